@@ -1,0 +1,51 @@
+// What makes a command acceptable, checked against the snapshot before the store applies it.
+#include "core/commands.hpp"
+
+#include "core/snapshot.hpp"
+
+namespace vb {
+
+std::string_view command_name(const Command& c) {
+  return std::visit([](const auto& cmd) -> std::string_view {
+    using T = std::decay_t<decltype(cmd)>;
+    if constexpr (std::is_same_v<T, MarkVisit>) return "mark_visit";
+  }, c);
+}
+
+namespace {
+
+constexpr size_t max_reason_length = 500;
+
+std::optional<std::string> author_problem(const Snapshot& s, const StaffId& by) {
+  if (by.empty()) return "'by' (the staff id of the person recording) is missing";
+  const Staff* staff = s.find_staff(by);
+  if (!staff) return "staff '" + by + "' does not exist";
+  if (!staff->active) return "staff '" + by + "' is no longer active";
+  return std::nullopt;
+}
+
+std::optional<std::string> problem(const Snapshot& s, const MarkVisit& m) {
+  const Visit* v = s.find_visit(m.visit);
+  if (!v) return "visit " + std::to_string(m.visit) + " does not exist";
+  if (auto p = author_problem(s, m.by)) return p;
+  if (m.status == v->status) {
+    return "visit " + std::to_string(m.visit) + " is already " + std::string(to_string(v->status));
+  }
+  if (m.status != VisitStatus::done && m.status != VisitStatus::planned && m.reason.empty()) {
+    return "a reason is required to record '" + std::string(to_string(m.status)) + "'";
+  }
+  if (m.reason.size() > max_reason_length) return "the reason is longer than 500 characters";
+  if ((m.status == VisitStatus::done || m.status == VisitStatus::no_access) && m.at < v->window_start - std::chrono::hours{1}) {
+    return "visit " + std::to_string(m.visit) + " cannot be recorded as " + std::string(to_string(m.status)) +
+           " before its window opens (" + format_local_datetime(v->window_start, s.zone()) + ")";
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> command_problem(const Snapshot& snapshot, const Command& c) {
+  return std::visit([&](const auto& cmd) { return problem(snapshot, cmd); }, c);
+}
+
+}  // namespace vb

@@ -1,0 +1,117 @@
+// Conversions between UTC instants and the team's local wall clock, and the ISO forms we read/write.
+#include "core/local_time.hpp"
+
+#include <cstdio>
+#include <stdexcept>
+
+namespace vb {
+
+Zone find_zone(std::string_view name) {
+  try {
+    return date::locate_zone(std::string(name));
+  } catch (const std::exception&) {
+    throw std::invalid_argument("unknown time zone '" + std::string(name) + "'");
+  }
+}
+
+LocalDateTime to_local(Instant t, Zone zone) { return zone->to_local(t); }
+
+LocalDate local_date_of(Instant t, Zone zone) {
+  return LocalDate{date::floor<date::days>(to_local(t, zone))};
+}
+
+Instant from_local(LocalDateTime local, Zone zone) {
+  auto info = zone->get_info(local);
+  switch (info.result) {
+    case date::local_info::unique:
+      return Instant{local.time_since_epoch() - info.first.offset};
+    case date::local_info::ambiguous:
+      return Instant{local.time_since_epoch() - info.first.offset};
+    case date::local_info::nonexistent:
+      // The gap starts where the first offset ends; the first valid instant is the transition.
+      return info.second.begin;
+  }
+  return Instant{local.time_since_epoch() - info.first.offset};
+}
+
+Instant start_of_local_day(LocalDate d, Zone zone) {
+  return from_local(LocalDateTime{date::local_days{d}}, zone);
+}
+
+Instant local_day_time(LocalDate d, std::chrono::minutes since_midnight, Zone zone) {
+  return from_local(LocalDateTime{date::local_days{d}} + since_midnight, zone);
+}
+
+std::string format_utc(Instant t) { return date::format("%Y-%m-%dT%H:%M:%SZ", t); }
+
+std::string format_local_hm(Instant t, Zone zone) { return date::format("%H:%M", to_local(t, zone)); }
+
+std::string format_local_datetime(Instant t, Zone zone) {
+  return date::format("%Y-%m-%dT%H:%M", to_local(t, zone));
+}
+
+std::string format_date(LocalDate d) { return date::format("%Y-%m-%d", d); }
+
+std::string format_day_label(LocalDate d) { return date::format("%a %d %b", d); }
+
+namespace {
+
+bool read_int(std::string_view s, size_t pos, size_t len, int& out) {
+  if (pos + len > s.size()) return false;
+  int v = 0;
+  for (size_t i = pos; i < pos + len; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+    v = v * 10 + (s[i] - '0');
+  }
+  out = v;
+  return true;
+}
+
+}  // namespace
+
+std::optional<LocalDate> parse_date(std::string_view s) {
+  int y = 0, m = 0, d = 0;
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  if (!read_int(s, 0, 4, y) || !read_int(s, 5, 2, m) || !read_int(s, 8, 2, d)) return std::nullopt;
+  LocalDate ymd{date::year{y}, date::month{static_cast<unsigned>(m)}, date::day{static_cast<unsigned>(d)}};
+  if (!ymd.ok()) return std::nullopt;
+  return ymd;
+}
+
+std::optional<Instant> parse_instant(std::string_view s, Zone zone) {
+  if (s.size() < 16) return std::nullopt;
+  auto day = parse_date(s.substr(0, 10));
+  if (!day || (s[10] != 'T' && s[10] != ' ') || s[13] != ':') return std::nullopt;
+  int hh = 0, mm = 0, ss = 0;
+  if (!read_int(s, 11, 2, hh) || !read_int(s, 14, 2, mm)) return std::nullopt;
+  size_t pos = 16;
+  if (pos < s.size() && s[pos] == ':') {
+    if (!read_int(s, pos + 1, 2, ss)) return std::nullopt;
+    pos += 3;
+  }
+  if (hh > 23 || mm > 59 || ss > 59) return std::nullopt;
+  auto local = LocalDateTime{date::local_days{*day}} + std::chrono::hours{hh} + std::chrono::minutes{mm} +
+               std::chrono::seconds{ss};
+  if (pos == s.size()) return from_local(local, zone);
+  std::string_view offset = s.substr(pos);
+  if (offset == "Z") return Instant{local.time_since_epoch()};
+  int oh = 0, om = 0;
+  if (offset.size() != 6 || (offset[0] != '+' && offset[0] != '-') || offset[3] != ':' ||
+      !read_int(offset, 1, 2, oh) || !read_int(offset, 4, 2, om) || oh > 14 || om > 59) {
+    return std::nullopt;
+  }
+  auto off = std::chrono::hours{oh} + std::chrono::minutes{om};
+  if (offset[0] == '-') off = -off;
+  return Instant{local.time_since_epoch() - off};
+}
+
+Instant parse_stored_utc(std::string_view text) {
+  if (text.size() != 20 || text.back() != 'Z') {
+    throw std::runtime_error("stored time '" + std::string(text) + "' is not UTC (YYYY-MM-DDTHH:MM:SSZ)");
+  }
+  auto t = parse_instant(text, nullptr);
+  if (!t) throw std::runtime_error("stored time '" + std::string(text) + "' is not a valid instant");
+  return *t;
+}
+
+}  // namespace vb

@@ -1,0 +1,157 @@
+#pragma once
+// The core value types: what a team base knows about its people, staff, episodes, plans, visits,
+// shifts and reviews. Plain data; instants are UTC, dates are the team's local calendar dates.
+#include "core/local_time.hpp"
+#include "core/vocabulary.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vb {
+
+using Id = std::int64_t;
+using StaffId = std::string;  // "S07": the id scripts and the roster use
+
+struct Team {
+  Id id = 0;
+  std::string name;
+  std::string time_zone{default_team_zone};
+};
+
+// A zone is the huddle's label for how much input someone needs; the list is team-editable data.
+struct ZoneRule {
+  std::string name;     // "red"
+  int rank = 0;         // 0 = most input
+  std::string meaning;  // "acute: at least daily face-to-face"
+};
+
+struct Staff {
+  StaffId id;
+  Id team_id = 0;
+  std::string name;
+  std::string initials;
+  std::string discipline;           // "nurse", "support_worker", "consultant", ...
+  std::vector<std::string> skills;  // "prescriber", "senior_reviewer", "driver", "lone_working", "trained"
+  bool part_time = false;
+  bool active = true;
+  bool has_skill(std::string_view s) const;
+};
+
+struct Person {
+  Id id = 0;
+  Id team_id = 0;
+  std::string local_id;    // short id shown in the privacy view, e.g. "HT-1042"
+  std::string nhs_number;  // ten digits, valid check digit
+  std::string given_name;
+  std::string family_name;
+  LocalDate date_of_birth{};
+  double home_x_km = 0;  // position in the team's catchment, for travel estimates
+  double home_y_km = 0;
+  std::string initials() const;
+  std::string display_name() const { return given_name + " " + family_name; }
+};
+
+struct Episode {
+  Id id = 0;
+  Id person_id = 0;
+  Id team_id = 0;
+  Instant referral_at{};
+  Instant accepted_at{};
+  int referral_priority = 3;  // MHSDS: 1 emergency, 2 urgent, 3 routine, 4 very urgent
+  Stage stage = Stage::intensive;
+  std::string zone;  // name of a ZoneRule
+  RiskLevel risk = RiskLevel::medium;
+  StaffId named_worker;
+  bool suicide_risk_identified = false;
+  std::optional<Instant> closed_at;
+  std::string closure_reason;       // "admitted", "resolved", ...
+  std::string closure_destination;  // "cmht", "gp", "voluntary", "inpatient", ...
+  bool is_open() const { return !closed_at.has_value(); }
+};
+
+// One step of a contact plan, e.g. "Daily, 7 days". Dates are local; end is exclusive.
+struct ContactPhase {
+  Id id = 0;
+  Id plan_id = 0;
+  int sequence = 0;
+  std::string label;             // "Twice daily"
+  int visits_per_day = 0;        // n a day (>0), or
+  int every_n_days = 0;          // one visit every n days (>0)
+  int length_days = 0;
+  std::string focus;  // "self-management"
+};
+
+struct ContactPlan {
+  Id id = 0;
+  Id episode_id = 0;
+  std::string name;       // template name
+  LocalDate start_date{};  // first day of the first phase
+  std::vector<ContactPhase> phases;  // in sequence order
+};
+
+struct Visit {
+  Id id = 0;
+  Id episode_id = 0;
+  LocalDate date{};  // local calendar date of the visit
+  Instant window_start{};
+  Instant window_end{};
+  VisitType type = VisitType::home;
+  VisitStatus status = VisitStatus::planned;
+  StaffId staff1;  // empty: unallocated
+  StaffId staff2;  // second worker for a double-up
+  bool out_of_hours = false;
+  bool double_up = false;
+  std::optional<Instant> outcome_at;
+  std::string reason;
+  int duration_min = 0;  // planned length; actual once done
+  std::optional<Id> follow_up_of;  // this visit follows up a missed one
+  bool allocated() const { return !staff1.empty(); }
+};
+
+struct Shift {
+  Id id = 0;
+  StaffId staff_id;
+  Id team_id = 0;
+  ShiftKind kind = ShiftKind::early;
+  LocalDate date{};  // local date the shift starts on
+  Instant start{};
+  Instant end{};
+};
+
+struct ReviewSlot {
+  Id id = 0;
+  StaffId reviewer;
+  Instant start{};
+  int length_min = 30;
+  int capacity = 1;
+};
+
+struct Review {
+  Id id = 0;
+  Id episode_id = 0;
+  std::optional<Id> slot_id;
+  StaffId reviewer;
+  Instant held_at{};
+  RiskLevel risk = RiskLevel::medium;
+  std::string decision;  // continue, step_up, step_down, admit, hand_over, close
+  std::string rationale;
+  bool person_told = false;
+  bool family_told = false;
+  std::optional<Instant> next_review_due;
+};
+
+struct DecisionLogEntry {
+  Id id = 0;
+  Id episode_id = 0;
+  Instant at{};
+  StaffId decided_by;
+  std::string decision;
+  std::string options_considered;
+  std::string rationale;
+  std::string informed;
+  std::optional<Id> corrects;  // a correction references the entry it corrects
+};
+
+}  // namespace vb

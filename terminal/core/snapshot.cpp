@@ -1,0 +1,60 @@
+// Indexes over the snapshot's vectors so screens and rules look things up in O(1).
+#include "core/snapshot.hpp"
+
+#include <algorithm>
+
+namespace vb {
+
+namespace {
+template <typename Map, typename Key, typename Vec>
+auto lookup(const Map& map, const Key& key, const Vec& vec) -> decltype(&vec[0]) {
+  auto it = map.find(key);
+  return it == map.end() ? nullptr : &vec[it->second];
+}
+}  // namespace
+
+void Snapshot::reindex() {
+  staff_index_.clear();
+  person_index_.clear();
+  episode_index_.clear();
+  visit_index_.clear();
+  plan_by_episode_.clear();
+  reviews_by_episode_.clear();
+  for (size_t i = 0; i < staff.size(); ++i) staff_index_[staff[i].id] = i;
+  for (size_t i = 0; i < people.size(); ++i) person_index_[people[i].id] = i;
+  for (size_t i = 0; i < episodes.size(); ++i) episode_index_[episodes[i].id] = i;
+  for (size_t i = 0; i < visits.size(); ++i) visit_index_[visits[i].id] = i;
+  for (size_t i = 0; i < plans.size(); ++i) plan_by_episode_[plans[i].episode_id] = i;
+  std::vector<size_t> order(reviews.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return reviews[a].held_at < reviews[b].held_at; });
+  for (size_t i : order) reviews_by_episode_[reviews[i].episode_id].push_back(i);
+  zone_ = find_zone(team.time_zone);
+}
+
+const Staff* Snapshot::find_staff(std::string_view id) const {
+  return lookup(staff_index_, std::string(id), staff);
+}
+const Person* Snapshot::find_person(Id id) const { return lookup(person_index_, id, people); }
+const Episode* Snapshot::find_episode(Id id) const { return lookup(episode_index_, id, episodes); }
+const Visit* Snapshot::find_visit(Id id) const { return lookup(visit_index_, id, visits); }
+const ContactPlan* Snapshot::plan_for_episode(Id episode_id) const {
+  return lookup(plan_by_episode_, episode_id, plans);
+}
+const ZoneRule* Snapshot::find_zone_rule(std::string_view name) const {
+  for (const auto& z : zones)
+    if (z.name == name) return &z;
+  return nullptr;
+}
+
+std::vector<const Review*> Snapshot::reviews_of(Id episode_id) const {
+  std::vector<const Review*> out;
+  auto it = reviews_by_episode_.find(episode_id);
+  if (it == reviews_by_episode_.end()) return out;
+  for (size_t i : it->second) out.push_back(&reviews[i]);
+  return out;
+}
+
+Zone Snapshot::zone() const { return zone_ ? zone_ : find_zone(team.time_zone); }
+
+}  // namespace vb

@@ -1,0 +1,49 @@
+#pragma once
+// The in-memory picture of one database that screens and rules read. Immutable once built:
+// the store loads a fresh one after every change; call reindex() after filling the vectors.
+#include "core/model.hpp"
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace vb {
+
+struct Snapshot {
+  Team team;
+  std::vector<ZoneRule> zones;
+  std::vector<Staff> staff;
+  std::vector<Person> people;
+  std::vector<Episode> episodes;
+  std::vector<ContactPlan> plans;
+  std::vector<Visit> visits;
+  std::vector<Shift> shifts;
+  std::vector<ReviewSlot> review_slots;
+  std::vector<Review> reviews;
+  std::vector<DecisionLogEntry> decisions;
+  bool is_demo = false;
+
+  // Lookups (nullptr when absent). Valid until the vectors change; reindex() rebuilds them.
+  const Staff* find_staff(std::string_view id) const;
+  const Person* find_person(Id id) const;
+  const Episode* find_episode(Id id) const;
+  const Visit* find_visit(Id id) const;
+  const ContactPlan* plan_for_episode(Id episode_id) const;
+  const ZoneRule* find_zone_rule(std::string_view name) const;
+  // Reviews of one episode, oldest first.
+  std::vector<const Review*> reviews_of(Id episode_id) const;
+  Zone zone() const;
+
+  void reindex();
+
+ private:
+  std::unordered_map<std::string, size_t> staff_index_;
+  std::unordered_map<Id, size_t> person_index_;
+  std::unordered_map<Id, size_t> episode_index_;
+  std::unordered_map<Id, size_t> visit_index_;
+  std::unordered_map<Id, size_t> plan_by_episode_;
+  std::unordered_map<Id, std::vector<size_t>> reviews_by_episode_;
+  Zone zone_ = nullptr;
+};
+
+}  // namespace vb
