@@ -1,0 +1,132 @@
+// Builds the Today board and the by-staff day from the snapshot; pure, `now` passed in.
+#include "core/day_board.hpp"
+
+#include "core/contact_plan.hpp"
+#include "core/missed_visit.hpp"
+#include "core/review_due.hpp"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+namespace vb {
+
+bool open_on(const Episode& e, LocalDate date, Zone zone) {
+  auto day_start = start_of_local_day(date, zone);
+  auto day_end = start_of_local_day(LocalDate{date::sys_days{date} + date::days{1}}, zone);
+  if (e.accepted_at >= day_end) return false;
+  return !e.closed_at || *e.closed_at >= day_start;
+}
+
+namespace {
+
+BoardVisit board_visit(const Snapshot& s, const Visit& v, Instant now) {
+  BoardVisit bv;
+  bv.visit = &v;
+  bv.episode = s.find_episode(v.episode_id);
+  bv.person = bv.episode ? s.find_person(bv.episode->person_id) : nullptr;
+  bv.missed = is_missed(v, now);
+  bv.needs_follow_up = bv.missed && needs_follow_up(s, v, now);
+  return bv;
+}
+
+bool earlier(const BoardVisit& a, const BoardVisit& b) {
+  if (a.visit->window_start != b.visit->window_start) return a.visit->window_start < b.visit->window_start;
+  return a.visit->id < b.visit->id;
+}
+
+}  // namespace
+
+DayBoard build_day_board(const Snapshot& s, LocalDate date, Instant now) {
+  Zone zone = s.zone();
+  DayBoard board;
+  board.date = date;
+  board.now = now;
+
+  std::unordered_map<Id, size_t> row_of_episode;
+  auto row_for = [&](const Episode& e) -> BoardRow& {
+    auto [it, inserted] = row_of_episode.emplace(e.id, board.rows.size());
+    if (inserted) {
+      BoardRow row;
+      row.episode = &e;
+      row.person = s.find_person(e.person_id);
+      row.phase = phase_summary(s.plan_for_episode(e.id), date);
+      row.next_review_due = next_review_due(s, e);
+      if (row.next_review_due) row.review_status = review_status(*row.next_review_due, now, zone);
+      board.rows.push_back(std::move(row));
+    }
+    return board.rows[it->second];
+  };
+
+  for (const auto& e : s.episodes)
+    if (e.stage != Stage::closed && open_on(e, date, zone)) row_for(e);
+  for (const auto& v : s.visits) {
+    if (v.date != date) continue;
+    const Episode* e = s.find_episode(v.episode_id);
+    if (!e) continue;
+    BoardVisit bv = board_visit(s, v, now);
+    row_for(*e).visits.push_back(bv);
+    ++board.visit_count;
+    if (v.status == VisitStatus::done) ++board.done_count;
+    if (bv.missed) ++board.missed_count;
+    if (!v.allocated() && v.status == VisitStatus::planned) ++board.unallocated_count;
+  }
+  for (auto& row : board.rows) {
+    std::sort(row.visits.begin(), row.visits.end(), earlier);
+    if (row.review_status == ReviewStatus::overdue) ++board.reviews_overdue;
+  }
+  std::stable_sort(board.rows.begin(), board.rows.end(), [](const BoardRow& a, const BoardRow& b) {
+    if (a.episode->risk != b.episode->risk) return risk_rank(a.episode->risk) > risk_rank(b.episode->risk);
+    if (a.review_status != b.review_status) return static_cast<int>(a.review_status) > static_cast<int>(b.review_status);
+    std::string_view la = a.person ? std::string_view(a.person->local_id) : "";
+    std::string_view lb = b.person ? std::string_view(b.person->local_id) : "";
+    return la < lb;
+  });
+  return board;
+}
+
+StaffDay build_staff_day(const Snapshot& s, LocalDate date, Instant now) {
+  StaffDay day;
+  day.date = date;
+  std::map<std::string, StaffDayRow> rows;
+  for (const auto& sh : s.shifts) {
+    if (sh.date != date) continue;
+    auto& row = rows[sh.staff_id];
+    row.staff = s.find_staff(sh.staff_id);
+    row.shifts.push_back(&sh);
+  }
+  for (const auto& v : s.visits) {
+    if (v.date != date) continue;
+    BoardVisit bv = board_visit(s, v, now);
+    if (!v.allocated()) {
+      day.unallocated.push_back(bv);
+      continue;
+    }
+    for (const StaffId* id : {&v.staff1, &v.staff2}) {
+      if (id->empty()) continue;
+      auto& row = rows[*id];
+      row.staff = s.find_staff(*id);
+      row.visits.push_back(bv);
+      if (v.status == VisitStatus::planned || v.status == VisitStatus::done) row.booked_minutes += v.duration_min;
+    }
+  }
+  for (auto& [id, row] : rows) {
+    if (!row.staff) continue;
+    std::sort(row.visits.begin(), row.visits.end(), earlier);
+    std::sort(row.shifts.begin(), row.shifts.end(), [](const Shift* a, const Shift* b) { return a->start < b->start; });
+    day.rows.push_back(std::move(row));
+  }
+  std::sort(day.unallocated.begin(), day.unallocated.end(), earlier);
+  std::stable_sort(day.rows.begin(), day.rows.end(), [](const StaffDayRow& a, const StaffDayRow& b) {
+    auto first = [](const StaffDayRow& r) {
+      if (!r.shifts.empty()) return r.shifts.front()->start;
+      if (!r.visits.empty()) return r.visits.front().visit->window_start;
+      return Instant::max();
+    };
+    if (first(a) != first(b)) return first(a) < first(b);
+    return a.staff->name < b.staff->name;
+  });
+  return day;
+}
+
+}  // namespace vb

@@ -1,0 +1,52 @@
+#pragma once
+// The screens of the terminal, their command-line names, and what one frame needs to draw them.
+#include "core/commands.hpp"
+#include "core/day_board.hpp"
+#include "ui/fonts.hpp"
+#include "ui/hit_targets.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace vb::ui {
+
+enum class Screen { today, staff };
+
+// nullopt for a screen that does not exist (yet): the command line refuses it with exit 2.
+std::optional<Screen> parse_screen(std::string_view name);
+std::string_view screen_name(Screen s);
+
+// What a person is in the middle of doing; survives between frames.
+struct UiState {
+  Screen screen = Screen::today;
+  bool privacy = false;  // initials and local id only
+  // The visit sheet (record an outcome), open while visit_sheet is set.
+  std::optional<Id> visit_sheet;
+  std::optional<VisitStatus> chosen_status;
+  int chosen_reason = -1;
+  std::string other_reason;
+  StaffId recorded_by;
+  // One line at the top after a command: what was saved, or why it was not.
+  std::string notice;
+  bool notice_is_error = false;
+  HitTargets targets;
+  int rows_below = 0;  // rows scrolled out of sight below, for the "more below" hint
+};
+
+// Everything a frame reads. All of it is prepared outside the frame: no I/O while drawing.
+struct FrameInput {
+  const Snapshot& snapshot;
+  const DayBoard& board;
+  const StaffDay& staff_day;
+  Instant now{};
+  Instant loaded_at{};         // when the snapshot was last read from the database
+  std::string store_problem;   // non-empty: the database cannot be read right now
+  const Fonts& fonts;
+};
+
+// Draws one whole frame (between ImGui::NewFrame and ImGui::Render) and returns the command a
+// person asked for, if any. Never mutates the snapshot.
+std::optional<Command> draw_frame(const FrameInput& in, UiState& state);
+
+}  // namespace vb::ui

@@ -1,0 +1,121 @@
+// The Today board: one row per person on the caseload, high risk first, today's visits as chips.
+#include "ui/today_screen.hpp"
+
+#include "ui/icons.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+#include <algorithm>
+
+namespace vb::ui {
+
+namespace {
+
+void review_cell(const BoardRow& row, const FrameInput& in) {
+  if (!row.next_review_due) {
+    ImGui::TextDisabled("—");
+    return;
+  }
+  Zone zone = in.snapshot.zone();
+  auto due_date = local_date_of(*row.next_review_due, zone);
+  std::string when = due_date == in.board.date ? "today " + format_local_hm(*row.next_review_due, zone)
+                                               : format_day_label(due_date);
+  switch (row.review_status) {
+    case ReviewStatus::overdue:
+      pill(icon::warning, "Overdue · " + when, colour::missed, colour::text, in.fonts.bold);
+      break;
+    case ReviewStatus::due:
+      pill(icon::clock, "Due " + when, colour::warning, colour::text_dark, in.fonts.bold);
+      break;
+    case ReviewStatus::ok:
+      ImGui::PushFont(in.fonts.body);
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour::text_dim), "%s %s", icon::calendar, when.c_str());
+      ImGui::PopFont();
+      break;
+  }
+}
+
+}  // namespace
+
+std::optional<Id> draw_today_screen(const FrameInput& in, UiState& state, float height) {
+  const Fonts& f = in.fonts;
+  const float em = f.em;
+  std::optional<Id> tapped;
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                                ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX;
+  const float row_h = em * 2.75f;
+  if (!ImGui::BeginTable("today", 7, flags, ImVec2(0, height))) return tapped;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn("Risk", ImGuiTableColumnFlags_WidthFixed, em * 4.6f);
+  ImGui::TableSetupColumn(state.privacy ? "Person" : "Person", ImGuiTableColumnFlags_WidthFixed, em * 10.5f);
+  ImGui::TableSetupColumn("Zone", ImGuiTableColumnFlags_WidthFixed, em * 4.8f);
+  ImGui::TableSetupColumn("Stage · phase", ImGuiTableColumnFlags_WidthFixed, em * 11.5f);
+  ImGui::TableSetupColumn("Worker", ImGuiTableColumnFlags_WidthFixed, em * 3.6f);
+  ImGui::TableSetupColumn("Today's visits", ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableSetupColumn("Senior review", ImGuiTableColumnFlags_WidthFixed, em * 10.0f);
+  ImGui::PushFont(f.bold);
+  ImGui::TableHeadersRow();
+  ImGui::PopFont();
+
+  // A team's caseload is ~30 rows and chips may wrap, so every row is laid out (no clipper).
+  {
+    for (int i = 0; i < static_cast<int>(in.board.rows.size()); ++i) {
+      const BoardRow& row = in.board.rows[static_cast<size_t>(i)];
+      const Episode& e = *row.episode;
+      ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
+      ImGui::PushID(i);
+
+      ImGui::TableNextColumn();
+      pill(e.risk == RiskLevel::high ? icon::warning : nullptr, risk_label(e.risk), risk_colour(e.risk),
+           e.risk == RiskLevel::medium ? colour::text_dark : colour::text, f.bold, em * 4.0f);
+
+      ImGui::TableNextColumn();
+      ImGui::PushFont(f.bold);
+      ImGui::TextUnformatted(person_label(row.person, state.privacy).c_str());
+      ImGui::PopFont();
+      ImGui::PushFont(f.small);
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour::text_dim), "%s", row.person ? row.person->local_id.c_str() : "");
+      ImGui::PopFont();
+
+      ImGui::TableNextColumn();
+      pill(nullptr, e.zone, zone_colour(e.zone), zone_ink(e.zone), f.body, em * 4.2f);
+
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(std::string(stage_label(e.stage)).c_str());
+      ImGui::PushFont(f.small);
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour::text_dim), "%s", row.phase.empty() ? "no plan today" : row.phase.c_str());
+      ImGui::PopFont();
+
+      ImGui::TableNextColumn();
+      ImGui::PushFont(f.bold);
+      ImGui::TextUnformatted(staff_initials(in.snapshot, e.named_worker).c_str());
+      ImGui::PopFont();
+
+      ImGui::TableNextColumn();
+      if (row.visits.empty()) {
+        ImGui::TextDisabled("no visit today");
+      }
+      const float avail = ImGui::GetContentRegionAvail().x;
+      const float cw = chip_width(f) + ImGui::GetStyle().ItemSpacing.x;
+      const int per_line = std::max(1, static_cast<int>(avail / cw));
+      for (size_t k = 0; k < row.visits.size(); ++k) {
+        if (k > 0 && static_cast<int>(k) % per_line != 0) ImGui::SameLine();
+        if (visit_chip(in.snapshot, row.visits[k], f, state.targets, false, state.privacy)) tapped = row.visits[k].visit->id;
+      }
+
+      ImGui::TableNextColumn();
+      review_cell(row, in);
+      ImGui::PopID();
+    }
+  }
+  // Touch: drag anywhere on the list to scroll it.
+  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+    ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+  }
+  const float remaining = ImGui::GetScrollMaxY() - ImGui::GetScrollY();
+  state.rows_below = remaining > 1 ? static_cast<int>(remaining / (row_h + ImGui::GetStyle().CellPadding.y * 2) + 0.999f) : 0;
+  ImGui::EndTable();
+  return tapped;
+}
+
+}  // namespace vb::ui

@@ -1,0 +1,80 @@
+// Visit chips and pills drawn straight into the window's draw list, sized in ems.
+#include "ui/widgets.hpp"
+
+#include "ui/icons.hpp"
+#include "ui/theme.hpp"
+
+namespace vb::ui {
+
+float chip_width(const Fonts& f) { return f.em * 9.2f; }
+
+std::string person_label(const Person* p, bool privacy) {
+  if (!p) return "?";
+  return privacy ? p->initials() : p->display_name();
+}
+
+std::string staff_initials(const Snapshot& s, const StaffId& id) {
+  const Staff* st = s.find_staff(id);
+  return st ? st->initials : id;
+}
+
+bool visit_chip(const Snapshot& s, const BoardVisit& bv, const Fonts& f, HitTargets& targets, bool show_person,
+                bool privacy) {
+  const Visit& v = *bv.visit;
+  Zone zone = s.zone();
+  const float em = f.em;
+  const ImVec2 size(chip_width(f), em * 2.3f);
+  ImGui::PushID(static_cast<int>(v.id));
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  bool tapped = ImGui::InvisibleButton("chip", size);
+  targets.add_last_item("visit:" + std::to_string(v.id));
+  ImGui::PopID();
+
+  ChipStyle st = visit_chip_style(v.status, bv.missed, v.allocated());
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float r = em * 0.3f;
+  ImVec2 q(p.x + size.x, p.y + size.y);
+  dl->AddRectFilled(p, q, st.fill, r);
+  if (bv.needs_follow_up) dl->AddRect(p, q, colour::warning, r, 0, em * 0.18f);
+  if (ImGui::IsItemActive()) dl->AddRect(p, q, colour::text, r, 0, 2.0f);
+
+  // Line 1: icon + time window; line 2: status word + who.
+  const float pad = em * 0.35f;
+  std::string window = format_local_hm(v.window_start, zone) + "–" + format_local_hm(v.window_end, zone);
+  std::string line1 = std::string(st.icon) + " " + window;
+  if (v.out_of_hours) line1 += std::string(" ") + icon::moon;
+  dl->AddText(f.bold, em, ImVec2(p.x + pad, p.y + em * 0.1f), st.ink, line1.c_str());
+
+  std::string who;
+  if (show_person) {
+    who = bv.person ? person_label(bv.person, true) : "?";
+  } else if (v.allocated()) {
+    who = staff_initials(s, v.staff1);
+    if (!v.staff2.empty()) who += "+" + staff_initials(s, v.staff2);
+  } else {
+    who = v.double_up ? "needs 2" : "";
+  }
+  (void)privacy;
+  if (v.double_up) who = std::string(icon::users) + " " + who;
+  std::string line2 = std::string(st.word) + (who.empty() ? "" : " · " + who);
+  dl->PushClipRect(p, q, true);
+  dl->AddText(f.body, em * 0.92f, ImVec2(p.x + pad, p.y + em * 1.15f), st.ink, line2.c_str());
+  dl->PopClipRect();
+  return tapped;
+}
+
+void pill(const char* icon_text, std::string_view text, ImU32 fill, ImU32 ink, ImFont* font, float min_width) {
+  const float size = font->FontSize;
+  std::string label = icon_text ? std::string(icon_text) + " " + std::string(text) : std::string(text);
+  ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, label.c_str());
+  const float pad_x = size * 0.4f, pad_y = size * 0.15f;
+  ImVec2 box(std::max(ts.x + pad_x * 2, min_width), ts.y + pad_y * 2);
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p, ImVec2(p.x + box.x, p.y + box.y), fill, size * 0.25f);
+  if (fill == IM_COL32(0, 0, 0, 255)) dl->AddRect(p, ImVec2(p.x + box.x, p.y + box.y), colour::text_dim, size * 0.25f);
+  dl->AddText(font, size, ImVec2(p.x + pad_x, p.y + pad_y), ink, label.c_str());
+  ImGui::Dummy(box);
+}
+
+}  // namespace vb::ui

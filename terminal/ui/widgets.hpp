@@ -1,0 +1,25 @@
+#pragma once
+// Small drawing pieces shared by the screens: visit chips, pills, icon+word labels.
+#include "core/day_board.hpp"
+#include "ui/fonts.hpp"
+#include "ui/hit_targets.hpp"
+
+#include <imgui.h>
+
+#include <string>
+
+namespace vb::ui {
+
+// Width of a visit chip in pixels for the current font.
+float chip_width(const Fonts& f);
+// A tappable visit chip: icon + status word, time window, staff (or the person, on the staff
+// screen). Returns true when tapped. Registers "visit:<id>" in targets.
+bool visit_chip(const Snapshot& s, const BoardVisit& bv, const Fonts& f, HitTargets& targets, bool show_person,
+                bool privacy);
+// A filled rounded label sized to its text.
+void pill(const char* icon, std::string_view text, ImU32 fill, ImU32 ink, ImFont* font, float min_width = 0);
+// "Sam Ashford" or, in the privacy view, "SA"; staff names are not private.
+std::string person_label(const Person* p, bool privacy);
+std::string staff_initials(const Snapshot& s, const StaffId& id);
+
+}  // namespace vb::ui
