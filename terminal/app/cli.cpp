@@ -1,0 +1,108 @@
+// Parses argv into a CommandLine; every command's options are declared here, in one place.
+#include "app/cli.hpp"
+
+#include <cstdlib>
+#include <set>
+
+namespace vb::app {
+
+namespace {
+
+struct CommandSpec {
+  std::set<std::string> value_options;
+  std::set<std::string> flags;
+  size_t max_positional;
+};
+
+const std::map<std::string, CommandSpec>& specs() {
+  static const std::map<std::string, CommandSpec> s{
+      {"run", {{}, {"windowed", "privacy"}, 0}},
+      {"demo", {{"seed"}, {}, 0}},
+      {"screenshot", {{"screen", "size"}, {"privacy"}, 1}},
+      {"board", {{"date", "format"}, {"names"}, 0}},
+      {"apply", {{}, {}, 0}},
+      {"version", {{}, {}, 0}},
+      {"help", {{}, {}, 0}},
+  };
+  return s;
+}
+
+}  // namespace
+
+std::optional<std::string> CommandLine::option(const std::string& name) const {
+  auto it = options.find(name);
+  if (it == options.end()) return std::nullopt;
+  return it->second;
+}
+
+std::string CommandLine::db_path() const {
+  if (db) return *db;
+  if (const char* env = std::getenv("VISITBOARD_DB"); env && *env) return env;
+  throw UsageError("no database given: use --db PATH (or set VISITBOARD_DB)");
+}
+
+CommandLine parse_command_line(int argc, char** argv) {
+  CommandLine cl;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  bool have_command = false;
+  // First pass: find the command (first word that is not an option or an option's value).
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--db" || a == "--now") {
+      if (i + 1 >= args.size()) throw UsageError(a + " needs a value");
+      (a == "--db" ? cl.db : cl.now) = args[++i];
+      continue;
+    }
+    if (a == "--version" || a == "-V") {
+      cl.command = "version";
+      have_command = true;
+      continue;
+    }
+    if (a == "--help" || a == "-h") {
+      cl.command = "help";
+      have_command = true;
+      continue;
+    }
+    if (!have_command && a.rfind("--", 0) != 0) {
+      if (!specs().count(a)) throw UsageError("unknown command '" + a + "'");
+      cl.command = a;
+      have_command = true;
+      continue;
+    }
+    const CommandSpec& spec = specs().at(cl.command);
+    if (a.rfind("--", 0) == 0) {
+      std::string name = a.substr(2);
+      if (spec.value_options.count(name)) {
+        if (i + 1 >= args.size()) throw UsageError(a + " needs a value");
+        cl.options[name] = args[++i];
+      } else if (spec.flags.count(name)) {
+        cl.options[name] = "";
+      } else {
+        throw UsageError("unknown option " + a + " for '" + cl.command + "'");
+      }
+      continue;
+    }
+    if (cl.positional.size() >= spec.max_positional) throw UsageError("unexpected argument '" + a + "'");
+    cl.positional.push_back(a);
+  }
+  return cl;
+}
+
+std::string usage_text() {
+  return R"(usage: visitboard [--db PATH] [--now ISO-8601] COMMAND [options]
+
+  run [--windowed] [--privacy]        the kiosk (default command)
+  demo [--seed N]                     create a synthetic demo team at --db
+  board [--date YYYY-MM-DD] [--format text|csv|json] [--names]
+                                      the day's board for printing or scripts
+  apply                               apply commands, one JSON object a line on stdin
+  screenshot OUT.png --screen NAME --size WxH [--privacy]
+                                      render one screen off-screen (today, staff)
+  --version                           print the version
+
+--now pins the moment (a time without offset is the team's local time).
+Exit codes: 0 done, 1 input refused (nothing written), 2 usage error or unknown screen.
+)";
+}
+
+}  // namespace vb::app

@@ -1,0 +1,37 @@
+// visitboard: parse the command line, run one command, map errors to the exit codes scripts rely on.
+#include "app/cli.hpp"
+#include "app/commands.hpp"
+
+#include <cstdio>
+#include <exception>
+#include <iostream>
+
+#ifndef VISITBOARD_VERSION
+#define VISITBOARD_VERSION "0.0.0"
+#endif
+
+int main(int argc, char** argv) {
+  using namespace vb::app;
+  try {
+    CommandLine cl = parse_command_line(argc, argv);
+    if (cl.command == "version") {
+      std::cout << "visitboard " << VISITBOARD_VERSION << "\n";
+      return exit_ok;
+    }
+    if (cl.command == "help") {
+      std::cout << usage_text();
+      return exit_ok;
+    }
+    if (cl.command == "demo") return run_demo(cl);
+    if (cl.command == "board") return run_board(cl);
+    if (cl.command == "apply") return run_apply(cl);
+    if (cl.command == "screenshot") return run_screenshot(cl);
+    return run_kiosk(cl);
+  } catch (const UsageError& e) {
+    std::cerr << "visitboard: " << e.what() << "\n\n" << usage_text();
+    return exit_usage;
+  } catch (const std::exception& e) {
+    std::cerr << "visitboard: " << e.what() << "\n";
+    return exit_refused;
+  }
+}

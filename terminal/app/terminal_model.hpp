@@ -1,0 +1,25 @@
+#pragma once
+// What the screens read: the snapshot and the day's derived board, rebuilt when the data or the
+// minute changes (never inside a frame).
+#include "core/day_board.hpp"
+#include "core/snapshot.hpp"
+
+namespace vb::app {
+
+struct TerminalModel {
+  Snapshot snapshot;
+  DayBoard board;
+  StaffDay staff_day;
+  Instant loaded_at{};
+  Instant built_for{};
+
+  // Recomputes the board for the local date of `now`. Call after any change to `snapshot`.
+  void rebuild(Instant now) {
+    LocalDate day = local_date_of(now, snapshot.zone());
+    board = build_day_board(snapshot, day, now);
+    staff_day = build_staff_day(snapshot, day, now);
+    built_for = now;
+  }
+};
+
+}  // namespace vb::app

@@ -1,0 +1,16 @@
+#pragma once
+// Fonts from one function: clears the atlas, loads the text faces at the sizes the screens use,
+// merges the icon font, and rescales the style. Sizes are in pixels of 1 em.
+#include "ui/fonts.hpp"
+
+#include <filesystem>
+
+namespace vb::platform {
+
+// Throws std::runtime_error naming the file when a font cannot be loaded.
+ui::Fonts load_fonts(const std::filesystem::path& fonts_dir, float em);
+// The em for a screen of this size: readable from across a room on a wall screen, dense enough
+// on a 1280x800 desk screen. `scale` is the user's setting (1 = default).
+float em_for_screen(int width, int height, float scale = 1.0f);
+
+}  // namespace vb::platform

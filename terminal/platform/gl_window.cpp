@@ -1,0 +1,88 @@
+// GLFW window creation and the ImGui backend lifecycle, in init order and reverse-order shutdown.
+#include "platform/gl_window.hpp"
+
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <stdexcept>
+
+namespace vb::platform {
+
+namespace {
+std::string glfw_error() {
+  const char* text = nullptr;
+  glfwGetError(&text);
+  return text ? text : "unknown GLFW error";
+}
+}  // namespace
+
+GlWindow::GlWindow(const WindowOptions& o) {
+  if (!glfwInit()) throw std::runtime_error("cannot open a window: " + glfw_error() + " (is there a display? try xvfb-run)");
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  glfwWindowHint(GLFW_VISIBLE, o.visible ? GLFW_TRUE : GLFW_FALSE);
+  glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);
+  int w = o.width, h = o.height;
+  if (!o.windowed && o.visible) {
+    // Windowed-fullscreen on the primary monitor: no mode switch, survives focus changes.
+    if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
+      const GLFWvidmode* mode = glfwGetVideoMode(monitor);
+      w = mode->width;
+      h = mode->height;
+      glfwWindowHint(GLFW_DECORATED, GLFW_FALSE);
+    }
+  }
+  window_ = glfwCreateWindow(w, h, o.title.c_str(), nullptr, nullptr);
+  if (!window_) {
+    std::string why = glfw_error();
+    glfwTerminate();
+    throw std::runtime_error("cannot create an OpenGL 3.0 window: " + why);
+  }
+  if (!o.windowed && o.visible) glfwSetWindowPos(window_, 0, 0);
+  glfwMakeContextCurrent(window_);
+  glfwSwapInterval(1);
+}
+
+GlWindow::~GlWindow() {
+  glfwDestroyWindow(window_);
+  glfwTerminate();
+}
+
+void GlWindow::framebuffer_size(int& w, int& h) const { glfwGetFramebufferSize(window_, &w, &h); }
+
+ImGuiBinding::ImGuiBinding(GLFWwindow* window) {
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;  // never write imgui.ini into the working directory
+  ImGui::GetIO().LogFilename = nullptr;
+  ImGui_ImplGlfw_InitForOpenGL(window, true);
+  ImGui_ImplOpenGL3_Init("#version 130");
+}
+
+ImGuiBinding::~ImGuiBinding() {
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+}
+
+void ImGuiBinding::new_frame() {
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+}
+
+void ImGuiBinding::rebuild_font_texture() {
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+void ImGuiBinding::render(unsigned background) {
+  ImGui::Render();
+  ImVec4 c = ImGui::ColorConvertU32ToFloat4(background);
+  glClearColor(c.x, c.y, c.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+}  // namespace vb::platform

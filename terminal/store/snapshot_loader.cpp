@@ -1,0 +1,292 @@
+// Table by table into the snapshot; every stored value is checked as it is read.
+#include "store/snapshot_loader.hpp"
+
+#include <unordered_map>
+
+namespace vb::store {
+
+namespace {
+
+// Reads typed values from the current row; failures name table, row and column.
+class Row {
+ public:
+  Row(Database& db, std::string_view table, std::string_view sql) : db_(db), table_(table), st_(db.prepare(sql)) {}
+
+  // Advances to the next row; `id_column` holds what messages call the row.
+  bool next(int id_column = 0) {
+    if (!st_.step("reading table " + table_)) return false;
+    row_ = st_.column_text(id_column);
+    return true;
+  }
+
+  std::string text(int c) const { return st_.column_text(c); }
+  std::int64_t integer(int c) const { return st_.column_int(c); }
+  int small_int(int c) const { return static_cast<int>(st_.column_int(c)); }
+  double real(int c) const { return st_.column_double(c); }
+  bool boolean(int c) const { return st_.column_int(c) != 0; }
+  std::string staff_ref(int c) const { return st_.column_is_null(c) ? std::string() : st_.column_text(c); }
+  std::optional<Id> optional_id(int c) const {
+    if (st_.column_is_null(c)) return std::nullopt;
+    return st_.column_int(c);
+  }
+
+  Instant instant(int c) const {
+    try {
+      return parse_stored_utc(st_.column_text(c));
+    } catch (const std::exception& e) {
+      fail(c, e.what());
+    }
+  }
+  std::optional<Instant> optional_instant(int c) const {
+    if (st_.column_is_null(c)) return std::nullopt;
+    return instant(c);
+  }
+  LocalDate date(int c) const {
+    auto d = parse_date(st_.column_text(c));
+    if (!d) fail(c, in_quotes(st_.column_text(c)) + " is not a date (YYYY-MM-DD)");
+    return *d;
+  }
+  template <typename E>
+  E word(int c, std::optional<E> (*parse)(std::string_view), std::string_view kind) const {
+    auto v = parse(st_.column_text(c));
+    if (!v) fail(c, in_quotes(st_.column_text(c)) + " is not a known " + std::string(kind));
+    return *v;
+  }
+
+  [[noreturn]] void fail(int c, const std::string& what) const {
+    throw StoreError(in_quotes(db_.path()) + ": table " + table_ + ", row " + row_ + ", column " +
+                     std::string(st_.column_name(c)) + ": " + what);
+  }
+
+ private:
+  Database& db_;
+  std::string table_;
+  Statement st_;
+  std::string row_;
+};
+
+void load_team(Database& db, Snapshot& s) {
+  Row r(db, "team", "SELECT id, name, time_zone FROM team ORDER BY id LIMIT 1");
+  if (!r.next()) return;
+  s.team = Team{r.integer(0), r.text(1), r.text(2)};
+  try {
+    find_zone(s.team.time_zone);
+  } catch (const std::exception& e) {
+    r.fail(2, e.what());
+  }
+}
+
+void load_zones(Database& db, Snapshot& s) {
+  Row r(db, "zone", "SELECT name, rank, meaning FROM zone ORDER BY rank, name");
+  while (r.next()) s.zones.push_back(ZoneRule{r.text(0), r.small_int(1), r.text(2)});
+}
+
+void load_staff(Database& db, Snapshot& s) {
+  Row r(db, "staff", "SELECT id, team_id, name, initials, discipline, part_time, active FROM staff ORDER BY id");
+  std::unordered_map<std::string, size_t> index;
+  while (r.next()) {
+    Staff st;
+    st.id = r.text(0);
+    st.team_id = r.integer(1);
+    st.name = r.text(2);
+    st.initials = r.text(3);
+    st.discipline = r.text(4);
+    st.part_time = r.boolean(5);
+    st.active = r.boolean(6);
+    index[st.id] = s.staff.size();
+    s.staff.push_back(std::move(st));
+  }
+  Row k(db, "staff_skill", "SELECT staff_id, skill FROM staff_skill ORDER BY staff_id, seq");
+  while (k.next()) s.staff[index.at(k.text(0))].skills.push_back(k.text(1));
+}
+
+void load_people(Database& db, Snapshot& s) {
+  Row r(db, "person",
+        "SELECT id, team_id, local_id, nhs_number, given_name, family_name, date_of_birth, home_x_km, home_y_km "
+        "FROM person ORDER BY id");
+  while (r.next()) {
+    Person p;
+    p.id = r.integer(0);
+    p.team_id = r.integer(1);
+    p.local_id = r.text(2);
+    p.nhs_number = r.text(3);  // NULL (not yet known) reads as ""
+    p.given_name = r.text(4);
+    p.family_name = r.text(5);
+    p.date_of_birth = r.date(6);
+    p.home_x_km = r.real(7);
+    p.home_y_km = r.real(8);
+    s.people.push_back(std::move(p));
+  }
+}
+
+void load_episodes(Database& db, Snapshot& s) {
+  Row r(db, "episode",
+        "SELECT id, person_id, team_id, referral_at, accepted_at, referral_priority, stage, zone, risk_level, "
+        "named_worker, suicide_risk_identified, closed_at, closure_reason, closure_destination "
+        "FROM episode ORDER BY id");
+  while (r.next()) {
+    Episode e;
+    e.id = r.integer(0);
+    e.person_id = r.integer(1);
+    e.team_id = r.integer(2);
+    e.referral_at = r.instant(3);
+    e.accepted_at = r.instant(4);
+    e.referral_priority = r.small_int(5);
+    e.stage = r.word(6, parse_stage, "stage");
+    e.zone = r.text(7);
+    e.risk = r.word(8, parse_risk_level, "risk level");
+    e.named_worker = r.staff_ref(9);
+    e.suicide_risk_identified = r.boolean(10);
+    e.closed_at = r.optional_instant(11);
+    e.closure_reason = r.text(12);
+    e.closure_destination = r.text(13);
+    s.episodes.push_back(std::move(e));
+  }
+}
+
+void load_plans(Database& db, Snapshot& s) {
+  Row r(db, "contact_plan", "SELECT id, episode_id, name, start_date FROM contact_plan ORDER BY id");
+  std::unordered_map<Id, size_t> index;
+  while (r.next()) {
+    ContactPlan p;
+    p.id = r.integer(0);
+    p.episode_id = r.integer(1);
+    p.name = r.text(2);
+    p.start_date = r.date(3);
+    index[p.id] = s.plans.size();
+    s.plans.push_back(std::move(p));
+  }
+  Row f(db, "contact_phase",
+        "SELECT id, plan_id, sequence, label, visits_per_day, every_n_days, length_days, focus "
+        "FROM contact_phase ORDER BY plan_id, sequence");
+  while (f.next()) {
+    ContactPhase ph;
+    ph.id = f.integer(0);
+    ph.plan_id = f.integer(1);
+    ph.sequence = f.small_int(2);
+    ph.label = f.text(3);
+    ph.visits_per_day = f.small_int(4);
+    ph.every_n_days = f.small_int(5);
+    ph.length_days = f.small_int(6);
+    ph.focus = f.text(7);
+    s.plans[index.at(ph.plan_id)].phases.push_back(std::move(ph));
+  }
+}
+
+void load_visits(Database& db, Snapshot& s) {
+  Row r(db, "visit",
+        "SELECT id, episode_id, local_date, window_start, window_end, type, status, staff1, staff2, out_of_hours, "
+        "double_up, outcome_at, reason, duration_min, follow_up_of FROM visit ORDER BY id");
+  while (r.next()) {
+    Visit v;
+    v.id = r.integer(0);
+    v.episode_id = r.integer(1);
+    v.date = r.date(2);
+    v.window_start = r.instant(3);
+    v.window_end = r.instant(4);
+    v.type = r.word(5, parse_visit_type, "visit type");
+    v.status = r.word(6, parse_visit_status, "visit status");
+    v.staff1 = r.staff_ref(7);
+    v.staff2 = r.staff_ref(8);
+    v.out_of_hours = r.boolean(9);
+    v.double_up = r.boolean(10);
+    v.outcome_at = r.optional_instant(11);
+    v.reason = r.text(12);
+    v.duration_min = r.small_int(13);
+    v.follow_up_of = r.optional_id(14);
+    s.visits.push_back(std::move(v));
+  }
+}
+
+void load_shifts(Database& db, Snapshot& s) {
+  Row r(db, "shift", "SELECT id, staff_id, team_id, kind, local_date, starts_at, ends_at FROM shift ORDER BY id");
+  while (r.next()) {
+    Shift sh;
+    sh.id = r.integer(0);
+    sh.staff_id = r.text(1);
+    sh.team_id = r.integer(2);
+    sh.kind = r.word(3, parse_shift_kind, "shift kind");
+    sh.date = r.date(4);
+    sh.start = r.instant(5);
+    sh.end = r.instant(6);
+    s.shifts.push_back(std::move(sh));
+  }
+}
+
+void load_reviews(Database& db, Snapshot& s) {
+  Row slot(db, "review_slot", "SELECT id, reviewer, starts_at, length_min, capacity FROM review_slot ORDER BY id");
+  while (slot.next()) {
+    s.review_slots.push_back(
+        ReviewSlot{slot.integer(0), slot.text(1), slot.instant(2), slot.small_int(3), slot.small_int(4)});
+  }
+  Row r(db, "review",
+        "SELECT id, episode_id, slot_id, reviewer, held_at, risk_level, decision, rationale, person_told, "
+        "family_told, next_review_due FROM review ORDER BY id");
+  while (r.next()) {
+    Review rv;
+    rv.id = r.integer(0);
+    rv.episode_id = r.integer(1);
+    rv.slot_id = r.optional_id(2);
+    rv.reviewer = r.text(3);
+    rv.held_at = r.instant(4);
+    rv.risk = r.word(5, parse_risk_level, "risk level");
+    rv.decision = r.text(6);
+    rv.rationale = r.text(7);
+    rv.person_told = r.boolean(8);
+    rv.family_told = r.boolean(9);
+    rv.next_review_due = r.optional_instant(10);
+    s.reviews.push_back(std::move(rv));
+  }
+}
+
+void load_decisions(Database& db, Snapshot& s) {
+  Row r(db, "decision_log",
+        "SELECT id, episode_id, at, decided_by, decision, options_considered, rationale, informed, corrects "
+        "FROM decision_log ORDER BY id");
+  while (r.next()) {
+    DecisionLogEntry d;
+    d.id = r.integer(0);
+    d.episode_id = r.integer(1);
+    d.at = r.instant(2);
+    d.decided_by = r.text(3);
+    d.decision = r.text(4);
+    d.options_considered = r.text(5);
+    d.rationale = r.text(6);
+    d.informed = r.text(7);
+    d.corrects = r.optional_id(8);
+    s.decisions.push_back(std::move(d));
+  }
+}
+
+}  // namespace
+
+vb::Snapshot load_snapshot(Database& db) {
+  // Our own read transaction keeps every table from the same moment; inside a caller's
+  // transaction (apply_commands) that one already does.
+  bool own = !db.in_transaction();
+  if (own) db.exec("BEGIN", "starting to read");
+  try {
+    Snapshot s;
+    load_team(db, s);
+    load_zones(db, s);
+    load_staff(db, s);
+    load_people(db, s);
+    load_episodes(db, s);
+    load_plans(db, s);
+    load_visits(db, s);
+    load_shifts(db, s);
+    load_reviews(db, s);
+    load_decisions(db, s);
+    s.is_demo = db.is_demo();
+    auto version = db.data_version();  // within the read transaction: the version we just read
+    if (own) db.exec("COMMIT", "finishing the read");
+    db.set_loaded_data_version(version);
+    s.reindex();
+    return s;
+  } catch (...) {
+    if (own && db.in_transaction()) sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+}  // namespace vb::store

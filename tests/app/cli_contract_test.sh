@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# The command-line contract scripts rely on (shared/design.md, "Names other tools rely on").
+# Usage: cli_contract_test.sh VISITBOARD_BINARY CASE
+set -uo pipefail
+bin=$1
+case_name=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+db="$work/team.db"
+now="2026-11-23T10:30"
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+vb() { "$bin" --db "$db" --now "$now" "$@"; }
+expect_exit() {  # expect_exit CODE command...
+  local want=$1; shift
+  "$@" >"$work/out" 2>"$work/err"
+  local got=$?
+  [ "$got" -eq "$want" ] || { cat "$work/err" >&2; fail "'$*' exited $got, expected $want"; }
+}
+sha() { sqlite3 "$db" "SELECT status||'|'||coalesce(reason,'') FROM visit ORDER BY id" | sha256sum; }
+
+demo() { vb demo --seed 7 2>/dev/null || fail "demo failed"; }
+
+case "$case_name" in
+  demo_is_deterministic)
+    demo; a=$(vb board --format csv)
+    rm -f "$db"; demo; b=$(vb board --format csv)
+    [ "$a" = "$b" ] || fail "same seed and --now gave different boards"
+    rm -f "$db"; vb demo --seed 8 2>/dev/null; c=$(vb board --format csv)
+    [ "$a" != "$c" ] || fail "a different seed gave the same board"
+    ;;
+  demo_replaces_only_demo_databases)
+    demo; demo || fail "an existing demo database was not replaced"
+    printf 'precious notes\n' > "$work/notes.db"
+    expect_exit 1 "$bin" --db "$work/notes.db" demo
+    grep -q 'precious notes' "$work/notes.db" || fail "a non-demo file was changed"
+    grep -qi 'notes.db' "$work/err" || fail "the refusal does not name the file"
+    ;;
+  board_csv_has_contract_columns)
+    demo
+    vb board --format csv > "$work/board.csv"
+    head -1 "$work/board.csv" | grep -qx 'person_id,initials,stage,phase,zone,risk,named_worker,next_review_due,review_status,visit_id,window_start,window_end,type,status,staff,ooh,double_up' || fail "csv header differs: $(head -1 "$work/board.csv")"
+    rows=$(($(wc -l < "$work/board.csv") - 1))
+    visits=$(sqlite3 "$db" "SELECT count(*) FROM visit WHERE local_date='2026-11-23'")
+    [ "$rows" -eq "$visits" ] || fail "csv has $rows visit rows, the database has $visits visits today"
+    [ "$rows" -ge 10 ] || fail "fewer than 10 visits today"
+    vb board --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["date"]=="2026-11-23"; assert sum(len(p["visits"]) for p in d["people"])=='"$rows"'; assert all("name" not in p for p in d["people"])' || fail "json does not agree with csv"
+    vb board --format json --names | python3 -c 'import json,sys; d=json.load(sys.stdin); assert all("name" in p for p in d["people"])' || fail "--names does not add names"
+    ;;
+  apply_marks_a_visit_with_one_audit_row)
+    demo
+    visit=$(sqlite3 "$db" "SELECT id FROM visit WHERE local_date='2026-11-23' AND status='planned' AND staff1 IS NOT NULL ORDER BY window_start DESC LIMIT 1")
+    staff=$(sqlite3 "$db" "SELECT id FROM staff WHERE active=1 LIMIT 1")
+    before=$(sqlite3 "$db" "SELECT count(*) FROM audit_log")
+    echo "{\"command\":\"mark_visit\",\"visit\":$visit,\"status\":\"cancelled_by_person\",\"reason\":\"away\",\"by\":\"$staff\"}" | vb apply > "$work/result" || fail "apply failed"
+    grep -q '"line":1,"ok":true,"audit_id":' "$work/result" || fail "unexpected result: $(cat "$work/result")"
+    [ "$(sqlite3 "$db" "SELECT status FROM visit WHERE id=$visit")" = cancelled_by_person ] || fail "status not stored"
+    [ "$(sqlite3 "$db" "SELECT count(*) FROM audit_log")" -eq $((before + 1)) ] || fail "not exactly one audit row"
+    vb board --format csv | grep -q ",$visit,.*,cancelled_by_person," || fail "the board does not show the new status"
+    ;;
+  apply_with_a_bad_line_changes_nothing)
+    demo
+    visit=$(sqlite3 "$db" "SELECT id FROM visit WHERE local_date='2026-11-23' AND status='planned' LIMIT 1")
+    staff=$(sqlite3 "$db" "SELECT id FROM staff LIMIT 1")
+    before=$(sha); audits=$(sqlite3 "$db" "SELECT count(*) FROM audit_log")
+    good="{\"command\":\"mark_visit\",\"visit\":$visit,\"status\":\"cancelled_by_team\",\"reason\":\"x\",\"by\":\"$staff\"}"
+    printf '%s\n%s\n' "$good" '{"command":"mark_visit","visit":99999999,"status":"done","by":"'"$staff"'"}' > "$work/in"
+    expect_exit 1 vb apply < "$work/in"
+    grep -q '^line 2: visit 99999999 does not exist' "$work/err" || fail "error does not name line 2 and the visit: $(cat "$work/err")"
+    printf '%s\n%s\n' "$good" '{"command":"mark_visit","visit":1,"status":"finished","by":"S01"}' > "$work/in"
+    expect_exit 1 vb apply < "$work/in"
+    grep -q "^line 2: field 'status'" "$work/err" || fail "bad status not reported: $(cat "$work/err")"
+    printf '%s\nnot json\n' "$good" > "$work/in"
+    expect_exit 1 vb apply < "$work/in"
+    grep -q '^line 2: not valid JSON' "$work/err" || fail "malformed line not reported"
+    printf '{"command":"launch_rocket"}\n' > "$work/in"
+    expect_exit 1 vb apply < "$work/in"
+    grep -q "^line 1: unknown command 'launch_rocket'" "$work/err" || fail "unknown command not reported"
+    [ "$(sha)" = "$before" ] || fail "a refused batch changed visits"
+    [ "$(sqlite3 "$db" "SELECT count(*) FROM audit_log")" -eq "$audits" ] || fail "a refused batch wrote audit rows"
+    ;;
+  bad_files_and_values_are_refused)
+    printf 'this is not sqlite' > "$work/junk.db"
+    expect_exit 1 "$bin" --db "$work/junk.db" board
+    grep -q 'junk.db' "$work/err" || fail "corrupt file not named: $(cat "$work/err")"
+    [ "$(cat "$work/junk.db")" = "this is not sqlite" ] || fail "the corrupt file was modified"
+    expect_exit 1 "$bin" --db "$work/missing.db" board
+    [ ! -e "$work/missing.db" ] || fail "board created a database"
+    demo
+    expect_exit 2 vb board --date 2026-02-30
+    expect_exit 2 "$bin" --db "$db" --now "yesterday" board
+    expect_exit 2 vb board --format xml
+    expect_exit 2 vb frobnicate
+    expect_exit 2 vb screenshot "$work/x.png" --screen plans --size 800x600
+    grep -q "unknown screen 'plans'" "$work/err" || fail "unknown screen not named"
+    ;;
+  options_work_before_and_after_the_command)
+    demo
+    a=$("$bin" --db "$db" --now "$now" board --format csv)
+    b=$("$bin" board --format csv --db "$db" --now "$now")
+    [ "$a" = "$b" ] || fail "global options after the command gave a different result"
+    "$bin" --version | grep -q '^visitboard [0-9]' || fail "--version"
+    ;;
+  screenshot_writes_exact_size_png)
+    command -v xvfb-run >/dev/null || fail "xvfb-run missing (packaging/install-deps installs it)"
+    demo
+    for size in 1920x1080 1280x800; do
+      out="$work/today-$size.png"
+      xvfb-run -a "$bin" --db "$db" --now "$now" screenshot "$out" --screen today --size "$size" 2>"$work/err" || { cat "$work/err"; fail "screenshot $size failed"; }
+      got=$(python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); assert d[:8]==b"\x89PNG\r\n\x1a\n"; print("%dx%d"%struct.unpack(">II",d[16:24]))' "$out") || fail "not a PNG"
+      [ "$got" = "$size" ] || fail "asked for $size, got $got"
+      # Not a blank frame: a real board has many distinct colours.
+      python3 - "$out" <<'PY' || fail "screenshot $size looks blank"
+import sys, zlib, struct
+data = open(sys.argv[1], "rb").read()
+pos, idat = 8, b""
+while pos < len(data):
+    n, kind = struct.unpack(">I4s", data[pos:pos + 8])
+    if kind == b"IDAT": idat += data[pos + 8:pos + 8 + n]
+    pos += 12 + n
+raw = zlib.decompress(idat)
+assert len(set(raw[i:i + 4] for i in range(0, min(len(raw), 4_000_000), 4))) > 50
+PY
+    done
+    xvfb-run -a "$bin" --db "$db" --now "$now" screenshot "$work/staff.png" --screen staff --size 1280x800 2>/dev/null || fail "staff screen"
+    ;;
+  *) fail "unknown case $case_name" ;;
+esac
+echo "ok: $case_name"

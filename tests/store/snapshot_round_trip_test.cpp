@@ -1,0 +1,298 @@
+// write_snapshot then load_snapshot gives back exactly what was written, field by field.
+#include <doctest/doctest.h>
+
+#include "store/database.hpp"
+#include "store/snapshot_loader.hpp"
+#include "store/snapshot_writer.hpp"
+#include "store/store_test_support.hpp"
+
+using namespace vb;
+using namespace vb::store;
+using namespace vb::store::test;
+
+namespace {
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+void same(const Staff& a, const Staff& b) {
+  CAPTURE(a.id);
+  CHECK(a.id == b.id);
+  CHECK(a.team_id == b.team_id);
+  CHECK(a.name == b.name);
+  CHECK(a.initials == b.initials);
+  CHECK(a.discipline == b.discipline);
+  CHECK(a.skills == b.skills);
+  CHECK(a.part_time == b.part_time);
+  CHECK(a.active == b.active);
+}
+
+void same(const Person& a, const Person& b) {
+  CAPTURE(a.id);
+  CHECK(a.id == b.id);
+  CHECK(a.team_id == b.team_id);
+  CHECK(a.local_id == b.local_id);
+  CHECK(a.nhs_number == b.nhs_number);
+  CHECK(a.given_name == b.given_name);
+  CHECK(a.family_name == b.family_name);
+  CHECK(a.date_of_birth == b.date_of_birth);
+  CHECK(a.home_x_km == b.home_x_km);
+  CHECK(a.home_y_km == b.home_y_km);
+}
+
+void same(const Episode& a, const Episode& b) {
+  CAPTURE(a.id);
+  CHECK(a.id == b.id);
+  CHECK(a.person_id == b.person_id);
+  CHECK(a.team_id == b.team_id);
+  CHECK(a.referral_at == b.referral_at);
+  CHECK(a.accepted_at == b.accepted_at);
+  CHECK(a.referral_priority == b.referral_priority);
+  CHECK(a.stage == b.stage);
+  CHECK(a.zone == b.zone);
+  CHECK(a.risk == b.risk);
+  CHECK(a.named_worker == b.named_worker);
+  CHECK(a.suicide_risk_identified == b.suicide_risk_identified);
+  CHECK(a.closed_at == b.closed_at);
+  CHECK(a.closure_reason == b.closure_reason);
+  CHECK(a.closure_destination == b.closure_destination);
+}
+
+void same(const ContactPlan& a, const ContactPlan& b) {
+  CAPTURE(a.id);
+  CHECK(a.id == b.id);
+  CHECK(a.episode_id == b.episode_id);
+  CHECK(a.name == b.name);
+  CHECK(a.start_date == b.start_date);
+  REQUIRE(a.phases.size() == b.phases.size());
+  for (size_t i = 0; i < a.phases.size(); ++i) {
+    const auto& p = a.phases[i];
+    const auto& q = b.phases[i];
+    CAPTURE(p.id);
+    CHECK(p.id == q.id);
+    CHECK(p.plan_id == q.plan_id);
+    CHECK(p.sequence == q.sequence);
+    CHECK(p.label == q.label);
+    CHECK(p.visits_per_day == q.visits_per_day);
+    CHECK(p.every_n_days == q.every_n_days);
+    CHECK(p.length_days == q.length_days);
+    CHECK(p.focus == q.focus);
+  }
+}
+
+void same(const Visit& a, const Visit& b) {
+  CAPTURE(a.id);
+  CHECK(a.id == b.id);
+  CHECK(a.episode_id == b.episode_id);
+  CHECK(a.date == b.date);
+  CHECK(a.window_start == b.window_start);
+  CHECK(a.window_end == b.window_end);
+  CHECK(a.type == b.type);
+  CHECK(a.status == b.status);
+  CHECK(a.staff1 == b.staff1);
+  CHECK(a.staff2 == b.staff2);
+  CHECK(a.out_of_hours == b.out_of_hours);
+  CHECK(a.double_up == b.double_up);
+  CHECK(a.outcome_at == b.outcome_at);
+  CHECK(a.reason == b.reason);
+  CHECK(a.duration_min == b.duration_min);
+  CHECK(a.follow_up_of == b.follow_up_of);
+}
+
+void same(const Shift& a, const Shift& b) {
+  CAPTURE(a.id);
+  CHECK(a.id == b.id);
+  CHECK(a.staff_id == b.staff_id);
+  CHECK(a.team_id == b.team_id);
+  CHECK(a.kind == b.kind);
+  CHECK(a.date == b.date);
+  CHECK(a.start == b.start);
+  CHECK(a.end == b.end);
+}
+
+void same(const ReviewSlot& a, const ReviewSlot& b) {
+  CAPTURE(a.id);
+  CHECK(a.id == b.id);
+  CHECK(a.reviewer == b.reviewer);
+  CHECK(a.start == b.start);
+  CHECK(a.length_min == b.length_min);
+  CHECK(a.capacity == b.capacity);
+}
+
+void same(const Review& a, const Review& b) {
+  CAPTURE(a.id);
+  CHECK(a.id == b.id);
+  CHECK(a.episode_id == b.episode_id);
+  CHECK(a.slot_id == b.slot_id);
+  CHECK(a.reviewer == b.reviewer);
+  CHECK(a.held_at == b.held_at);
+  CHECK(a.risk == b.risk);
+  CHECK(a.decision == b.decision);
+  CHECK(a.rationale == b.rationale);
+  CHECK(a.person_told == b.person_told);
+  CHECK(a.family_told == b.family_told);
+  CHECK(a.next_review_due == b.next_review_due);
+}
+
+void same(const DecisionLogEntry& a, const DecisionLogEntry& b) {
+  CAPTURE(a.id);
+  CHECK(a.id == b.id);
+  CHECK(a.episode_id == b.episode_id);
+  CHECK(a.at == b.at);
+  CHECK(a.decided_by == b.decided_by);
+  CHECK(a.decision == b.decision);
+  CHECK(a.options_considered == b.options_considered);
+  CHECK(a.rationale == b.rationale);
+  CHECK(a.informed == b.informed);
+  CHECK(a.corrects == b.corrects);
+}
+
+template <typename T>
+void same_all(const std::vector<T>& a, const std::vector<T>& b) {
+  REQUIRE(a.size() == b.size());
+  for (size_t i = 0; i < a.size(); ++i) same(a[i], b[i]);
+}
+
+}  // namespace
+
+TEST_CASE("store: write_snapshot then load_snapshot gives back every field of every struct") {
+  TempDir dir;
+  const Snapshot written = full_snapshot();
+  {
+    auto db = Database::open(dir.file("round.db"), OpenMode::create_if_missing);
+    write_snapshot(db, written);
+  }
+  auto db = Database::open(dir.file("round.db"), OpenMode::existing);  // from the file, not a cache
+  const Snapshot loaded = load_snapshot(db);
+
+  CHECK(loaded.team.id == written.team.id);
+  CHECK(loaded.team.name == written.team.name);
+  CHECK(loaded.team.time_zone == written.team.time_zone);
+  REQUIRE(loaded.zones.size() == written.zones.size());
+  for (size_t i = 0; i < written.zones.size(); ++i) {
+    CHECK(loaded.zones[i].name == written.zones[i].name);
+    CHECK(loaded.zones[i].rank == written.zones[i].rank);
+    CHECK(loaded.zones[i].meaning == written.zones[i].meaning);
+  }
+  same_all(loaded.staff, written.staff);
+  same_all(loaded.people, written.people);
+  same_all(loaded.episodes, written.episodes);
+  same_all(loaded.plans, written.plans);
+  same_all(loaded.visits, written.visits);
+  same_all(loaded.shifts, written.shifts);
+  same_all(loaded.review_slots, written.review_slots);
+  same_all(loaded.reviews, written.reviews);
+  same_all(loaded.decisions, written.decisions);
+  CHECK(loaded.is_demo == written.is_demo);
+  // reindex() ran: lookups work on the loaded snapshot.
+  REQUIRE(loaded.find_visit(102) != nullptr);
+  CHECK(loaded.find_visit(102)->follow_up_of == Id{101});
+  CHECK(loaded.plan_for_episode(10) != nullptr);
+  CHECK(loaded.zone() != nullptr);
+}
+
+TEST_CASE("store: every field of the model is covered by the round trip (struct sizes as this suite knows them)") {
+  // A size change means a field was added to model.hpp: store it (a migration), load it, write it,
+  // compare it in the round-trip test above, then update the size here.
+  CHECK(sizeof(Team) == 72);
+  CHECK(sizeof(ZoneRule) == 72);
+  CHECK(sizeof(Staff) == 168);
+  CHECK(sizeof(Person) == 168);
+  CHECK(sizeof(Episode) == 208);
+  CHECK(sizeof(ContactPhase) == 104);
+  CHECK(sizeof(ContactPlan) == 80);
+  CHECK(sizeof(Visit) == 192);
+  CHECK(sizeof(Shift) == 72);
+  CHECK(sizeof(ReviewSlot) == 56);
+  CHECK(sizeof(Review) == 168);
+  CHECK(sizeof(DecisionLogEntry) == 200);
+}
+
+TEST_CASE("store: a fresh database loads as an empty snapshot with the default zones") {
+  TempDir dir;
+  auto db = Database::open(dir.file("fresh.db"), OpenMode::create_if_missing);
+  const Snapshot s = load_snapshot(db);
+  CHECK(s.people.empty());
+  CHECK(s.visits.empty());
+  REQUIRE(s.zones.size() == 5);
+  CHECK(s.zones[0].name == "red");
+  CHECK(s.zones[1].name == "amber");
+  CHECK(s.zones[2].name == "green");
+  CHECK(s.zones[3].name == "blue");
+  CHECK(s.zones[4].name == "black");
+  CHECK(contains(s.zones[4].meaning, "ready for discharge"));
+  CHECK_FALSE(s.is_demo);
+}
+
+TEST_CASE("store: a snapshot marked demo makes a demo database, and an empty zone list keeps the defaults") {
+  TempDir dir;
+  auto db = Database::open(dir.file("demo.db"), OpenMode::create_if_missing);
+  Snapshot s = full_snapshot();
+  s.is_demo = true;
+  s.zones.clear();
+  for (auto& e : s.episodes) e.zone = e.zone == "purple" ? "blue" : e.zone;
+  write_snapshot(db, s);
+  CHECK(db.is_demo());
+  const Snapshot loaded = load_snapshot(db);
+  CHECK(loaded.is_demo);
+  CHECK(loaded.zones.size() == 5);
+}
+
+TEST_CASE("store: write_snapshot refuses a database that already holds data and writes nothing") {
+  TempDir dir;
+  auto db = Database::open(dir.file("full.db"), OpenMode::create_if_missing);
+  write_snapshot(db, full_snapshot());
+  auto message = store_error_of([&] { write_snapshot(db, full_snapshot()); });
+  CHECK(contains(message, "already holds data"));
+  CHECK(query_int(db.handle(), "SELECT count(*) FROM visit") == 6);
+}
+
+TEST_CASE("store: a snapshot that breaks the schema is refused naming table and row, and nothing is written") {
+  TempDir dir;
+  auto db = Database::open(dir.file("bad.db"), OpenMode::create_if_missing);
+
+  Snapshot bad_nhs = full_snapshot();
+  bad_nhs.people[1].nhs_number = "1234567890";
+  auto message = store_error_of([&] { write_snapshot(db, bad_nhs); });
+  CHECK(contains(message, "table person, row 2"));
+  CHECK(contains(message, "nhs_number_valid"));
+
+  Snapshot dangling = full_snapshot();
+  dangling.visits[0].follow_up_of = 9999;
+  message = store_error_of([&] { write_snapshot(db, dangling); });
+  CHECK(contains(message, "table visit, row 100 refers to a visit that does not exist"));
+
+  Snapshot unknown_staff = full_snapshot();
+  unknown_staff.visits[2].staff1 = "S77";
+  CHECK(contains(store_error_of([&] { write_snapshot(db, unknown_staff); }), "table visit, row 102 refers to a staff"));
+
+  CHECK(query_int(db.handle(), "SELECT count(*) FROM person") == 0);
+  CHECK(query_int(db.handle(), "SELECT count(*) FROM zone") == 5);  // the defaults, untouched
+}
+
+TEST_CASE("store: a malformed stored value is reported with its table, row and column") {
+  TempDir dir;
+  const auto path = dir.file("malformed.db");
+  auto db = Database::open(path, OpenMode::create_if_missing);
+  write_snapshot(db, full_snapshot());
+
+  RawConnection raw(path);  // another program, one that ignores the schema's CHECKs
+  REQUIRE(raw.exec("PRAGMA ignore_check_constraints = ON") == SQLITE_OK);
+  REQUIRE(raw.exec("UPDATE visit SET window_start = '23/11/2026 09:00' WHERE id = 103") == SQLITE_OK);
+  auto message = store_error_of([&] { load_snapshot(db); });
+  CHECK(contains(message, "'" + path + "'"));
+  CHECK(contains(message, "table visit, row 103, column window_start"));
+  CHECK(contains(message, "23/11/2026 09:00"));
+  // Opened afresh, quick_check finds the broken row before anything reads it.
+  auto at_open = store_error_of([&] { Database::open(path, OpenMode::existing); });
+  CHECK(contains(at_open, "holds rows that break the visitboard schema"));
+  CHECK(contains(at_open, "visit"));
+
+  REQUIRE(raw.exec("UPDATE visit SET window_start = '2026-11-23T09:00:00Z' WHERE id = 103") == SQLITE_OK);
+  REQUIRE(raw.exec("UPDATE episode SET stage = 'sleeping' WHERE id = 11") == SQLITE_OK);
+  CHECK(contains(store_error_of([&] { load_snapshot(db); }), "table episode, row 11, column stage: 'sleeping'"));
+  REQUIRE(raw.exec("UPDATE episode SET stage = 'closed' WHERE id = 11") == SQLITE_OK);
+  REQUIRE(raw.exec("UPDATE team SET time_zone = 'Mars/Olympus' WHERE id = 7") == SQLITE_OK);
+  CHECK(contains(store_error_of([&] { load_snapshot(db); }), "table team, row 7, column time_zone"));
+  REQUIRE(raw.exec("UPDATE team SET time_zone = 'Europe/London' WHERE id = 7") == SQLITE_OK);
+  CHECK(load_snapshot(db).visits.size() == 6);
+}

@@ -1,0 +1,258 @@
+// Temp folders, the full synthetic snapshot and raw connections for the store suites.
+#include "store/store_test_support.hpp"
+
+#include "core/nhs_number.hpp"
+
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <stdexcept>
+
+namespace vb::store::test {
+
+namespace fs = std::filesystem;
+
+TempDir::TempDir() {
+  std::string pattern = (fs::temp_directory_path() / "vb-store-test-XXXXXX").string();
+  if (!mkdtemp(pattern.data())) throw std::runtime_error("cannot create a temp folder from " + pattern);
+  path_ = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  fs::remove_all(path_, ec);
+}
+
+std::string synthetic_nhs_number(int n) {
+  for (int stem = n;; ++stem) {
+    std::string nine = "999" + std::string(6 - std::to_string(stem).size(), '0') + std::to_string(stem);
+    int check = nhs_check_digit(nine);
+    if (check >= 0) return nine + std::to_string(check);
+  }
+}
+
+Instant utc(const char* text) { return parse_stored_utc(text); }
+
+std::string read_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+void write_bytes(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+RawConnection::RawConnection(const std::string& path) {
+  if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+    throw std::runtime_error("raw open failed: " + std::string(sqlite3_errmsg(db_)));
+  }
+  sqlite3_busy_timeout(db_, 5000);
+  sqlite3_exec(db_, "PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr);
+}
+
+RawConnection::~RawConnection() { sqlite3_close_v2(db_); }
+
+int RawConnection::exec(const std::string& sql) {
+  char* message = nullptr;
+  int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message);
+  error_ = message ? message : "";
+  sqlite3_free(message);
+  return rc;
+}
+
+long long RawConnection::query_int(const std::string& sql) {
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &st, nullptr) != SQLITE_OK) {
+    throw std::runtime_error("raw prepare failed: " + std::string(sqlite3_errmsg(db_)));
+  }
+  long long v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+  sqlite3_finalize(st);
+  return v;
+}
+
+namespace {
+
+LocalDate day(const char* text) { return *parse_date(text); }
+
+void add_staff(Snapshot& s) {
+  Staff a;
+  a.id = "S01";
+  a.team_id = 7;
+  a.name = "Aoife Brennan";
+  a.initials = "AB";
+  a.discipline = "nurse";
+  a.skills = {"trained", "driver", "prescriber"};  // not alphabetical: order must survive
+  a.part_time = true;
+  a.active = true;
+  Staff b;
+  b.id = "S02";
+  b.team_id = 7;
+  b.name = "Dr Kwame Mensah";
+  b.initials = "KM";
+  b.discipline = "consultant";
+  b.skills = {"senior_reviewer"};
+  b.part_time = false;
+  b.active = false;
+  Staff c;
+  c.id = "S03";
+  c.team_id = 7;
+  c.name = "Jo Lee";
+  c.initials = "JL";
+  c.discipline = "support_worker";
+  s.staff = {a, b, c};
+}
+
+void add_people_and_episodes(Snapshot& s) {
+  Person p1{1, 7, "HT-1042", synthetic_nhs_number(101), "Zoë", "O'Brien-Łukasz", day("1984-02-29"), -3.25, 12.5};
+  Person p2{2, 7, "HT-1043", "", "Sam", "Smith", day("2001-12-31"), 0.125, -0.5};  // NHS number not yet known
+  s.people = {p1, p2};
+
+  Episode e1;
+  e1.id = 10;
+  e1.person_id = 1;
+  e1.team_id = 7;
+  e1.referral_at = utc("2026-11-01T22:15:00Z");
+  e1.accepted_at = utc("2026-11-02T01:05:30Z");
+  e1.referral_priority = 4;
+  e1.stage = Stage::step_down;
+  e1.zone = "amber";
+  e1.risk = RiskLevel::high;
+  e1.named_worker = "S01";
+  e1.suicide_risk_identified = true;
+  Episode e2;
+  e2.id = 11;
+  e2.person_id = 2;
+  e2.team_id = 7;
+  e2.referral_at = utc("2026-03-29T00:59:59Z");
+  e2.accepted_at = utc("2026-03-29T01:00:00Z");
+  e2.referral_priority = 1;
+  e2.stage = Stage::closed;
+  e2.zone = "";  // no zone set
+  e2.risk = RiskLevel::low;
+  e2.named_worker = "";
+  e2.closed_at = utc("2026-04-20T16:00:00Z");
+  e2.closure_reason = "admitted";
+  e2.closure_destination = "inpatient";
+  Episode e3 = e1;
+  e3.id = 12;
+  e3.stage = Stage::handover;
+  e3.risk = RiskLevel::medium;
+  e3.zone = "purple";
+  e3.suicide_risk_identified = false;
+  Episode e4 = e1;
+  e4.id = 13;
+  e4.stage = Stage::intensive;
+  e4.zone = "red";
+  s.episodes = {e1, e2, e3, e4};
+
+  ContactPlan plan{20, 10, "4-week taper", day("2026-11-02"), {}};
+  plan.phases.push_back(ContactPhase{201, 20, 1, "Twice daily", 2, 0, 3, "stabilise"});
+  plan.phases.push_back(ContactPhase{202, 20, 2, "Alternate days", 0, 2, 14, "self-management"});
+  ContactPlan empty{21, 11, "no phases yet", day("2026-04-01"), {}};
+  s.plans = {plan, empty};
+}
+
+Visit visit(Id id, VisitStatus status, VisitType type) {
+  Visit v;
+  v.id = id;
+  v.episode_id = 10;
+  v.date = day("2026-11-23");
+  v.window_start = utc("2026-11-23T09:00:00Z");
+  v.window_end = utc("2026-11-23T10:00:00Z");
+  v.type = type;
+  v.status = status;
+  v.duration_min = 45;
+  return v;
+}
+
+void add_visits_and_shifts(Snapshot& s) {
+  Visit done = visit(100, VisitStatus::done, VisitType::home);
+  done.staff1 = "S01";
+  done.staff2 = "S03";
+  done.double_up = true;
+  done.outcome_at = utc("2026-11-23T09:50:00Z");
+  Visit no_access = visit(101, VisitStatus::no_access, VisitType::phone);
+  no_access.staff1 = "S01";
+  no_access.out_of_hours = true;
+  no_access.outcome_at = utc("2026-11-23T10:10:00Z");
+  no_access.reason = "no answer — left a card";
+  Visit follow_up = visit(102, VisitStatus::planned, VisitType::video);
+  follow_up.date = day("2026-11-24");
+  follow_up.window_start = utc("2026-11-23T23:30:00Z");
+  follow_up.window_end = utc("2026-11-24T00:30:00Z");
+  follow_up.follow_up_of = 101;
+  Visit forward = visit(103, VisitStatus::cancelled_by_team, VisitType::clinic);
+  forward.follow_up_of = 104;  // points at a later row
+  forward.reason = "staff sickness";
+  forward.outcome_at = utc("2026-11-23T07:00:00Z");
+  Visit moved = visit(104, VisitStatus::rescheduled, VisitType::home);
+  moved.reason = "moved to the afternoon";
+  moved.outcome_at = utc("2026-11-23T08:00:00Z");
+  moved.duration_min = 0;
+  Visit cancelled = visit(105, VisitStatus::cancelled_by_person, VisitType::home);
+  cancelled.reason = "at a friend's";
+  cancelled.outcome_at = utc("2026-11-23T08:15:00Z");
+  cancelled.episode_id = 13;
+  s.visits = {done, no_access, follow_up, forward, moved, cancelled};
+
+  s.shifts = {
+      Shift{300, "S01", 7, ShiftKind::early, day("2026-11-23"), utc("2026-11-23T07:00:00Z"), utc("2026-11-23T15:00:00Z")},
+      Shift{301, "S03", 7, ShiftKind::late, day("2026-11-23"), utc("2026-11-23T14:00:00Z"), utc("2026-11-23T22:00:00Z")},
+      Shift{302, "S03", 7, ShiftKind::twilight, day("2026-11-24"), utc("2026-11-24T16:00:00Z"), utc("2026-11-25T00:00:00Z")},
+      // The October change night: 20:00 BST to 08:00 GMT is 13 hours.
+      Shift{303, "S01", 7, ShiftKind::night, day("2026-10-24"), utc("2026-10-24T19:00:00Z"), utc("2026-10-25T08:00:00Z")},
+  };
+}
+
+void add_reviews(Snapshot& s) {
+  s.review_slots = {ReviewSlot{400, "S02", utc("2026-11-23T13:00:00Z"), 45, 2},
+                    ReviewSlot{401, "S02", utc("2026-11-24T13:00:00Z"), 30, 0}};
+  Review r1;
+  r1.id = 500;
+  r1.episode_id = 10;
+  r1.slot_id = 400;
+  r1.reviewer = "S02";
+  r1.held_at = utc("2026-11-23T13:10:00Z");
+  r1.risk = RiskLevel::high;
+  r1.decision = "step_down";
+  r1.rationale = "settling; family present \"most evenings\"";
+  r1.person_told = true;
+  r1.family_told = false;
+  r1.next_review_due = utc("2026-11-30T13:00:00Z");
+  Review r2;
+  r2.id = 501;
+  r2.episode_id = 11;
+  r2.reviewer = "S02";
+  r2.held_at = utc("2026-04-10T09:00:00Z");
+  r2.risk = RiskLevel::medium;
+  r2.decision = "admit";
+  r2.person_told = false;
+  r2.family_told = true;
+  s.reviews = {r1, r2};
+
+  DecisionLogEntry d1{600, 10, utc("2026-11-23T13:20:00Z"), "S02", "step down", "continue; step down",
+                      "two settled days", "person, mother", std::nullopt};
+  DecisionLogEntry d2{601, 10, utc("2026-11-23T13:40:00Z"), "S01", "step down from tomorrow", "", "date was wrong", "",
+                      Id{600}};
+  s.decisions = {d1, d2};
+}
+
+}  // namespace
+
+Snapshot full_snapshot() {
+  Snapshot s;
+  s.team = Team{7, "Northside Home Treatment", "Europe/London"};
+  // Replaces the seeded defaults; ordered by rank as the loader returns them.
+  s.zones = {ZoneRule{"red", 0, "acute: daily contact"}, ZoneRule{"amber", 1, "alternate days"},
+             ZoneRule{"green", 2, "resolving"}, ZoneRule{"purple", 3, "jointly worked (renamed blue)"}};
+  add_staff(s);
+  add_people_and_episodes(s);
+  add_visits_and_shifts(s);
+  add_reviews(s);
+  s.reindex();
+  return s;
+}
+
+}  // namespace vb::store::test

@@ -1,0 +1,66 @@
+#pragma once
+// Shared by the store suites: a fresh temp folder per test, a synthetic snapshot that sets every
+// field of every struct, and a raw SQLite connection for poking past the store (as another program).
+#include "core/snapshot.hpp"
+#include "store/store_error.hpp"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <string>
+
+namespace vb::store::test {
+
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::string file(const std::string& name) const { return (path_ / name).string(); }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Every struct of model.hpp at least twice, every field set (optionals both present and absent,
+// every enum value, forward references, non-ASCII text). Synthetic: NHS numbers start with 999.
+Snapshot full_snapshot();
+// The n-th valid synthetic NHS number ("999..." with a correct check digit).
+std::string synthetic_nhs_number(int n);
+Instant utc(const char* text);  // "2026-11-23T08:30:00Z"
+
+// The message of the StoreError that `f` throws, or "(no StoreError)".
+template <typename F>
+std::string store_error_of(F&& f) {
+  try {
+    f();
+  } catch (const StoreError& e) {
+    return e.what();
+  }
+  return "(no StoreError)";
+}
+
+std::string read_bytes(const std::string& path);
+void write_bytes(const std::string& path, const std::string& bytes);
+
+// A plain sqlite3 connection with no store logic: exec() returns SQLite's verdict.
+class RawConnection {
+ public:
+  explicit RawConnection(const std::string& path);
+  ~RawConnection();
+  RawConnection(const RawConnection&) = delete;
+  RawConnection& operator=(const RawConnection&) = delete;
+  // SQLITE_OK or the failing code; error() then holds the message.
+  int exec(const std::string& sql);
+  long long query_int(const std::string& sql);
+  const std::string& error() const { return error_; }
+  sqlite3* handle() const { return db_; }
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::string error_;
+};
+
+}  // namespace vb::store::test

@@ -1,0 +1,15 @@
+#pragma once
+// A small hand-built team for tests: every fact is visible here, so expected answers can be
+// counted by hand. Synthetic people only (NHS numbers start 999).
+#include "core/snapshot.hpp"
+
+namespace vb::test {
+
+// Team in Europe/London; "now" for its scenarios is 2026-11-23 10:30 local (= UTC in winter).
+// People: 1 "Ada Lovelock" high risk (visits 101 09:00-10:00 done by S01, 102 17:00-19:00 double-up OOH
+// unallocated), 2 "Ben Okoro" medium risk (visit 201 08:00-09:00 still planned -> missed, S02),
+// 3 "Cat Nguyen" low risk, step-down, no visits today (visit 301 tomorrow).
+Snapshot small_team();
+Instant at(const char* local_iso);  // local time in Europe/London
+
+}  // namespace vb::test

@@ -1,0 +1,53 @@
+// The headless ImGui harness for UI tests.
+#include "ui/headless.hpp"
+
+#include <doctest/doctest.h>
+
+namespace vb::test {
+
+HeadlessUi::HeadlessUi(const Snapshot& snapshot, Instant now, float width, float height)
+    : snapshot_(snapshot), now_(now) {
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  io.DisplaySize = ImVec2(width, height);
+  io.DeltaTime = 1.0f / 30.0f;
+  io.Fonts->AddFontDefault();
+  unsigned char* pixels = nullptr;
+  int w = 0, h = 0;
+  io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  fonts_ = ui::default_fonts();
+  LocalDate day = local_date_of(now, snapshot.zone());
+  board_ = build_day_board(snapshot, day, now);
+  staff_day_ = build_staff_day(snapshot, day, now);
+  frame();  // first layout
+}
+
+HeadlessUi::~HeadlessUi() { ImGui::DestroyContext(); }
+
+std::optional<Command> HeadlessUi::frame() {
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = mouse_;
+  io.MouseDown[0] = down_;
+  ImGui::NewFrame();
+  ui::FrameInput in{snapshot_, board_, staff_day_, now_, now_, "", fonts_};
+  auto command = ui::draw_frame(in, state);
+  ImGui::Render();
+  return command;
+}
+
+std::optional<Command> HeadlessUi::tap(std::string_view target) {
+  auto centre = state.targets.centre(target);
+  REQUIRE_MESSAGE(centre, "nothing named '" << std::string(target) << "' is on screen");
+  mouse_ = *centre;
+  down_ = false;
+  frame();  // hover
+  down_ = true;
+  auto pressed = frame();
+  down_ = false;
+  auto released = frame();
+  frame();  // let popups open/close
+  return released ? released : pressed;
+}
+
+}  // namespace vb::test

@@ -1,0 +1,36 @@
+#pragma once
+// Drives the real screens without a window: ImGui with its default font, frames stepped by hand,
+// taps written into io.MousePos/MouseDown like a finger (down one frame, up the next).
+#include "core/day_board.hpp"
+#include "ui/screen.hpp"
+
+#include <imgui.h>
+
+#include <vector>
+
+namespace vb::test {
+
+class HeadlessUi {
+ public:
+  HeadlessUi(const Snapshot& snapshot, Instant now, float width = 1280, float height = 800);
+  ~HeadlessUi();
+
+  // One frame; returns the command the frame emitted, if any.
+  std::optional<Command> frame();
+  // Taps the named target (frames: move+down, up). Fails the test when the target is not shown.
+  std::optional<Command> tap(std::string_view target);
+  bool shows(std::string_view target) const { return state.targets.contains(target); }
+
+  ui::UiState state;
+
+ private:
+  const Snapshot& snapshot_;
+  Instant now_;
+  DayBoard board_;
+  StaffDay staff_day_;
+  ui::Fonts fonts_;
+  ImVec2 mouse_{-1, -1};
+  bool down_ = false;
+};
+
+}  // namespace vb::test
