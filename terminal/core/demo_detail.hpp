@@ -70,7 +70,7 @@ struct ScheduleContext {
 std::vector<Visit> make_visits(const ScheduleContext& ctx, const std::vector<Staff>& staff,
                                const std::vector<Shift>& shifts, const std::vector<Episode>& episodes,
                                const std::vector<ContactPlan>& plans, Rng& rng);
-// How many visits a plan asks for on a day; less-than-daily phases have no weekend visits on the board.
+// How many visits a plan asks for on a day; twice-weekly and weekly phases have no weekend visits.
 int planned_visits(const ContactPlan& plan, LocalDate d);
 // The demo's promises: an unallocated out-of-hours visit tonight, a missed visit with no follow-up.
 void ensure_unallocated_tonight(std::vector<Visit>& visits, const std::vector<Episode>& episodes,

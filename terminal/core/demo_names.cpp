@@ -10,24 +10,24 @@ namespace {
 
 // One given name per initial letter, so staff initials are unique whatever the shuffle.
 constexpr std::array<std::string_view, 22> staff_given{
-    "Alex",  "Bailey", "Casey", "Dana",   "Ellis",  "Frankie", "Georgie", "Harley", "Indigo", "Jesse", "Kai",
-    "Lee",   "Morgan", "Nico",  "Ollie",  "Parker", "Quinn",   "Remy",    "Sasha",  "Tyler",  "Uri",   "Val"};
+    "Alex", "Bailey", "Casey", "Dana",  "Ellis",  "Frankie", "Georgie", "Harley", "Indigo", "Jesse", "Kai",
+    "Lee",  "Morgan", "Nico",  "Ollie", "Parker", "Quinn",   "Remy",    "Sasha",  "Tyler",  "Uri",   "Val"};
 constexpr std::array<std::string_view, 22> staff_places{
-    "Ashford", "Brookes", "Carrow", "Dunmore", "Elmsley", "Fenwick", "Garside", "Holloway", "Ingram", "Jessop", "Kirkby",
-    "Lowther", "Marden",  "Norland", "Oakham", "Pendle",  "Quarry",  "Redfern", "Stanway", "Thornby", "Upton", "Verney"};
+    "Ashford", "Brookes", "Carrow",  "Dunmore", "Elmsley", "Fenwick", "Garside", "Holloway",
+    "Ingram",  "Jessop",  "Kirkby",  "Lowther", "Marden",  "Norland", "Oakham",  "Pendle",
+    "Quarry",  "Redfern", "Stanway", "Thornby", "Upton",   "Verney"};
 
 constexpr std::array<std::string_view, 40> person_given{
-    "Aster",  "Bryn",   "Cal",    "Darcy",  "Eli",    "Fern",    "Gale",   "Hollis", "Ira",    "Jude",
-    "Kes",    "Lark",   "Marlo",  "Nell",   "Oren",   "Piper",   "Reese",  "Rowan",  "Sol",    "Tam",
-    "Wren",   "Yara",   "Zeph",   "Ash",    "Briar",  "Cove",    "Dale",   "Emrys",  "Flint",  "Greer",
-    "Haven",  "Isla",   "Jory",   "Kit",    "Linden", "Moss",    "Nova",   "Pax",    "Rain",   "Sky"};
+    "Aster", "Bryn", "Cal",   "Darcy", "Eli",    "Fern",  "Gale",  "Hollis", "Ira",   "Jude",
+    "Kes",   "Lark", "Marlo", "Nell",  "Oren",   "Piper", "Reese", "Rowan",  "Sol",   "Tam",
+    "Wren",  "Yara", "Zeph",  "Ash",   "Briar",  "Cove",  "Dale",  "Emrys",  "Flint", "Greer",
+    "Haven", "Isla", "Jory",  "Kit",   "Linden", "Moss",  "Nova",  "Pax",    "Rain",  "Sky"};
 constexpr std::array<std::string_view, 40> person_family{
-    "Testwood",   "Sampleby",    "Mockridge",  "Placeholt",  "Fictonby",  "Exampleford", "Dummersley",
-    "Synthwaite", "Madeupton",   "Pretendale", "Notrealby",  "Demoworth", "Trialcombe",  "Specimore",
-    "Proxley",    "Stubbington", "Fakenby",    "Imagiford",  "Inventley", "Modelbury",   "Draftwell",
-    "Sketchley",  "Mocksworth",  "Testbury",   "Samplecot",  "Fillerby",  "Voidmere",    "Nullham",
-    "Zerofold",   "Blankley",    "Dottingham", "Quillhaven", "Loremby",   "Ipsumford",   "Seedwick",
-    "Seedham",    "Mersenby",    "Twisterly",  "Hashcombe",  "Byteworth"};
+    "Testwood",  "Sampleby",   "Mockridge", "Placeholt", "Fictonby",   "Exampleford", "Dummersley", "Synthwaite",
+    "Madeupton", "Pretendale", "Notrealby", "Demoworth", "Trialcombe", "Specimore",   "Proxley",    "Stubbington",
+    "Fakenby",   "Imagiford",  "Inventley", "Modelbury", "Draftwell",  "Sketchley",   "Mocksworth", "Testbury",
+    "Samplecot", "Fillerby",   "Voidmere",  "Nullham",   "Zerofold",   "Blankley",    "Dottingham", "Quillhaven",
+    "Loremby",   "Ipsumford",  "Seedwick",  "Seedham",   "Mersenby",   "Twisterly",   "Hashcombe",  "Byteworth"};
 
 struct StaffRole {
   std::string_view discipline;

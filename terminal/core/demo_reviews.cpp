@@ -14,8 +14,10 @@ using std::chrono::hours;
 using std::chrono::minutes;
 
 constexpr std::string_view continue_why = "Risk held at home with the current visit plan; safety plan reviewed";
-constexpr std::string_view step_down_why = "Distress reduced and no new risk events for 5 days; taper agreed with person";
-constexpr std::string_view hand_over_why = "Stable on twice-weekly contact; handover meeting booked with receiving team";
+constexpr std::string_view step_down_why =
+    "Distress reduced and no new risk events for 5 days; taper agreed with person";
+constexpr std::string_view hand_over_why =
+    "Stable on twice-weekly contact; handover meeting booked with receiving team";
 constexpr std::string_view admit_why = "Risk threshold met despite twice-daily visits; home treatment no longer safe";
 constexpr std::string_view close_why = "Crisis resolved; person confident with self-management and GP follow-up";
 
@@ -38,7 +40,9 @@ std::pair<std::string, std::string_view> decision_on(const ContactPlan& plan, Lo
 }
 
 // Senior reviews are held in the day, on the quarter hour between 09:00 and 16:30.
-Instant daytime(LocalDate d, Zone zone, Rng& rng) { return at_local(d, 9 * 60 + 15 * static_cast<int>(rng.uniform(0, 30)), zone); }
+Instant daytime(LocalDate d, Zone zone, Rng& rng) {
+  return at_local(d, 9 * 60 + 15 * static_cast<int>(rng.uniform(0, 30)), zone);
+}
 
 // Within 24 h of acceptance: later the same day, or the next morning after a late or overnight acceptance.
 Instant first_review_time(Instant accepted, Zone zone, Rng& rng) {
@@ -92,9 +96,12 @@ std::vector<Review> make_reviews(const ScheduleContext& ctx, const std::vector<S
       r.reviewer = rng.pick(reviewers);
       r.held_at = *e.closed_at - minutes{rng.uniform(30, 120)};
       r.risk = e.risk;
-      if (e.closure_destination == "inpatient") r.decision = "admit", r.rationale = std::string(admit_why);
-      else if (e.closure_destination == "gp") r.decision = "close", r.rationale = std::string(close_why);
-      else r.decision = "hand_over", r.rationale = std::string(hand_over_why);
+      if (e.closure_destination == "inpatient")
+        r.decision = "admit", r.rationale = std::string(admit_why);
+      else if (e.closure_destination == "gp")
+        r.decision = "close", r.rationale = std::string(close_why);
+      else
+        r.decision = "hand_over", r.rationale = std::string(hand_over_why);
       r.person_told = true;
       r.family_told = rng.chance(800);
       out.push_back(r);

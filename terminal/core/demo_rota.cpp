@@ -37,10 +37,14 @@ struct Times {
 
 Times times_of(ShiftKind k) {
   switch (k) {
-    case ShiftKind::early: return {8 * 60, 16 * 60};
-    case ShiftKind::late: return {13 * 60 + 30, 21 * 60 + 30};
-    case ShiftKind::twilight: return {17 * 60, 23 * 60};
-    case ShiftKind::night: return {21 * 60, 24 * 60 + 7 * 60 + 30};
+    case ShiftKind::early:
+      return {8 * 60, 16 * 60};
+    case ShiftKind::late:
+      return {13 * 60 + 30, 21 * 60 + 30};
+    case ShiftKind::twilight:
+      return {17 * 60, 23 * 60};
+    case ShiftKind::night:
+      return {21 * 60, 24 * 60 + 7 * 60 + 30};
   }
   return {0, 0};
 }
@@ -77,7 +81,8 @@ std::vector<Shift> make_rota(const std::vector<Staff>& staff, LocalDate first, L
         case RotaRole::day_shifts:
           if (kind == ShiftKind::night) return false;
           break;
-        case RotaRole::any_shift: break;
+        case RotaRole::any_shift:
+          break;
       }
       // After a night only another night (a block of at most three), never a day shift.
       if (yesterday[i] == static_cast<int>(ShiftKind::night)) return kind == ShiftKind::night && nights_in_a_row[i] < 3;
@@ -88,7 +93,7 @@ std::vector<Shift> make_rota(const std::vector<Staff>& staff, LocalDate first, L
       // weekday earlies (manager, doctors) take them before others.
       std::int64_t s = (week_count[i] >= target[i] ? 100000 : 0) + week_count[i] * 5000 / target[i] + key[i];
       if (role[i] == RotaRole::weekday_early) s -= 2000;
-      if (kind == ShiftKind::early && yesterday[i] == static_cast<int>(ShiftKind::late)) s += 1500;  // quick return
+      if (kind == ShiftKind::early && yesterday[i] == static_cast<int>(ShiftKind::late)) s += 1500;   // quick return
       if (kind == ShiftKind::night && yesterday[i] == static_cast<int>(ShiftKind::night)) s -= 3000;  // keep blocks
       return s;
     };
@@ -110,7 +115,8 @@ std::vector<Shift> make_rota(const std::vector<Staff>& staff, LocalDate first, L
         s.kind = kind;
         s.date = d;
         s.start = at_local(d, t.start_min, zone);
-        s.end = t.end_min >= 24 * 60 ? at_local(add_days(d, 1), t.end_min - 24 * 60, zone) : at_local(d, t.end_min, zone);
+        s.end =
+            t.end_min >= 24 * 60 ? at_local(add_days(d, 1), t.end_min - 24 * 60, zone) : at_local(d, t.end_min, zone);
         out.push_back(std::move(s));
       }
     };

@@ -122,10 +122,14 @@ int draw_priority(Rng& rng) {
 
 Instant referral_before(Instant accepted, int priority, Rng& rng) {
   switch (priority) {
-    case 1: return accepted - hours{rng.uniform(1, 4)};
-    case 4: return accepted - hours{rng.uniform(2, 24)};
-    case 2: return accepted - hours{rng.uniform(4, 48)};
-    default: return accepted - hours{rng.uniform(24, 120)};
+    case 1:
+      return accepted - hours{rng.uniform(1, 4)};
+    case 4:
+      return accepted - hours{rng.uniform(2, 24)};
+    case 2:
+      return accepted - hours{rng.uniform(4, 48)};
+    default:
+      return accepted - hours{rng.uniform(24, 120)};
   }
 }
 
@@ -154,7 +158,7 @@ void draw_history(Work& w, Rng& rng) {
       if (rng.chance(229)) arrivals.emplace_back();
     for (auto who : arrivals) {
       const bool admitted = rng.chance(150);
-      const int length = static_cast<int>(admitted          ? rng.uniform(2, 14)
+      const int length = static_cast<int>(admitted         ? rng.uniform(2, 14)
                                           : rng.chance(60) ? rng.uniform(43, 60)
                                                            : rng.uniform(5, 15) + rng.uniform(5, 15));
       const LocalDate close = add_days(d, length);
@@ -191,8 +195,10 @@ void draw_history(Work& w, Rng& rng) {
       if (gap > 0) {
         const LocalDate again = add_days(close, gap);
         const long again_off = days_between(first, again);
-        if (again_off < n) returns[static_cast<size_t>(again_off)].push_back(draft.person);
-        else w.returning.emplace_back(again, draft.person);
+        if (again_off < n)
+          returns[static_cast<size_t>(again_off)].push_back(draft.person);
+        else
+          w.returning.emplace_back(again, draft.person);
       }
       w.drafts.push_back(std::move(draft));
     }
@@ -204,8 +210,7 @@ void draw_history(Work& w, Rng& rng) {
 // and one past 42 days whose discharge is delayed.
 void draw_caseload(Work& w, Instant now, Rng& rng) {
   const int total = static_cast<int>(rng.uniform(25, 30));
-  // Eleven intensive episodes (visited every day, weekends too) keep 10 people on any day's board.
-  const int intensive = 11;
+  const int intensive = 9;
   const int step_down = static_cast<int>(rng.uniform(7, 9));  // the rest (5-12) are in handover
   const auto first_worker = static_cast<size_t>(rng.uniform(0, static_cast<std::int64_t>(w.case_holders.size()) - 1));
   std::vector<bool> used(w.returning.size(), false);
@@ -215,11 +220,15 @@ void draw_caseload(Work& w, Instant now, Rng& rng) {
     const bool delayed = i == total - 1;
     long k = 0;
     // Two (sometimes three) on twice-daily visits, the rest on daily visits.
-    if (stage == Stage::intensive) k = i < 2 ? rng.uniform(1, 2) : (i == 2 && rng.chance(500)) ? 0 : rng.uniform(3, 7);
-    else if (stage == Stage::step_down) k = i < intensive + 4 ? rng.uniform(7, 15) : rng.uniform(7, 20);
-    else k = delayed ? rng.uniform(43, 50) : rng.uniform(18, 35);
-    const Instant accepted = k == 0 ? now - minutes{rng.uniform(40, 180)}
-                                    : at_local(add_days(w.today, -k), 9 * 60 + static_cast<int>(rng.uniform(0, 600)), w.zone);
+    if (stage == Stage::intensive)
+      k = i < 2 ? rng.uniform(1, 2) : (i == 2 && rng.chance(500)) ? 0 : rng.uniform(3, 7);
+    else if (stage == Stage::step_down)
+      k = i < intensive + 4 ? rng.uniform(7, 15) : rng.uniform(7, 20);
+    else
+      k = delayed ? rng.uniform(43, 50) : rng.uniform(18, 35);
+    const Instant accepted =
+        k == 0 ? now - minutes{rng.uniform(40, 180)}
+               : at_local(add_days(w.today, -k), 9 * 60 + static_cast<int>(rng.uniform(0, 600)), w.zone);
     const LocalDate start = local_date_of(accepted, w.zone);
     const int in_days = static_cast<int>(days_between(start, w.today));
 
@@ -229,17 +238,20 @@ void draw_caseload(Work& w, Instant now, Rng& rng) {
     e.stage = stage;
     e.named_worker = w.case_holders[(first_worker + static_cast<size_t>(i)) % w.case_holders.size()];
     auto r = rng.uniform(0, 99);
-    if (stage == Stage::intensive) e.risk = i < 3 || r < 30 ? RiskLevel::high : r < 90 ? RiskLevel::medium : RiskLevel::low;
-    else if (stage == Stage::step_down) e.risk = r < 10 ? RiskLevel::high : r < 70 ? RiskLevel::medium : RiskLevel::low;
-    else e.risk = r < 40 ? RiskLevel::medium : RiskLevel::low;
+    if (stage == Stage::intensive)
+      e.risk = i < 3 || r < 30 ? RiskLevel::high : r < 90 ? RiskLevel::medium : RiskLevel::low;
+    else if (stage == Stage::step_down)
+      e.risk = r < 10 ? RiskLevel::high : r < 70 ? RiskLevel::medium : RiskLevel::low;
+    else
+      e.risk = r < 40 ? RiskLevel::medium : RiskLevel::low;
     // Step-down has left daily contact by today; handover sits in twice-weekly or handover contact.
     const int daily = stage == Stage::step_down ? std::min(7, in_days - 3) : 7;
     const int handover_days = std::max(14, in_days - 31 + 10);
     const int every = static_cast<int>(rng.uniform(3, 4));
     draft.plan = taper(start, {3, daily, 7, 14, handover_days}, every);
-    // At least 12 people on today's board: intensive ones are seen daily, and the first step-downs
-    // (still on alternate days) have their alternate day moved onto today when needed.
-    if (stage == Stage::step_down && on_board < 12 && planned_visits(draft.plan, w.today) == 0) {
+    // At least 10 people (11, for a margin) on today's board: intensive ones are seen daily, and the
+    // first step-downs (still on alternate days) have their alternate day moved onto today when needed.
+    if (stage == Stage::step_down && on_board < 11 && planned_visits(draft.plan, w.today) == 0) {
       auto moved = taper(start, {3, daily - 1, 7, 14, handover_days}, every);
       if (planned_visits(moved, w.today) > 0) draft.plan = std::move(moved);
     }

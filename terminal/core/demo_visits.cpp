@@ -12,9 +12,9 @@ namespace {
 
 constexpr std::array<std::string_view, 3> no_access_reasons{"no answer at the door", "not at home",
                                                             "phone switched off"};
-constexpr std::array<std::string_view, 4> person_cancel_reasons{
-    "person declined the visit", "person at a family event", "person asked for a phone call instead",
-    "person at a GP appointment"};
+constexpr std::array<std::string_view, 4> person_cancel_reasons{"person declined the visit", "person at a family event",
+                                                                "person asked for a phone call instead",
+                                                                "person at a GP appointment"};
 constexpr std::array<std::string_view, 2> team_cancel_reasons{"staff sickness", "emergency assessment elsewhere"};
 constexpr std::array<std::string_view, 3> reschedule_reasons{
     "moved at the person's request", "moved to fit a joint visit", "moved after a transport problem"};
@@ -26,9 +26,9 @@ std::string pick_reason(const std::array<std::string_view, N>& reasons, Rng& rng
 }
 
 struct Request {
-  size_t episode = 0;  // index into episodes
-  int seq = 0;         // visit number that day
-  int preferred = 0;   // window
+  size_t episode = 0;    // index into episodes
+  int seq = 0;           // visit number that day
+  int preferred = 0;     // window
   unsigned allowed = 0;  // windows open that day (acceptance and closure cut the day)
   std::int64_t key = 0;
   VisitType type = VisitType::home;
@@ -65,9 +65,9 @@ int visits_on(const ContactPlan& plan, LocalDate d) {
 int planned_visits(const ContactPlan& plan, LocalDate d) {
   auto pos = plan_position(plan, d);
   if (!pos) return 0;
-  // Weekends (about 70% staffing) keep the daily contact; a visit of a less-than-daily phase that falls
-  // on a weekend becomes a phone call off the board.
-  if (pos->phase->every_n_days >= 2 && is_weekend(d)) return 0;
+  // Weekends (about 70% staffing) keep daily and alternate-day contact; a twice-weekly or weekly visit
+  // that falls on a weekend becomes a phone call off the board.
+  if (pos->phase->every_n_days >= 3 && is_weekend(d)) return 0;
   return visits_on(plan, d);
 }
 
@@ -101,10 +101,14 @@ std::vector<std::vector<Request>> draw_requests(const ScheduleContext& ctx, cons
         r.episode = i;
         r.seq = seq;
         r.allowed = allowed;
-        if (n == 3) r.preferred = seq;
-        else if (n == 2) r.preferred = seq == 0 ? 0 : evening;
-        else if (pos->phase->visits_per_day > 0 && !high && !is_weekend(d) && rng.chance(200)) r.preferred = evening;
-        else r.preferred = rng.chance(550) ? 0 : 1;
+        if (n == 3)
+          r.preferred = seq;
+        else if (n == 2)
+          r.preferred = seq == 0 ? 0 : evening;
+        else if (pos->phase->visits_per_day > 0 && !high && !is_weekend(d) && rng.chance(200))
+          r.preferred = evening;
+        else
+          r.preferred = rng.chance(550) ? 0 : 1;
         r.key = rng.uniform(0, 1 << 30);
         r.type = draw_type(rng);
         r.duration = static_cast<int>(30 + 15 * rng.uniform(0, 2));
@@ -168,7 +172,8 @@ void link_follow_ups(std::vector<Visit>& visits) {
       if (!linked) {
         missed.status = VisitStatus::done;
         missed.reason.clear();
-        missed.outcome_at = std::min(missed.window_end, missed.window_start + std::chrono::minutes{missed.duration_min});
+        missed.outcome_at =
+            std::min(missed.window_end, missed.window_start + std::chrono::minutes{missed.duration_min});
       }
     }
   }
@@ -237,8 +242,10 @@ std::vector<Visit> make_visits(const ScheduleContext& ctx, const std::vector<Sta
           if (who == except || (busy[who] & (1u << w))) continue;
           if (need_trained && !staff[who].has_skill("trained")) continue;
           std::int64_t score = load[who] * 1000 + staff_key[who];
-          if (staff[who].id == e.named_worker) score -= 1000000;
-          else if (who == last_staff[r.episode]) score -= 500000;
+          if (staff[who].id == e.named_worker)
+            score -= 1000000;
+          else if (who == last_staff[r.episode])
+            score -= 500000;
           if (best < 0 || score < best_score) best = who, best_score = score;
         }
         return best;
@@ -303,9 +310,7 @@ void ensure_unallocated_tonight(std::vector<Visit>& visits, const std::vector<Ep
   auto is_open = [&](Id episode) { return episodes[static_cast<size_t>(episode - 1)].is_open(); };
   // Prefer a visit still ahead, then a single-handed one, then the latest id: one clear gap to fill.
   Visit* chosen = nullptr;
-  auto rank = [&](const Visit& v) {
-    return std::array<std::int64_t, 3>{v.window_end > ctx.now, !v.double_up, v.id};
-  };
+  auto rank = [&](const Visit& v) { return std::array<std::int64_t, 3>{v.window_end > ctx.now, !v.double_up, v.id}; };
   for (auto& v : visits) {
     if (v.date != ctx.today || v.window_start != evening_start || !is_open(v.episode_id)) continue;
     if (!chosen || rank(v) > rank(*chosen)) chosen = &v;

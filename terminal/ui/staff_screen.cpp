@@ -73,7 +73,7 @@ std::optional<Id> draw_staff_screen(const FrameInput& in, UiState& state, float 
     ImGui::PopFont();
     ImGui::PushFont(f.small);
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour::text_dim), "%s · %s", row.staff->initials.c_str(),
-                       row.staff->discipline.c_str());
+                       words(row.staff->discipline).c_str());
     ImGui::PopFont();
 
     ImGui::TableNextColumn();
@@ -83,8 +83,9 @@ std::optional<Id> draw_staff_screen(const FrameInput& in, UiState& state, float 
       for (const Shift* sh : row.shifts) ImGui::TextUnformatted(shift_text(*sh, zone).c_str());
     }
     ImGui::PushFont(f.small);
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour::text_dim), "%d visits · %d h %02d booked",
-                       static_cast<int>(row.visits.size()), row.booked_minutes / 60, row.booked_minutes % 60);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour::text_dim), "%d visit%s · %d h %02d booked",
+                       static_cast<int>(row.visits.size()), row.visits.size() == 1 ? "" : "s", row.booked_minutes / 60,
+                       row.booked_minutes % 60);
     ImGui::PopFont();
 
     ImGui::TableNextColumn();

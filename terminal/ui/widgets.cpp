@@ -6,7 +6,17 @@
 
 namespace vb::ui {
 
-float chip_width(const Fonts& f) { return f.em * 9.2f; }
+float chip_width(const Fonts& f) { return f.em * 8.4f; }
+
+std::string words(std::string_view snake_case) {
+  std::string out(snake_case);
+  for (char& c : out)
+    if (c == '_') c = ' ';
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
+std::string zone_label(std::string_view zone) { return words(zone); }
 
 std::string person_label(const Person* p, bool privacy) {
   if (!p) return "?";

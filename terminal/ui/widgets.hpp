@@ -21,5 +21,8 @@ void pill(const char* icon, std::string_view text, ImU32 fill, ImU32 ink, ImFont
 // "Sam Ashford" or, in the privacy view, "SA"; staff names are not private.
 std::string person_label(const Person* p, bool privacy);
 std::string staff_initials(const Snapshot& s, const StaffId& id);
+// "red" -> "Red"; "senior_practitioner" -> "Senior practitioner".
+std::string zone_label(std::string_view zone);
+std::string words(std::string_view snake_case);
 
 }  // namespace vb::ui

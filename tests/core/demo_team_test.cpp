@@ -29,7 +29,7 @@ Instant local(const std::string& text) {
 
 // Weekdays, both clock-change Sundays, a Saturday, a late evening and just after midnight.
 const std::vector<std::string> nows{"2026-11-23T08:30", "2026-03-29T08:30", "2026-10-25T08:30",
-                                   "2026-06-13T11:05", "2026-02-04T21:45", "2027-01-01T00:20"};
+                                    "2026-06-13T11:05", "2026-02-04T21:45", "2027-01-01T00:20"};
 
 const Snapshot& team_at(const std::string& now, std::uint64_t seed = 7) {
   static std::map<std::pair<std::string, std::uint64_t>, Snapshot> cache;
@@ -48,8 +48,10 @@ template <typename T>
 std::string opt(const std::optional<T>& v) {
   if (!v) return "-";
   std::ostringstream out;
-  if constexpr (std::is_same_v<T, Instant>) out << format_utc(*v);
-  else out << *v;
+  if constexpr (std::is_same_v<T, Instant>)
+    out << format_utc(*v);
+  else
+    out << *v;
   return out.str();
 }
 
@@ -73,8 +75,8 @@ std::string dump(const Snapshot& s) {
   for (const auto& p : s.plans) {
     o << p.id << p.episode_id << p.name << format_date(p.start_date) << '\n';
     for (const auto& f : p.phases)
-      o << f.id << f.plan_id << f.sequence << f.label << f.visits_per_day << f.every_n_days << f.length_days
-        << f.focus << '\n';
+      o << f.id << f.plan_id << f.sequence << f.label << f.visits_per_day << f.every_n_days << f.length_days << f.focus
+        << '\n';
   }
   for (const auto& v : s.visits)
     o << v.id << v.episode_id << format_date(v.date) << format_utc(v.window_start) << format_utc(v.window_end)
@@ -89,8 +91,8 @@ std::string dump(const Snapshot& s) {
     o << r.id << r.episode_id << opt(r.slot_id) << r.reviewer << format_utc(r.held_at) << to_string(r.risk)
       << r.decision << r.rationale << r.person_told << r.family_told << opt(r.next_review_due) << '\n';
   for (const auto& d : s.decisions)
-    o << d.id << d.episode_id << format_utc(d.at) << d.decided_by << d.decision << d.options_considered
-      << d.rationale << d.informed << opt(d.corrects) << '\n';
+    o << d.id << d.episode_id << format_utc(d.at) << d.decided_by << d.decision << d.options_considered << d.rationale
+      << d.informed << opt(d.corrects) << '\n';
   return o.str();
 }
 
@@ -139,7 +141,8 @@ TEST_CASE("demo: the team is marked as demo data with staff in the published mix
   CHECK(disciplines["support_worker"] == 4);
   CHECK(disciplines["senior_practitioner"] == 2);
   CHECK(disciplines["consultant"] == 1);
-  CHECK((part_time * 100 >= 25 * static_cast<int>(s.staff.size()) && part_time * 100 <= 40 * static_cast<int>(s.staff.size())));
+  CHECK((part_time * 100 >= 25 * static_cast<int>(s.staff.size()) &&
+         part_time * 100 <= 40 * static_cast<int>(s.staff.size())));
 }
 
 TEST_CASE("demo: on any date at least 10 people have visits that local day") {
