@@ -66,20 +66,19 @@ struct Writer {
   }
 
   Id apply(const Command& c, const MarkVisit& m, Snapshot& s, VisitUndo& undo) {
-    const Visit& old = *s.find_visit(m.visit);
-    Json before{{"status", to_string(old.status)}, {"reason", old.reason}};
-    if (old.outcome_at) before["outcome_at"] = stored_instant(*old.outcome_at);
+    Visit& v = undo.edit(*s.find_visit(m.visit));  // command_problem has checked it exists
+    const bool had_outcome = v.outcome_at.has_value();
+    Json before{{"status", to_string(v.status)}, {"reason", v.reason}};
+    if (had_outcome) before["outcome_at"] = stored_instant(*v.outcome_at);
 
-    Visit& v = undo.edit(old);
     v.status = m.status;
     v.reason = m.reason;
     v.outcome_at = m.status == VisitStatus::planned ? std::nullopt : std::optional<Instant>(m.at);
-
     Json after{{"status", to_string(v.status)}, {"reason", v.reason}};
     if (v.outcome_at) after["outcome_at"] = stored_instant(*v.outcome_at);
-    else if (old_had_outcome(before)) after["outcome_at"] = nullptr;
+    else if (had_outcome) after["outcome_at"] = nullptr;  // cleared: say so
 
-    std::string context = "writing visit " + std::to_string(v.id);
+    const std::string context = "writing visit " + std::to_string(v.id);
     update_visit.bind_text(1, to_string(v.status)).bind_text(2, v.reason).bind_int(4, v.id);
     if (v.outcome_at) update_visit.bind_text(3, stored_instant(*v.outcome_at));
     else update_visit.bind_null(3);
@@ -89,8 +88,6 @@ struct Writer {
     }
     return audit(c, m.at, m.by, "visit", v.id, before, after);
   }
-
-  static bool old_had_outcome(const Json& before) { return before.contains("outcome_at"); }
 };
 
 }  // namespace

@@ -112,7 +112,7 @@ Database Database::open(const std::string& path, OpenMode mode) {
   try {
     if (rc != SQLITE_OK) {
       throw StoreError("cannot " + std::string(existed ? "open " : "create ") + in_quotes(path) + ": " +
-                       describe_sqlite_failure(raw, rc) + " (is the folder writable?)");
+                       describe_sqlite_failure(raw, rc) + "; check that its folder is writable");
     }
     if (sqlite3_db_readonly(raw, "main") == 1) {
       throw StoreError(in_quotes(path) + " can only be read here; visitboard needs to write to the file and its folder");

@@ -35,8 +35,7 @@ void migrate(sqlite3* db, int target) {
       execute(db, "COMMIT", "committing " + label);
     } catch (const StoreError& e) {
       if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
-      throw StoreError(std::string(e.what()) + "; the database stays at schema " +
-                       std::to_string(query_int(db, "PRAGMA user_version")));
+      throw StoreError(std::string(e.what()) + "; the database stays at schema " + std::to_string(m.number - 1));
     }
   }
 }
