@@ -18,7 +18,7 @@ const std::map<std::string, CommandSpec>& specs() {
   static const std::map<std::string, CommandSpec> s{
       {"run", {{}, {"windowed", "privacy"}, 0}},
       {"demo", {{"seed"}, {}, 0}},
-      {"screenshot", {{"screen", "size"}, {"privacy"}, 1}},
+      {"screenshot", {{"screen", "size", "visit"}, {"privacy"}, 1}},
       {"board", {{"date", "format"}, {"names"}, 0}},
       {"apply", {{}, {}, 0}},
       {"version", {{}, {}, 0}},
@@ -96,8 +96,9 @@ std::string usage_text() {
   board [--date YYYY-MM-DD] [--format text|csv|json] [--names]
                                       the day's board for printing or scripts
   apply                               apply commands, one JSON object a line on stdin
-  screenshot OUT.png --screen NAME --size WxH [--privacy]
-                                      render one screen off-screen (today, staff)
+  screenshot OUT.png --screen NAME --size WxH [--privacy] [--visit ID]
+                                      render one screen off-screen (today, staff);
+                                      --visit opens that visit's outcome sheet
   --version                           print the version
 
 --now pins the moment (a time without offset is the team's local time).

@@ -31,7 +31,8 @@ void note_key(GLFWwindow*, int, int, int, int) { input_seen = true; }
 void note_char(GLFWwindow*, unsigned) { input_seen = true; }
 void note_refresh(GLFWwindow*) { input_seen = true; }
 
-constexpr int frames_after_input = 4;
+// Enough frames for ImGui's short fades (modal dimming) to finish, then sleep again.
+constexpr int frames_after_input = 8;
 
 std::string describe(const Command& c) {
   if (const auto* m = std::get_if<MarkVisit>(&c))

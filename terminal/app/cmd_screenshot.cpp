@@ -8,6 +8,7 @@
 #include "platform/offscreen_target.hpp"
 #include "ui/screen.hpp"
 #include "ui/theme.hpp"
+#include "ui/visit_sheet.hpp"
 
 #include <cstdio>
 #include <iostream>
@@ -47,13 +48,23 @@ int run_screenshot(const CommandLine& cl) {
   Instant now = s.clock->now();
   ui::FrameInput in{s.model.snapshot, s.model.board, s.model.staff_day, now, s.model.loaded_at, "", fonts};
   // Tables settle their column widths over the first frames; draw a few before capturing.
-  for (int frame = 0; frame < 3; ++frame) {
+  std::optional<Id> open_visit;
+  if (auto v = cl.option("visit")) {
+    try {
+      open_visit = std::stoll(*v);
+    } catch (const std::exception&) {
+      throw UsageError("--visit '" + *v + "' is not a visit id");
+    }
+    if (!s.model.snapshot.find_visit(*open_visit)) throw Refused("visit " + *v + " does not exist");
+  }
+  for (int frame = 0; frame < 4; ++frame) {
     imgui.new_frame();
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
     io.DisplayFramebufferScale = ImVec2(1, 1);
-    io.DeltaTime = 1.0f / 30.0f;
+    io.DeltaTime = 0.25f;  // lets fades (the modal's dimming) finish within the captured frames
     ImGui::NewFrame();
+    if (frame == 1 && open_visit) ui::open_visit_sheet(in, state, *open_visit);
     ui::draw_frame(in, state);
     target.bind();
     imgui.render(ui::colour::background);

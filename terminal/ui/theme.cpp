@@ -3,6 +3,8 @@
 
 #include "ui/icons.hpp"
 
+#include <algorithm>
+
 namespace vb::ui {
 
 ChipStyle visit_chip_style(VisitStatus status, bool missed, bool allocated) {
@@ -57,11 +59,11 @@ void apply_style(float font_px) {
   style.PopupRounding = em * 0.3f;
   style.ChildRounding = 0;
   style.WindowBorderSize = 0;
-  style.PopupBorderSize = 2;
+  style.PopupBorderSize = std::max(2.0f, em * 0.12f);
   auto c = [](ImU32 v) { return ImGui::ColorConvertU32ToFloat4(v); };
   style.Colors[ImGuiCol_WindowBg] = c(colour::background);
   style.Colors[ImGuiCol_ChildBg] = c(colour::background);
-  style.Colors[ImGuiCol_PopupBg] = c(colour::panel);
+  style.Colors[ImGuiCol_PopupBg] = c(IM_COL32(36, 50, 68, 255));
   style.Colors[ImGuiCol_Text] = c(colour::text);
   style.Colors[ImGuiCol_TextDisabled] = c(colour::text_dim);
   style.Colors[ImGuiCol_TableHeaderBg] = c(colour::header);
@@ -73,7 +75,7 @@ void apply_style(float font_px) {
   style.Colors[ImGuiCol_ButtonHovered] = c(IM_COL32(66, 90, 118, 255));
   style.Colors[ImGuiCol_ButtonActive] = c(IM_COL32(0, 114, 178, 255));
   style.Colors[ImGuiCol_FrameBg] = c(IM_COL32(40, 54, 70, 255));
-  style.Colors[ImGuiCol_ModalWindowDimBg] = c(IM_COL32(0, 0, 0, 160));
+  style.Colors[ImGuiCol_ModalWindowDimBg] = c(IM_COL32(0, 0, 0, 190));
   style.Colors[ImGuiCol_Border] = c(IM_COL32(86, 180, 233, 255));
   style.Colors[ImGuiCol_ScrollbarBg] = c(colour::background);
   style.Colors[ImGuiCol_ScrollbarGrab] = c(IM_COL32(80, 96, 116, 255));

@@ -51,7 +51,7 @@ std::optional<Id> draw_today_screen(const FrameInput& in, UiState& state, float 
   if (!ImGui::BeginTable("today", 7, flags, ImVec2(0, height))) return tapped;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Risk", ImGuiTableColumnFlags_WidthFixed, em * 4.5f);
-  ImGui::TableSetupColumn("Person", ImGuiTableColumnFlags_WidthFixed, em * 9.6f);
+  ImGui::TableSetupColumn("Person", ImGuiTableColumnFlags_WidthFixed, em * 9.2f);
   ImGui::TableSetupColumn("Zone", ImGuiTableColumnFlags_WidthFixed, em * 4.6f);
   ImGui::TableSetupColumn("Stage · phase", ImGuiTableColumnFlags_WidthFixed, em * 10.4f);
   ImGui::TableSetupColumn("Worker", ImGuiTableColumnFlags_WidthFixed, em * 3.4f);

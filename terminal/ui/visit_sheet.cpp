@@ -75,7 +75,7 @@ void open_visit_sheet(const FrameInput& in, UiState& state, Id visit) {
   state.other_reason.clear();
   const Visit* v = in.snapshot.find_visit(visit);
   if (v && !v->staff1.empty()) state.recorded_by = v->staff1;
-  ImGui::OpenPopup(popup_id);
+  // The popup itself opens in draw_visit_sheet, inside the frame.
 }
 
 std::optional<Command> draw_visit_sheet(const FrameInput& in, UiState& state) {

@@ -6,7 +6,7 @@
 
 namespace vb::ui {
 
-float chip_width(const Fonts& f) { return f.em * 8.4f; }
+float chip_width(const Fonts& f) { return f.em * 8.0f; }
 
 std::string words(std::string_view snake_case) {
   std::string out(snake_case);
