@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace vb {
 
@@ -20,13 +21,13 @@ bool open_on(const Episode& e, LocalDate date, Zone zone) {
 
 namespace {
 
-BoardVisit board_visit(const Snapshot& s, const Visit& v, Instant now) {
+BoardVisit board_visit(const Snapshot& s, const Visit& v, Instant now, const std::unordered_set<Id>& followed_up) {
   BoardVisit bv;
   bv.visit = &v;
   bv.episode = s.find_episode(v.episode_id);
   bv.person = bv.episode ? s.find_person(bv.episode->person_id) : nullptr;
   bv.missed = is_missed(v, now);
-  bv.needs_follow_up = bv.missed && needs_follow_up(s, v, now);
+  bv.needs_follow_up = bv.missed && !followed_up.count(v.id);
   return bv;
 }
 
@@ -60,23 +61,43 @@ DayBoard build_day_board(const Snapshot& s, LocalDate date, Instant now) {
 
   for (const auto& e : s.episodes)
     if (e.stage != Stage::closed && open_on(e, date, zone)) row_for(e);
+  const auto followed_up = followed_up_visits(s);
+  const auto first_carried = LocalDate{date::sys_days{date} - date::days{carry_over_days}};
   for (const auto& v : s.visits) {
-    if (v.date != date) continue;
+    if (v.date < first_carried || v.date > date) continue;
     const Episode* e = s.find_episode(v.episode_id);
     if (!e) continue;
-    BoardVisit bv = board_visit(s, v, now);
+    BoardVisit bv = board_visit(s, v, now, followed_up);
+    if (v.date < date) {
+      // Carried over only while the person is still on the caseload (their row exists).
+      if (bv.needs_follow_up && row_of_episode.count(e->id)) {
+        row_for(*e).unresolved_missed.push_back(bv);
+        ++board.needs_follow_up_count;
+      }
+      continue;
+    }
     row_for(*e).visits.push_back(bv);
     ++board.visit_count;
     if (v.status == VisitStatus::done) ++board.done_count;
     if (bv.missed) ++board.missed_count;
+    if (bv.needs_follow_up) ++board.needs_follow_up_count;
     if (!v.allocated() && v.status == VisitStatus::planned) ++board.unallocated_count;
   }
   for (auto& row : board.rows) {
     std::sort(row.visits.begin(), row.visits.end(), earlier);
+    std::sort(row.unresolved_missed.begin(), row.unresolved_missed.end(), earlier);
     if (row.review_status == ReviewStatus::overdue) ++board.reviews_overdue;
   }
   std::stable_sort(board.rows.begin(), board.rows.end(), [](const BoardRow& a, const BoardRow& b) {
     if (a.episode->risk != b.episode->risk) return risk_rank(a.episode->risk) > risk_rank(b.episode->risk);
+    // Within a risk level, open safety gaps first: a missed visit nobody has followed up, then reviews.
+    auto gap = [](const BoardRow& r) {
+      for (const auto* list : {&r.unresolved_missed, &r.visits})
+        for (const auto& bv : *list)
+          if (bv.needs_follow_up) return true;
+      return false;
+    };
+    if (gap(a) != gap(b)) return gap(a);
     if (a.review_status != b.review_status) return static_cast<int>(a.review_status) > static_cast<int>(b.review_status);
     std::string_view la = a.person ? std::string_view(a.person->local_id) : "";
     std::string_view lb = b.person ? std::string_view(b.person->local_id) : "";
@@ -89,6 +110,7 @@ StaffDay build_staff_day(const Snapshot& s, LocalDate date, Instant now) {
   StaffDay day;
   day.date = date;
   std::map<std::string, StaffDayRow> rows;
+  const auto followed_up = followed_up_visits(s);
   for (const auto& sh : s.shifts) {
     if (sh.date != date) continue;
     auto& row = rows[sh.staff_id];
@@ -97,7 +119,7 @@ StaffDay build_staff_day(const Snapshot& s, LocalDate date, Instant now) {
   }
   for (const auto& v : s.visits) {
     if (v.date != date) continue;
-    BoardVisit bv = board_visit(s, v, now);
+    BoardVisit bv = board_visit(s, v, now, followed_up);
     if (!v.allocated()) {
       day.unallocated.push_back(bv);
       continue;

@@ -1,6 +1,7 @@
 #pragma once
 // The day's board, derived from the snapshot, a local date and `now`: one row per person on the
-// caseload (high risk first, then overdue reviews), and the same day by staff member.
+// caseload (high risk first; within a risk level, missed visits without follow-up, then overdue
+// reviews), and the same day by staff member.
 // Screens and the printable sheet (`visitboard board`) both read this, so they cannot disagree.
 #include "core/snapshot.hpp"
 
@@ -25,7 +26,12 @@ struct BoardRow {
   std::optional<Instant> next_review_due;
   ReviewStatus review_status = ReviewStatus::ok;
   std::vector<BoardVisit> visits;  // that day, in time order
+  // Missed visits of the previous days (up to carry_over_days) that nothing has followed up yet:
+  // a safety gap stays on the board until someone acts on it.
+  std::vector<BoardVisit> unresolved_missed;
 };
+
+inline constexpr int carry_over_days = 7;
 
 struct DayBoard {
   LocalDate date{};
@@ -33,7 +39,8 @@ struct DayBoard {
   std::vector<BoardRow> rows;
   int visit_count = 0;
   int done_count = 0;
-  int missed_count = 0;
+  int missed_count = 0;            // missed among the day's visits
+  int needs_follow_up_count = 0;   // missed with no follow-up: the day's and carried-over ones
   int unallocated_count = 0;
   int reviews_overdue = 0;
 };

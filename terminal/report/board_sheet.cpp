@@ -104,6 +104,12 @@ std::string json(const Snapshot& s, const DayBoard& board, const SheetOptions& o
       visits.push_back(j);
     }
     p["visits"] = visits;
+    nlohmann::ordered_json carried = nlohmann::ordered_json::array();
+    for (const auto& bv : row.unresolved_missed) {
+      carried.push_back({{"visit_id", bv.visit->id}, {"window_start", local_iso(bv.visit->window_start, zone)},
+                         {"status", to_string(bv.visit->status)}});
+    }
+    p["missed_without_follow_up"] = carried;
     people.push_back(p);
   }
   nlohmann::ordered_json doc;
@@ -120,7 +126,8 @@ std::string text(const Snapshot& s, const DayBoard& board, const SheetOptions& o
   out << s.team.name << " — visit board for " << format_day_label(board.date) << " " << date::format("%Y", board.date)
       << "\nPrinted " << format_local_datetime(board.now, zone) << " · " << board.rows.size() << " people · "
       << board.visit_count << " visits (" << board.done_count << " done, " << board.missed_count << " missed, "
-      << board.unallocated_count << " unallocated)\n\n";
+      << board.unallocated_count << " unallocated) · " << board.needs_follow_up_count
+      << " missed with no follow-up\n\n";
   for (const auto& row : board.rows) {
     std::string who = o.names ? row.person->display_name() : row.person->initials();
     out << who << " (" << row.person->local_id << ")  " << risk_label(row.episode->risk) << " risk · "
@@ -132,6 +139,11 @@ std::string text(const Snapshot& s, const DayBoard& board, const SheetOptions& o
           << ")";
     }
     out << "\n";
+    for (const auto& bv : row.unresolved_missed) {
+      out << "    #" << bv.visit->id << "  MISSED " << format_day_label(bv.visit->date) << " "
+          << format_local_hm(bv.visit->window_start, zone) << " (" << status_label(bv.visit->status)
+          << "), NO FOLLOW-UP YET\n";
+    }
     if (row.visits.empty()) out << "    no visits this day\n";
     for (const auto& bv : row.visits) {
       const Visit& v = *bv.visit;

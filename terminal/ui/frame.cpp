@@ -8,6 +8,8 @@
 #include "ui/visit_sheet.hpp"
 #include "ui/widgets.hpp"
 
+#include <vector>
+
 namespace vb::ui {
 
 std::optional<Screen> parse_screen(std::string_view name) {
@@ -65,25 +67,37 @@ void header(const FrameInput& in, UiState& state) {
   ImGui::PopFont();
   ImGui::EndGroup();
 
-  // Alerts the huddle must not miss, each with an icon and words.
+  // Alerts the huddle must not miss, each with an icon and words. They sit between the title and
+  // the tabs when there is room, else on a line of their own under the header.
+  struct Alert {
+    const char* icon;
+    std::string text;
+    ImU32 fill, ink;
+  };
+  std::vector<Alert> alerts;
+  if (b.needs_follow_up_count > 0)
+    alerts.push_back({icon::warning, std::to_string(b.needs_follow_up_count) + " missed, no follow-up", colour::missed, colour::text});
+  if (b.unallocated_count > 0)
+    alerts.push_back({icon::user_times, std::to_string(b.unallocated_count) + " unallocated", colour::warning, colour::text_dark});
+  if (b.reviews_overdue > 0)
+    alerts.push_back({icon::clock, std::to_string(b.reviews_overdue) + " review" + (b.reviews_overdue > 1 ? "s" : "") + " overdue",
+                      colour::missed, colour::text});
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  float alerts_w = 0;
+  for (const auto& a : alerts) alerts_w += pill_width(a.icon, a.text, f.bold) + spacing;
+  const float right_w = em * 17.5f;
+  const float tabs_x = ImGui::GetWindowContentRegionMax().x - right_w;
   ImGui::SameLine(0, em * 1.2f);
-  if (b.missed_count > 0) {
-    pill(icon::warning, std::to_string(b.missed_count) + " missed", colour::missed, colour::text, f.bold);
-    ImGui::SameLine();
-  }
-  if (b.unallocated_count > 0) {
-    pill(icon::user_times, std::to_string(b.unallocated_count) + " unallocated", colour::warning, colour::text_dark, f.bold);
-    ImGui::SameLine();
-  }
-  if (b.reviews_overdue > 0) {
-    pill(icon::clock, std::to_string(b.reviews_overdue) + " review" + (b.reviews_overdue > 1 ? "s" : "") + " overdue",
-         colour::missed, colour::text, f.bold);
-    ImGui::SameLine();
+  const bool alerts_inline = ImGui::GetCursorPosX() + alerts_w < tabs_x;
+  if (alerts_inline) {
+    for (const auto& a : alerts) {
+      pill(a.icon, a.text, a.fill, a.ink, f.bold);
+      ImGui::SameLine();
+    }
   }
 
   // Tabs and privacy, right-aligned.
-  const float right_w = em * 19.5f;
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - right_w));
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), tabs_x));
   ImGui::PushFont(f.bold);
   tab("Today", Screen::today, state, em);
   ImGui::SameLine();
@@ -93,6 +107,12 @@ void header(const FrameInput& in, UiState& state) {
   if (ImGui::Button(privacy.c_str(), ImVec2(em * 6.2f, em * 2.2f))) state.privacy = !state.privacy;
   state.targets.add_last_item("privacy");
   ImGui::PopFont();
+  if (!alerts_inline && !alerts.empty()) {
+    for (size_t i = 0; i < alerts.size(); ++i) {
+      if (i > 0) ImGui::SameLine();
+      pill(alerts[i].icon, alerts[i].text, alerts[i].fill, alerts[i].ink, f.bold);
+    }
+  }
 }
 
 void banner(const char* icon_text, const std::string& text, ImU32 fill, ImU32 ink, const Fonts& f) {

@@ -25,7 +25,7 @@ bool chips(const FrameInput& in, UiState& state, const std::vector<BoardVisit>& 
   bool any = false;
   for (size_t k = 0; k < visits.size(); ++k) {
     if (k > 0 && static_cast<int>(k) % per_line != 0) ImGui::SameLine();
-    if (visit_chip(in.snapshot, visits[k], f, state.targets, true, state.privacy)) {
+    if (visit_chip(in.snapshot, visits[k], f, state.targets, true, in.staff_day.date)) {
       tapped = visits[k].visit->id;
       any = true;
     }

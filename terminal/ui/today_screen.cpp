@@ -96,15 +96,20 @@ std::optional<Id> draw_today_screen(const FrameInput& in, UiState& state, float 
       ImGui::PopFont();
 
       ImGui::TableNextColumn();
-      if (row.visits.empty()) {
+      if (row.visits.empty() && row.unresolved_missed.empty()) {
         ImGui::TextDisabled("no visit today");
       }
       const float avail = ImGui::GetContentRegionAvail().x;
       const float cw = chip_width(f) + ImGui::GetStyle().ItemSpacing.x;
       const int per_line = std::max(1, static_cast<int>(avail / cw));
-      for (size_t k = 0; k < row.visits.size(); ++k) {
-        if (k > 0 && static_cast<int>(k) % per_line != 0) ImGui::SameLine();
-        if (visit_chip(in.snapshot, row.visits[k], f, state.targets, false, state.privacy)) tapped = row.visits[k].visit->id;
+      // Earlier missed visits with no follow-up first: they are the oldest open gap.
+      int k = 0;
+      for (const auto* list : {&row.unresolved_missed, &row.visits}) {
+        for (const BoardVisit& bv : *list) {
+          if (k > 0 && k % per_line != 0) ImGui::SameLine();
+          if (visit_chip(in.snapshot, bv, f, state.targets, false, in.board.date)) tapped = bv.visit->id;
+          ++k;
+        }
       }
 
       ImGui::TableNextColumn();

@@ -29,7 +29,7 @@ std::string staff_initials(const Snapshot& s, const StaffId& id) {
 }
 
 bool visit_chip(const Snapshot& s, const BoardVisit& bv, const Fonts& f, HitTargets& targets, bool show_person,
-                bool privacy) {
+                LocalDate day) {
   const Visit& v = *bv.visit;
   Zone zone = s.zone();
   const float em = f.em;
@@ -50,7 +50,9 @@ bool visit_chip(const Snapshot& s, const BoardVisit& bv, const Fonts& f, HitTarg
 
   // Line 1: icon + time window; line 2: status word + who.
   const float pad = em * 0.35f;
-  std::string window = format_local_hm(v.window_start, zone) + "–" + format_local_hm(v.window_end, zone);
+  const bool other_day = v.date != day;
+  std::string window = other_day ? date::format("%a ", v.date) + format_local_hm(v.window_start, zone)
+                                 : format_local_hm(v.window_start, zone) + "–" + format_local_hm(v.window_end, zone);
   std::string line1 = std::string(st.icon) + " " + window;
   if (v.out_of_hours) line1 += std::string(" ") + icon::moon;
   dl->AddText(f.bold, em, ImVec2(p.x + pad, p.y + em * 0.1f), st.ink, line1.c_str());
@@ -64,13 +66,18 @@ bool visit_chip(const Snapshot& s, const BoardVisit& bv, const Fonts& f, HitTarg
   } else {
     who = v.double_up ? "needs 2" : "";
   }
-  (void)privacy;
   if (v.double_up) who = std::string(icon::users) + " " + who;
   std::string line2 = std::string(st.word) + (who.empty() ? "" : " · " + who);
+  if (other_day) line2 = "No follow-up yet";
   dl->PushClipRect(p, q, true);
   dl->AddText(f.body, em * 0.92f, ImVec2(p.x + pad, p.y + em * 1.15f), st.ink, line2.c_str());
   dl->PopClipRect();
   return tapped;
+}
+
+float pill_width(const char* icon_text, std::string_view text, ImFont* font) {
+  std::string label = icon_text ? std::string(icon_text) + " " + std::string(text) : std::string(text);
+  return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str()).x + font->FontSize * 0.8f;
 }
 
 void pill(const char* icon_text, std::string_view text, ImU32 fill, ImU32 ink, ImFont* font, float min_width) {

@@ -14,10 +14,12 @@ namespace vb::ui {
 float chip_width(const Fonts& f);
 // A tappable visit chip: icon + status word, time window, staff (or the person, on the staff
 // screen). Returns true when tapped. Registers "visit:<id>" in targets.
+// A visit from another day than `day` (a carried-over missed visit) shows its day instead of its window.
 bool visit_chip(const Snapshot& s, const BoardVisit& bv, const Fonts& f, HitTargets& targets, bool show_person,
-                bool privacy);
+                LocalDate day);
 // A filled rounded label sized to its text.
 void pill(const char* icon, std::string_view text, ImU32 fill, ImU32 ink, ImFont* font, float min_width = 0);
+float pill_width(const char* icon, std::string_view text, ImFont* font);
 // "Sam Ashford" or, in the privacy view, "SA"; staff names are not private.
 std::string person_label(const Person* p, bool privacy);
 std::string staff_initials(const Snapshot& s, const StaffId& id);

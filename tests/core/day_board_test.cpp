@@ -85,9 +85,19 @@ TEST_CASE("board: among people of equal risk, an overdue review comes first") {
   auto s = test::small_team();
   s.episodes[1].risk = RiskLevel::low;  // Ben: low risk, review due today
   s.reindex();
-  auto board = build_day_board(s, *parse_date("2026-11-23"), at("2026-11-23T10:30"));
+  auto board = build_day_board(s, *parse_date("2026-11-23"), at("2026-11-23T08:30"));
   CHECK(board.rows[1].person->given_name == "Cat");  // low, overdue
   CHECK(board.rows[2].person->given_name == "Ben");  // low, due
+}
+
+TEST_CASE("board: among people of equal risk, a missed visit with no follow-up comes before an overdue review") {
+  auto s = test::small_team();
+  s.episodes[1].risk = RiskLevel::low;
+  s.reindex();
+  // At 10:30 Ben's 08:00-09:00 visit is missed and nothing follows it up.
+  auto board = build_day_board(s, *parse_date("2026-11-23"), at("2026-11-23T10:30"));
+  CHECK(board.rows[1].person->given_name == "Ben");
+  CHECK(board.rows[2].person->given_name == "Cat");
 }
 
 TEST_CASE("board: a closed episode leaves the board after its closing day") {
@@ -122,4 +132,38 @@ TEST_CASE("board by staff: a double-up appears under both workers") {
     for (const auto& bv : row.visits) seen += bv.visit->id == 102;
   CHECK(seen == 2);
   CHECK(day.unallocated.empty());
+}
+
+TEST_CASE("board: yesterday's missed visit with no follow-up stays on today's board until followed up") {
+  auto s = test::small_team();
+  Visit missed = *s.find_visit(201);
+  missed.id = 190;
+  missed.window_start = at("2026-11-22T17:00");
+  missed.window_end = at("2026-11-22T18:00");
+  missed.date = *parse_date("2026-11-22");
+  missed.status = VisitStatus::no_access;
+  missed.reason = "no answer";
+  s.visits.push_back(missed);
+  s.reindex();
+  auto board = build_day_board(s, *parse_date("2026-11-23"), at("2026-11-23T08:30"));
+  REQUIRE(board.rows[1].person->given_name == "Ben");
+  REQUIRE(board.rows[1].unresolved_missed.size() == 1);
+  CHECK(board.rows[1].unresolved_missed[0].visit->id == 190);
+  CHECK(board.needs_follow_up_count == 1);  // 201 is not missed yet at 08:30
+  CHECK(board.visit_count == 3);            // carried-over visits are not the day's visits
+
+  // A follow-up visit closes the gap; a missed visit older than the carry-over window drops off.
+  Visit follow = *s.find_visit(201);
+  follow.id = 191;
+  follow.follow_up_of = 190;
+  s.visits.push_back(follow);
+  s.reindex();
+  CHECK(build_day_board(s, *parse_date("2026-11-23"), at("2026-11-23T08:30")).rows[1].unresolved_missed.empty());
+  s.visits.pop_back();
+  s.reindex();
+  // On 30 Nov, 22 Nov is eight days back: 190 has dropped off, 201 (23 Nov) is still carried.
+  auto later = build_day_board(s, *parse_date("2026-11-30"), at("2026-11-30T08:30"));
+  REQUIRE(later.rows[1].person->given_name == "Ben");
+  REQUIRE(later.rows[1].unresolved_missed.size() == 1);
+  CHECK(later.rows[1].unresolved_missed[0].visit->id == 201);
 }
