@@ -16,7 +16,7 @@ struct CommandSpec {
 
 const std::map<std::string, CommandSpec>& specs() {
   static const std::map<std::string, CommandSpec> s{
-      {"run", {{}, {"windowed", "privacy"}, 0}},
+      {"run", {{}, {"windowed", "names"}, 0}},
       {"demo", {{"seed"}, {}, 0}},
       {"screenshot", {{"screen", "size", "visit"}, {"privacy"}, 1}},
       {"board", {{"date", "format"}, {"names"}, 0}},
@@ -91,7 +91,8 @@ CommandLine parse_command_line(int argc, char** argv) {
 std::string usage_text() {
   return R"(usage: visitboard [--db PATH] [--now ISO-8601] COMMAND [options]
 
-  run [--windowed] [--privacy]        the kiosk (default command)
+  run [--windowed] [--names]          the kiosk (default command); starts with initials
+                                      unless --names, and returns to initials after 2 min idle
   demo [--seed N]                     create a synthetic demo team at --db
   board [--date YYYY-MM-DD] [--format text|csv|json] [--names]
                                       the day's board for printing or scripts

@@ -1,6 +1,7 @@
 // `visitboard run`: the kiosk loop. It sleeps in glfwWaitEventsTimeout and redraws only after
 // input (a few frames), at a minute boundary, or when the database changed.
 #include "app/commands.hpp"
+#include "app/redraw_schedule.hpp"
 #include "app/session.hpp"
 #include "platform/asset_paths.hpp"
 #include "platform/font_loader.hpp"
@@ -31,8 +32,6 @@ void note_key(GLFWwindow*, int, int, int, int) { input_seen = true; }
 void note_char(GLFWwindow*, unsigned) { input_seen = true; }
 void note_refresh(GLFWwindow*) { input_seen = true; }
 
-// Enough frames for ImGui's short fades (modal dimming) to finish, then sleep again.
-constexpr int frames_after_input = 8;
 
 std::string describe(const Command& c) {
   if (const auto* m = std::get_if<MarkVisit>(&c))
@@ -62,20 +61,22 @@ int run_kiosk(const CommandLine& cl) {
   window.framebuffer_size(fb_w, fb_h);
   ui::Fonts fonts = platform::load_fonts(fonts_dir, platform::em_for_screen(fb_w, fb_h));
   ui::UiState state;
-  state.privacy = cl.flag("privacy");
+  // A wall screen starts in the privacy view (initials); --names starts with full names.
+  state.privacy = !cl.flag("names");
   std::string store_problem;
   std::int64_t seen_version = s.db.data_version();
-  int frames_to_draw = 2;
-  auto last_minute = date::floor<std::chrono::minutes>(s.clock->now());
+  RedrawSchedule schedule(RedrawSchedule::Clock::now());
 
   while (!glfwWindowShouldClose(w) && !stop_requested) {
-    if (frames_to_draw > 0) {
+    if (schedule.busy()) {
       glfwPollEvents();
     } else {
-      // Wake at least every second to notice other writers and signals; drawing waits for a reason.
+      // Wake every second to notice other writers and signals (GLFW 3.3 does not wake on SIGTERM);
+      // waking costs microseconds, drawing waits for a reason.
       glfwWaitEventsTimeout(1.0);
     }
-    if (input_seen.exchange(false)) frames_to_draw = frames_after_input;
+    const auto steady_now = RedrawSchedule::Clock::now();
+    if (input_seen.exchange(false)) schedule.input(steady_now);
     const Instant now = s.clock->now();
 
     try {
@@ -83,18 +84,20 @@ int run_kiosk(const CommandLine& cl) {
       if (version != seen_version) {
         s.reload(now);
         seen_version = version;
-        frames_to_draw = std::max(frames_to_draw, 1);
+        schedule.data_changed();
       }
+      if (!store_problem.empty()) schedule.data_changed();
       store_problem.clear();
     } catch (const std::exception& e) {
-      if (store_problem != e.what()) frames_to_draw = std::max(frames_to_draw, 1);
+      if (store_problem != e.what()) schedule.data_changed();
       store_problem = e.what();
     }
-    if (auto minute = date::floor<std::chrono::minutes>(now); minute != last_minute) {
-      last_minute = minute;
+    const long minute = static_cast<long>(date::floor<std::chrono::minutes>(now).time_since_epoch().count());
+    if (minute != static_cast<long>(date::floor<std::chrono::minutes>(s.model.built_for).time_since_epoch().count()))
       s.model.rebuild(now);
-      frames_to_draw = std::max(frames_to_draw, 1);
-    }
+    schedule.minute(minute);
+    if (schedule.privacy_due(steady_now)) state.privacy = true;
+    if (!state.privacy) schedule.names_shown();
     int w_now = 0, h_now = 0;
     window.framebuffer_size(w_now, h_now);
     if (w_now != fb_w || h_now != fb_h) {
@@ -102,10 +105,9 @@ int run_kiosk(const CommandLine& cl) {
       fb_h = h_now;
       fonts = platform::load_fonts(fonts_dir, platform::em_for_screen(fb_w, fb_h));
       imgui.rebuild_font_texture();
-      frames_to_draw = frames_after_input;
+      schedule.input(steady_now);
     }
-    if (frames_to_draw <= 0 || fb_w == 0 || fb_h == 0) continue;
-    --frames_to_draw;
+    if (fb_w == 0 || fb_h == 0 || !schedule.take_frame()) continue;
 
     imgui.new_frame();
     ImGui::NewFrame();
@@ -125,7 +127,7 @@ int run_kiosk(const CommandLine& cl) {
         state.notice = std::string("Not saved: ") + e.what();
         state.notice_is_error = true;
       }
-      frames_to_draw = frames_after_input;
+      schedule.input(steady_now);
     }
   }
   return exit_ok;
