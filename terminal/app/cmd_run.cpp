@@ -123,9 +123,11 @@ int run_kiosk(const CommandLine& cl) {
         s.model.rebuild(now);
         state.notice = describe(*command);
         state.notice_is_error = false;
+        state.notice_at = now;
       } catch (const std::exception& e) {
         state.notice = std::string("Not saved: ") + e.what();
         state.notice_is_error = true;
+        state.notice_at = now;
       }
       schedule.input(steady_now);
     }

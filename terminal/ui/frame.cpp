@@ -153,7 +153,7 @@ std::optional<Command> draw_frame(const FrameInput& in, UiState& state) {
            "Cannot read the database: " + in.store_problem + ". What is shown was read at " +
                format_local_hm(in.loaded_at, in.snapshot.zone()) + " and may be out of date.",
            colour::error, colour::text, in.fonts);
-  } else if (!state.notice.empty()) {
+  } else if (!state.notice.empty() && in.now - state.notice_at <= UiState::notice_lifetime) {
     banner(state.notice_is_error ? icon::exclamation : icon::check, state.notice,
            state.notice_is_error ? colour::error : colour::done, colour::text, in.fonts);
   }

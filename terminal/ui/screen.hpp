@@ -30,6 +30,8 @@ struct UiState {
   // One line at the top after a command: what was saved, or why it was not.
   std::string notice;
   bool notice_is_error = false;
+  Instant notice_at{};  // a notice shows for notice_lifetime, then the banner goes
+  static constexpr std::chrono::seconds notice_lifetime{90};
   HitTargets targets;
   int rows_below = 0;  // rows scrolled out of sight below, for the "more below" hint
 };

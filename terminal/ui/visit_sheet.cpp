@@ -109,8 +109,9 @@ std::optional<Command> draw_visit_sheet(const FrameInput& in, UiState& state) {
   const Person* p = e ? in.snapshot.find_person(e->person_id) : nullptr;
 
   ImGui::PushFont(f.big);
-  ImGui::Text("Visit %s–%s  %s", format_local_hm(v->window_start, zone).c_str(), format_local_hm(v->window_end, zone).c_str(),
-              person_label(p, state.privacy).c_str());
+  const std::string day = v->date == in.board.date ? "" : format_day_label(v->date) + " ";
+  ImGui::Text("Visit %s%s–%s  %s", day.c_str(), format_local_hm(v->window_start, zone).c_str(),
+              format_local_hm(v->window_end, zone).c_str(), person_label(p, state.privacy).c_str());
   ImGui::PopFont();
   std::string staff = v->allocated() ? staff_initials(in.snapshot, v->staff1) : "nobody allocated";
   if (!v->staff2.empty()) staff += " + " + staff_initials(in.snapshot, v->staff2);
