@@ -21,6 +21,10 @@ const std::map<std::string, CommandSpec>& specs() {
       {"screenshot", {{"screen", "size", "visit"}, {"privacy"}, 1}},
       {"board", {{"date", "format"}, {"names"}, 0}},
       {"apply", {{}, {}, 0}},
+      {"backup", {{"key"}, {}, 1}},
+      {"restore", {{"key"}, {}, 1}},
+      {"import", {{}, {"dry-run"}, 2}},
+      {"export", {{"format", "from", "to"}, {}, 1}},
       {"version", {{}, {}, 0}},
       {"help", {{}, {}, 0}},
   };
@@ -97,6 +101,13 @@ std::string usage_text() {
   board [--date YYYY-MM-DD] [--format text|csv|json] [--names]
                                       the day's board for printing or scripts
   apply                               apply commands, one JSON object a line on stdin
+  backup FILE [--key KEY]             write a sealed archive of the whole database
+  restore FILE [--key KEY]            replace --db with an archive (old file kept as .previous)
+  import staff|caseload|rota FILE.csv [--dry-run]
+                                      load CSV from the record or rostering system
+  export [visits|episodes|reviews] --format csv|json [--from D] [--to D]
+                                      visits, episodes and reviews for other systems
+                                      (json: FHIR R4 shapes; csv needs one kind)
   screenshot OUT.png --screen NAME --size WxH [--privacy] [--visit ID]
                                       render one screen off-screen (today, staff);
                                       --visit opens that visit's outcome sheet

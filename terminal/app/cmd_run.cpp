@@ -36,6 +36,9 @@ void note_refresh(GLFWwindow*) { input_seen = true; }
 std::string describe(const Command& c) {
   if (const auto* m = std::get_if<MarkVisit>(&c))
     return "Saved: visit " + std::to_string(m->visit) + " " + std::string(status_label(m->status));
+  if (std::holds_alternative<BookReview>(c)) return "Saved: review booked";
+  if (std::holds_alternative<RecordReview>(c)) return "Saved: senior review recorded";
+  if (std::holds_alternative<AcknowledgeEscalation>(c)) return "Saved: escalation acknowledged";
   return "Saved";
 }
 
@@ -111,7 +114,7 @@ int run_kiosk(const CommandLine& cl) {
 
     imgui.new_frame();
     ImGui::NewFrame();
-    ui::FrameInput in{s.model.snapshot, s.model.board, s.model.staff_day, now, s.model.loaded_at, store_problem, fonts};
+    ui::FrameInput in{s.model.snapshot, s.model.board, s.model.staff_day, s.model.reviews, now, s.model.loaded_at, store_problem, fonts};
     std::optional<Command> command = ui::draw_frame(in, state);
     imgui.render(ui::colour::background);
     glfwSwapBuffers(w);

@@ -33,7 +33,7 @@ int run_screenshot(const CommandLine& cl) {
   if (cl.positional.empty()) throw UsageError("screenshot needs an output file, e.g. screenshot today.png");
   std::string name = cl.option("screen").value_or("today");
   auto screen = ui::parse_screen(name);
-  if (!screen) throw UsageError("unknown screen '" + name + "' (this build has: today, staff)");
+  if (!screen) throw UsageError("unknown screen '" + name + "' (this build has: today, staff, reviews)");
   auto [width, height] = parse_size(cl.option("size").value_or("1920x1080"));
 
   Session s = open_session(cl, false);
@@ -46,7 +46,7 @@ int run_screenshot(const CommandLine& cl) {
   state.screen = *screen;
   state.privacy = cl.flag("privacy");
   Instant now = s.clock->now();
-  ui::FrameInput in{s.model.snapshot, s.model.board, s.model.staff_day, now, s.model.loaded_at, "", fonts};
+  ui::FrameInput in{s.model.snapshot, s.model.board, s.model.staff_day, s.model.reviews, now, s.model.loaded_at, "", fonts};
   // Tables settle their column widths over the first frames; draw a few before capturing.
   std::optional<Id> open_visit;
   if (auto v = cl.option("visit")) {

@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include <set>
+#include <utility>
+#include <vector>
 
 namespace vb::app {
 
@@ -49,6 +51,48 @@ Instant time_field(const json& j, const char* field, Zone zone, Instant fallback
   return *t;
 }
 
+std::optional<Instant> optional_time(const json& j, const char* field, Zone zone) {
+  std::string text = optional_string(j, field);
+  if (text.empty()) return std::nullopt;
+  auto t = parse_instant(text, zone);
+  if (!t) throw LineError{std::string("field '") + field + "': '" + text + "' is not an ISO-8601 time"};
+  return *t;
+}
+
+Instant required_time(const json& j, const char* field, Zone zone) {
+  required_string(j, field);
+  return *optional_time(j, field, zone);
+}
+
+std::optional<Id> optional_id(const json& j, const char* field) {
+  if (!j.contains(field) || j[field].is_null()) return std::nullopt;
+  return required_id(j, field);
+}
+
+bool optional_bool(const json& j, const char* field) {
+  if (!j.contains(field) || j[field].is_null()) return false;
+  if (!j[field].is_boolean()) throw LineError{std::string("field '") + field + "' must be true or false"};
+  return j[field].get<bool>();
+}
+
+std::vector<std::string> optional_strings(const json& j, const char* field) {
+  std::vector<std::string> out;
+  if (!j.contains(field) || j[field].is_null()) return out;
+  if (!j[field].is_array()) throw LineError{std::string("field '") + field + "' must be a list of strings"};
+  for (const auto& item : j[field]) {
+    if (!item.is_string()) throw LineError{std::string("field '") + field + "' must be a list of strings"};
+    out.push_back(item.get<std::string>());
+  }
+  return out;
+}
+
+RiskLevel risk_field(const json& j) {
+  std::string risk = required_string(j, "risk");
+  auto parsed = parse_risk_level(risk);
+  if (!parsed) throw LineError{"field 'risk': '" + risk + "' is not one of low, medium, high"};
+  return *parsed;
+}
+
 Command mark_visit(const json& j, Zone zone, Instant default_at) {
   only_fields(j, {"command", "visit", "status", "reason", "by", "at"});
   MarkVisit m;
@@ -66,6 +110,106 @@ Command mark_visit(const json& j, Zone zone, Instant default_at) {
   return m;
 }
 
+Command book_review(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "episode", "reviewer", "slot_start", "by", "at"});
+  BookReview c;
+  c.episode = required_id(j, "episode");
+  c.reviewer = required_string(j, "reviewer");
+  c.slot_start = required_time(j, "slot_start", zone);
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
+Command cancel_booking(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "booking", "reason", "by", "at"});
+  CancelBooking c;
+  c.booking = required_id(j, "booking");
+  c.reason = optional_string(j, "reason");
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
+Command record_review(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "episode", "reviewer", "held_at", "risk", "risk_domains", "decision", "rationale",
+                  "person_told", "family_told", "next_review_due", "by", "at"});
+  RecordReview c;
+  c.episode = required_id(j, "episode");
+  c.reviewer = required_string(j, "reviewer");
+  c.risk = risk_field(j);
+  c.risk_domains = optional_strings(j, "risk_domains");
+  c.decision = required_string(j, "decision");
+  c.rationale = optional_string(j, "rationale");
+  c.person_told = optional_bool(j, "person_told");
+  c.family_told = optional_bool(j, "family_told");
+  c.next_review_due = optional_time(j, "next_review_due", zone);
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  c.held_at = time_field(j, "held_at", zone, c.at);
+  return c;
+}
+
+Command log_decision(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "episode", "decision", "options_considered", "rationale", "informed", "corrects", "by",
+                  "at"});
+  LogDecision c;
+  c.episode = required_id(j, "episode");
+  c.decision = optional_string(j, "decision");
+  c.options_considered = optional_string(j, "options_considered");
+  c.rationale = optional_string(j, "rationale");
+  c.informed = optional_string(j, "informed");
+  c.corrects = optional_id(j, "corrects");
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
+Command set_risk(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "episode", "risk", "reason", "by", "at"});
+  SetRisk c;
+  c.episode = required_id(j, "episode");
+  c.risk = risk_field(j);
+  c.reason = optional_string(j, "reason");
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
+Command raise_concern(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "episode", "source", "note", "by", "at"});
+  RaiseConcern c;
+  c.episode = required_id(j, "episode");
+  c.source = required_string(j, "source");
+  c.note = optional_string(j, "note");
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
+Command acknowledge_escalation(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "episode", "trigger", "fired_at", "note", "by", "at"});
+  AcknowledgeEscalation c;
+  c.episode = required_id(j, "episode");
+  c.trigger = required_string(j, "trigger");
+  c.fired_at = required_time(j, "fired_at", zone);
+  c.note = optional_string(j, "note");
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
+using Parser = Command (*)(const json&, Zone, Instant);
+
+// Every command `apply` knows, by its JSON name (the spelling of vb::command_name).
+const std::vector<std::pair<std::string_view, Parser>>& parsers() {
+  static const std::vector<std::pair<std::string_view, Parser>> all{
+      {"mark_visit", mark_visit},       {"book_review", book_review},   {"cancel_booking", cancel_booking},
+      {"record_review", record_review}, {"log_decision", log_decision}, {"set_risk", set_risk},
+      {"raise_concern", raise_concern}, {"acknowledge_escalation", acknowledge_escalation}};
+  return all;
+}
+
 }  // namespace
 
 std::variant<Command, std::string> parse_command_json(std::string_view line, Zone zone, Instant default_at) {
@@ -78,8 +222,12 @@ std::variant<Command, std::string> parse_command_json(std::string_view line, Zon
   if (!j.is_object()) return std::string("expected a JSON object");
   try {
     std::string name = required_string(j, "command");
-    if (name == "mark_visit") return mark_visit(j, zone, default_at);
-    return "unknown command '" + name + "' (known: mark_visit)";
+    std::string known;
+    for (const auto& [command, parse] : parsers()) {
+      if (name == command) return parse(j, zone, default_at);
+      known += (known.empty() ? "" : ", ") + std::string(command);
+    }
+    return "unknown command '" + name + "' (known: " + known + ")";
   } catch (const LineError& e) {
     return e.what;
   }

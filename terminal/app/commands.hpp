@@ -9,5 +9,9 @@ int run_demo(const CommandLine& cl);
 int run_board(const CommandLine& cl);
 int run_apply(const CommandLine& cl);
 int run_screenshot(const CommandLine& cl);
+int run_backup(const CommandLine& cl);
+int run_restore(const CommandLine& cl);
+int run_import(const CommandLine& cl);
+int run_export(const CommandLine& cl);
 
 }  // namespace vb::app

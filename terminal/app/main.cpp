@@ -26,6 +26,10 @@ int main(int argc, char** argv) {
     if (cl.command == "board") return run_board(cl);
     if (cl.command == "apply") return run_apply(cl);
     if (cl.command == "screenshot") return run_screenshot(cl);
+    if (cl.command == "backup") return run_backup(cl);
+    if (cl.command == "restore") return run_restore(cl);
+    if (cl.command == "import") return run_import(cl);
+    if (cl.command == "export") return run_export(cl);
     return run_kiosk(cl);
   } catch (const UsageError& e) {
     std::cerr << "visitboard: " << e.what() << "\n\n" << usage_text();

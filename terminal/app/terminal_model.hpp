@@ -2,6 +2,7 @@
 // What the screens read: the snapshot and the day's derived board, rebuilt when the data or the
 // minute changes (never inside a frame).
 #include "core/day_board.hpp"
+#include "core/review_board.hpp"
 #include "core/snapshot.hpp"
 
 namespace vb::app {
@@ -10,6 +11,7 @@ struct TerminalModel {
   Snapshot snapshot;
   DayBoard board;
   StaffDay staff_day;
+  ReviewBoard reviews;
   Instant loaded_at{};
   Instant built_for{};
 
@@ -18,6 +20,7 @@ struct TerminalModel {
     LocalDate day = local_date_of(now, snapshot.zone());
     board = build_day_board(snapshot, day, now);
     staff_day = build_staff_day(snapshot, day, now);
+    reviews = build_review_board(snapshot, now);
     built_for = now;
   }
 };

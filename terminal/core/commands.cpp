@@ -9,12 +9,21 @@ std::string_view command_name(const Command& c) {
   return std::visit([](const auto& cmd) -> std::string_view {
     using T = std::decay_t<decltype(cmd)>;
     if constexpr (std::is_same_v<T, MarkVisit>) return "mark_visit";
+    if constexpr (std::is_same_v<T, BookReview>) return "book_review";
+    if constexpr (std::is_same_v<T, CancelBooking>) return "cancel_booking";
+    if constexpr (std::is_same_v<T, RecordReview>) return "record_review";
+    if constexpr (std::is_same_v<T, LogDecision>) return "log_decision";
+    if constexpr (std::is_same_v<T, SetRisk>) return "set_risk";
+    if constexpr (std::is_same_v<T, RaiseConcern>) return "raise_concern";
+    if constexpr (std::is_same_v<T, AcknowledgeEscalation>) return "acknowledge_escalation";
   }, c);
 }
 
 namespace {
 
 constexpr size_t max_reason_length = 500;
+
+}  // namespace
 
 std::optional<std::string> author_problem(const Snapshot& s, const StaffId& by) {
   if (by.empty()) return "'by' (the staff id of the person recording) is missing";
@@ -23,6 +32,8 @@ std::optional<std::string> author_problem(const Snapshot& s, const StaffId& by) 
   if (!staff->active) return "staff '" + by + "' is no longer active";
   return std::nullopt;
 }
+
+namespace {
 
 std::optional<std::string> problem(const Snapshot& s, const MarkVisit& m) {
   const Visit* v = s.find_visit(m.visit);
@@ -45,7 +56,11 @@ std::optional<std::string> problem(const Snapshot& s, const MarkVisit& m) {
 }  // namespace
 
 std::optional<std::string> command_problem(const Snapshot& snapshot, const Command& c) {
-  return std::visit([&](const auto& cmd) { return problem(snapshot, cmd); }, c);
+  return std::visit([&](const auto& cmd) -> std::optional<std::string> {
+    using T = std::decay_t<decltype(cmd)>;
+    if constexpr (std::is_same_v<T, MarkVisit>) return problem(snapshot, cmd);
+    else return review_command_problem(snapshot, cmd);
+  }, c);
 }
 
 }  // namespace vb

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <variant>
+#include <vector>
 
 namespace vb {
 
@@ -17,9 +18,97 @@ struct MarkVisit {
   Instant at{};
 };
 
-using Command = std::variant<MarkVisit>;
+// Book an episode into a reviewer's slot (known by reviewer + start).
+struct BookReview {
+  Id episode = 0;
+  StaffId reviewer;
+  Instant slot_start{};
+  StaffId by;
+  Instant at{};
+};
+
+struct CancelBooking {
+  Id booking = 0;
+  std::string reason;
+  StaffId by;
+  Instant at{};
+};
+
+// A senior review held: risk reassessed, a decision and why, who was told, when the next is due.
+// A risk level different from the episode's also records a risk change.
+struct RecordReview {
+  Id episode = 0;
+  StaffId reviewer;
+  Instant held_at{};
+  RiskLevel risk = RiskLevel::medium;
+  std::vector<std::string> risk_domains;
+  std::string decision;  // continue, step_up, step_down, admit, hand_over, close
+  std::string rationale;
+  bool person_told = false;
+  bool family_told = false;
+  std::optional<Instant> next_review_due;
+  StaffId by;
+  Instant at{};
+};
+
+// An admission-avoidance decision; append-only. A correction is a new entry naming the old one.
+struct LogDecision {
+  Id episode = 0;
+  std::string decision;
+  std::string options_considered;
+  std::string rationale;
+  std::string informed;
+  std::optional<Id> corrects;
+  StaffId by;
+  Instant at{};
+};
+
+struct SetRisk {
+  Id episode = 0;
+  RiskLevel risk = RiskLevel::medium;
+  std::string reason;
+  StaffId by;
+  Instant at{};
+};
+
+struct RaiseConcern {
+  Id episode = 0;
+  std::string source;  // carer, person, gp, police, other_service, staff
+  std::string note;
+  StaffId by;
+  Instant at{};
+};
+
+// Acknowledge an escalation (known by episode + trigger + when it fired).
+struct AcknowledgeEscalation {
+  Id episode = 0;
+  std::string trigger;
+  Instant fired_at{};
+  std::string note;
+  StaffId by;
+  Instant at{};
+};
+
+using Command = std::variant<MarkVisit, BookReview, CancelBooking, RecordReview, LogDecision, SetRisk, RaiseConcern,
+                             AcknowledgeEscalation>;
+
+// Spellings accepted for review decisions, risk domains and concern sources.
+const std::vector<std::string_view>& review_decisions();
+const std::vector<std::string_view>& risk_domain_names();
+const std::vector<std::string_view>& concern_sources();
 
 std::string_view command_name(const Command& c);
+
+// Why `by` may not record anything (unknown or inactive staff), or nullopt.
+std::optional<std::string> author_problem(const Snapshot& s, const StaffId& by);
+// The senior-review commands' checks (review_commands.cpp).
+std::optional<std::string> review_command_problem(const Snapshot& s, const BookReview& c);
+std::optional<std::string> review_command_problem(const Snapshot& s, const CancelBooking& c);
+std::optional<std::string> review_command_problem(const Snapshot& s, const RecordReview& c);
+std::optional<std::string> review_command_problem(const Snapshot& s, const LogDecision& c);
+std::optional<std::string> review_command_problem(const Snapshot& s, const SetRisk& c);
+std::optional<std::string> review_command_problem(const Snapshot& s, const RaiseConcern& c);
+std::optional<std::string> review_command_problem(const Snapshot& s, const AcknowledgeEscalation& c);
 
 // Checks a command against the snapshot: known ids, allowed transition, required fields.
 // Returns what is wrong in words ("visit 812 does not exist"), or nullopt when it may be applied.

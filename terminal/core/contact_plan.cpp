@@ -18,6 +18,22 @@ std::optional<PlanPosition> plan_position(const ContactPlan& plan, LocalDate on)
   return std::nullopt;
 }
 
+int contacts_per_week(const ContactPhase& p) {
+  if (p.visits_per_day > 0) return p.visits_per_day * 7;
+  if (p.every_n_days > 0) return (7 + p.every_n_days - 1) / p.every_n_days;
+  return 0;
+}
+
+std::vector<LocalDate> step_down_dates(const ContactPlan& plan) {
+  std::vector<LocalDate> out;
+  LocalDate start = plan.start_date;
+  for (size_t i = 0; i + 1 < plan.phases.size(); ++i) {
+    start = LocalDate{date::sys_days{start} + date::days{plan.phases[i].length_days}};
+    if (contacts_per_week(plan.phases[i + 1]) < contacts_per_week(plan.phases[i])) out.push_back(start);
+  }
+  return out;
+}
+
 std::string phase_summary(const ContactPlan* plan, LocalDate on) {
   if (!plan) return "";
   auto pos = plan_position(*plan, on);

@@ -2,6 +2,7 @@
 #include "core/day_board.hpp"
 
 #include "core/contact_plan.hpp"
+#include "core/escalation.hpp"
 #include "core/missed_visit.hpp"
 #include "core/review_due.hpp"
 
@@ -52,7 +53,7 @@ DayBoard build_day_board(const Snapshot& s, LocalDate date, Instant now) {
       row.episode = &e;
       row.person = s.find_person(e.person_id);
       row.phase = phase_summary(s.plan_for_episode(e.id), date);
-      row.next_review_due = next_review_due(s, e);
+      row.next_review_due = next_review_due(s, e, now);
       if (row.next_review_due) row.review_status = review_status(*row.next_review_due, now, zone);
       board.rows.push_back(std::move(row));
     }
@@ -83,6 +84,13 @@ DayBoard build_day_board(const Snapshot& s, LocalDate date, Instant now) {
     if (bv.needs_follow_up) ++board.needs_follow_up_count;
     if (!v.allocated() && v.status == VisitStatus::planned) ++board.unallocated_count;
   }
+  for (const auto& x : escalations(s, now)) {
+    if (!x.open()) continue;
+    auto it = row_of_episode.find(x.episode->id);
+    if (it == row_of_episode.end()) continue;
+    ++board.rows[it->second].open_escalations;
+    ++board.open_escalations;
+  }
   for (auto& row : board.rows) {
     std::sort(row.visits.begin(), row.visits.end(), earlier);
     std::sort(row.unresolved_missed.begin(), row.unresolved_missed.end(), earlier);
@@ -97,6 +105,7 @@ DayBoard build_day_board(const Snapshot& s, LocalDate date, Instant now) {
           if (bv.needs_follow_up) return true;
       return false;
     };
+    if ((a.open_escalations > 0) != (b.open_escalations > 0)) return a.open_escalations > 0;
     if (gap(a) != gap(b)) return gap(a);
     if (a.review_status != b.review_status) return static_cast<int>(a.review_status) > static_cast<int>(b.review_status);
     std::string_view la = a.person ? std::string_view(a.person->local_id) : "";

@@ -29,6 +29,7 @@ struct BoardRow {
   // Missed visits of the previous days (up to carry_over_days) that nothing has followed up yet:
   // a safety gap stays on the board until someone acts on it.
   std::vector<BoardVisit> unresolved_missed;
+  int open_escalations = 0;  // escalations to medical staff not yet acknowledged
 };
 
 inline constexpr int carry_over_days = 7;
@@ -43,6 +44,7 @@ struct DayBoard {
   int needs_follow_up_count = 0;   // missed with no follow-up: the day's and carried-over ones
   int unallocated_count = 0;
   int reviews_overdue = 0;
+  int open_escalations = 0;
 };
 
 DayBoard build_day_board(const Snapshot& s, LocalDate date, Instant now);

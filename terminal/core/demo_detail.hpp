@@ -81,7 +81,11 @@ void ensure_missed_without_follow_up(std::vector<Visit>& visits, const std::vect
 // demo_reviews.cpp: senior reviews (first within 24 h, then weekly), review slots ahead, decision log.
 std::vector<Review> make_reviews(const ScheduleContext& ctx, const std::vector<Staff>& staff,
                                  const std::vector<Episode>& episodes, const std::vector<ContactPlan>& plans, Rng& rng);
-std::vector<ReviewSlot> make_review_slots(const ScheduleContext& ctx, const std::vector<Staff>& staff);
+std::vector<SlotPattern> make_slot_patterns(const ScheduleContext& ctx, const std::vector<Staff>& staff);
+std::vector<ReviewerLeave> make_leave(const ScheduleContext& ctx, const std::vector<Staff>& staff);
+// Bookings for reviews due soon, a carer's concern (left open), and every other escalation
+// acknowledged by a consultant. Reindexes `s`.
+void add_bookings_and_escalations(Snapshot& s, const ScheduleContext& ctx);
 std::vector<DecisionLogEntry> make_decisions(const ScheduleContext& ctx, const std::vector<Episode>& episodes,
                                              const std::vector<Review>& reviews);
 // The demo's promise: one open episode's review due later today and one overdue. Reindexes `s`.

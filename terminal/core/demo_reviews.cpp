@@ -72,6 +72,8 @@ std::vector<Review> make_reviews(const ScheduleContext& ctx, const std::vector<S
     const Instant end = e.closed_at ? *e.closed_at - hours{6} : ctx.now;
     Instant held = first_review_time(e.accepted_at, ctx.zone, rng);
     int last_sequence = 0;
+    const auto step_downs = step_down_dates(plans[i]);
+    bool before_step_down = false;
     while (held < end) {
       const LocalDate day = local_date_of(held, ctx.zone);
       Review r;
@@ -80,6 +82,7 @@ std::vector<Review> make_reviews(const ScheduleContext& ctx, const std::vector<S
       r.held_at = held;
       r.risk = e.risk;
       auto [decision, why] = decision_on(plans[i], day, last_sequence);
+      if (before_step_down) decision = "step_down", why = step_down_why;  // the step-down gate's review
       r.decision = decision;
       r.rationale = std::string(why);
       r.person_told = true;
@@ -89,6 +92,17 @@ std::vector<Review> make_reviews(const ScheduleContext& ctx, const std::vector<S
       r.next_review_due = at_local(add_days(day, 7), static_cast<int>(time_of_day.count()), ctx.zone);
       out.push_back(r);
       held = std::min(*r.next_review_due, daytime(add_days(day, rng.chance(600) ? 7 : 6), ctx.zone, rng));
+      // Every step-down is preceded by a review the day before (the risk reassessment it needs).
+      before_step_down = false;
+      for (LocalDate sd : step_downs) {
+        if (sd <= add_days(day, 1)) continue;
+        Instant gate = daytime(add_days(sd, -1), ctx.zone, rng);
+        if (gate < held) {
+          held = gate;
+          before_step_down = true;
+        }
+        break;
+      }
     }
     if (e.closed_at) {
       Review r;
@@ -114,22 +128,35 @@ std::vector<Review> make_reviews(const ScheduleContext& ctx, const std::vector<S
   return out;
 }
 
-std::vector<ReviewSlot> make_review_slots(const ScheduleContext& ctx, const std::vector<Staff>& staff) {
+// Weekly clinics: each senior reviewer holds a 10:00 and a 14:00 slot (an hour later per reviewer)
+// every weekday, from four weeks back; one reviewer has a study day next Wednesday.
+std::vector<SlotPattern> make_slot_patterns(const ScheduleContext& ctx, const std::vector<Staff>& staff) {
   const auto reviewers = senior_reviewers(staff);
-  std::vector<ReviewSlot> out;
-  for (auto d = ctx.today; days_between(d, ctx.last_day) >= 0; d = add_days(d, 1)) {
-    if (is_weekend(d)) continue;
-    for (size_t j = 0; j < reviewers.size(); ++j) {
+  std::vector<SlotPattern> out;
+  for (size_t j = 0; j < reviewers.size(); ++j) {
+    for (int weekday = 1; weekday <= 5; ++weekday) {
       for (int base : {10 * 60, 14 * 60}) {
-        ReviewSlot slot;
-        slot.id = static_cast<Id>(out.size()) + 1;
-        slot.reviewer = reviewers[j];
-        slot.start = at_local(d, base + static_cast<int>(j) * 60, ctx.zone);
-        out.push_back(slot);
+        SlotPattern p;
+        p.id = static_cast<Id>(out.size()) + 1;
+        p.reviewer = reviewers[j];
+        p.weekday = weekday;
+        p.start_minute = base + static_cast<int>(j) * 60;
+        p.length_min = 30;
+        p.capacity = 1;
+        p.from = add_days(ctx.today, -28);
+        out.push_back(p);
       }
     }
   }
   return out;
+}
+
+std::vector<ReviewerLeave> make_leave(const ScheduleContext& ctx, const std::vector<Staff>& staff) {
+  const auto reviewers = senior_reviewers(staff);
+  if (reviewers.empty()) return {};
+  LocalDate wednesday = add_days(ctx.today, 1);
+  while (date::weekday{date::sys_days{wednesday}} != date::Wednesday) wednesday = add_days(wednesday, 1);
+  return {ReviewerLeave{1, reviewers.front(), wednesday, wednesday, "Study day"}};
 }
 
 std::vector<DecisionLogEntry> make_decisions(const ScheduleContext& ctx, const std::vector<Episode>& episodes,
@@ -184,7 +211,7 @@ void ensure_review_due_and_overdue(Snapshot& s, const ScheduleContext& ctx) {
   const auto end_of_today = start_of_local_day(add_days(ctx.today, 1), ctx.zone);
   bool has_due = false, has_overdue = false;
   for (const auto& e : s.episodes) {
-    auto due = next_review_due(s, e);
+    auto due = next_review_due(s, e, ctx.now);
     if (!due) continue;
     auto status = review_status(*due, ctx.now, ctx.zone);
     has_due = has_due || status == ReviewStatus::due;

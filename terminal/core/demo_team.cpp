@@ -340,9 +340,11 @@ Snapshot generate_demo_team(const DemoOptions& options) {
 
   Rng review_rng = stream(options.seed, review_part);
   s.reviews = make_reviews(ctx, s.staff, s.episodes, s.plans, review_rng);
-  s.review_slots = make_review_slots(ctx, s.staff);
+  s.slot_patterns = make_slot_patterns(ctx, s.staff);
+  s.leave = make_leave(ctx, s.staff);
   s.decisions = make_decisions(ctx, s.episodes, s.reviews);
   ensure_review_due_and_overdue(s, ctx);  // reindexes
+  add_bookings_and_escalations(s, ctx);   // reindexes
   return s;
 }
 

@@ -140,6 +140,84 @@ struct Review {
   bool person_told = false;
   bool family_told = false;
   std::optional<Instant> next_review_due;
+  // Risk domains identified at this review: self_harm_suicide, self_neglect, exploitation,
+  // harm_to_others, safeguarding.
+  std::vector<std::string> risk_domains;
+};
+
+// A weekly senior-review clinic: every `weekday` (1 = Monday .. 7 = Sunday) at a local time,
+// from a date, optionally until a date. Expanded into slots in the team's zone.
+struct SlotPattern {
+  Id id = 0;
+  StaffId reviewer;
+  int weekday = 1;
+  int start_minute = 9 * 60;  // minutes after local midnight
+  int length_min = 30;
+  int capacity = 1;
+  LocalDate from{};
+  std::optional<LocalDate> until;
+};
+
+// A reviewer away (leave, training): no slots on these local dates, inclusive.
+struct ReviewerLeave {
+  Id id = 0;
+  StaffId reviewer;
+  LocalDate from{};
+  LocalDate until{};
+  std::string reason;
+};
+
+// An episode booked into a reviewer's slot; a slot is known by reviewer + start.
+struct ReviewBooking {
+  Id id = 0;
+  Id episode_id = 0;
+  StaffId reviewer;
+  Instant slot_start{};
+  StaffId booked_by;
+  Instant booked_at{};
+  std::optional<Instant> cancelled_at;
+  bool active() const { return !cancelled_at.has_value(); }
+};
+
+// Every change of an episode's risk level, so "raised to high" has a time.
+struct RiskChange {
+  Id id = 0;
+  Id episode_id = 0;
+  Instant at{};
+  RiskLevel from = RiskLevel::medium;
+  RiskLevel to = RiskLevel::medium;
+  StaffId by;
+  std::string reason;
+};
+
+// A concern reported about a person (by a carer, another service, the person): a trigger.
+struct Concern {
+  Id id = 0;
+  Id episode_id = 0;
+  Instant at{};
+  std::string source;  // carer, person, gp, police, other_service, staff
+  std::string note;
+  StaffId recorded_by;
+};
+
+// The documented thresholds for admission of one episode: words plus structured triggers.
+struct RiskThresholds {
+  Id episode_id = 0;
+  std::string narrative;
+  bool high_risk_over_24h = true;
+  bool two_missed_in_a_row = true;
+  bool carer_concern = true;
+};
+
+// A person with the right role has acknowledged an escalation (episode + trigger + when it fired).
+struct EscalationAck {
+  Id id = 0;
+  Id episode_id = 0;
+  std::string trigger;  // high_risk_over_24h, two_missed_in_a_row, carer_concern
+  Instant fired_at{};
+  StaffId by;
+  Instant at{};
+  std::string note;
 };
 
 struct DecisionLogEntry {

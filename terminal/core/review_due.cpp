@@ -1,15 +1,111 @@
-// Review due dates from the episode's reviews; durations come from instants, not wall clocks.
+// Review obligations from the rules, the episode's reviews, risk changes and contact plan.
+// Durations come from instants; dates of phases are local calendar days in the team's zone.
 #include "core/review_due.hpp"
+
+#include "core/contact_plan.hpp"
+
+#include <algorithm>
 
 namespace vb {
 
-std::optional<Instant> next_review_due(const Snapshot& s, const Episode& e) {
-  if (!e.is_open()) return std::nullopt;
-  auto reviews = s.reviews_of(e.id);
-  if (reviews.empty()) return e.accepted_at + first_review_within;
-  const Review* last = reviews.back();
-  if (last->next_review_due) return *last->next_review_due;
-  return last->held_at + review_interval;
+namespace {
+
+std::string when(Instant t, Zone zone) { return format_day_label(local_date_of(t, zone)) + " " + format_local_hm(t, zone); }
+
+bool reviewed_between(const std::vector<const Review*>& reviews, Instant from, Instant until) {
+  return std::any_of(reviews.begin(), reviews.end(),
+                     [&](const Review* r) { return r->held_at >= from && r->held_at <= until; });
+}
+
+// The step-down that matters today: the latest one whose phase is still running, else the next.
+std::optional<LocalDate> relevant_step_down(const ContactPlan& plan, LocalDate today) {
+  std::optional<LocalDate> latest_started;
+  for (LocalDate d : step_down_dates(plan)) {
+    if (d > today) return latest_started ? latest_started : d;
+    latest_started = d;
+  }
+  if (latest_started) {
+    // Only while the stepped-down phase is the current one.
+    auto pos = plan_position(plan, today);
+    auto at_start = plan_position(plan, *latest_started);
+    if (pos && at_start && pos->phase == at_start->phase) return latest_started;
+  }
+  return std::nullopt;
+}
+
+std::optional<LocalDate> plan_end(const ContactPlan& plan) {
+  if (plan.phases.empty()) return std::nullopt;
+  int days = 0;
+  for (const auto& p : plan.phases) days += p.length_days;
+  return LocalDate{date::sys_days{plan.start_date} + date::days{days}};
+}
+
+}  // namespace
+
+std::vector<ReviewObligation> review_obligations(const Snapshot& s, const Episode& e, Instant now) {
+  std::vector<ReviewObligation> out;
+  if (!e.is_open()) return out;
+  const ReviewRules& rules = s.review_rules;
+  const Zone zone = s.zone();
+  const auto reviews = s.reviews_of(e.id);
+  const Review* last = reviews.empty() ? nullptr : reviews.back();
+  const Instant far_future = Instant::max();
+
+  if (!last) {
+    out.push_back({&rules.first_review, e.accepted_at + rules.first_review_within, "accepted " + when(e.accepted_at, zone)});
+  } else {
+    if (last->next_review_due)
+      out.push_back({&rules.set_at_last_review, *last->next_review_due, "set at the review of " + when(last->held_at, zone)});
+    if (e.stage == Stage::intensive)
+      out.push_back({&rules.weekly_intensive, last->held_at + rules.intensive_interval, "last review " + when(last->held_at, zone)});
+  }
+
+  for (const auto& change : s.risk_changes) {
+    if (change.episode_id != e.id || change.to != RiskLevel::high || change.from == RiskLevel::high) continue;
+    if (reviewed_between(reviews, change.at, far_future)) continue;
+    auto within = e.referral_priority == 4 ? rules.after_high_risk_very_urgent_within : rules.after_high_risk_within;
+    out.push_back({&rules.after_high_risk, change.at + within, "risk raised to high " + when(change.at, zone)});
+  }
+
+  // Six weeks counts calendar days: day 42 at the wall time of acceptance, whatever the clocks did.
+  const LocalDate accepted_day = local_date_of(e.accepted_at, zone);
+  const auto accepted_time = date::floor<std::chrono::minutes>(to_local(e.accepted_at, zone) - date::local_days{accepted_day});
+  const Instant six_weeks = local_day_time(LocalDate{date::sys_days{accepted_day} + date::days{rules.six_week_day}},
+                                           accepted_time, zone);
+  const Instant six_week_window = six_weeks - date::days{rules.six_week_window_days};
+  if (!reviewed_between(reviews, six_week_window, far_future))
+    out.push_back({&rules.six_weeks, six_weeks, "accepted " + when(e.accepted_at, zone)});
+
+  if (const ContactPlan* plan = s.plan_for_episode(e.id)) {
+    const LocalDate today = local_date_of(now, zone);
+    if (auto change = relevant_step_down(*plan, today)) {
+      // Met by a review in the window before the step-down, or (late) any review since it.
+      Instant due = start_of_local_day(*change, zone);
+      if (!reviewed_between(reviews, due - rules.before_change_window, std::max(due, now)))
+        out.push_back({&rules.before_step_down, due, "step-down planned " + format_day_label(*change)});
+    }
+    if (e.stage == Stage::handover) {
+      if (auto end = plan_end(*plan)) {
+        Instant due = start_of_local_day(*end, zone);
+        if (!reviewed_between(reviews, due - rules.before_change_window, std::max(due, now)))
+          out.push_back({&rules.before_closure, due, "closure planned " + format_day_label(*end)});
+      }
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.due < b.due; });
+  return out;
+}
+
+std::optional<ReviewObligation> next_review(const Snapshot& s, const Episode& e, Instant now) {
+  auto all = review_obligations(s, e, now);
+  if (all.empty()) return std::nullopt;
+  return all.front();
+}
+
+std::optional<Instant> next_review_due(const Snapshot& s, const Episode& e, Instant now) {
+  auto next = next_review(s, e, now);
+  if (!next) return std::nullopt;
+  return next->due;
 }
 
 ReviewStatus review_status(Instant due, Instant now, Zone zone) {

@@ -1,18 +1,26 @@
 #pragma once
-// When an episode's next senior review is due, and whether that is ok, due today, or overdue.
-// Foundation rules: first review within 24 h of acceptance; then at the date the last review set,
-// or 7 days after it. The senior-review work extends these rules; callers keep using this API.
+// When an episode's next senior review is due, by which rule, and whether that is ok, due today or
+// overdue. Each rule gives an obligation with a due instant; the earliest one not yet met wins.
+// Rules and their sources live in Snapshot::review_rules (data/review_rules.json).
 #include "core/snapshot.hpp"
 
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace vb {
 
-inline constexpr auto first_review_within = std::chrono::hours{24};
-inline constexpr auto review_interval = std::chrono::hours{24 * 7};
+struct ReviewObligation {
+  const RuleText* rule = nullptr;
+  Instant due{};
+  std::string detail;  // "risk raised to high 23 Nov 14:10"
+};
 
-// nullopt for a closed episode.
-std::optional<Instant> next_review_due(const Snapshot& s, const Episode& e);
+// Every obligation not yet met by a review, earliest first. Empty for a closed episode.
+std::vector<ReviewObligation> review_obligations(const Snapshot& s, const Episode& e, Instant now);
+// The earliest of them; nullopt for a closed episode.
+std::optional<ReviewObligation> next_review(const Snapshot& s, const Episode& e, Instant now);
+std::optional<Instant> next_review_due(const Snapshot& s, const Episode& e, Instant now);
 // overdue: `now` is past the due instant; due: it falls before the end of today (local); else ok.
 ReviewStatus review_status(Instant due, Instant now, Zone zone);
 

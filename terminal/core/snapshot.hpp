@@ -2,6 +2,7 @@
 // The in-memory picture of one database that screens and rules read. Immutable once built:
 // the store loads a fresh one after every change; call reindex() after filling the vectors.
 #include "core/model.hpp"
+#include "core/review_rules.hpp"
 
 #include <string>
 #include <unordered_map>
@@ -21,7 +22,16 @@ struct Snapshot {
   std::vector<ReviewSlot> review_slots;
   std::vector<Review> reviews;
   std::vector<DecisionLogEntry> decisions;
+  std::vector<SlotPattern> slot_patterns;
+  std::vector<ReviewerLeave> leave;
+  std::vector<ReviewBooking> bookings;
+  std::vector<RiskChange> risk_changes;
+  std::vector<Concern> concerns;
+  std::vector<RiskThresholds> thresholds;
+  std::vector<EscalationAck> escalation_acks;
   bool is_demo = false;
+  // Not stored in the database: the team's review rules from data/review_rules.json.
+  ReviewRules review_rules;
 
   // Lookups (nullptr when absent). Valid until the vectors change; reindex() rebuilds them.
   const Staff* find_staff(std::string_view id) const;

@@ -1,11 +1,10 @@
-// Applying commands: validate against the snapshot, update the row, append the audit row, mirror
+// Applying commands: validate against the snapshot, write the rows, append the audit row, mirror
 // the change in memory; roll everything back (database and memory) on the first failure.
 #include "store/command_store.hpp"
 
+#include "store/command_writing.hpp"
 #include "store/snapshot_loader.hpp"
 #include "store/stored_form.hpp"
-
-#include <nlohmann/json.hpp>
 
 #include <utility>
 
@@ -16,57 +15,68 @@ CommandRefused::CommandRefused(std::size_t index, std::string problem)
       index_(index),
       problem_(std::move(problem)) {}
 
+namespace detail {
+
+AuditTrail::AuditTrail(Database& db)
+    : db_(db),
+      insert_(db.prepare(
+          "INSERT INTO audit_log (at, by_staff, command, entity, entity_id, before_json, after_json) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")) {}
+
+Id AuditTrail::write(const Command& c, Instant at, const StaffId& by, std::string_view entity, Id entity_id,
+                     const Json& before, const Json& after) {
+  insert_.bind_text(1, stored_instant(at)).bind_text(2, by).bind_text(3, command_name(c));
+  insert_.bind_text(4, entity).bind_text(5, std::to_string(entity_id));
+  insert_.bind_text(6, json_text(before)).bind_text(7, json_text(after));
+  insert_.run("writing the audit row for " + std::string(entity) + " " + std::to_string(entity_id));
+  return sqlite3_last_insert_rowid(db_.handle());
+}
+
+SnapshotUndo::SnapshotUndo(Snapshot& s)
+    : s_(s),
+      reviews_(s.reviews.size()),
+      decisions_(s.decisions.size()),
+      bookings_size_(s.bookings.size()),
+      risk_changes_(s.risk_changes.size()),
+      concerns_(s.concerns.size()),
+      acks_(s.escalation_acks.size()) {}
+
+SnapshotUndo::~SnapshotUndo() {
+  if (kept_) return;
+  // Latest first, so a row edited twice ends as it was before the first edit.
+  for (auto it = visits_.rbegin(); it != visits_.rend(); ++it) s_.visits[it->first] = std::move(it->second);
+  for (auto it = episodes_.rbegin(); it != episodes_.rend(); ++it) s_.episodes[it->first] = std::move(it->second);
+  for (auto it = bookings_.rbegin(); it != bookings_.rend(); ++it) s_.bookings[it->first] = std::move(it->second);
+  const bool grew = s_.reviews.size() != reviews_ || s_.decisions.size() != decisions_ ||
+                    s_.bookings.size() != bookings_size_ || s_.risk_changes.size() != risk_changes_ ||
+                    s_.concerns.size() != concerns_ || s_.escalation_acks.size() != acks_;
+  if (!grew) return;
+  s_.reviews.resize(reviews_);
+  s_.decisions.resize(decisions_);
+  s_.bookings.resize(bookings_size_);
+  s_.risk_changes.resize(risk_changes_);
+  s_.concerns.resize(concerns_);
+  s_.escalation_acks.resize(acks_);
+  s_.reindex();
+}
+
+}  // namespace detail
+
 namespace {
 
-using Json = nlohmann::ordered_json;
+using detail::Json;
 
-// Puts changed visits back in the snapshot unless the batch committed.
-class VisitUndo {
+class VisitWriter {
  public:
-  explicit VisitUndo(Snapshot& s) : s_(s) {}
-  ~VisitUndo() {
-    for (auto it = saved_.rbegin(); it != saved_.rend(); ++it) s_.visits[it->first] = std::move(it->second);
-  }
-  VisitUndo(const VisitUndo&) = delete;
-  VisitUndo& operator=(const VisitUndo&) = delete;
-  Visit& edit(const Visit& v) {
-    auto i = static_cast<size_t>(&v - s_.visits.data());
-    saved_.emplace_back(i, s_.visits[i]);
-    return s_.visits[i];
-  }
-  void keep() { saved_.clear(); }
+  VisitWriter(Database& db, detail::AuditTrail& audit, Snapshot& s, detail::SnapshotUndo& undo)
+      : db_(db),
+        audit_(audit),
+        s_(s),
+        undo_(undo),
+        update_visit_(db.prepare("UPDATE visit SET status = ?1, reason = ?2, outcome_at = ?3 WHERE id = ?4")) {}
 
- private:
-  Snapshot& s_;
-  std::vector<std::pair<size_t, Visit>> saved_;
-};
-
-// Invalid UTF-8 in a reason must not stop the audit row from being written.
-std::string to_text(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
-
-struct Writer {
-  Database& db;
-  Statement update_visit;
-  Statement insert_audit;
-
-  explicit Writer(Database& d)
-      : db(d),
-        update_visit(d.prepare("UPDATE visit SET status = ?1, reason = ?2, outcome_at = ?3 WHERE id = ?4")),
-        insert_audit(d.prepare(
-            "INSERT INTO audit_log (at, by_staff, command, entity, entity_id, before_json, after_json) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")) {}
-
-  Id audit(const Command& c, Instant at, const StaffId& by, std::string_view entity, Id entity_id,
-           const Json& before, const Json& after) {
-    insert_audit.bind_text(1, stored_instant(at)).bind_text(2, by).bind_text(3, command_name(c));
-    insert_audit.bind_text(4, entity).bind_text(5, std::to_string(entity_id));
-    insert_audit.bind_text(6, to_text(before)).bind_text(7, to_text(after));
-    insert_audit.run("writing the audit row for " + std::string(entity) + " " + std::to_string(entity_id));
-    return sqlite3_last_insert_rowid(db.handle());
-  }
-
-  Id apply(const Command& c, const MarkVisit& m, Snapshot& s, VisitUndo& undo) {
-    Visit& v = undo.edit(*s.find_visit(m.visit));  // command_problem has checked it exists
+  Id apply(const Command& c, const MarkVisit& m) {
+    Visit& v = undo_.edit(*s_.find_visit(m.visit));  // command_problem has checked it exists
     const bool had_outcome = v.outcome_at.has_value();
     Json before{{"status", to_string(v.status)}, {"reason", v.reason}};
     if (had_outcome) before["outcome_at"] = stored_instant(*v.outcome_at);
@@ -79,15 +89,22 @@ struct Writer {
     else if (had_outcome) after["outcome_at"] = nullptr;  // cleared: say so
 
     const std::string context = "writing visit " + std::to_string(v.id);
-    update_visit.bind_text(1, to_string(v.status)).bind_text(2, v.reason).bind_int(4, v.id);
-    if (v.outcome_at) update_visit.bind_text(3, stored_instant(*v.outcome_at));
-    else update_visit.bind_null(3);
-    update_visit.run(context);
-    if (sqlite3_changes(db.handle()) != 1) {
-      throw StoreError(in_quotes(db.path()) + ": " + context + ": the visit is no longer in the database");
+    update_visit_.bind_text(1, to_string(v.status)).bind_text(2, v.reason).bind_int(4, v.id);
+    if (v.outcome_at) update_visit_.bind_text(3, stored_instant(*v.outcome_at));
+    else update_visit_.bind_null(3);
+    update_visit_.run(context);
+    if (sqlite3_changes(db_.handle()) != 1) {
+      throw StoreError(in_quotes(db_.path()) + ": " + context + ": the visit is no longer in the database");
     }
-    return audit(c, m.at, m.by, "visit", v.id, before, after);
+    return audit_.write(c, m.at, m.by, "visit", v.id, before, after);
   }
+
+ private:
+  Database& db_;
+  detail::AuditTrail& audit_;
+  Snapshot& s_;
+  detail::SnapshotUndo& undo_;
+  Statement update_visit_;
 };
 
 }  // namespace
@@ -97,14 +114,26 @@ std::vector<Id> apply_commands(Database& db, Snapshot& snapshot, const std::vect
   if (commands.empty()) return audit_ids;
   try {
     Transaction tx(db);
-    // Validate against what is in the file now, not what this screen loaded a while ago.
-    if (db.loaded_data_version() != db.data_version()) snapshot = load_snapshot(db);
-    VisitUndo undo(snapshot);
-    Writer writer(db);
+    // Validate against what is in the file now, not what this screen loaded a while ago. The
+    // review rules come from data/, not the file: keep the caller's.
+    if (db.loaded_data_version() != db.data_version()) {
+      ReviewRules rules = snapshot.review_rules;
+      snapshot = load_snapshot(db);
+      snapshot.review_rules = std::move(rules);
+    }
+    detail::SnapshotUndo undo(snapshot);
+    detail::AuditTrail audit(db);
+    VisitWriter visits(db, audit, snapshot, undo);
+    detail::ReviewCommandWriter reviews(db, audit, snapshot, undo);
     for (size_t i = 0; i < commands.size(); ++i) {
       const Command& c = commands[i];
       if (auto problem = command_problem(snapshot, c)) throw CommandRefused(i, *problem);
-      audit_ids.push_back(std::visit([&](const auto& cmd) { return writer.apply(c, cmd, snapshot, undo); }, c));
+      audit_ids.push_back(std::visit(
+          [&](const auto& cmd) -> Id {
+            if constexpr (std::is_same_v<std::decay_t<decltype(cmd)>, MarkVisit>) return visits.apply(c, cmd);
+            else return reviews.apply(c, cmd);
+          },
+          c));
     }
     tx.commit();
     undo.keep();

@@ -1,69 +1,16 @@
 // Table by table into the snapshot; every stored value is checked as it is read.
 #include "store/snapshot_loader.hpp"
 
+#include "store/senior_review_rows.hpp"
+#include "store/typed_rows.hpp"
+
 #include <unordered_map>
 
 namespace vb::store {
 
 namespace {
 
-// Reads typed values from the current row; failures name table, row and column.
-class Row {
- public:
-  Row(Database& db, std::string_view table, std::string_view sql) : db_(db), table_(table), st_(db.prepare(sql)) {}
-
-  // Advances to the next row; `id_column` holds what messages call the row.
-  bool next(int id_column = 0) {
-    if (!st_.step("reading table " + table_)) return false;
-    row_ = st_.column_text(id_column);
-    return true;
-  }
-
-  std::string text(int c) const { return st_.column_text(c); }
-  std::int64_t integer(int c) const { return st_.column_int(c); }
-  int small_int(int c) const { return static_cast<int>(st_.column_int(c)); }
-  double real(int c) const { return st_.column_double(c); }
-  bool boolean(int c) const { return st_.column_int(c) != 0; }
-  std::string staff_ref(int c) const { return st_.column_is_null(c) ? std::string() : st_.column_text(c); }
-  std::optional<Id> optional_id(int c) const {
-    if (st_.column_is_null(c)) return std::nullopt;
-    return st_.column_int(c);
-  }
-
-  Instant instant(int c) const {
-    try {
-      return parse_stored_utc(st_.column_text(c));
-    } catch (const std::exception& e) {
-      fail(c, e.what());
-    }
-  }
-  std::optional<Instant> optional_instant(int c) const {
-    if (st_.column_is_null(c)) return std::nullopt;
-    return instant(c);
-  }
-  LocalDate date(int c) const {
-    auto d = parse_date(st_.column_text(c));
-    if (!d) fail(c, in_quotes(st_.column_text(c)) + " is not a date (YYYY-MM-DD)");
-    return *d;
-  }
-  template <typename E>
-  E word(int c, std::optional<E> (*parse)(std::string_view), std::string_view kind) const {
-    auto v = parse(st_.column_text(c));
-    if (!v) fail(c, in_quotes(st_.column_text(c)) + " is not a known " + std::string(kind));
-    return *v;
-  }
-
-  [[noreturn]] void fail(int c, const std::string& what) const {
-    throw StoreError(in_quotes(db_.path()) + ": table " + table_ + ", row " + row_ + ", column " +
-                     std::string(st_.column_name(c)) + ": " + what);
-  }
-
- private:
-  Database& db_;
-  std::string table_;
-  Statement st_;
-  std::string row_;
-};
+using Row = StoredRow;
 
 void load_team(Database& db, Snapshot& s) {
   Row r(db, "team", "SELECT id, name, time_zone FROM team ORDER BY id LIMIT 1");
@@ -277,6 +224,7 @@ vb::Snapshot load_snapshot(Database& db) {
     load_shifts(db, s);
     load_reviews(db, s);
     load_decisions(db, s);
+    load_senior_review(db, s);
     s.is_demo = db.is_demo();
     auto version = db.data_version();  // within the read transaction: the version we just read
     if (own) db.exec("COMMIT", "finishing the read");

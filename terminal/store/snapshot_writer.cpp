@@ -1,31 +1,12 @@
 // Bulk insert of a snapshot: one transaction, one prepared statement per table, reused per row.
 #include "store/snapshot_writer.hpp"
 
-#include "store/stored_form.hpp"
+#include "store/senior_review_rows.hpp"
+#include "store/typed_rows.hpp"
 
 namespace vb::store {
 
 namespace {
-
-void bind_instant(Statement& st, int i, Instant t) { st.bind_text(i, stored_instant(t)); }
-void bind_optional_instant(Statement& st, int i, const std::optional<Instant>& t) {
-  if (t) bind_instant(st, i, *t);
-  else st.bind_null(i);
-}
-void bind_date(Statement& st, int i, LocalDate d) { st.bind_text(i, stored_date(d)); }
-void bind_bool(Statement& st, int i, bool b) { st.bind_int(i, b ? 1 : 0); }
-// Empty means "none": NULL, so foreign keys and UNIQUE see no value.
-void bind_text_or_null(Statement& st, int i, const std::string& s) {
-  if (s.empty()) st.bind_null(i);
-  else st.bind_text(i, s);
-}
-void bind_optional_id(Statement& st, int i, const std::optional<Id>& id) {
-  if (id) st.bind_int(i, *id);
-  else st.bind_null(i);
-}
-
-std::string row(std::string_view table, const std::string& id) { return "table " + std::string(table) + ", row " + id; }
-std::string row(std::string_view table, Id id) { return row(table, std::to_string(id)); }
 
 void require_empty(Database& db) {
   for (const char* table : {"team", "staff", "person", "episode", "visit"}) {
@@ -40,14 +21,14 @@ void require_empty(Database& db) {
 void write_people_side(Database& db, const Snapshot& s) {
   auto team = db.prepare("INSERT INTO team (id, name, time_zone) VALUES (?1, ?2, ?3)");
   team.bind_int(1, s.team.id).bind_text(2, s.team.name).bind_text(3, s.team.time_zone);
-  team.run(row("team", s.team.id));
+  team.run(table_row("team", s.team.id));
 
   if (!s.zones.empty()) {
     db.exec("DELETE FROM zone", "replacing the default zones");
     auto zone = db.prepare("INSERT INTO zone (name, rank, meaning) VALUES (?1, ?2, ?3)");
     for (const auto& z : s.zones) {
       zone.bind_text(1, z.name).bind_int(2, z.rank).bind_text(3, z.meaning);
-      zone.run(row("zone", z.name));
+      zone.run(table_row("zone", z.name));
     }
   }
 
@@ -60,10 +41,10 @@ void write_people_side(Database& db, const Snapshot& s) {
     staff.bind_text(5, m.discipline);
     bind_bool(staff, 6, m.part_time);
     bind_bool(staff, 7, m.active);
-    staff.run(row("staff", m.id));
+    staff.run(table_row("staff", m.id));
     for (size_t i = 0; i < m.skills.size(); ++i) {
       skill.bind_text(1, m.id).bind_text(2, m.skills[i]).bind_int(3, static_cast<std::int64_t>(i));
-      skill.run(row("staff_skill", m.id + " '" + m.skills[i] + "'"));
+      skill.run(table_row("staff_skill", m.id + " '" + m.skills[i] + "'"));
     }
   }
 
@@ -76,7 +57,7 @@ void write_people_side(Database& db, const Snapshot& s) {
     person.bind_text(5, p.given_name).bind_text(6, p.family_name);
     bind_date(person, 7, p.date_of_birth);
     person.bind_double(8, p.home_x_km).bind_double(9, p.home_y_km);
-    person.run(row("person", p.id));
+    person.run(table_row("person", p.id));
   }
 
   auto episode = db.prepare(
@@ -94,7 +75,7 @@ void write_people_side(Database& db, const Snapshot& s) {
     bind_bool(episode, 11, e.suicide_risk_identified);
     bind_optional_instant(episode, 12, e.closed_at);
     episode.bind_text(13, e.closure_reason).bind_text(14, e.closure_destination);
-    episode.run(row("episode", e.id));
+    episode.run(table_row("episode", e.id));
   }
 }
 
@@ -106,12 +87,12 @@ void write_care(Database& db, const Snapshot& s) {
   for (const auto& p : s.plans) {
     plan.bind_int(1, p.id).bind_int(2, p.episode_id).bind_text(3, p.name);
     bind_date(plan, 4, p.start_date);
-    plan.run(row("contact_plan", p.id));
+    plan.run(table_row("contact_plan", p.id));
     for (const auto& ph : p.phases) {
       phase.bind_int(1, ph.id).bind_int(2, p.id).bind_int(3, ph.sequence).bind_text(4, ph.label);
       phase.bind_int(5, ph.visits_per_day).bind_int(6, ph.every_n_days).bind_int(7, ph.length_days);
       phase.bind_text(8, ph.focus);
-      phase.run(row("contact_phase", ph.id));
+      phase.run(table_row("contact_phase", ph.id));
     }
   }
 
@@ -132,7 +113,7 @@ void write_care(Database& db, const Snapshot& s) {
     bind_optional_instant(visit, 12, v.outcome_at);
     visit.bind_text(13, v.reason).bind_int(14, v.duration_min);
     bind_optional_id(visit, 15, v.follow_up_of);
-    visit.run(row("visit", v.id));
+    visit.run(table_row("visit", v.id));
   }
 
   auto shift = db.prepare(
@@ -143,7 +124,7 @@ void write_care(Database& db, const Snapshot& s) {
     bind_date(shift, 5, sh.date);
     bind_instant(shift, 6, sh.start);
     bind_instant(shift, 7, sh.end);
-    shift.run(row("shift", sh.id));
+    shift.run(table_row("shift", sh.id));
   }
 }
 
@@ -154,7 +135,7 @@ void write_reviews(Database& db, const Snapshot& s) {
     slot.bind_int(1, sl.id).bind_text(2, sl.reviewer);
     bind_instant(slot, 3, sl.start);
     slot.bind_int(4, sl.length_min).bind_int(5, sl.capacity);
-    slot.run(row("review_slot", sl.id));
+    slot.run(table_row("review_slot", sl.id));
   }
 
   auto review = db.prepare(
@@ -169,7 +150,7 @@ void write_reviews(Database& db, const Snapshot& s) {
     bind_bool(review, 9, r.person_told);
     bind_bool(review, 10, r.family_told);
     bind_optional_instant(review, 11, r.next_review_due);
-    review.run(row("review", r.id));
+    review.run(table_row("review", r.id));
   }
 
   auto decision = db.prepare(
@@ -181,7 +162,7 @@ void write_reviews(Database& db, const Snapshot& s) {
     decision.bind_text(4, d.decided_by).bind_text(5, d.decision).bind_text(6, d.options_considered);
     decision.bind_text(7, d.rationale).bind_text(8, d.informed);
     bind_optional_id(decision, 9, d.corrects);
-    decision.run(row("decision_log", d.id));
+    decision.run(table_row("decision_log", d.id));
   }
 }
 
@@ -192,7 +173,7 @@ void check_references(Database& db) {
   if (!st.step("checking references")) return;
   std::string table = st.column_text(0);
   std::string rowid = st.column_is_null(1) ? "?" : st.column_text(1);
-  throw StoreError(in_quotes(db.path()) + ": " + row(table, rowid) + " refers to a " + st.column_text(2) +
+  throw StoreError(in_quotes(db.path()) + ": " + table_row(table, rowid) + " refers to a " + st.column_text(2) +
                    " that does not exist; nothing was written");
 }
 
@@ -205,6 +186,7 @@ void write_snapshot(Database& db, const vb::Snapshot& snapshot) {
   write_people_side(db, snapshot);
   write_care(db, snapshot);
   write_reviews(db, snapshot);
+  write_senior_review(db, snapshot);
   check_references(db);
   if (snapshot.is_demo) db.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('demo', '1')", "marking demo");
   tx.commit();

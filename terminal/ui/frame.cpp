@@ -2,6 +2,8 @@
 // the current screen, and a footer legend. Returns the command a person asked for.
 #include "ui/icons.hpp"
 #include "ui/screen.hpp"
+#include "ui/reviews_screen.hpp"
+#include "ui/review_sheets.hpp"
 #include "ui/staff_screen.hpp"
 #include "ui/theme.hpp"
 #include "ui/today_screen.hpp"
@@ -15,6 +17,7 @@ namespace vb::ui {
 std::optional<Screen> parse_screen(std::string_view name) {
   if (name == "today") return Screen::today;
   if (name == "staff") return Screen::staff;
+  if (name == "reviews") return Screen::reviews;
   return std::nullopt;
 }
 
@@ -22,6 +25,7 @@ std::string_view screen_name(Screen s) {
   switch (s) {
     case Screen::today: return "today";
     case Screen::staff: return "staff";
+    case Screen::reviews: return "reviews";
   }
   return "today";
 }
@@ -77,6 +81,9 @@ void header(const FrameInput& in, UiState& state) {
   std::vector<Alert> alerts;
   if (b.needs_follow_up_count > 0)
     alerts.push_back({icon::warning, std::to_string(b.needs_follow_up_count) + " missed, no follow-up", colour::missed, colour::text});
+  if (b.open_escalations > 0)
+    alerts.push_back({icon::exclamation, std::to_string(b.open_escalations) + " escalation" + (b.open_escalations > 1 ? "s" : "") + " open",
+                      colour::missed, colour::text});
   if (b.unallocated_count > 0)
     alerts.push_back({icon::user_times, std::to_string(b.unallocated_count) + " unallocated", colour::warning, colour::text_dark});
   if (b.reviews_overdue > 0)
@@ -85,7 +92,7 @@ void header(const FrameInput& in, UiState& state) {
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   float alerts_w = 0;
   for (const auto& a : alerts) alerts_w += pill_width(a.icon, a.text, f.bold) + spacing;
-  const float right_w = em * 17.5f;
+  const float right_w = em * 23.0f;
   const float tabs_x = ImGui::GetWindowContentRegionMax().x - right_w;
   ImGui::SameLine(0, em * 1.2f);
   const bool alerts_inline = ImGui::GetCursorPosX() + alerts_w < tabs_x;
@@ -102,6 +109,8 @@ void header(const FrameInput& in, UiState& state) {
   tab("Today", Screen::today, state, em);
   ImGui::SameLine();
   tab("By staff", Screen::staff, state, em);
+  ImGui::SameLine();
+  tab("Reviews", Screen::reviews, state, em);
   ImGui::SameLine();
   std::string privacy = state.privacy ? std::string(icon::eye) + " Names" : std::string(icon::eye_slash) + " Initials";
   if (ImGui::Button(privacy.c_str(), ImVec2(em * 6.2f, em * 2.2f))) state.privacy = !state.privacy;
@@ -163,10 +172,12 @@ std::optional<Command> draw_frame(const FrameInput& in, UiState& state) {
   switch (state.screen) {
     case Screen::today: tapped = draw_today_screen(in, state, body_h); break;
     case Screen::staff: tapped = draw_staff_screen(in, state, body_h); break;
+    case Screen::reviews: draw_reviews_screen(in, state, body_h); break;
   }
   footer(in, state);
   if (tapped) open_visit_sheet(in, state, *tapped);
   std::optional<Command> command = draw_visit_sheet(in, state);
+  if (!command) command = draw_review_sheets(in, state);
   ImGui::End();
   return command;
 }

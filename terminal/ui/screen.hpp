@@ -2,6 +2,7 @@
 // The screens of the terminal, their command-line names, and what one frame needs to draw them.
 #include "core/commands.hpp"
 #include "core/day_board.hpp"
+#include "core/review_board.hpp"
 #include "ui/fonts.hpp"
 #include "ui/hit_targets.hpp"
 
@@ -11,7 +12,7 @@
 
 namespace vb::ui {
 
-enum class Screen { today, staff };
+enum class Screen { today, staff, reviews };
 
 // nullopt for a screen that does not exist (yet): the command line refuses it with exit 2.
 std::optional<Screen> parse_screen(std::string_view name);
@@ -32,6 +33,27 @@ struct UiState {
   bool notice_is_error = false;
   Instant notice_at{};  // a notice shows for notice_lifetime, then the banner goes
   static constexpr std::chrono::seconds notice_lifetime{90};
+  // Senior-review sheets (reviews screen); at most one sheet is open at a time.
+  std::optional<Id> record_for;  // episode whose review is being recorded
+  StaffId review_reviewer;
+  std::optional<RiskLevel> review_risk;
+  std::vector<std::string> review_domains;
+  std::string review_decision;
+  int review_rationale = -1;
+  std::string review_other;
+  bool person_told = false;
+  bool family_told = false;
+  int next_review_days = 7;
+  std::optional<Id> selected_episode;  // reviews screen: the due review a tapped slot will book
+  std::optional<Id> book_for;  // episode being booked into book_reviewer's slot at book_slot
+  StaffId book_reviewer;
+  Instant book_slot{};
+  std::optional<Id> ack_episode;  // escalation being acknowledged
+  std::string ack_trigger;
+  Instant ack_fired{};
+  int ack_note = -1;
+  std::string ack_other;
+  StaffId acting;  // who last recorded something here; the default author of the next command
   HitTargets targets;
   int rows_below = 0;  // rows scrolled out of sight below, for the "more below" hint
 };
@@ -41,6 +63,7 @@ struct FrameInput {
   const Snapshot& snapshot;
   const DayBoard& board;
   const StaffDay& staff_day;
+  const ReviewBoard& reviews;
   Instant now{};
   Instant loaded_at{};         // when the snapshot was last read from the database
   std::string store_problem;   // non-empty: the database cannot be read right now

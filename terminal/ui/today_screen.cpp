@@ -114,6 +114,7 @@ std::optional<Id> draw_today_screen(const FrameInput& in, UiState& state, float 
 
       ImGui::TableNextColumn();
       review_cell(row, in);
+      if (row.open_escalations > 0) pill(icon::exclamation, "Escalated", colour::missed, colour::text, f.small);
       ImGui::PopID();
     }
   }

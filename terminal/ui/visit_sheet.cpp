@@ -36,15 +36,6 @@ constexpr std::array<Outcome, 6> outcomes{{{VisitStatus::done, icon::check, "Don
                                            {VisitStatus::cancelled_by_team, icon::ban, "Cancelled by team"},
                                            {VisitStatus::planned, icon::clock, "Back to planned"}}};
 
-bool big_button(const char* label, ImVec2 size, bool selected, HitTargets& targets, std::string name) {
-  if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(colour::accent));
-  if (selected) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colour::text_dark));
-  bool pressed = ImGui::Button(label, size);
-  if (selected) ImGui::PopStyleColor(2);
-  targets.add_last_item(std::move(name));
-  return pressed;
-}
-
 std::string chosen_reason_text(const UiState& state) {
   if (!state.chosen_status) return "";
   auto reasons = reasons_for(*state.chosen_status);
@@ -101,7 +92,7 @@ std::optional<Command> draw_visit_sheet(const FrameInput& in, UiState& state) {
   };
   if (!v) {
     ImGui::TextUnformatted("This visit no longer exists.");
-    if (big_button("Close", ImVec2(em * 8, em * 2.6f), false, state.targets, "cancel")) close();
+    if (toggle_button("Close", ImVec2(em * 8, em * 2.6f), false, state.targets, "cancel")) close();
     ImGui::EndPopup();
     return std::nullopt;
   }
@@ -130,7 +121,7 @@ std::optional<Command> draw_visit_sheet(const FrameInput& in, UiState& state) {
     if (o.status == v->status) continue;
     if (shown % 3 != 0) ImGui::SameLine();
     std::string label = std::string(o.icon) + "  " + o.label;
-    if (big_button(label.c_str(), outcome_size, state.chosen_status == o.status, state.targets,
+    if (toggle_button(label.c_str(), outcome_size, state.chosen_status == o.status, state.targets,
                    "status:" + std::string(to_string(o.status)))) {
       state.chosen_status = o.status;
       state.chosen_reason = -1;
@@ -150,7 +141,7 @@ std::optional<Command> draw_visit_sheet(const FrameInput& in, UiState& state) {
         if (i % 2 != 0) ImGui::SameLine();
         std::string label = i < reasons.size() ? std::string(reasons[i]) : "Other (type it)";
         std::string name = i < reasons.size() ? "reason:" + std::to_string(i) : "reason:other";
-        if (big_button(label.c_str(), reason_size, state.chosen_reason == static_cast<int>(i), state.targets, name))
+        if (toggle_button(label.c_str(), reason_size, state.chosen_reason == static_cast<int>(i), state.targets, name))
           state.chosen_reason = static_cast<int>(i);
       }
       if (state.chosen_reason == static_cast<int>(reasons.size())) {
@@ -191,13 +182,13 @@ std::optional<Command> draw_visit_sheet(const FrameInput& in, UiState& state) {
   const ImVec2 action_size((ImGui::GetContentRegionAvail().x - gap) / 2, em * 2.8f);
   const bool can_save = candidate && !problem;
   if (!can_save) ImGui::BeginDisabled();
-  if (big_button((std::string(icon::check) + "  Save").c_str(), action_size, can_save, state.targets, "save")) {
+  if (toggle_button((std::string(icon::check) + "  Save").c_str(), action_size, can_save, state.targets, "save")) {
     result = candidate;
     close();
   }
   if (!can_save) ImGui::EndDisabled();
   ImGui::SameLine();
-  if (big_button("Cancel", action_size, false, state.targets, "cancel")) close();
+  if (toggle_button("Cancel", action_size, false, state.targets, "cancel")) close();
   ImGui::EndPopup();
   return result;
 }

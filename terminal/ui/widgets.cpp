@@ -75,6 +75,31 @@ bool visit_chip(const Snapshot& s, const BoardVisit& bv, const Fonts& f, HitTarg
   return tapped;
 }
 
+bool toggle_button(const char* label, ImVec2 size, bool selected, HitTargets& targets, std::string name) {
+  if (selected) {
+    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(colour::accent));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(colour::accent));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colour::text_dark));
+  }
+  bool pressed = ImGui::Button(label, size);
+  if (selected) ImGui::PopStyleColor(3);
+  targets.add_last_item(std::move(name));
+  return pressed;
+}
+
+void staff_choice(const std::vector<const Staff*>& people, StaffId& chosen, const Fonts& f, HitTargets& targets,
+                  const std::string& prefix) {
+  const float width = f.em * 10.5f;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const int per_line = std::max(1, static_cast<int>(avail / (width + ImGui::GetStyle().ItemSpacing.x)));
+  for (size_t i = 0; i < people.size(); ++i) {
+    if (i % static_cast<size_t>(per_line) != 0) ImGui::SameLine();
+    std::string label = people[i]->name + "##" + people[i]->id;
+    if (toggle_button(label.c_str(), ImVec2(width, f.em * 2.2f), chosen == people[i]->id, targets, prefix + ":" + people[i]->id))
+      chosen = people[i]->id;
+  }
+}
+
 float pill_width(const char* icon_text, std::string_view text, ImFont* font) {
   std::string label = icon_text ? std::string(icon_text) + " " + std::string(text) : std::string(text);
   return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str()).x + font->FontSize * 0.8f;

@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include <string>
+#include <vector>
 
 namespace vb::ui {
 
@@ -19,6 +20,11 @@ bool visit_chip(const Snapshot& s, const BoardVisit& bv, const Fonts& f, HitTarg
                 LocalDate day);
 // A filled rounded label sized to its text.
 void pill(const char* icon, std::string_view text, ImU32 fill, ImU32 ink, ImFont* font, float min_width = 0);
+// A touch-sized button that shows whether it is the current choice; registers `name` in targets.
+bool toggle_button(const char* label, ImVec2 size, bool selected, HitTargets& targets, std::string name);
+// Buttons in a wrapping row, one per person; the chosen one highlighted. Targets "<prefix>:<id>".
+void staff_choice(const std::vector<const Staff*>& people, StaffId& chosen, const Fonts& f, HitTargets& targets,
+                  const std::string& prefix);
 float pill_width(const char* icon, std::string_view text, ImFont* font);
 // "Sam Ashford" or, in the privacy view, "SA"; staff names are not private.
 std::string person_label(const Person* p, bool privacy);

@@ -58,15 +58,15 @@ TEST_CASE("board: review status is ok, due today, or overdue from the episode's 
   auto s = test::small_team();
   Zone london = s.zone();
   // Episode 2: accepted 2026-11-22 11:00, no review: due 24 h later, today 11:00.
-  auto due2 = next_review_due(s, *s.find_episode(2));
+  auto due2 = next_review_due(s, *s.find_episode(2), at("2026-11-23T10:30"));
   REQUIRE(due2);
   CHECK(*due2 == at("2026-11-23T11:00"));
   CHECK(review_status(*due2, at("2026-11-22T23:59"), london) == ReviewStatus::ok);
   CHECK(review_status(*due2, at("2026-11-23T00:00"), london) == ReviewStatus::due);
   CHECK(review_status(*due2, at("2026-11-23T11:00"), london) == ReviewStatus::due);  // exactly at the due time
   CHECK(review_status(*due2, at("2026-11-23T11:00") + std::chrono::seconds{1}, london) == ReviewStatus::overdue);
-  // Episode 3: last review 8 days ago with no date set: weekly rule makes it overdue.
-  CHECK(*next_review_due(s, *s.find_episode(3)) == at("2026-11-22T10:00"));
+  // Episode 3: the date set at its last review (8 days ago) has passed: overdue.
+  CHECK(*next_review_due(s, *s.find_episode(3), at("2026-11-23T10:30")) == at("2026-11-22T10:00"));
   auto board = build_day_board(s, *parse_date("2026-11-23"), at("2026-11-23T10:30"));
   CHECK(board.rows[2].review_status == ReviewStatus::overdue);
   CHECK(board.rows[0].review_status == ReviewStatus::due);

@@ -299,7 +299,7 @@ TEST_CASE("demo: one senior review is due later today and one is overdue") {
     const auto& s = team_at(now);
     std::map<ReviewStatus, int> statuses;
     for (const auto* e : open_episodes(s)) {
-      auto due = next_review_due(s, *e);
+      auto due = next_review_due(s, *e, local(now));
       REQUIRE(due);
       ++statuses[review_status(*due, local(now), s.zone())];
     }

@@ -114,3 +114,41 @@ TEST_CASE("store: the audit and decision logs cannot be edited after the fact") 
                  "VALUES ('2026-11-23T10:00:00Z', 'S01', 'mark_visit', 'visit', '100', '{not json', '{}')") ==
         SQLITE_CONSTRAINT);
 }
+
+TEST_CASE("store: risk changes, concerns and escalation acknowledgements cannot be edited after the fact") {
+  Fixture f;
+  RawConnection raw(f.path);
+  for (const char* update : {"UPDATE risk_change SET reason = 'rewritten' WHERE id = 730",
+                             "UPDATE concern SET note = 'rewritten' WHERE id = 740",
+                             "UPDATE escalation_ack SET note = 'rewritten' WHERE id = 750"}) {
+    CAPTURE(update);
+    CHECK(raw.exec(update) != SQLITE_OK);
+    CHECK(contains(raw.error(), "append-only"));
+  }
+  // The same escalation is acknowledged once.
+  CHECK(raw.exec("INSERT INTO escalation_ack (episode_id, trigger, fired_at, acknowledged_by, at) VALUES "
+                 "(10, 'high_risk_over_24h', '2026-11-22T14:00:00Z', 'S01', '2026-11-22T15:00:00Z')") ==
+        SQLITE_CONSTRAINT);
+}
+
+TEST_CASE("store: risk domains, concern sources and escalation triggers are the core's spellings") {
+  Fixture f;
+  RawConnection raw(f.path);
+  CHECK(raw.exec("INSERT INTO review_risk_domain (review_id, domain, seq) VALUES (501, 'self-harm', 0)") ==
+        SQLITE_CONSTRAINT);
+  CHECK(contains(raw.error(), "domain_known"));
+  CHECK(raw.exec("INSERT INTO review_risk_domain (review_id, domain, seq) VALUES (501, 'exploitation', 0)") == SQLITE_OK);
+  CHECK(raw.exec("INSERT INTO concern (episode_id, at, source, recorded_by) VALUES "
+                 "(10, '2026-11-23T10:00:00Z', 'neighbour', 'S01')") == SQLITE_CONSTRAINT);
+  CHECK(contains(raw.error(), "source_known"));
+  CHECK(raw.exec("INSERT INTO escalation_ack (episode_id, trigger, fired_at, acknowledged_by, at) VALUES "
+                 "(10, 'high_risk', '2026-11-22T14:00:00Z', 'S01', '2026-11-22T15:00:00Z')") == SQLITE_CONSTRAINT);
+  CHECK(contains(raw.error(), "trigger_known"));
+  CHECK(raw.exec("INSERT INTO risk_change (episode_id, at, from_level, to_level, by_staff) VALUES "
+                 "(10, '2026-11-23T10:00:00Z', 'high', 'high', 'S01')") == SQLITE_CONSTRAINT);
+  CHECK(contains(raw.error(), "level_changes"));
+  CHECK(raw.exec("UPDATE review_booking SET slot_start = '2026-11-24 13:00' WHERE id = 720") == SQLITE_CONSTRAINT);
+  CHECK(raw.exec("UPDATE slot_pattern SET weekday = 8 WHERE id = 700") == SQLITE_CONSTRAINT);
+  CHECK(raw.exec("UPDATE reviewer_leave SET until_date = '2026-12-01' WHERE id = 710") == SQLITE_CONSTRAINT);
+  CHECK(contains(raw.error(), "leave_ends_after_start"));
+}

@@ -131,6 +131,7 @@ void same(const Review& a, const Review& b) {
   CHECK(a.person_told == b.person_told);
   CHECK(a.family_told == b.family_told);
   CHECK(a.next_review_due == b.next_review_due);
+  CHECK(a.risk_domains == b.risk_domains);
 }
 
 void same(const DecisionLogEntry& a, const DecisionLogEntry& b) {
@@ -144,6 +145,79 @@ void same(const DecisionLogEntry& a, const DecisionLogEntry& b) {
   CHECK(a.rationale == b.rationale);
   CHECK(a.informed == b.informed);
   CHECK(a.corrects == b.corrects);
+}
+
+void same(const SlotPattern& a, const SlotPattern& b) {
+  CAPTURE(a.id);
+  CHECK(a.id == b.id);
+  CHECK(a.reviewer == b.reviewer);
+  CHECK(a.weekday == b.weekday);
+  CHECK(a.start_minute == b.start_minute);
+  CHECK(a.length_min == b.length_min);
+  CHECK(a.capacity == b.capacity);
+  CHECK(a.from == b.from);
+  CHECK(a.until == b.until);
+}
+
+void same(const ReviewerLeave& a, const ReviewerLeave& b) {
+  CAPTURE(a.id);
+  CHECK(a.id == b.id);
+  CHECK(a.reviewer == b.reviewer);
+  CHECK(a.from == b.from);
+  CHECK(a.until == b.until);
+  CHECK(a.reason == b.reason);
+}
+
+void same(const ReviewBooking& a, const ReviewBooking& b) {
+  CAPTURE(a.id);
+  CHECK(a.id == b.id);
+  CHECK(a.episode_id == b.episode_id);
+  CHECK(a.reviewer == b.reviewer);
+  CHECK(a.slot_start == b.slot_start);
+  CHECK(a.booked_by == b.booked_by);
+  CHECK(a.booked_at == b.booked_at);
+  CHECK(a.cancelled_at == b.cancelled_at);
+}
+
+void same(const RiskChange& a, const RiskChange& b) {
+  CAPTURE(a.id);
+  CHECK(a.id == b.id);
+  CHECK(a.episode_id == b.episode_id);
+  CHECK(a.at == b.at);
+  CHECK(a.from == b.from);
+  CHECK(a.to == b.to);
+  CHECK(a.by == b.by);
+  CHECK(a.reason == b.reason);
+}
+
+void same(const Concern& a, const Concern& b) {
+  CAPTURE(a.id);
+  CHECK(a.id == b.id);
+  CHECK(a.episode_id == b.episode_id);
+  CHECK(a.at == b.at);
+  CHECK(a.source == b.source);
+  CHECK(a.note == b.note);
+  CHECK(a.recorded_by == b.recorded_by);
+}
+
+void same(const RiskThresholds& a, const RiskThresholds& b) {
+  CAPTURE(a.episode_id);
+  CHECK(a.episode_id == b.episode_id);
+  CHECK(a.narrative == b.narrative);
+  CHECK(a.high_risk_over_24h == b.high_risk_over_24h);
+  CHECK(a.two_missed_in_a_row == b.two_missed_in_a_row);
+  CHECK(a.carer_concern == b.carer_concern);
+}
+
+void same(const EscalationAck& a, const EscalationAck& b) {
+  CAPTURE(a.id);
+  CHECK(a.id == b.id);
+  CHECK(a.episode_id == b.episode_id);
+  CHECK(a.trigger == b.trigger);
+  CHECK(a.fired_at == b.fired_at);
+  CHECK(a.by == b.by);
+  CHECK(a.at == b.at);
+  CHECK(a.note == b.note);
 }
 
 template <typename T>
@@ -182,6 +256,13 @@ TEST_CASE("store: write_snapshot then load_snapshot gives back every field of ev
   same_all(loaded.review_slots, written.review_slots);
   same_all(loaded.reviews, written.reviews);
   same_all(loaded.decisions, written.decisions);
+  same_all(loaded.slot_patterns, written.slot_patterns);
+  same_all(loaded.leave, written.leave);
+  same_all(loaded.bookings, written.bookings);
+  same_all(loaded.risk_changes, written.risk_changes);
+  same_all(loaded.concerns, written.concerns);
+  same_all(loaded.thresholds, written.thresholds);
+  same_all(loaded.escalation_acks, written.escalation_acks);
   CHECK(loaded.is_demo == written.is_demo);
   // reindex() ran: lookups work on the loaded snapshot.
   REQUIRE(loaded.find_visit(102) != nullptr);
@@ -203,8 +284,15 @@ TEST_CASE("store: every field of the model is covered by the round trip (struct 
   CHECK(sizeof(Visit) == 192);
   CHECK(sizeof(Shift) == 72);
   CHECK(sizeof(ReviewSlot) == 56);
-  CHECK(sizeof(Review) == 168);
+  CHECK(sizeof(Review) == 192);
   CHECK(sizeof(DecisionLogEntry) == 200);
+  CHECK(sizeof(SlotPattern) == 72);
+  CHECK(sizeof(ReviewerLeave) == 80);
+  CHECK(sizeof(ReviewBooking) == 112);
+  CHECK(sizeof(RiskChange) == 96);
+  CHECK(sizeof(Concern) == 120);
+  CHECK(sizeof(RiskThresholds) == 48);
+  CHECK(sizeof(EscalationAck) == 128);
 }
 
 TEST_CASE("store: a fresh database loads as an empty snapshot with the default zones") {

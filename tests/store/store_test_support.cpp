@@ -221,6 +221,7 @@ void add_reviews(Snapshot& s) {
   r1.person_told = true;
   r1.family_told = false;
   r1.next_review_due = utc("2026-11-30T13:00:00Z");
+  r1.risk_domains = {"safeguarding", "self_harm_suicide"};  // not alphabetical: order must survive
   Review r2;
   r2.id = 501;
   r2.episode_id = 11;
@@ -239,6 +240,28 @@ void add_reviews(Snapshot& s) {
   s.decisions = {d1, d2};
 }
 
+void add_senior_review(Snapshot& s) {
+  s.slot_patterns = {SlotPattern{700, "S02", 2, 9 * 60, 45, 2, day("2026-11-03"), day("2027-03-30")},
+                     SlotPattern{701, "S02", 7, 23 * 60 + 59, 30, 0, day("2026-10-01"), std::nullopt}};
+  s.leave = {ReviewerLeave{710, "S02", day("2026-12-24"), day("2027-01-02"), "annual leave — Christmas"},
+             ReviewerLeave{711, "S02", day("2026-11-30"), day("2026-11-30"), ""}};
+  s.bookings = {ReviewBooking{720, 10, "S02", utc("2026-11-24T13:00:00Z"), "S01", utc("2026-11-22T09:00:00Z"),
+                              std::nullopt},
+                ReviewBooking{721, 13, "S02", utc("2026-11-23T13:00:00Z"), "S03", utc("2026-11-20T16:45:10Z"),
+                              utc("2026-11-21T08:00:00Z")}};
+  s.risk_changes = {RiskChange{730, 10, utc("2026-11-21T14:00:00Z"), RiskLevel::medium, RiskLevel::high, "S01",
+                               "disclosed a plan"},
+                    RiskChange{731, 11, utc("2026-04-10T09:00:00Z"), RiskLevel::high, RiskLevel::low, "S02", ""}};
+  s.concerns = {Concern{740, 10, utc("2026-11-22T19:30:00Z"), "carer", "mother rang: \"not eating\"", "S03"},
+                Concern{741, 13, utc("2026-11-23T02:10:00Z"), "police", "", "S01"}};
+  s.thresholds = {RiskThresholds{10, "admit if she cannot keep herself safe overnight", true, false, true},
+                  RiskThresholds{13, "", false, true, false}};
+  s.escalation_acks = {EscalationAck{750, 10, "high_risk_over_24h", utc("2026-11-22T14:00:00Z"), "S02",
+                                     utc("2026-11-22T14:20:00Z"), "discussed with the consultant"},
+                       EscalationAck{751, 10, "carer_concern", utc("2026-11-22T19:30:00Z"), "S01",
+                                     utc("2026-11-22T23:05:00Z"), ""}};
+}
+
 }  // namespace
 
 Snapshot full_snapshot() {
@@ -251,6 +274,7 @@ Snapshot full_snapshot() {
   add_people_and_episodes(s);
   add_visits_and_shifts(s);
   add_reviews(s);
+  add_senior_review(s);
   s.reindex();
   return s;
 }

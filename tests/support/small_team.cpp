@@ -89,8 +89,9 @@ Snapshot small_team() {
   early2.staff_id = "S02";
   s.shifts = {early, early2};
   // Episode 1 was reviewed on acceptance with the next review set for today 15:00;
-  // episode 3 was last reviewed 8 days ago (weekly rule: overdue); episode 2 has none yet
-  // (first review due 24 h after acceptance: 2026-11-23 11:00, later today).
+  // episode 3 was last reviewed 8 days ago and the reviewer set the next for a week later
+  // (2026-11-22 10:00: overdue); episode 2 has none yet (first review due 24 h after
+  // acceptance: 2026-11-23 11:00, later today).
   Review r1;
   r1.id = 1;
   r1.episode_id = 1;
@@ -101,7 +102,7 @@ Snapshot small_team() {
   r3.id = 2;
   r3.episode_id = 3;
   r3.held_at = at("2026-11-15T10:00");
-  r3.next_review_due.reset();
+  r3.next_review_due = at("2026-11-22T10:00");
   s.reviews = {r1, r3};
   s.reindex();
   return s;

@@ -20,6 +20,7 @@ HeadlessUi::HeadlessUi(const Snapshot& snapshot, Instant now, float width, float
   LocalDate day = local_date_of(now, snapshot.zone());
   board_ = build_day_board(snapshot, day, now);
   staff_day_ = build_staff_day(snapshot, day, now);
+  reviews_ = build_review_board(snapshot, now);
   frame();  // first layout
 }
 
@@ -30,7 +31,7 @@ std::optional<Command> HeadlessUi::frame() {
   io.MousePos = mouse_;
   io.MouseDown[0] = down_;
   ImGui::NewFrame();
-  ui::FrameInput in{snapshot_, board_, staff_day_, now_, now_, "", fonts_};
+  ui::FrameInput in{snapshot_, board_, staff_day_, reviews_, now_, now_, "", fonts_};
   auto command = ui::draw_frame(in, state);
   ImGui::Render();
   return command;

@@ -28,6 +28,7 @@ class HeadlessUi {
   Instant now_;
   DayBoard board_;
   StaffDay staff_day_;
+  ReviewBoard reviews_;
   ui::Fonts fonts_;
   ImVec2 mouse_{-1, -1};
   bool down_ = false;

@@ -1,0 +1,204 @@
+// Boost.Serialization of the dump. Boost 1.74 trusts lengths it reads (and no longer refuses
+// newer class versions), so every length is read as a number and checked here before anything is
+// allocated, strings travel as sized binary objects, and each serialize() refuses future versions.
+#include "archive/dump_serialization.hpp"
+
+#include "archive/archive_error.hpp"
+
+#include <boost/archive/archive_exception.hpp>
+#include <boost/archive/text_iarchive.hpp>
+#include <boost/archive/text_oarchive.hpp>
+#include <boost/serialization/binary_object.hpp>
+#include <boost/serialization/split_free.hpp>
+#include <boost/serialization/version.hpp>
+
+#include <bit>
+#include <new>
+#include <sstream>
+#include <stdexcept>
+
+namespace vb::archive {
+
+// A length or count read from a payload that is out of range.
+struct LimitExceeded : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+namespace detail {
+
+enum class ValueKind : int { null = 0, integer = 1, real = 2, text = 3, blob = 4 };
+
+std::uint64_t bounded(std::uint64_t value, std::uint64_t max, const char* what) {
+  if (value > max) throw LimitExceeded(std::string(what) + " " + std::to_string(value) + " exceeds the limit " + std::to_string(max));
+  return value;
+}
+
+template <class Archive>
+void save_bytes(Archive& ar, const std::string& s) {
+  std::uint64_t n = s.size();
+  ar << n;
+  if (n) ar << boost::serialization::make_binary_object(const_cast<char*>(s.data()), s.size());
+}
+
+template <class Archive>
+void load_bytes(Archive& ar, std::string& s, std::uint64_t max, const char* what) {
+  std::uint64_t n = 0;
+  ar >> n;
+  s.resize(bounded(n, max, what));
+  if (n) ar >> boost::serialization::make_binary_object(s.data(), s.size());
+}
+
+template <class Archive>
+void save_value(Archive& ar, const store::SqlValue& v) {
+  int kind = static_cast<int>(v.index());
+  ar << kind;
+  if (const auto* i = std::get_if<std::int64_t>(&v)) ar << *i;
+  // Reals travel as their IEEE-754 bits: exact, and no locale or "inf" spelling to go wrong.
+  else if (const auto* d = std::get_if<double>(&v)) ar << std::bit_cast<std::uint64_t>(*d);
+  else if (const auto* s = std::get_if<std::string>(&v)) save_bytes(ar, *s);
+  else if (const auto* b = std::get_if<store::Blob>(&v)) save_bytes(ar, b->bytes);
+}
+
+template <class Archive>
+store::SqlValue load_value(Archive& ar) {
+  int kind = -1;
+  ar >> kind;
+  switch (static_cast<ValueKind>(kind)) {
+    case ValueKind::null: return std::monostate{};
+    case ValueKind::integer: {
+      std::int64_t i = 0;
+      ar >> i;
+      return i;
+    }
+    case ValueKind::real: {
+      std::uint64_t bits = 0;
+      ar >> bits;
+      return std::bit_cast<double>(bits);
+    }
+    case ValueKind::text: {
+      std::string s;
+      load_bytes(ar, s, max_value_bytes, "a text value of length");
+      return s;
+    }
+    case ValueKind::blob: {
+      store::Blob b;
+      load_bytes(ar, b.bytes, max_value_bytes, "a blob of length");
+      return b;
+    }
+  }
+  throw LimitExceeded("unknown value kind " + std::to_string(kind));
+}
+
+}  // namespace detail
+}  // namespace vb::archive
+
+BOOST_CLASS_VERSION(vb::store::DatabaseDump, vb::archive::dump_class_version)
+BOOST_CLASS_VERSION(vb::store::TableRows, vb::archive::table_class_version)
+BOOST_SERIALIZATION_SPLIT_FREE(vb::store::DatabaseDump)
+BOOST_SERIALIZATION_SPLIT_FREE(vb::store::TableRows)
+
+namespace boost::serialization {
+
+using vb::archive::LimitExceeded;
+using vb::archive::detail::bounded;
+
+template <class Archive>
+void save(Archive& ar, const vb::store::TableRows& t, unsigned /*version*/) {
+  vb::archive::detail::save_bytes(ar, t.name);
+  std::uint64_t columns = t.columns.size(), rows = t.rows.size();
+  ar << columns;
+  for (const auto& c : t.columns) vb::archive::detail::save_bytes(ar, c);
+  ar << rows;
+  for (const auto& row : t.rows) {
+    for (const auto& v : row) vb::archive::detail::save_value(ar, v);
+  }
+}
+
+template <class Archive>
+void load(Archive& ar, vb::store::TableRows& t, unsigned version) {
+  if (version > vb::archive::table_class_version) {
+    throw LimitExceeded("a table is class version " + std::to_string(version) + ", newer than this build (" +
+                        std::to_string(vb::archive::table_class_version) + ")");
+  }
+  vb::archive::detail::load_bytes(ar, t.name, vb::archive::max_name_bytes, "a table name of length");
+  std::uint64_t columns = 0, rows = 0;
+  ar >> columns;
+  bounded(columns, vb::archive::max_columns, "a column count of");
+  for (std::uint64_t i = 0; i < columns; ++i) {
+    std::string c;
+    vb::archive::detail::load_bytes(ar, c, vb::archive::max_name_bytes, "a column name of length");
+    t.columns.push_back(std::move(c));
+  }
+  ar >> rows;
+  bounded(rows, vb::archive::max_rows_per_table, "a row count of");
+  // No reserve: memory grows only with rows actually present in the (authenticated) payload.
+  for (std::uint64_t r = 0; r < rows; ++r) {
+    std::vector<vb::store::SqlValue> row;
+    row.reserve(t.columns.size());
+    for (std::uint64_t i = 0; i < columns; ++i) row.push_back(vb::archive::detail::load_value(ar));
+    t.rows.push_back(std::move(row));
+  }
+}
+
+template <class Archive>
+void save(Archive& ar, const vb::store::DatabaseDump& d, unsigned /*version*/) {
+  std::int64_t schema = d.schema_version;
+  std::uint64_t tables = d.tables.size();
+  ar << schema << tables;
+  for (const auto& t : d.tables) ar << t;
+}
+
+template <class Archive>
+void load(Archive& ar, vb::store::DatabaseDump& d, unsigned version) {
+  if (version > vb::archive::dump_class_version) {
+    throw LimitExceeded("the dump is class version " + std::to_string(version) + ", newer than this build (" +
+                        std::to_string(vb::archive::dump_class_version) + ")");
+  }
+  std::int64_t schema = 0;
+  std::uint64_t tables = 0;
+  ar >> schema >> tables;
+  if (schema < 0 || schema > 1'000'000) throw LimitExceeded("schema version " + std::to_string(schema) + " is out of range");
+  d.schema_version = static_cast<int>(schema);
+  bounded(tables, vb::archive::max_tables, "a table count of");
+  for (std::uint64_t i = 0; i < tables; ++i) {
+    vb::store::TableRows t;
+    ar >> t;
+    d.tables.push_back(std::move(t));
+  }
+}
+
+}  // namespace boost::serialization
+
+namespace vb::archive {
+
+std::string serialize_dump(const store::DatabaseDump& dump) {
+  std::ostringstream out;
+  {
+    boost::archive::text_oarchive ar(out);
+    ar << dump;
+  }
+  return std::move(out).str();
+}
+
+store::DatabaseDump parse_dump(const std::string& payload) {
+  const std::string problem = "the archive payload is not a valid visitboard dump: ";
+  try {
+    std::istringstream in(payload);
+    boost::archive::text_iarchive ar(in);
+    store::DatabaseDump dump;
+    ar >> dump;
+    return dump;
+  } catch (const LimitExceeded& e) {
+    throw ArchiveError(problem + e.what());
+  } catch (const boost::archive::archive_exception& e) {
+    throw ArchiveError(problem + e.what());
+  } catch (const std::bad_alloc&) {
+    throw ArchiveError(problem + "it asks for more memory than is available");
+  } catch (const std::length_error& e) {
+    throw ArchiveError(problem + "a length is out of range (" + e.what() + ")");
+  } catch (const std::ios_base::failure& e) {
+    throw ArchiveError(problem + "it ends early (" + e.what() + ")");
+  }
+}
+
+}  // namespace vb::archive

@@ -1,0 +1,204 @@
+// Writing and verifying the archive envelope. The header is strict "name: value" lines so a person
+// can read it with `head`; every number is range-checked before use, and the sealed payload is
+// decrypted chunk by chunk, each chunk authenticated together with the exact header bytes.
+#include "archive/envelope.hpp"
+
+#include "archive/archive_error.hpp"
+
+#include <sodium.h>
+
+#include <charconv>
+
+namespace vb::archive {
+
+namespace {
+
+constexpr std::size_t chunk_bytes = 1024 * 1024;  // plaintext per secretstream message
+constexpr std::size_t stream_header = crypto_secretstream_xchacha20poly1305_HEADERBYTES;
+constexpr std::size_t tag_bytes = crypto_secretstream_xchacha20poly1305_ABYTES;
+
+std::string one_line(std::string_view text) {
+  std::string out;
+  for (char c : text) out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? ' ' : c;
+  return out;
+}
+
+bool parse_number(std::string_view text, std::uint64_t& value) {
+  if (text.empty() || text.size() > 19) return false;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return ec == std::errc() && end == text.data() + text.size();
+}
+
+class HeaderParser {
+ public:
+  HeaderParser(std::string_view text, const std::string& name) : text_(text), name_(name) {}
+
+  // The next line's value after "key: "; throws when the line is another one.
+  std::string_view expect(std::string_view key) {
+    std::string_view line = next_line();
+    if (!line.starts_with(key) || line.substr(key.size(), 2) != ": ") {
+      fail("expected '" + std::string(key) + ": ...', found '" + one_line(line.substr(0, 40)) + "'");
+    }
+    return line.substr(key.size() + 2);
+  }
+  std::uint64_t expect_number(std::string_view key, std::uint64_t max) {
+    std::uint64_t v = 0;
+    std::string_view text = expect(key);
+    if (!parse_number(text, v) || v > max) fail(std::string(key) + " '" + one_line(text.substr(0, 24)) + "' is not a number up to " + std::to_string(max));
+    return v;
+  }
+  std::string_view next_line() {
+    ++line_;
+    auto end = text_.find('\n', pos_);
+    if (end == std::string_view::npos) fail("the header ends early (the file is truncated or not an archive)");
+    std::string_view line = text_.substr(pos_, end - pos_);
+    pos_ = end + 1;
+    return line;
+  }
+  std::size_t position() const { return pos_; }
+  [[noreturn]] void fail(const std::string& what) const {
+    throw ArchiveError("'" + name_ + "' header line " + std::to_string(line_) + ": " + what);
+  }
+
+ private:
+  std::string_view text_;
+  const std::string& name_;
+  std::size_t pos_ = 0;
+  int line_ = 0;
+};
+
+}  // namespace
+
+std::uint64_t ArchiveHeader::total_rows() const {
+  std::uint64_t n = 0;
+  for (const auto& [table, rows] : table_rows) n += rows;
+  return n;
+}
+
+std::string format_header(const ArchiveHeader& h) {
+  std::string out = std::string(archive_magic) + "\n";
+  out += "format: " + std::to_string(h.format_version) + "\n";
+  out += "schema: " + std::to_string(h.schema_version) + "\n";
+  out += "created: " + one_line(h.created_at) + "\n";
+  out += "team: " + one_line(h.team) + "\n";
+  out += "key: " + one_line(h.key_id) + "\n";
+  out += "tables: " + std::to_string(h.table_rows.size()) + "\n";
+  for (const auto& [table, rows] : h.table_rows) out += "rows: " + one_line(table) + " " + std::to_string(rows) + "\n";
+  out += "payload: " + std::to_string(h.payload_bytes) + "\n\n";
+  return out;
+}
+
+ArchiveHeader parse_header(std::string_view file, const std::string& name, std::size_t& header_length) {
+  const std::string magic_line = std::string(archive_magic) + "\n";
+  if (magic_line.starts_with(file)) throw ArchiveError("'" + name + "' is truncated (it ends inside the header)");
+  if (!file.starts_with(magic_line)) {
+    throw ArchiveError("'" + name + "' is not a visitboard archive (it does not start with '" + std::string(archive_magic) + "')");
+  }
+  HeaderParser p(file.substr(0, std::min(file.size(), max_header_bytes)), name);
+  p.next_line();
+  ArchiveHeader h;
+  h.format_version = static_cast<int>(p.expect_number("format", 1'000'000));
+  if (h.format_version > current_format_version) {
+    throw ArchiveError("'" + name + "' is archive format " + std::to_string(h.format_version) +
+                       ", newer than this build reads (" + std::to_string(current_format_version) +
+                       "); restore it with a newer visitboard");
+  }
+  if (h.format_version < 1) p.fail("format 0 does not exist");
+  h.schema_version = static_cast<int>(p.expect_number("schema", 1'000'000));
+  h.created_at = std::string(p.expect("created"));
+  h.team = std::string(p.expect("team"));
+  h.key_id = std::string(p.expect("key"));
+  auto tables = p.expect_number("tables", max_header_tables);
+  for (std::uint64_t i = 0; i < tables; ++i) {
+    std::string_view entry = p.expect("rows");
+    auto space = entry.rfind(' ');
+    std::uint64_t rows = 0;
+    if (space == std::string_view::npos || space == 0 || !parse_number(entry.substr(space + 1), rows)) {
+      p.fail("expected 'rows: TABLE COUNT'");
+    }
+    h.table_rows.emplace_back(std::string(entry.substr(0, space)), rows);
+  }
+  h.payload_bytes = p.expect_number("payload", max_payload_bytes);
+  if (!p.next_line().empty()) p.fail("expected the blank line that ends the header");
+  header_length = p.position();
+  return h;
+}
+
+std::string seal_archive(ArchiveHeader header, std::string_view payload, const ArchiveKey& key) {
+  if (sodium_init() < 0) throw ArchiveError("libsodium could not be initialised");
+  const std::size_t chunks = payload.empty() ? 1 : (payload.size() + chunk_bytes - 1) / chunk_bytes;
+  header.key_id = key.id;
+  header.payload_bytes = stream_header + payload.size() + chunks * tag_bytes;
+  if (header.payload_bytes > max_payload_bytes) throw ArchiveError("the database is too large for one archive");
+  const std::string head = format_header(header);
+
+  std::string out = head;
+  out.resize(head.size() + header.payload_bytes);
+  auto* cursor = reinterpret_cast<unsigned char*>(out.data() + head.size());
+  crypto_secretstream_xchacha20poly1305_state state;
+  crypto_secretstream_xchacha20poly1305_init_push(&state, cursor, key.bytes.data());
+  cursor += stream_header;
+  for (std::size_t i = 0; i < chunks; ++i) {
+    std::size_t from = i * chunk_bytes;
+    std::size_t n = std::min(chunk_bytes, payload.size() - std::min(from, payload.size()));
+    unsigned char tag = i + 1 == chunks ? crypto_secretstream_xchacha20poly1305_TAG_FINAL
+                                        : crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
+    unsigned long long written = 0;
+    crypto_secretstream_xchacha20poly1305_push(&state, cursor, &written,
+                                               reinterpret_cast<const unsigned char*>(payload.data()) + from, n,
+                                               reinterpret_cast<const unsigned char*>(head.data()), head.size(), tag);
+    cursor += written;
+  }
+  return out;
+}
+
+OpenedArchive open_archive(std::string_view file, const std::string& name, const ArchiveKey& key) {
+  if (sodium_init() < 0) throw ArchiveError("libsodium could not be initialised");
+  std::size_t head_len = 0;
+  OpenedArchive opened{parse_header(file, name, head_len), {}};
+  const ArchiveHeader& h = opened.header;
+  if (h.key_id != key.id) {
+    throw ArchiveError("'" + name + "' was sealed with a different key (key id " + one_line(h.key_id).substr(0, 32) +
+                       "); the key '" + key.path + "' has id " + key.id);
+  }
+  const std::uint64_t actual = file.size() - head_len;
+  if (actual < h.payload_bytes) {
+    throw ArchiveError("'" + name + "' is truncated: the header promises " + std::to_string(h.payload_bytes) +
+                       " sealed bytes, the file holds " + std::to_string(actual));
+  }
+  if (actual > h.payload_bytes) {
+    throw ArchiveError("'" + name + "' has " + std::to_string(actual - h.payload_bytes) + " unexpected bytes after its payload");
+  }
+  const std::string_view head = file.substr(0, head_len);
+  std::string_view sealed = file.substr(head_len);
+  const std::string damaged = "'" + name + "' is damaged or was altered (its authentication tag does not match); nothing was restored";
+  if (sealed.size() < stream_header + tag_bytes) throw ArchiveError(damaged);
+
+  crypto_secretstream_xchacha20poly1305_state state;
+  if (crypto_secretstream_xchacha20poly1305_init_pull(&state, reinterpret_cast<const unsigned char*>(sealed.data()),
+                                                      key.bytes.data()) != 0) {
+    throw ArchiveError(damaged);
+  }
+  sealed.remove_prefix(stream_header);
+  opened.payload.reserve(sealed.size());
+  std::string chunk(chunk_bytes, '\0');
+  while (!sealed.empty()) {
+    std::size_t n = std::min(sealed.size(), chunk_bytes + tag_bytes);
+    if (n < tag_bytes) throw ArchiveError(damaged);
+    unsigned long long got = 0;
+    unsigned char tag = 0;
+    if (crypto_secretstream_xchacha20poly1305_pull(&state, reinterpret_cast<unsigned char*>(chunk.data()), &got, &tag,
+                                                   reinterpret_cast<const unsigned char*>(sealed.data()), n,
+                                                   reinterpret_cast<const unsigned char*>(head.data()), head.size()) != 0) {
+      throw ArchiveError(damaged);
+    }
+    sealed.remove_prefix(n);
+    const bool last = sealed.empty();
+    if (last != (tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL)) throw ArchiveError(damaged);
+    opened.payload.append(chunk.data(), got);
+  }
+  sodium_memzero(chunk.data(), chunk.size());
+  return opened;
+}
+
+}  // namespace vb::archive

@@ -1,0 +1,54 @@
+#pragma once
+// The archive file: a short text header of our own, then the payload sealed with libsodium's
+// secretstream (XChaCha20-Poly1305) with the header as additional data. Nothing in the payload is
+// looked at before every chunk's tag, the final tag and the header have been verified.
+#include "archive/archive_key.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace vb::archive {
+
+inline constexpr std::string_view archive_magic = "visitboard archive";
+inline constexpr int current_format_version = 1;
+inline constexpr std::size_t max_header_bytes = 64 * 1024;
+inline constexpr std::uint64_t max_payload_bytes = 512ull * 1024 * 1024;
+inline constexpr std::size_t max_header_tables = 512;
+
+struct ArchiveHeader {
+  int format_version = current_format_version;
+  int schema_version = 0;
+  std::string created_at;  // UTC storage form
+  std::string team;
+  std::string key_id;
+  std::vector<std::pair<std::string, std::uint64_t>> table_rows;  // per table, as written
+  std::uint64_t payload_bytes = 0;  // sealed bytes after the header
+
+  std::uint64_t total_rows() const;
+};
+
+// The header's text, ending with its blank line. Team names lose control characters.
+std::string format_header(const ArchiveHeader& header);
+
+// Parses the header at the start of `file` (unauthenticated: for checks and messages only).
+// Sets `header_length` to the bytes it spans. Throws ArchiveError naming `name` and the line.
+ArchiveHeader parse_header(std::string_view file, const std::string& name, std::size_t& header_length);
+
+// The whole archive file: header (with payload_bytes filled in) + sealed payload.
+std::string seal_archive(ArchiveHeader header, std::string_view payload, const ArchiveKey& key);
+
+struct OpenedArchive {
+  ArchiveHeader header;
+  std::string payload;  // authenticated plaintext
+};
+
+// Checks, in this order: header shape and caps, format version, key id, exact length, then every
+// tag (with the header as additional data) and the final tag; only then returns the plaintext.
+// Throws ArchiveError that says which check failed ("sealed with a different key", "truncated",
+// "damaged or altered").
+OpenedArchive open_archive(std::string_view file, const std::string& name, const ArchiveKey& key);
+
+}  // namespace vb::archive

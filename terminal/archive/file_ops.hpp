@@ -1,0 +1,24 @@
+#pragma once
+// File moves that are all or nothing: write a file through a temp + fsync + rename, and swap a
+// database file for a new one while keeping the old one (and its WAL) as PATH.previous.
+#include <string>
+#include <string_view>
+
+namespace vb::archive {
+
+// Reads a whole file, refusing one larger than `max_bytes`. Throws ArchiveError naming the file.
+std::string read_file(const std::string& path, std::uint64_t max_bytes);
+
+// Writes `bytes` to PATH.tmp-XXXXXX beside `path`, fsyncs, renames over `path`, fsyncs the folder.
+// On failure the temp file is removed and `path` is as before.
+void write_file_atomically(const std::string& path, std::string_view bytes, unsigned mode = 0600);
+
+// Puts the finished database `side` in place of `live` with one rename. A `live` that exists is
+// first folded together with its WAL (when SQLite can) and kept as `live`.previous (with its WAL,
+// if one remains); an older .previous is replaced.
+void replace_database_file(const std::string& side, const std::string& live);
+
+// Removes PATH and its -wal, -shm, -journal companions.
+void remove_database_files(const std::string& path);
+
+}  // namespace vb::archive

@@ -1,0 +1,90 @@
+#pragma once
+// Inside the store: what every command writer shares within apply_commands' transaction — the
+// audit trail (one row per command) and the undo that puts the in-memory snapshot back on failure.
+#include "core/commands.hpp"
+#include "store/database.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace vb::store::detail {
+
+using Json = nlohmann::ordered_json;
+
+// Writes audit_log rows. A new row's `before` is JSON null (the schema's CHECK refuses SQL NULL
+// on Debian's SQLite, where json_valid(NULL) is 0).
+class AuditTrail {
+ public:
+  explicit AuditTrail(Database& db);
+  Id write(const Command& c, Instant at, const StaffId& by, std::string_view entity, Id entity_id, const Json& before,
+           const Json& after);
+
+ private:
+  Database& db_;
+  Statement insert_;
+};
+
+// Remembers the snapshot as the batch found it. Unless keep() is called, the destructor restores
+// edited rows, drops appended ones and rebuilds the lookups, so memory matches the rolled-back file.
+class SnapshotUndo {
+ public:
+  explicit SnapshotUndo(Snapshot& s);
+  ~SnapshotUndo();
+  SnapshotUndo(const SnapshotUndo&) = delete;
+  SnapshotUndo& operator=(const SnapshotUndo&) = delete;
+
+  Visit& edit(const Visit& v) { return save(s_.visits, visits_, v); }
+  Episode& edit(const Episode& e) { return save(s_.episodes, episodes_, e); }
+  ReviewBooking& edit(const ReviewBooking& b) { return save(s_.bookings, bookings_, b); }
+  void keep() { kept_ = true; }
+
+ private:
+  template <typename T>
+  static T& save(std::vector<T>& rows, std::vector<std::pair<size_t, T>>& saved, const T& row) {
+    auto i = static_cast<size_t>(&row - rows.data());
+    saved.emplace_back(i, rows[i]);
+    return rows[i];
+  }
+
+  Snapshot& s_;
+  bool kept_ = false;
+  std::vector<std::pair<size_t, Visit>> visits_;
+  std::vector<std::pair<size_t, Episode>> episodes_;
+  std::vector<std::pair<size_t, ReviewBooking>> bookings_;
+  size_t reviews_, decisions_, bookings_size_, risk_changes_, concerns_, acks_;
+};
+
+// Applies the senior-review commands (review_command_writer.cpp): rows written, snapshot mirrored
+// (new rows carry their new ids; reindex() after a vector grew), one audit row each.
+class ReviewCommandWriter {
+ public:
+  ReviewCommandWriter(Database& db, AuditTrail& audit, Snapshot& s, SnapshotUndo& undo)
+      : db_(db), audit_(audit), s_(s), undo_(undo) {}
+  Id apply(const Command& c, const BookReview& b);
+  Id apply(const Command& c, const CancelBooking& b);
+  Id apply(const Command& c, const RecordReview& r);
+  Id apply(const Command& c, const LogDecision& d);
+  Id apply(const Command& c, const SetRisk& r);
+  Id apply(const Command& c, const RaiseConcern& r);
+  Id apply(const Command& c, const AcknowledgeEscalation& a);
+
+ private:
+  // Records a change of the episode's risk (row + snapshot); returns the risk_change id.
+  Id change_risk(Id episode, RiskLevel to, Instant at, const StaffId& by, const std::string& reason);
+  // Runs a prepared INSERT; returns the new rowid.
+  Id insert(Statement& st, std::string_view what);
+
+  Database& db_;
+  AuditTrail& audit_;
+  Snapshot& s_;
+  SnapshotUndo& undo_;
+};
+
+// Invalid UTF-8 in free text must not stop the audit row from being written.
+inline std::string json_text(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+}  // namespace vb::store::detail

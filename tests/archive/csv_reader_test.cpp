@@ -1,0 +1,52 @@
+// The one CSV reader: RFC 4180 quoting, line endings, BOM, positions, and malformed input reported.
+#include <doctest/doctest.h>
+
+#include "archive/csv_reader.hpp"
+
+using namespace vb::archive;
+
+namespace {
+std::vector<std::string> texts(const CsvRecord& r) {
+  std::vector<std::string> out;
+  for (const auto& f : r.fields) out.push_back(f.text);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("csv: quoted fields keep commas, doubled quotes and line breaks") {
+  auto t = read_csv("a,b,c\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\nlast,,\n");
+  REQUIRE(t.problems.empty());
+  REQUIRE(t.records.size() == 3);
+  CHECK(texts(t.records[1]) == std::vector<std::string>{"x, y", "say \"hi\"", "two\nlines"});
+  CHECK(texts(t.records[2]) == std::vector<std::string>{"last", "", ""});
+  CHECK(t.records[2].line == 4);  // the embedded line break counts
+}
+
+TEST_CASE("csv: CRLF endings, a UTF-8 BOM and a missing final newline read the same as plain LF") {
+  auto plain = read_csv("id,name\nS01,Ayşe\n");
+  auto windows = read_csv("\xEF\xBB\xBFid,name\r\nS01,Ayşe");
+  REQUIRE(windows.problems.empty());
+  REQUIRE(windows.records.size() == 2);
+  CHECK(texts(windows.records[0]) == texts(plain.records[0]));
+  CHECK(texts(windows.records[1]) == texts(plain.records[1]));
+}
+
+TEST_CASE("csv: blank lines are skipped and fields know their line and column") {
+  auto t = read_csv("a,b\n\n1,2\n");
+  REQUIRE(t.records.size() == 2);
+  CHECK(t.records[1].line == 3);
+  CHECK(t.records[1].fields[1].column == 2);
+}
+
+TEST_CASE("csv: malformed quoting is reported at its line and column and reading goes on") {
+  auto t = read_csv("a,b\n1,x\"y\n2,\"ok\"z\n3,\"never closed\n");
+  REQUIRE(t.problems.size() == 3);
+  CHECK(t.problems[0].line == 2);
+  CHECK(t.problems[0].column == 2);
+  CHECK(t.problems[0].what.find("quote inside an unquoted field") != std::string::npos);
+  CHECK(t.problems[1].line == 3);
+  CHECK(t.problems[1].what == "text after the closing quote");
+  CHECK(t.problems[2].line == 4);
+  CHECK(t.problems[2].what == "a quoted field that is never closed");
+  CHECK(t.records.size() == 1);  // only the header survives
+}
