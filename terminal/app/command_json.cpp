@@ -60,8 +60,10 @@ std::optional<Instant> optional_time(const json& j, const char* field, Zone zone
 }
 
 Instant required_time(const json& j, const char* field, Zone zone) {
-  required_string(j, field);
-  return *optional_time(j, field, zone);
+  std::string text = required_string(j, field);
+  auto t = parse_instant(text, zone);
+  if (!t) throw LineError{std::string("field '") + field + "': '" + text + "' is not an ISO-8601 time"};
+  return *t;
 }
 
 std::optional<Id> optional_id(const json& j, const char* field) {

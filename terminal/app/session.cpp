@@ -1,12 +1,25 @@
 // Opening a database for a command or the kiosk.
 #include "app/session.hpp"
 
+#include "app/review_rules_file.hpp"
+#include "platform/asset_paths.hpp"
 #include "store/snapshot_loader.hpp"
 
 namespace vb::app {
 
+namespace {
+
+// The team's rules file travels with the binary's assets; the database does not hold rules yet.
+ReviewRules team_review_rules() {
+  return load_review_rules(platform::find_asset_root() / "data" / "review_rules.json");
+}
+
+}  // namespace
+
 void Session::reload(Instant now) {
+  ReviewRules rules = std::move(model.snapshot.review_rules);
   model.snapshot = store::load_snapshot(db);
+  model.snapshot.review_rules = std::move(rules);
   model.loaded_at = now;
   model.rebuild(now);
 }
@@ -14,6 +27,7 @@ void Session::reload(Instant now) {
 Session open_session(const CommandLine& cl, bool advance_clock) {
   Session s{store::Database::open(cl.db_path(), store::OpenMode::existing), {}, nullptr};
   s.model.snapshot = store::load_snapshot(s.db);
+  s.model.snapshot.review_rules = team_review_rules();
   s.clock = std::make_unique<Clock>(cl.now, s.model.snapshot.zone(), advance_clock);
   Instant now = s.clock->now();
   s.model.loaded_at = now;

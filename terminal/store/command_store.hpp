@@ -27,7 +27,7 @@ class CommandRefused : public StoreError {
 // command is validated against the state the earlier ones left, written with one audit_log row,
 // and mirrored into `snapshot`. Returns the audit ids, one per command, after the commit.
 // Throws CommandRefused (index + problem) or StoreError (busy, disk full, I/O error); then the
-// database and the snapshot's visits are as before the call.
+// database and the snapshot are as before the call.
 std::vector<vb::Id> apply_commands(Database& db, vb::Snapshot& snapshot, const std::vector<vb::Command>& commands);
 
 }  // namespace vb::store

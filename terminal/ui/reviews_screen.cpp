@@ -212,6 +212,63 @@ void escalation_list(const FrameInput& in, UiState& state) {
   }
 }
 
+// The latest admission-avoidance decisions, newest first. Entries are never edited: a correction
+// is its own entry, and the original stays visible, marked as corrected.
+void decision_log(const FrameInput& in, const UiState& state) {
+  const Fonts& f = in.fonts;
+  const Zone zone = in.snapshot.zone();
+  section_title(icon::gavel, "Decision log (latest)", f);
+  std::vector<const DecisionLogEntry*> entries;
+  for (const auto& d : in.snapshot.decisions) {
+    const Episode* e = in.snapshot.find_episode(d.episode_id);
+    if (e && e->is_open()) entries.push_back(&d);
+  }
+  std::sort(entries.begin(), entries.end(), [](auto* a, auto* b) { return a->at > b->at; });
+  if (entries.size() > 6) entries.resize(6);
+  if (entries.empty()) ImGui::TextDisabled("No decisions logged for people on the caseload.");
+  for (const DecisionLogEntry* d : entries) {
+    const Episode* e = in.snapshot.find_episode(d->episode_id);
+    const Person* p = e ? in.snapshot.find_person(e->person_id) : nullptr;
+    const Staff* by = in.snapshot.find_staff(d->decided_by);
+    bool corrected = std::any_of(in.snapshot.decisions.begin(), in.snapshot.decisions.end(),
+                                 [&](const DecisionLogEntry& c) { return c.corrects && *c.corrects == d->id; });
+    ImGui::PushFont(f.bold);
+    ImGui::TextColored(v4(corrected ? colour::text_dim : colour::text), "#%lld  %s %s · %s%s", static_cast<long long>(d->id),
+                       format_day_label(local_date_of(d->at, zone)).c_str(), format_local_hm(d->at, zone).c_str(),
+                       person_label(p, state.privacy).c_str(), corrected ? "  (corrected below)" : "");
+    ImGui::PopFont();
+    ImGui::PushFont(f.small);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(v4(colour::text), "%s%s — %s", d->corrects ? ("corrects #" + std::to_string(*d->corrects) + ": ").c_str() : "",
+                       d->decision.c_str(), d->rationale.c_str());
+    ImGui::TextColored(v4(colour::text_dim), "decided by %s · informed: %s", by ? by->name.c_str() : d->decided_by.c_str(),
+                       d->informed.empty() ? "not recorded" : d->informed.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+  }
+}
+
+// Every rule with where it comes from, so nobody has to guess why a review is due.
+void rules_list(const FrameInput& in) {
+  const Fonts& f = in.fonts;
+  const ReviewRules& r = in.snapshot.review_rules;
+  section_title(icon::list, "When reviews are due (team rules, data/review_rules.json)", f);
+  ImGui::PushFont(f.small);
+  for (const RuleText* rule : {&r.first_review, &r.weekly_intensive, &r.set_at_last_review, &r.before_step_down,
+                               &r.after_high_risk, &r.six_weeks, &r.before_closure}) {
+    ImGui::TextColored(v4(colour::text), "%s", rule->label.c_str());
+    ImGui::SameLine();
+    ImGui::TextColored(v4(colour::text_dim), "— %s", rule->source.c_str());
+  }
+  std::string cascade;
+  for (const auto& step : r.cascade)
+    cascade += (cascade.empty() ? "" : " → ") + step.label + " (" + std::to_string(step.after.count()) + " min)";
+  ImGui::TextColored(v4(colour::text), "Escalation cascade");
+  ImGui::SameLine();
+  ImGui::TextColored(v4(colour::text_dim), "— %s", cascade.c_str());
+  ImGui::PopFont();
+}
+
 }  // namespace
 
 void draw_reviews_screen(const FrameInput& in, UiState& state, float height) {
@@ -227,6 +284,12 @@ void draw_reviews_screen(const FrameInput& in, UiState& state, float height) {
   ImGui::Spacing();
   ImGui::Spacing();
   due_list(in, state);
+  ImGui::Spacing();
+  ImGui::Spacing();
+  decision_log(in, state);
+  ImGui::Spacing();
+  ImGui::Spacing();
+  rules_list(in);
   if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) && ImGui::IsMouseDragging(ImGuiMouseButton_Left))
     ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
   ImGui::EndChild();

@@ -20,6 +20,37 @@ expect_exit() {  # expect_exit CODE command...
 sha() { sqlite3 "$db" "SELECT status||'|'||coalesce(reason,'') FROM visit ORDER BY id" | sha256sum; }
 
 demo() { vb demo --seed 7 2>/dev/null || fail "demo failed"; }
+# free_slot: "REVIEWER START" of the earliest free senior-review slot in the next two weeks (weekly
+# clinics and one-off slots, minus leave and full ones), START local as apply takes it.
+free_slot() {
+  python3 - "$db" <<'PY'
+import datetime as dt, sqlite3, sys, zoneinfo
+con = sqlite3.connect(sys.argv[1]); tz = zoneinfo.ZoneInfo("Europe/London")
+now = dt.datetime(2026, 11, 23, 10, 30, tzinfo=tz)
+slots = [(dt.datetime.fromisoformat(s.replace("Z", "+00:00")), r, c) for r, s, c in
+         con.execute("SELECT reviewer, starts_at, capacity FROM review_slot")]
+for r, wd, minute, cap, f, u in con.execute(
+        "SELECT reviewer, weekday, start_minute, capacity, from_date, until_date FROM slot_pattern"):
+    for k in range(15):
+        d = now.date() + dt.timedelta(days=k)
+        if d.isoweekday() == wd and str(d) >= f and (u is None or str(d) <= u):
+            slots.append((dt.datetime.combine(d, dt.time(minute // 60, minute % 60), tz), r, cap))
+for start, r, cap in sorted(slots, key=lambda x: x[0]):
+    day = str(start.astimezone(tz).date())
+    utc = start.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    away = con.execute("SELECT count(*) FROM reviewer_leave WHERE reviewer=? AND from_date<=? AND until_date>=?",
+                       (r, day, day)).fetchone()[0]
+    taken = con.execute("SELECT count(*) FROM review_booking WHERE reviewer=? AND slot_start=? AND cancelled_at IS NULL",
+                        (r, utc)).fetchone()[0]
+    if start > now and not away and taken < cap:
+        print(r, start.astimezone(tz).strftime("%Y-%m-%dT%H:%M")); break
+PY
+}
+# An open episode with no review booked from now on.
+unbooked_episode() {
+  sqlite3 "$db" "SELECT id FROM episode WHERE closed_at IS NULL AND id NOT IN (SELECT episode_id FROM review_booking
+    WHERE cancelled_at IS NULL AND slot_start >= '2026-11-23T10:30:00Z') ORDER BY id LIMIT 1"
+}
 
 case "$case_name" in
   demo_is_deterministic)
@@ -78,6 +109,58 @@ case "$case_name" in
     grep -q "^line 1: unknown command 'launch_rocket'" "$work/err" || fail "unknown command not reported"
     [ "$(sha)" = "$before" ] || fail "a refused batch changed visits"
     [ "$(sqlite3 "$db" "SELECT count(*) FROM audit_log")" -eq "$audits" ] || fail "a refused batch wrote audit rows"
+    ;;
+  book_then_record_review_via_apply)
+    demo
+    read -r reviewer slot < <(free_slot)
+    [ -n "$slot" ] || fail "the demo has no free review slot in the next two weeks"
+    episode=$(unbooked_episode)
+    staff=$(sqlite3 "$db" "SELECT id FROM staff WHERE active=1 ORDER BY id LIMIT 1")
+    audits=$(sqlite3 "$db" "SELECT count(*) FROM audit_log")
+    printf '%s\n%s\n' \
+      '{"command":"book_review","episode":'"$episode"',"reviewer":"'"$reviewer"'","slot_start":"'"$slot"'","by":"'"$staff"'"}' \
+      '{"command":"record_review","episode":'"$episode"',"reviewer":"'"$reviewer"'","held_at":"2026-11-23T10:15","risk":"high","risk_domains":["self_harm_suicide","safeguarding"],"decision":"continue","rationale":"plan holds","person_told":true,"family_told":false,"next_review_due":"2026-11-30T10:00","by":"'"$reviewer"'"}' \
+      > "$work/in"
+    vb apply < "$work/in" > "$work/result" 2>"$work/err" || fail "apply failed: $(cat "$work/err")"
+    [ "$(grep -c '"ok":true,"audit_id":' "$work/result")" -eq 2 ] || fail "unexpected result: $(cat "$work/result")"
+    [ "$(sqlite3 "$db" "SELECT count(*) FROM review_booking WHERE episode_id=$episode AND reviewer='$reviewer' AND cancelled_at IS NULL AND booked_by='$staff' AND booked_at='2026-11-23T10:30:00Z'")" -eq 1 ] || fail "booking not stored"
+    review=$(sqlite3 "$db" "SELECT id FROM review WHERE episode_id=$episode AND held_at='2026-11-23T10:15:00Z' AND risk_level='high' AND person_told=1 AND next_review_due='2026-11-30T10:00:00Z'")
+    [ -n "$review" ] || fail "review not stored"
+    [ "$(sqlite3 "$db" "SELECT group_concat(domain) FROM (SELECT domain FROM review_risk_domain WHERE review_id=$review ORDER BY seq)")" = "self_harm_suicide,safeguarding" ] || fail "risk domains not stored in order"
+    [ "$(sqlite3 "$db" "SELECT risk_level FROM episode WHERE id=$episode")" = high ] || fail "episode risk not updated"
+    [ "$(sqlite3 "$db" "SELECT count(*) FROM audit_log")" -eq $((audits + 2)) ] || fail "not exactly one audit row per command"
+    ;;
+  unknown_reviewer_refused_by_line)
+    demo
+    read -r reviewer slot < <(free_slot)
+    episode=$(unbooked_episode)
+    staff=$(sqlite3 "$db" "SELECT id FROM staff WHERE active=1 ORDER BY id LIMIT 1")
+    rows() { sqlite3 "$db" "SELECT (SELECT count(*) FROM review_booking)||'|'||(SELECT count(*) FROM review)||'|'||(SELECT count(*) FROM audit_log)"; }
+    before=$(rows)
+    good='{"command":"book_review","episode":'"$episode"',"reviewer":"'"$reviewer"'","slot_start":"'"$slot"'","by":"'"$staff"'"}'
+    printf '%s\n%s\n' "$good" '{"command":"set_risk","episode":'"$episode"',"risk":"high","reason":"x","by":"'"$staff"'"}' > "$work/in"
+    printf '%s\n' '{"command":"record_review","episode":'"$episode"',"reviewer":"S99","risk":"low","decision":"continue","rationale":"r","by":"'"$staff"'"}' >> "$work/in"
+    expect_exit 1 vb apply < "$work/in"
+    grep -q "^line 3: reviewer 'S99' does not exist" "$work/err" || fail "error does not name line 3 and the reviewer: $(cat "$work/err")"
+    [ "$(rows)" = "$before" ] || fail "a refused batch wrote rows"
+    ;;
+  review_command_fields_are_strict)
+    demo
+    before=$(sqlite3 "$db" "SELECT count(*) FROM audit_log")
+    check_line() {  # check_line JSON EXPECTED_MESSAGE_START
+      printf '%s\n' "$1" > "$work/in"
+      expect_exit 1 vb apply < "$work/in"
+      grep -qF "line 1: $2" "$work/err" || fail "'$1' gave: $(cat "$work/err")"
+    }
+    check_line '{"command":"book_review","episode":1,"reviewer":"S02","slot_start":"2026-11-24T10:00","by":"S01","slot":3}' "unknown field 'slot'"
+    check_line '{"command":"book_review","episode":1,"reviewer":"S02","by":"S01"}' "missing field 'slot_start'"
+    check_line '{"command":"book_review","episode":1,"reviewer":"S02","slot_start":"tomorrow","by":"S01"}' "field 'slot_start': 'tomorrow' is not an ISO-8601 time"
+    check_line '{"command":"set_risk","episode":1,"risk":"severe","reason":"x","by":"S01"}' "field 'risk': 'severe' is not one of low, medium, high"
+    check_line '{"command":"record_review","episode":1,"reviewer":"S02","risk":"low","risk_domains":"self_neglect","decision":"continue","by":"S01"}' "field 'risk_domains' must be a list of strings"
+    check_line '{"command":"record_review","episode":1,"reviewer":"S02","risk":"low","decision":"continue","person_told":"yes","by":"S01"}' "field 'person_told' must be true or false"
+    check_line '{"command":"log_decision","episode":1,"decision":"d","rationale":"r","corrects":"7","by":"S01"}' "field 'corrects' must be a whole number"
+    check_line '{"command":"acknowledge_escalation","episode":1,"trigger":"carer_concern","note":"n","by":"S01"}' "missing field 'fired_at'"
+    [ "$(sqlite3 "$db" "SELECT count(*) FROM audit_log")" -eq "$before" ] || fail "a refused line wrote audit rows"
     ;;
   bad_files_and_values_are_refused)
     printf 'this is not sqlite' > "$work/junk.db"

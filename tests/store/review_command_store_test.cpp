@@ -277,3 +277,15 @@ TEST_CASE("store: two bookings into a capacity-1 slot in one batch: the second i
   CHECK(apply_commands(b.db, b.snapshot, {book(12, "2026-11-25T10:00:00Z"), book(13, "2026-11-25T10:00:00Z")}).size() ==
         2);
 }
+
+TEST_CASE("store: reloading a stale snapshot before a batch keeps the caller's review rules (they are not stored)") {
+  Board b;
+  b.snapshot.review_rules.six_week_day = 40;
+  auto other = Database::open(b.path, OpenMode::existing);
+  Snapshot other_view = load_snapshot(other);
+  apply_commands(other, other_view, {SetRisk{12, RiskLevel::high, "threats to neighbour", "S01", utc(now)}});
+
+  apply_commands(b.db, b.snapshot, {RaiseConcern{12, "gp", "GP worried about sleep", "S01", utc(now)}});
+  CHECK(b.snapshot.find_episode(12)->risk == RiskLevel::high);  // reloaded from the file
+  CHECK(b.snapshot.review_rules.six_week_day == 40);
+}
