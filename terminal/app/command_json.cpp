@@ -201,6 +201,20 @@ Command acknowledge_escalation(const json& j, Zone zone, Instant default_at) {
   return c;
 }
 
+Command set_thresholds(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "episode", "narrative", "high_risk_over_24h", "two_missed_in_a_row", "carer_concern", "by", "at"});
+  SetThresholds c;
+  c.episode = required_id(j, "episode");
+  c.narrative = optional_string(j, "narrative");
+  // A trigger left out stays on: thresholds only ever switch one off deliberately.
+  c.high_risk_over_24h = !j.contains("high_risk_over_24h") || j["high_risk_over_24h"].is_null() || optional_bool(j, "high_risk_over_24h");
+  c.two_missed_in_a_row = !j.contains("two_missed_in_a_row") || j["two_missed_in_a_row"].is_null() || optional_bool(j, "two_missed_in_a_row");
+  c.carer_concern = !j.contains("carer_concern") || j["carer_concern"].is_null() || optional_bool(j, "carer_concern");
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
 using Parser = Command (*)(const json&, Zone, Instant);
 
 // Every command `apply` knows, by its JSON name (the spelling of vb::command_name).
@@ -208,7 +222,8 @@ const std::vector<std::pair<std::string_view, Parser>>& parsers() {
   static const std::vector<std::pair<std::string_view, Parser>> all{
       {"mark_visit", mark_visit},       {"book_review", book_review},   {"cancel_booking", cancel_booking},
       {"record_review", record_review}, {"log_decision", log_decision}, {"set_risk", set_risk},
-      {"raise_concern", raise_concern}, {"acknowledge_escalation", acknowledge_escalation}};
+      {"raise_concern", raise_concern}, {"acknowledge_escalation", acknowledge_escalation},
+      {"set_thresholds", set_thresholds}};
   return all;
 }
 

@@ -16,6 +16,7 @@ std::string_view command_name(const Command& c) {
     if constexpr (std::is_same_v<T, SetRisk>) return "set_risk";
     if constexpr (std::is_same_v<T, RaiseConcern>) return "raise_concern";
     if constexpr (std::is_same_v<T, AcknowledgeEscalation>) return "acknowledge_escalation";
+    if constexpr (std::is_same_v<T, SetThresholds>) return "set_thresholds";
   }, c);
 }
 

@@ -89,8 +89,19 @@ struct AcknowledgeEscalation {
   Instant at{};
 };
 
+// Document an episode's thresholds for admission: words, and which structured triggers escalate.
+struct SetThresholds {
+  Id episode = 0;
+  std::string narrative;
+  bool high_risk_over_24h = true;
+  bool two_missed_in_a_row = true;
+  bool carer_concern = true;
+  StaffId by;
+  Instant at{};
+};
+
 using Command = std::variant<MarkVisit, BookReview, CancelBooking, RecordReview, LogDecision, SetRisk, RaiseConcern,
-                             AcknowledgeEscalation>;
+                             AcknowledgeEscalation, SetThresholds>;
 
 // Spellings accepted for review decisions, risk domains and concern sources.
 const std::vector<std::string_view>& review_decisions();
@@ -109,6 +120,7 @@ std::optional<std::string> review_command_problem(const Snapshot& s, const LogDe
 std::optional<std::string> review_command_problem(const Snapshot& s, const SetRisk& c);
 std::optional<std::string> review_command_problem(const Snapshot& s, const RaiseConcern& c);
 std::optional<std::string> review_command_problem(const Snapshot& s, const AcknowledgeEscalation& c);
+std::optional<std::string> review_command_problem(const Snapshot& s, const SetThresholds& c);
 
 // Checks a command against the snapshot: known ids, allowed transition, required fields.
 // Returns what is wrong in words ("visit 812 does not exist"), or nullopt when it may be applied.

@@ -46,11 +46,21 @@ void add_bookings_and_escalations(Snapshot& s, const ScheduleContext& ctx) {
     ++booked;
   }
 
+  // Documented thresholds for admission for everyone at high risk, and for the person of the concern.
+  for (const auto& e : s.episodes)
+    if (e.is_open() && e.risk == RiskLevel::high)
+      s.thresholds.push_back(RiskThresholds{e.id,
+                                            "Admit if risk stays high after twice-daily visits for 48 h, or if the "
+                                            "person cannot agree a safety plan",
+                                            true, true, true});
+
   // A carer rang 95 minutes ago about a medium-risk person: past the consultant step, not yet seen to.
   for (const auto& e : s.episodes) {
     if (!e.is_open() || e.risk != RiskLevel::medium || e.stage != Stage::intensive) continue;
     s.concerns.push_back(Concern{1, e.id, ctx.now - minutes{95}, "carer",
                                  "Daughter rang: not eating or sleeping, says she is a burden", senior->id});
+    s.thresholds.push_back(RiskThresholds{e.id, "Admit if not eating or drinking for 48 h, or if carer cannot stay",
+                                          true, true, true});
     break;
   }
   s.reindex();

@@ -152,4 +152,14 @@ std::optional<std::string> review_command_problem(const Snapshot& s, const Ackno
          format_local_datetime(c.fired_at, s.zone());
 }
 
+std::optional<std::string> review_command_problem(const Snapshot& s, const SetThresholds& c) {
+  if (auto p = open_episode_problem(s, c.episode)) return p;
+  if (auto p = author_problem(s, c.by)) return p;
+  // The documented thresholds are a clinical decision: a senior reviewer or medical staff sets them.
+  const Staff* by = s.find_staff(c.by);
+  if (!by->has_skill("senior_reviewer") && by->discipline != "consultant" && by->discipline != "specialty_doctor")
+    return by->name + " cannot set thresholds for admission (needs a senior reviewer or medical staff)";
+  return text_problem(c.narrative, "the thresholds in words", true);
+}
+
 }  // namespace vb

@@ -39,7 +39,8 @@ SnapshotUndo::SnapshotUndo(Snapshot& s)
       bookings_size_(s.bookings.size()),
       risk_changes_(s.risk_changes.size()),
       concerns_(s.concerns.size()),
-      acks_(s.escalation_acks.size()) {}
+      acks_(s.escalation_acks.size()),
+      thresholds_size_(s.thresholds.size()) {}
 
 SnapshotUndo::~SnapshotUndo() {
   if (kept_) return;
@@ -47,14 +48,17 @@ SnapshotUndo::~SnapshotUndo() {
   for (auto it = visits_.rbegin(); it != visits_.rend(); ++it) s_.visits[it->first] = std::move(it->second);
   for (auto it = episodes_.rbegin(); it != episodes_.rend(); ++it) s_.episodes[it->first] = std::move(it->second);
   for (auto it = bookings_.rbegin(); it != bookings_.rend(); ++it) s_.bookings[it->first] = std::move(it->second);
+  for (auto it = thresholds_.rbegin(); it != thresholds_.rend(); ++it) s_.thresholds[it->first] = std::move(it->second);
   const bool grew = s_.reviews.size() != reviews_ || s_.decisions.size() != decisions_ ||
                     s_.bookings.size() != bookings_size_ || s_.risk_changes.size() != risk_changes_ ||
-                    s_.concerns.size() != concerns_ || s_.escalation_acks.size() != acks_;
+                    s_.concerns.size() != concerns_ || s_.escalation_acks.size() != acks_ ||
+                    s_.thresholds.size() != thresholds_size_;
   if (!grew) return;
   s_.reviews.resize(reviews_);
   s_.decisions.resize(decisions_);
   s_.bookings.resize(bookings_size_);
   s_.risk_changes.resize(risk_changes_);
+  s_.thresholds.resize(thresholds_size_);
   s_.concerns.resize(concerns_);
   s_.escalation_acks.resize(acks_);
   s_.reindex();

@@ -40,6 +40,7 @@ class SnapshotUndo {
   Visit& edit(const Visit& v) { return save(s_.visits, visits_, v); }
   Episode& edit(const Episode& e) { return save(s_.episodes, episodes_, e); }
   ReviewBooking& edit(const ReviewBooking& b) { return save(s_.bookings, bookings_, b); }
+  RiskThresholds& edit(const RiskThresholds& t) { return save(s_.thresholds, thresholds_, t); }
   void keep() { kept_ = true; }
 
  private:
@@ -55,7 +56,8 @@ class SnapshotUndo {
   std::vector<std::pair<size_t, Visit>> visits_;
   std::vector<std::pair<size_t, Episode>> episodes_;
   std::vector<std::pair<size_t, ReviewBooking>> bookings_;
-  size_t reviews_, decisions_, bookings_size_, risk_changes_, concerns_, acks_;
+  std::vector<std::pair<size_t, RiskThresholds>> thresholds_;
+  size_t reviews_, decisions_, bookings_size_, risk_changes_, concerns_, acks_, thresholds_size_;
 };
 
 // Applies the senior-review commands (review_command_writer.cpp): rows written, snapshot mirrored
@@ -71,6 +73,7 @@ class ReviewCommandWriter {
   Id apply(const Command& c, const SetRisk& r);
   Id apply(const Command& c, const RaiseConcern& r);
   Id apply(const Command& c, const AcknowledgeEscalation& a);
+  Id apply(const Command& c, const SetThresholds& t);
 
  private:
   // Records a change of the episode's risk (row + snapshot); returns the risk_change id.

@@ -182,4 +182,31 @@ Id ReviewCommandWriter::apply(const Command& c, const AcknowledgeEscalation& a) 
   return audit_.write(c, a.at, a.by, "escalation_ack", row.id, nullptr, after);
 }
 
+Id ReviewCommandWriter::apply(const Command& c, const SetThresholds& t) {
+  auto st = db_.prepare(
+      "INSERT INTO risk_thresholds (episode_id, narrative, high_risk_over_24h, two_missed_in_a_row, carer_concern) "
+      "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (episode_id) DO UPDATE SET narrative = excluded.narrative, "
+      "high_risk_over_24h = excluded.high_risk_over_24h, two_missed_in_a_row = excluded.two_missed_in_a_row, "
+      "carer_concern = excluded.carer_concern");
+  st.bind_int(1, t.episode).bind_text(2, t.narrative).bind_int(3, t.high_risk_over_24h);
+  st.bind_int(4, t.two_missed_in_a_row).bind_int(5, t.carer_concern);
+  st.run("writing the thresholds of episode " + std::to_string(t.episode));
+
+  auto as_json = [](const RiskThresholds& r) {
+    return Json{{"narrative", r.narrative}, {"high_risk_over_24h", r.high_risk_over_24h},
+                {"two_missed_in_a_row", r.two_missed_in_a_row}, {"carer_concern", r.carer_concern}};
+  };
+  RiskThresholds next{t.episode, t.narrative, t.high_risk_over_24h, t.two_missed_in_a_row, t.carer_concern};
+  Json before = nullptr;
+  auto it = std::find_if(s_.thresholds.begin(), s_.thresholds.end(),
+                         [&](const RiskThresholds& r) { return r.episode_id == t.episode; });
+  if (it != s_.thresholds.end()) {
+    before = as_json(*it);
+    undo_.edit(*it) = next;
+  } else {
+    s_.thresholds.push_back(next);
+  }
+  return audit_.write(c, t.at, t.by, "risk_thresholds", t.episode, before, as_json(next));
+}
+
 }  // namespace vb::store::detail

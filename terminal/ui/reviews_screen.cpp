@@ -199,6 +199,10 @@ void escalation_list(const FrameInput& in, UiState& state) {
     if (x.open() && x.next_step_at)
       when += " · to " + cascade[x.level + 1].label + " at " + format_local_hm(*x.next_step_at, zone);
     ImGui::TextColored(v4(colour::text_dim), "%s · %s", x.detail.c_str(), when.c_str());
+    if (x.open()) {
+      const RiskThresholds t = thresholds_for(in.snapshot, x.episode->id);
+      if (!t.narrative.empty()) ImGui::TextColored(v4(colour::warning), "Thresholds: %s", t.narrative.c_str());
+    }
     ImGui::PopFont();
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();

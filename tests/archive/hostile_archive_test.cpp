@@ -104,9 +104,9 @@ TEST_CASE("archive: a payload declaring an absurd row count is refused without a
   tiny.schema_version = 1;
   tiny.tables.push_back({"team", {"id"}, {{std::int64_t{1}}}});
   std::string payload = serialize_dump(tiny);
-  auto pos = payload.rfind("\n1 1 1");  // row count 1, then kind 1 (integer) and the value 1
+  auto pos = payload.rfind(" 1 1 1");  // row count 1, then kind 1 (integer) and the value 1
   REQUIRE(pos != std::string::npos);
-  payload.replace(pos, 2, "\n999999999999");
+  payload.replace(pos, 2, " 999999999999");
   auto message = error_of([&] { parse_dump(payload); });
   CHECK(contains(message, "exceeds the limit"));
 }

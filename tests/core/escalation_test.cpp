@@ -119,3 +119,15 @@ TEST_CASE("escalation: two missed visits in a row fire; a carer's concern fires 
   s.reindex();
   CHECK_FALSE(find(escalations(s, at("2026-11-23T10:00")), "carer_concern", 1));
 }
+
+TEST_CASE("escalation: documented thresholds are set by a senior reviewer or medical staff, in words") {
+  auto s = raised_to_high("2026-11-22T10:00");
+  SetThresholds t{2, "Admit if he stops eating for 3 days or threatens his neighbour", true, true, false, "S08",
+                  at("2026-11-23T10:00")};
+  CHECK_FALSE(command_problem(s, t));
+  t.by = "S01";  // a nurse
+  CHECK(command_problem(s, t)->find("cannot set thresholds") != std::string::npos);
+  t.by = "S09";
+  t.narrative = "  ";
+  CHECK(command_problem(s, t)->find("in words is required") != std::string::npos);
+}
