@@ -6,6 +6,7 @@
 #include "archive/archive_error.hpp"
 
 #include <boost/archive/archive_exception.hpp>
+#include <boost/archive/basic_archive.hpp>
 #include <boost/archive/text_iarchive.hpp>
 #include <boost/archive/text_oarchive.hpp>
 #include <boost/serialization/split_free.hpp>
@@ -143,6 +144,8 @@ void load(Archive& ar, vb::store::TableRows& t, unsigned version) {
   }
   ar >> rows;
   bounded(rows, vb::archive::max_rows_per_table, "a row count of");
+  // Every row must cost input: a table without columns has no rows (found by dump_payload_fuzz).
+  if (columns == 0 && rows != 0) throw LimitExceeded("table '" + t.name + "' has rows but no columns");
   // No reserve: memory grows only with rows actually present in the (authenticated) payload.
   for (std::uint64_t r = 0; r < rows; ++r) {
     std::vector<vb::store::SqlValue> row;
@@ -192,9 +195,32 @@ std::string serialize_dump(const store::DatabaseDump& dump) {
   return std::move(out).str();
 }
 
+namespace {
+
+// Boost reads its own signature as a length-prefixed string (a false length allocates it), so the
+// signature and library version are checked here before Boost sees the text.
+void check_boost_signature(const std::string& payload) {
+  constexpr std::string_view signature = "22 serialization::archive ";
+  std::size_t i = signature.size(), digits = 0;
+  unsigned version = 0;
+  while (i < payload.size() && digits < 4 && payload[i] >= '0' && payload[i] <= '9') {
+    version = version * 10 + static_cast<unsigned>(payload[i++] - '0');
+    ++digits;
+  }
+  if (!payload.starts_with(signature) || digits == 0 || i >= payload.size() || payload[i] != ' ') {
+    throw LimitExceeded("it does not start with a Boost.Serialization text archive signature");
+  }
+  if (version > boost::archive::BOOST_ARCHIVE_VERSION()) {
+    throw LimitExceeded("it was written by a newer Boost (archive library version " + std::to_string(version) + ")");
+  }
+}
+
+}  // namespace
+
 store::DatabaseDump parse_dump(const std::string& payload) {
   const std::string problem = "the archive payload is not a valid visitboard dump: ";
   try {
+    check_boost_signature(payload);
     std::istringstream in(payload);
     boost::archive::text_iarchive ar(in);
     store::DatabaseDump dump;
