@@ -109,7 +109,7 @@ std::string usage_text() {
                                       visits, episodes and reviews for other systems
                                       (json: FHIR R4 shapes; csv needs one kind)
   screenshot OUT.png --screen NAME --size WxH [--privacy] [--visit ID]
-                                      render one screen off-screen (today, staff);
+                                      render one screen off-screen (today, staff, reviews);
                                       --visit opens that visit's outcome sheet
   --version                           print the version
 
