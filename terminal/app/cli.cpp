@@ -16,9 +16,9 @@ struct CommandSpec {
 
 const std::map<std::string, CommandSpec>& specs() {
   static const std::map<std::string, CommandSpec> s{
-      {"run", {{}, {"windowed", "names"}, 0}},
+      {"run", {{"backup-dir", "key"}, {"windowed", "names", "no-backups"}, 0}},
       {"demo", {{"seed"}, {}, 0}},
-      {"screenshot", {{"screen", "size", "visit"}, {"privacy"}, 1}},
+      {"screenshot", {{"screen", "size", "visit", "backup-dir", "key"}, {"privacy", "no-backups"}, 1}},
       {"board", {{"date", "format"}, {"names"}, 0}},
       {"apply", {{}, {}, 0}},
       {"backup", {{"key"}, {}, 1}},
@@ -95,8 +95,11 @@ CommandLine parse_command_line(int argc, char** argv) {
 std::string usage_text() {
   return R"(usage: visitboard [--db PATH] [--now ISO-8601] COMMAND [options]
 
-  run [--windowed] [--names]          the kiosk (default command); starts with initials
-                                      unless --names, and returns to initials after 2 min idle
+  run [--windowed] [--names] [--backup-dir DIR] [--key FILE] [--no-backups]
+                                      the kiosk (default command); starts with initials
+                                      unless --names, and returns to initials after 2 min idle;
+                                      backs up daily at 02:00 into DIR (default: backups/ beside
+                                      the database), keeping 14
   demo [--seed N]                     create a synthetic demo team at --db
   board [--date YYYY-MM-DD] [--format text|csv|json] [--names]
                                       the day's board for printing or scripts

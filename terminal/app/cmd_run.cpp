@@ -1,5 +1,6 @@
 // `visitboard run`: the kiosk loop. It sleeps in glfwWaitEventsTimeout and redraws only after
 // input (a few frames), at a minute boundary, or when the database changed.
+#include "app/backup_scheduler.hpp"
 #include "app/commands.hpp"
 #include "app/redraw_schedule.hpp"
 #include "app/session.hpp"
@@ -69,6 +70,8 @@ int run_kiosk(const CommandLine& cl) {
   std::string store_problem;
   std::int64_t seen_version = s.db.data_version();
   RedrawSchedule schedule(RedrawSchedule::Clock::now());
+  auto backups = scheduler_from(cl, s.model.snapshot.zone());
+  BackupStatus backup_status;
 
   while (!glfwWindowShouldClose(w) && !stop_requested) {
     if (schedule.busy()) {
@@ -99,6 +102,14 @@ int run_kiosk(const CommandLine& cl) {
     if (minute != static_cast<long>(date::floor<std::chrono::minutes>(s.model.built_for).time_since_epoch().count()))
       s.model.rebuild(now);
     schedule.minute(minute);
+    if (backups) {
+      // Backups run in their own thread with their own connection; the loop only starts them.
+      if (state.backup_requested) backups->request_now();
+      state.backup_requested = false;
+      backups->tick(now);
+      if (backups->finished()) schedule.data_changed();
+      backup_status = backups->status(now);
+    }
     if (schedule.privacy_due(steady_now)) state.privacy = true;
     if (!state.privacy) schedule.names_shown();
     int w_now = 0, h_now = 0;
@@ -114,7 +125,7 @@ int run_kiosk(const CommandLine& cl) {
 
     imgui.new_frame();
     ImGui::NewFrame();
-    ui::FrameInput in{s.model.snapshot, s.model.board, s.model.staff_day, s.model.reviews, now, s.model.loaded_at, store_problem, fonts};
+    ui::FrameInput in{s.model.snapshot, s.model.board, s.model.staff_day, s.model.reviews, backup_status, now, s.model.loaded_at, store_problem, fonts};
     std::optional<Command> command = ui::draw_frame(in, state);
     imgui.render(ui::colour::background);
     glfwSwapBuffers(w);

@@ -1,5 +1,6 @@
 // `visitboard screenshot OUT.png --screen NAME --size WxH`: one screen, rendered off-screen to
 // exactly W x H pixels at the pinned --now. Needs an X display (xvfb-run is enough).
+#include "app/backup_scheduler.hpp"
 #include "app/commands.hpp"
 #include "app/session.hpp"
 #include "platform/asset_paths.hpp"
@@ -33,7 +34,7 @@ int run_screenshot(const CommandLine& cl) {
   if (cl.positional.empty()) throw UsageError("screenshot needs an output file, e.g. screenshot today.png");
   std::string name = cl.option("screen").value_or("today");
   auto screen = ui::parse_screen(name);
-  if (!screen) throw UsageError("unknown screen '" + name + "' (this build has: today, staff, reviews)");
+  if (!screen) throw UsageError("unknown screen '" + name + "' (this build has: today, staff, reviews, admin)");
   auto [width, height] = parse_size(cl.option("size").value_or("1920x1080"));
 
   Session s = open_session(cl, false);
@@ -46,7 +47,10 @@ int run_screenshot(const CommandLine& cl) {
   state.screen = *screen;
   state.privacy = cl.flag("privacy");
   Instant now = s.clock->now();
-  ui::FrameInput in{s.model.snapshot, s.model.board, s.model.staff_day, s.model.reviews, now, s.model.loaded_at, "", fonts};
+  // Shows what the kiosk would show about backups (reads the folder; never starts one).
+  BackupStatus backup_status;
+  if (auto scheduler = scheduler_from(cl, s.model.snapshot.zone())) backup_status = scheduler->status(now);
+  ui::FrameInput in{s.model.snapshot, s.model.board, s.model.staff_day, s.model.reviews, backup_status, now, s.model.loaded_at, "", fonts};
   // Tables settle their column widths over the first frames; draw a few before capturing.
   std::optional<Id> open_visit;
   if (auto v = cl.option("visit")) {

@@ -2,6 +2,7 @@
 // the current screen, and a footer legend. Returns the command a person asked for.
 #include "ui/icons.hpp"
 #include "ui/screen.hpp"
+#include "ui/admin_screen.hpp"
 #include "ui/reviews_screen.hpp"
 #include "ui/review_sheets.hpp"
 #include "ui/staff_screen.hpp"
@@ -18,6 +19,7 @@ std::optional<Screen> parse_screen(std::string_view name) {
   if (name == "today") return Screen::today;
   if (name == "staff") return Screen::staff;
   if (name == "reviews") return Screen::reviews;
+  if (name == "admin") return Screen::admin;
   return std::nullopt;
 }
 
@@ -26,6 +28,7 @@ std::string_view screen_name(Screen s) {
     case Screen::today: return "today";
     case Screen::staff: return "staff";
     case Screen::reviews: return "reviews";
+    case Screen::admin: return "admin";
   }
   return "today";
 }
@@ -84,6 +87,8 @@ void header(const FrameInput& in, UiState& state) {
   if (b.open_escalations > 0)
     alerts.push_back({icon::exclamation, std::to_string(b.open_escalations) + " escalation" + (b.open_escalations > 1 ? "s" : "") + " open",
                       colour::missed, colour::text});
+  if (in.backups.enabled && in.backups.overdue)
+    alerts.push_back({icon::database, "backup overdue", colour::warning, colour::text_dark});
   if (b.unallocated_count > 0)
     alerts.push_back({icon::user_times, std::to_string(b.unallocated_count) + " unallocated", colour::warning, colour::text_dark});
   if (b.reviews_overdue > 0)
@@ -92,7 +97,7 @@ void header(const FrameInput& in, UiState& state) {
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   float alerts_w = 0;
   for (const auto& a : alerts) alerts_w += pill_width(a.icon, a.text, f.bold) + spacing;
-  const float right_w = em * 23.0f;
+  const float right_w = em * 27.5f;
   const float tabs_x = ImGui::GetWindowContentRegionMax().x - right_w;
   ImGui::SameLine(0, em * 1.2f);
   const bool alerts_inline = ImGui::GetCursorPosX() + alerts_w < tabs_x;
@@ -111,6 +116,8 @@ void header(const FrameInput& in, UiState& state) {
   tab("By staff", Screen::staff, state, em);
   ImGui::SameLine();
   tab("Reviews", Screen::reviews, state, em);
+  ImGui::SameLine();
+  tab("Admin", Screen::admin, state, em);
   ImGui::SameLine();
   std::string privacy = state.privacy ? std::string(icon::eye) + " Names" : std::string(icon::eye_slash) + " Initials";
   if (ImGui::Button(privacy.c_str(), ImVec2(em * 6.2f, em * 2.2f))) state.privacy = !state.privacy;
@@ -173,6 +180,7 @@ std::optional<Command> draw_frame(const FrameInput& in, UiState& state) {
     case Screen::today: tapped = draw_today_screen(in, state, body_h); break;
     case Screen::staff: tapped = draw_staff_screen(in, state, body_h); break;
     case Screen::reviews: draw_reviews_screen(in, state, body_h); break;
+    case Screen::admin: draw_admin_screen(in, state, body_h); break;
   }
   footer(in, state);
   if (tapped) open_visit_sheet(in, state, *tapped);

@@ -1,6 +1,7 @@
 #pragma once
 // The screens of the terminal, their command-line names, and what one frame needs to draw them.
 #include "core/commands.hpp"
+#include "core/backup_status.hpp"
 #include "core/day_board.hpp"
 #include "core/review_board.hpp"
 #include "ui/fonts.hpp"
@@ -12,7 +13,7 @@
 
 namespace vb::ui {
 
-enum class Screen { today, staff, reviews };
+enum class Screen { today, staff, reviews, admin };
 
 // nullopt for a screen that does not exist (yet): the command line refuses it with exit 2.
 std::optional<Screen> parse_screen(std::string_view name);
@@ -54,6 +55,7 @@ struct UiState {
   int ack_note = -1;
   std::string ack_other;
   StaffId acting;  // who last recorded something here; the default author of the next command
+  bool backup_requested = false;  // admin screen: "Back up now" (an app action, not a data command)
   HitTargets targets;
   int rows_below = 0;  // rows scrolled out of sight below, for the "more below" hint
 };
@@ -64,6 +66,7 @@ struct FrameInput {
   const DayBoard& board;
   const StaffDay& staff_day;
   const ReviewBoard& reviews;
+  const BackupStatus& backups;
   Instant now{};
   Instant loaded_at{};         // when the snapshot was last read from the database
   std::string store_problem;   // non-empty: the database cannot be read right now

@@ -29,6 +29,11 @@ class HeadlessUi {
   DayBoard board_;
   StaffDay staff_day_;
   ReviewBoard reviews_;
+
+ public:
+  BackupStatus backups;
+
+ private:
   ui::Fonts fonts_;
   ImVec2 mouse_{-1, -1};
   bool down_ = false;

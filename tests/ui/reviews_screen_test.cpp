@@ -116,3 +116,16 @@ TEST_CASE("ui reviews: picking a slot for a due review and tapping a free slot b
   CHECK(std::get<BookReview>(*command).episode == 2);
   CHECK(std::get<BookReview>(*command).slot_start == at("2026-11-23T14:00"));
 }
+
+TEST_CASE("ui admin: the last good backup is shown, an overdue one is flagged, and Back up now asks for one") {
+  auto s = test::small_team();
+  test::HeadlessUi ui(s, at("2026-11-23T10:30"), 1920, 1080);
+  ui.backups.enabled = true;
+  ui.backups.overdue = true;
+  ui.frame();
+  ui.tap("tab:admin");
+  REQUIRE(ui.shows("backup_now"));
+  CHECK_FALSE(ui.state.backup_requested);
+  ui.tap("backup_now");
+  CHECK(ui.state.backup_requested);
+}
