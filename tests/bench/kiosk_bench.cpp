@@ -1,0 +1,115 @@
+// kiosk_bench: what the kiosk costs that our code controls. Prints a table: demo generation,
+// writing and loading the database, deriving the boards, and building one ImGui frame of each
+// screen headless (CPU only: GPU/llvmpipe rendering is measured separately under Xvfb).
+// Usage: kiosk_bench [--full]   (--full: five years of history instead of two)
+#include "core/day_board.hpp"
+#include "core/demo_team.hpp"
+#include "core/review_board.hpp"
+#include "platform/asset_paths.hpp"
+#include "platform/font_loader.hpp"
+#include "store/database.hpp"
+#include "store/snapshot_loader.hpp"
+#include "store/snapshot_writer.hpp"
+#include "ui/screen.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <functional>
+#include <vector>
+
+using namespace vb;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double median_ms(int runs, const std::function<void()>& f) {
+  std::vector<double> ms;
+  for (int i = 0; i < runs; ++i) {
+    auto t0 = Clock::now();
+    f();
+    ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+  }
+  std::sort(ms.begin(), ms.end());
+  return ms[ms.size() / 2];
+}
+
+void row(const char* what, double ms, const char* runs) { std::printf("| %-58s | %10.2f | %-9s |\n", what, ms, runs); }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const bool full = argc > 1 && std::strcmp(argv[1], "--full") == 0;
+  const Instant now = *parse_instant("2026-11-23T10:30", find_zone("Europe/London"));
+  DemoOptions options;
+  options.seed = 7;
+  options.now = now;
+  options.history_days = full ? 5 * 365 : 2 * 365;
+
+  std::printf("kiosk_bench: demo team, seed 7, %d days of history, now 2026-11-23 10:30 (medians)\n\n",
+              options.history_days);
+  std::printf("| %-58s | %10s | %-9s |\n", "what", "ms", "runs");
+  std::printf("|%s|%s|%s|\n", std::string(60, '-').c_str(), std::string(12, '-').c_str(), std::string(11, '-').c_str());
+
+  Snapshot team;
+  row("generate the demo team", median_ms(3, [&] { team = generate_demo_team(options); }), "3");
+  const auto path = std::filesystem::temp_directory_path() / "kiosk_bench.db";
+  auto remove_db = [&] {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+  };
+  row("write it to a new database (one transaction)", median_ms(3, [&] {
+        remove_db();
+        auto db = store::Database::open(path.string(), store::OpenMode::create_if_missing);
+        store::write_snapshot(db, team);
+      }), "3");
+  row("open the database (quick_check, migrations)", median_ms(5, [&] {
+        store::Database::open(path.string(), store::OpenMode::existing);
+      }), "5");
+  auto db = store::Database::open(path.string(), store::OpenMode::existing);
+  Snapshot s;
+  row("load the whole snapshot", median_ms(5, [&] { s = store::load_snapshot(db); }), "5");
+
+  const LocalDate today = local_date_of(now, s.zone());
+  DayBoard board;
+  StaffDay staff_day;
+  ReviewBoard reviews;
+  row("derive the Today board", median_ms(20, [&] { board = build_day_board(s, today, now); }), "20");
+  row("derive the By-staff day", median_ms(20, [&] { staff_day = build_staff_day(s, today, now); }), "20");
+  row("derive the reviews board (due, slots, escalations)", median_ms(20, [&] { reviews = build_review_board(s, now); }), "20");
+
+  // Headless ImGui with the real fonts at 1920x1080.
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  io.DisplaySize = ImVec2(1920, 1080);
+  io.DeltaTime = 1.0f / 30.0f;
+  ui::Fonts fonts = platform::load_fonts(platform::find_asset_root() / "fonts", platform::em_for_screen(1920, 1080));
+  unsigned char* pixels = nullptr;
+  int w = 0, h = 0;
+  io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  BackupStatus backups;
+  for (auto [screen, name] : {std::pair{ui::Screen::today, "build one frame: Today (1920x1080)"},
+                              std::pair{ui::Screen::staff, "build one frame: By staff"},
+                              std::pair{ui::Screen::reviews, "build one frame: Reviews"},
+                              std::pair{ui::Screen::admin, "build one frame: Admin"}}) {
+    ui::UiState state;
+    state.screen = screen;
+    ui::FrameInput in{s, board, staff_day, reviews, backups, now, now, "", fonts};
+    auto frame = [&] {
+      ImGui::NewFrame();
+      ui::draw_frame(in, state);
+      ImGui::Render();
+    };
+    for (int i = 0; i < 5; ++i) frame();  // tables settle
+    row(name, median_ms(200, frame), "200");
+  }
+  ImGui::DestroyContext();
+  remove_db();
+  std::printf("\n%zu people, %zu episodes, %zu visits, %zu reviews in the snapshot.\n", s.people.size(),
+              s.episodes.size(), s.visits.size(), s.reviews.size());
+  return 0;
+}
