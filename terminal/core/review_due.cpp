@@ -42,12 +42,19 @@ std::optional<LocalDate> plan_end(const ContactPlan& plan) {
 
 }  // namespace
 
-std::vector<ReviewObligation> review_obligations(const Snapshot& s, const Episode& e, Instant now) {
+namespace {
+
+// `history_until`: when set, reviews held and risk changes made after it are ignored (as at then).
+std::vector<ReviewObligation> obligations(const Snapshot& s, const Episode& e, Instant now,
+                                          std::optional<Instant> history_until) {
   std::vector<ReviewObligation> out;
   if (!e.is_open()) return out;
   const ReviewRules& rules = s.review_rules;
   const Zone zone = s.zone();
-  const auto reviews = s.reviews_of(e.id);
+  auto reviews = s.reviews_of(e.id);
+  if (history_until)
+    reviews.erase(std::remove_if(reviews.begin(), reviews.end(), [&](const Review* r) { return r->held_at > *history_until; }),
+                  reviews.end());
   const Review* last = reviews.empty() ? nullptr : reviews.back();
   const Instant far_future = Instant::max();
 
@@ -62,6 +69,7 @@ std::vector<ReviewObligation> review_obligations(const Snapshot& s, const Episod
 
   for (const auto& change : s.risk_changes) {
     if (change.episode_id != e.id || change.to != RiskLevel::high || change.from == RiskLevel::high) continue;
+    if (history_until && change.at > *history_until) continue;
     if (reviewed_between(reviews, change.at, far_future)) continue;
     auto within = e.referral_priority == 4 ? rules.after_high_risk_very_urgent_within : rules.after_high_risk_within;
     out.push_back({&rules.after_high_risk, change.at + within, "risk raised to high " + when(change.at, zone)});
@@ -94,6 +102,16 @@ std::vector<ReviewObligation> review_obligations(const Snapshot& s, const Episod
   }
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.due < b.due; });
   return out;
+}
+
+}  // namespace
+
+std::vector<ReviewObligation> review_obligations(const Snapshot& s, const Episode& e, Instant now) {
+  return obligations(s, e, now, std::nullopt);
+}
+
+std::vector<ReviewObligation> review_obligations_as_at(const Snapshot& s, const Episode& e, Instant at) {
+  return obligations(s, e, at, at);
 }
 
 std::optional<ReviewObligation> next_review(const Snapshot& s, const Episode& e, Instant now) {

@@ -18,6 +18,9 @@ struct ReviewObligation {
 
 // Every obligation not yet met by a review, earliest first. Empty for a closed episode.
 std::vector<ReviewObligation> review_obligations(const Snapshot& s, const Episode& e, Instant now);
+// The same as the episode stood at `at`, for compliance history: reviews held and risk changes made
+// after `at` are ignored. `e` is used as given: pass a copy with the stage and closure it had then.
+std::vector<ReviewObligation> review_obligations_as_at(const Snapshot& s, const Episode& e, Instant at);
 // The earliest of them; nullopt for a closed episode.
 std::optional<ReviewObligation> next_review(const Snapshot& s, const Episode& e, Instant now);
 std::optional<Instant> next_review_due(const Snapshot& s, const Episode& e, Instant now);

@@ -1,0 +1,116 @@
+// Parsing data/compliance_rules.json into core's ComplianceRules, strictly.
+#include "app/compliance_rules_file.hpp"
+
+#include "core/compliance.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+namespace vb::app {
+
+namespace {
+
+using json = nlohmann::json;
+
+struct Reader {
+  const std::string& file;
+
+  [[noreturn]] void fail(const std::string& field, const std::string& what) const {
+    throw std::runtime_error(file + ": field '" + field + "': " + what);
+  }
+  std::string text(const json& j, const std::string& key, const std::string& path) const {
+    if (!j.contains(key)) fail(path + key, "missing");
+    if (!j[key].is_string() || j[key].get<std::string>().empty()) fail(path + key, "must be non-empty text");
+    return j[key].get<std::string>();
+  }
+  double number(const json& j, const std::string& key, const std::string& path, double lo, double hi) const {
+    if (!j.contains(key)) fail(path + key, "missing");
+    if (!j[key].is_number()) fail(path + key, "must be a number");
+    double v = j[key].get<double>();
+    if (v < lo || v > hi) fail(path + key, "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+    return v;
+  }
+  int whole(const json& j, const std::string& key, int lo, int hi) const {
+    if (!j.contains(key)) fail(key, "missing");
+    if (!j[key].is_number_integer()) fail(key, "must be a whole number");
+    int v = j[key].get<int>();
+    if (v < lo || v > hi) fail(key, "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+    return v;
+  }
+};
+
+}  // namespace
+
+ComplianceRules parse_compliance_rules(std::string_view json_text, const std::string& file) {
+  json j;
+  try {
+    j = json::parse(json_text);
+  } catch (const json::parse_error& e) {
+    throw std::runtime_error(file + ": not valid JSON (" + e.what() + ")");
+  }
+  if (!j.is_object()) throw std::runtime_error(file + ": expected a JSON object");
+  Reader r{file};
+  ComplianceRules rules;
+  rules.period_days = r.whole(j, "period_days", 7, 366);
+  rules.trend_weeks = r.whole(j, "trend_weeks", 2, 52);
+  if (!j.contains("measures") || !j["measures"].is_array() || j["measures"].empty())
+    r.fail("measures", "must be a non-empty list of measures");
+  std::set<std::string> seen;
+  for (size_t i = 0; i < j["measures"].size(); ++i) {
+    const json& m = j["measures"][i];
+    const std::string path = "measures[" + std::to_string(i) + "].";
+    if (!m.is_object()) r.fail(path, "must be an object");
+    MeasureRule rule;
+    rule.id = r.text(m, "id", path);
+    if (!find_measure(rule.id)) r.fail(path + "id", "'" + rule.id + "' is not a measure this build can count");
+    if (!seen.insert(rule.id).second) r.fail(path + "id", "'" + rule.id + "' appears twice");
+    rule.label = r.text(m, "label", path);
+    rule.group = r.text(m, "group", path);
+    rule.definition = r.text(m, "definition", path);
+    rule.source = r.text(m, "source", path);
+    const std::string unit = r.text(m, "unit", path);
+    if (unit == "share")
+      rule.unit = MeasureUnit::share;
+    else if (unit == "count")
+      rule.unit = MeasureUnit::count;
+    else if (unit == "average")
+      rule.unit = MeasureUnit::average;
+    else
+      r.fail(path + "unit", "must be share, count or average");
+    const std::string direction = r.text(m, "direction", path);
+    if (direction == "higher")
+      rule.direction = Direction::higher_is_better;
+    else if (direction == "lower")
+      rule.direction = Direction::lower_is_better;
+    else
+      r.fail(path + "direction", "must be higher or lower");
+    const double hi = rule.unit == MeasureUnit::share ? 1.0 : 1e6;
+    rule.target = r.number(m, "target", path, 0, hi);
+    rule.amber = r.number(m, "amber", path, 0, hi);
+    const bool ordered = rule.direction == Direction::higher_is_better ? rule.amber <= rule.target : rule.amber >= rule.target;
+    if (!ordered) r.fail(path + "amber", "must lie on the worse side of the target");
+    if (m.contains("params")) {
+      if (!m["params"].is_object()) r.fail(path + "params", "must be an object of numbers");
+      for (const auto& [key, value] : m["params"].items()) {
+        if (!value.is_number()) r.fail(path + "params." + key, "must be a number");
+        rule.params[key] = value.get<double>();
+      }
+    }
+    rules.measures.push_back(std::move(rule));
+  }
+  return rules;
+}
+
+ComplianceRules load_compliance_rules(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  if (!in) throw std::runtime_error("cannot read compliance rules " + file.string());
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_compliance_rules(text.str(), file.string());
+}
+
+}  // namespace vb::app

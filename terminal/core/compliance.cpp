@@ -1,0 +1,157 @@
+// Turning a measure's items into a figure with its state, and the compliance screen's board:
+// every measure over the last 28 days and over each of the last 12 weeks.
+#include "core/compliance.hpp"
+
+#include "core/compliance_detail.hpp"
+
+#include <algorithm>
+
+namespace vb {
+
+std::string_view to_string(RagState s) {
+  switch (s) {
+    case RagState::red:
+      return "red";
+    case RagState::amber:
+      return "amber";
+    case RagState::green:
+      return "green";
+    case RagState::no_data:
+      break;
+  }
+  return "no-data";
+}
+
+std::string_view rag_label(RagState s) {
+  switch (s) {
+    case RagState::red:
+      return "Off target";
+    case RagState::amber:
+      return "Near target";
+    case RagState::green:
+      return "On target";
+    case RagState::no_data:
+      break;
+  }
+  return "No data";
+}
+
+std::string_view to_string(MeasureUnit u) {
+  switch (u) {
+    case MeasureUnit::count:
+      return "count";
+    case MeasureUnit::average:
+      return "average";
+    case MeasureUnit::share:
+      break;
+  }
+  return "share";
+}
+
+std::string_view to_string(Direction d) { return d == Direction::lower_is_better ? "lower" : "higher"; }
+
+Instant end_of_local_day(LocalDate d, Zone zone) { return start_of_local_day(plus_days(d, 1), zone); }
+LocalDate plus_days(LocalDate d, long n) { return LocalDate{date::sys_days{d} + date::days{n}}; }
+
+RagState rag_state(const MeasureRule& rule, double value, double denominator) {
+  // A count of problems is meaningful with nothing to look at (zero problems); a share is not.
+  if (denominator <= 0 && rule.unit != MeasureUnit::count) return RagState::no_data;
+  constexpr double eps = 1e-9;
+  if (rule.direction == Direction::higher_is_better) {
+    if (value + eps >= rule.target) return RagState::green;
+    if (value + eps >= rule.amber) return RagState::amber;
+    return RagState::red;
+  }
+  if (value - eps <= rule.target) return RagState::green;
+  if (value - eps <= rule.amber) return RagState::amber;
+  return RagState::red;
+}
+
+MeasureFigure summarise(const MeasureRule& rule, std::vector<MeasureItem> items, LocalDate from, LocalDate to) {
+  MeasureFigure f;
+  f.from = from;
+  f.to = to;
+  double met = 0, sum = 0;
+  for (const auto& i : items) {
+    if (i.met) ++met;
+    sum += i.amount;
+  }
+  f.denominator = static_cast<double>(items.size());
+  switch (rule.unit) {
+    case MeasureUnit::share:
+      f.numerator = met;
+      f.value = f.denominator > 0 ? met / f.denominator : 0;
+      break;
+    case MeasureUnit::count:
+      f.numerator = f.denominator - met;
+      f.value = f.numerator;
+      break;
+    case MeasureUnit::average:
+      f.numerator = sum;
+      f.value = f.denominator > 0 ? sum / f.denominator : 0;
+      break;
+  }
+  f.state = rag_state(rule, f.value, f.denominator);
+  std::stable_sort(items.begin(), items.end(), [](const MeasureItem& a, const MeasureItem& b) {
+    if (a.met != b.met) return !a.met;
+    return a.day < b.day;
+  });
+  f.items = std::move(items);
+  return f;
+}
+
+MeasureData prepare_measure_data(const Snapshot& s, LocalDate from, LocalDate to, Instant now) {
+  MeasureData d;
+  // Week-one measures look back a week before a period's first day.
+  const LocalDate first = plus_days(from, -detail::visit_lookback_days);
+  for (const auto& v : s.visits)
+    if (v.date >= first && v.date <= to) d.visits_by_episode[v.episode_id].push_back(&v);
+  for (auto& [episode, list] : d.visits_by_episode)
+    std::sort(list.begin(), list.end(), [](const Visit* a, const Visit* b) {
+      return a->window_start != b->window_start ? a->window_start < b->window_start : a->id < b->id;
+    });
+  for (const auto& sh : s.shifts)
+    if (sh.date >= from && sh.date <= to) d.shifts.push_back(&sh);
+  d.review_history = detail::review_history_items(s, from, to, now);
+  return d;
+}
+
+MeasureFigure compute_measure(const Snapshot& s, const MeasureRule& rule, LocalDate from, LocalDate to, Instant now,
+                              const MeasureData* data) {
+  MeasureData own;
+  if (!data) {
+    own = prepare_measure_data(s, from, to, now);
+    data = &own;
+  }
+  const Zone zone = s.zone();
+  MeasureInput in{s, now, from, to, std::min(now, end_of_local_day(to, zone)), zone, &data->visits_by_episode,
+                  &data->review_history, &data->shifts};
+  MeasureFunction fn = find_measure(rule.id);
+  if (!fn) return summarise(rule, {}, from, to);
+  return summarise(rule, fn(in, rule), from, to);
+}
+
+ComplianceBoard build_compliance_board(const Snapshot& s, const ComplianceRules& rules, Instant now) {
+  ComplianceBoard b;
+  b.now = now;
+  const Zone zone = s.zone();
+  b.today = local_date_of(now, zone);
+  const LocalDate period_from = plus_days(b.today, -(rules.period_days - 1));
+  const LocalDate trend_from = plus_days(b.today, -(7 * rules.trend_weeks - 1));
+  const MeasureData data = prepare_measure_data(s, std::min(period_from, trend_from), b.today, now);
+  for (const auto& rule : rules.measures) {
+    MeasureResult r;
+    r.rule = &rule;
+    r.current = compute_measure(s, rule, period_from, b.today, now, &data);
+    for (int w = rules.trend_weeks - 1; w >= 0; --w) {
+      const LocalDate to = plus_days(b.today, -7L * w);
+      MeasureFigure f = compute_measure(s, rule, plus_days(to, -6), to, now, &data);
+      f.items.clear();  // the trend needs the figures only
+      r.weeks.push_back(std::move(f));
+    }
+    b.measures.push_back(std::move(r));
+  }
+  return b;
+}
+
+}  // namespace vb

@@ -1,0 +1,102 @@
+#pragma once
+// Compliance figures: each measure counts items (episodes, visits, nights) over a period of local
+// dates, as at an instant, and compares the result with its target. Pure: the snapshot, the rules,
+// `now` and the period are arguments. The registry (compliance_registry.cpp) maps each rule id in
+// data/compliance_rules.json to the one function that counts it.
+#include "core/compliance_rules.hpp"
+#include "core/snapshot.hpp"
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace vb {
+
+enum class RagState { no_data, red, amber, green };
+std::string_view to_string(RagState s);  // "no-data", "red", "amber", "green"
+std::string_view rag_label(RagState s);   // "No data", "Off target", "Near target", "On target"
+
+// One thing behind a figure: a visit, an episode on a day, a night. `met` says which side it is on.
+struct MeasureItem {
+  Id episode = 0;      // 0 when the item is not about one person
+  Id visit = 0;        // the visit, when the item is one
+  Id shift = 0;        // a shift on that night, for staffing
+  LocalDate day{};     // the local date the item is counted on
+  bool met = true;
+  double amount = 1;   // average measures: this item's contribution (e.g. distinct staff that week)
+  std::string detail;  // "followed up after 6 h 10 min", "1 trained on shift"
+};
+
+struct MeasureFigure {
+  LocalDate from{};
+  LocalDate to{};
+  double numerator = 0;
+  double denominator = 0;
+  double value = 0;  // share 0..1, count, or average
+  RagState state = RagState::no_data;
+  std::vector<MeasureItem> items;  // not met first, then by day
+};
+
+// What a measure function sees: the whole snapshot, now, and the period (inclusive local dates).
+// `as_at` is the end of the period or now, whichever is earlier.
+struct MeasureInput {
+  const Snapshot& s;
+  Instant now{};
+  LocalDate from{};
+  LocalDate to{};
+  Instant as_at{};
+  Zone zone = nullptr;
+  // Visits by episode in time order, limited to a range of dates around the period (prepared once).
+  const std::unordered_map<Id, std::vector<const Visit*>>* visits_by_episode = nullptr;
+  // Review obligations walked once over the range (see review_history_items).
+  const std::vector<MeasureItem>* review_history = nullptr;
+  // Shifts starting on a date in the range.
+  const std::vector<const Shift*>* shifts = nullptr;
+};
+
+using MeasureFunction = std::vector<MeasureItem> (*)(const MeasureInput& in, const MeasureRule& rule);
+
+struct MeasureEntry {
+  std::string_view id;
+  MeasureFunction count;
+};
+// Every measure this build can count. A rule whose id is not here is refused when rules are read.
+const std::vector<MeasureEntry>& measure_registry();
+MeasureFunction find_measure(std::string_view id);
+
+// Numerator, denominator, value and state from the items, by the rule's unit and target.
+MeasureFigure summarise(const MeasureRule& rule, std::vector<MeasureItem> items, LocalDate from, LocalDate to);
+RagState rag_state(const MeasureRule& rule, double value, double denominator);
+
+// Precomputed data shared by every measure over a range of dates (build once, use for every period).
+struct MeasureData {
+  std::unordered_map<Id, std::vector<const Visit*>> visits_by_episode;
+  std::vector<MeasureItem> review_history;
+  std::vector<const Shift*> shifts;
+};
+MeasureData prepare_measure_data(const Snapshot& s, LocalDate from, LocalDate to, Instant now);
+
+// One measure over one period.
+MeasureFigure compute_measure(const Snapshot& s, const MeasureRule& rule, LocalDate from, LocalDate to, Instant now,
+                              const MeasureData* data = nullptr);
+
+struct MeasureResult {
+  const MeasureRule* rule = nullptr;
+  MeasureFigure current;             // the last period_days local days up to today
+  std::vector<MeasureFigure> weeks;  // trend_weeks seven-day periods, oldest first; the last ends today
+};
+
+struct ComplianceBoard {
+  LocalDate today{};
+  Instant now{};
+  std::vector<MeasureResult> measures;  // in the rules' order
+};
+
+ComplianceBoard build_compliance_board(const Snapshot& s, const ComplianceRules& rules, Instant now);
+
+// Helpers shared by the measure files.
+Instant end_of_local_day(LocalDate d, Zone zone);  // the first instant of the next day
+LocalDate plus_days(LocalDate d, long n);
+
+}  // namespace vb

@@ -1,0 +1,36 @@
+#pragma once
+// Internals shared by the compliance measure files: the counting functions the registry names, and
+// small helpers about episodes and visits at a moment. Nothing outside core/compliance*.cpp uses this.
+#include "core/compliance.hpp"
+
+namespace vb::detail {
+
+inline constexpr long visit_lookback_days = 7;
+
+// Every review obligation that fell due on a local date in [from, to] (and whose due day has ended,
+// or which was met), walked once from the episode's reviews with review_obligations_as_at.
+std::vector<MeasureItem> review_history_items(const Snapshot& s, LocalDate from, LocalDate to, Instant now);
+// The episode as it stood at `at`: open unless closed by then, stage from its plan for past instants.
+Episode episode_as_at(const Snapshot& s, const Episode& e, Instant at, Instant now);
+bool open_at(const Episode& e, Instant at);
+// Visits of one episode within the prepared range, in time order (empty when none).
+const std::vector<const Visit*>& visits_of(const MeasureInput& in, Id episode);
+// "2 h 05 min"
+std::string duration_words(std::chrono::seconds d);
+std::string when(Instant t, Zone zone);  // "Mon 23 Nov 09:40"
+
+// The measures (compliance_reviews.cpp, compliance_visits.cpp, compliance_intensity.cpp,
+// compliance_continuity.cpp, compliance_staffing.cpp).
+std::vector<MeasureItem> reviews_on_time(const MeasureInput& in, const MeasureRule& rule);
+std::vector<MeasureItem> reviews_overdue_now(const MeasureInput& in, const MeasureRule& rule);
+std::vector<MeasureItem> six_weeks_without_review(const MeasureInput& in, const MeasureRule& rule);
+std::vector<MeasureItem> outcome_same_day(const MeasureInput& in, const MeasureRule& rule);
+std::vector<MeasureItem> missed_followed_up(const MeasureInput& in, const MeasureRule& rule);
+std::vector<MeasureItem> long_visit_each_day(const MeasureInput& in, const MeasureRule& rule);
+std::vector<MeasureItem> twice_daily_first_days(const MeasureInput& in, const MeasureRule& rule);
+std::vector<MeasureItem> week_one_contacts(const MeasureInput& in, const MeasureRule& rule);
+std::vector<MeasureItem> named_worker_continuity(const MeasureInput& in, const MeasureRule& rule);
+std::vector<MeasureItem> staff_per_person_week(const MeasureInput& in, const MeasureRule& rule);
+std::vector<MeasureItem> nights_staffed(const MeasureInput& in, const MeasureRule& rule);
+
+}  // namespace vb::detail

@@ -1,0 +1,76 @@
+// Intensity in the first week of an episode: twice-daily visits on the first three days (one on
+// the first day when accepted late), and at least seven contacts in days 1-7. Day 1 is the local
+// day of acceptance; a contact is a visit recorded as done (any type).
+#include "core/compliance_detail.hpp"
+
+namespace vb::detail {
+
+namespace {
+
+// Done visits of the episode on each of `days` local days from `first`.
+std::vector<int> done_per_day(const MeasureInput& in, Id episode, LocalDate first, int days) {
+  std::vector<int> n(static_cast<size_t>(days), 0);
+  for (const Visit* v : visits_of(in, episode)) {
+    if (v->status != VisitStatus::done) continue;
+    const auto d = (date::sys_days{v->date} - date::sys_days{first}).count();
+    if (d >= 0 && d < days) ++n[static_cast<size_t>(d)];
+  }
+  return n;
+}
+
+// Episodes whose day `last_day` (1-based) falls in the period, has ended by as-at, and who were
+// still on the caseload at the end of it.
+template <typename F>
+void each_episode_judged_on_day(const MeasureInput& in, int last_day, F&& f) {
+  for (const auto& e : in.s.episodes) {
+    const LocalDate first = local_date_of(e.accepted_at, in.zone);
+    const LocalDate judged = plus_days(first, last_day - 1);
+    if (judged < in.from || judged > in.to) continue;
+    const Instant end = end_of_local_day(judged, in.zone);
+    if (end > in.as_at || (e.closed_at && *e.closed_at < end)) continue;
+    f(e, first, judged);
+  }
+}
+
+}  // namespace
+
+std::vector<MeasureItem> twice_daily_first_days(const MeasureInput& in, const MeasureRule& rule) {
+  std::vector<MeasureItem> out;
+  const int days = static_cast<int>(rule.param("days", 3));
+  const int per_day = static_cast<int>(rule.param("visits_per_day", 2));
+  const auto late = std::chrono::minutes{static_cast<int>(rule.param("first_day_late_after_minute", 13 * 60))};
+  each_episode_judged_on_day(in, days, [&](const Episode& e, LocalDate first, LocalDate judged) {
+    const auto n = done_per_day(in, e.id, first, days);
+    const bool accepted_late = e.accepted_at >= local_day_time(first, late, in.zone);
+    MeasureItem item;
+    item.episode = e.id;
+    item.day = judged;
+    item.detail = "done visits on days 1-" + std::to_string(days) + ":";
+    for (int d = 0; d < days; ++d) {
+      const int need = d == 0 && accepted_late ? 1 : per_day;
+      if (n[static_cast<size_t>(d)] < need) item.met = false;
+      item.detail += " " + std::to_string(n[static_cast<size_t>(d)]);
+    }
+    if (accepted_late) item.detail += " (accepted " + format_local_hm(e.accepted_at, in.zone) + ": one needed on day 1)";
+    out.push_back(std::move(item));
+  });
+  return out;
+}
+
+std::vector<MeasureItem> week_one_contacts(const MeasureInput& in, const MeasureRule& rule) {
+  std::vector<MeasureItem> out;
+  const int contacts = static_cast<int>(rule.param("contacts", 7));
+  each_episode_judged_on_day(in, 7, [&](const Episode& e, LocalDate first, LocalDate judged) {
+    int total = 0;
+    for (int n : done_per_day(in, e.id, first, 7)) total += n;
+    MeasureItem item;
+    item.episode = e.id;
+    item.day = judged;
+    item.met = total >= contacts;
+    item.detail = std::to_string(total) + " contacts in days 1-7";
+    out.push_back(std::move(item));
+  });
+  return out;
+}
+
+}  // namespace vb::detail

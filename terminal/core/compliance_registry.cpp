@@ -1,0 +1,93 @@
+// The measures this build can count, by id, and the built-in rules (mirroring
+// data/compliance_rules.json). A new measure is one function here plus one entry in that file.
+#include "core/compliance_detail.hpp"
+
+namespace vb {
+
+const std::vector<MeasureEntry>& measure_registry() {
+  static const std::vector<MeasureEntry> registry{
+      {"reviews-on-time", detail::reviews_on_time},
+      {"reviews-overdue-now", detail::reviews_overdue_now},
+      {"visit-outcome-same-day", detail::outcome_same_day},
+      {"missed-visit-follow-up-4h", detail::missed_followed_up},
+      {"twice-daily-first-3-days", detail::twice_daily_first_days},
+      {"week-one-7-contacts", detail::week_one_contacts},
+      {"visit-30-min-each-day", detail::long_visit_each_day},
+      {"named-worker-half-contacts", detail::named_worker_continuity},
+      {"staff-per-person-week", detail::staff_per_person_week},
+      {"nights-staffed-minimum", detail::nights_staffed},
+      {"six-weeks-without-review", detail::six_weeks_without_review},
+  };
+  return registry;
+}
+
+MeasureFunction find_measure(std::string_view id) {
+  for (const auto& m : measure_registry())
+    if (m.id == id) return m.count;
+  return nullptr;
+}
+
+ComplianceRules default_compliance_rules() {
+  using U = MeasureUnit;
+  using D = Direction;
+  ComplianceRules r;
+  r.measures = {
+      {"reviews-on-time", "Senior reviews on time", "Reviews",
+       "Of the senior reviews that fell due (by the review rules) on a day in the period, the share held by the end of "
+       "that local day (23:59). The review that counts is the first one held after the previous review.",
+       "Review rules in data/review_rules.json; team standard of 95%", U::share, D::higher_is_better, 0.95, 0.85, {}},
+      {"reviews-overdue-now", "Senior reviews overdue now", "Reviews",
+       "Open episodes whose next senior review is past its due time at the end of the period (now, for today): the "
+       "same rule as the reviews screen.",
+       "Review rules in data/review_rules.json; none should be overdue", U::count, D::lower_is_better, 0, 1, {}},
+      {"visit-outcome-same-day", "Visit outcomes recorded the same day", "Visits",
+       "Of the visits dated on a day in the period that has ended, the share with an outcome (done, no access, "
+       "cancelled, rescheduled) recorded by the end of that local day.",
+       "Record keeping standard: contemporaneous notes; team target 95%", U::share, D::higher_is_better, 0.95, 0.85, {}},
+      {"missed-visit-follow-up-4h", "Missed visits followed up within 4 h", "Visits",
+       "Of the missed visits (no access, or still planned an hour after the window) dated in the period, the share with "
+       "a follow-up visit attempted or planned within 4 hours of the miss (exactly 4 h counts). A miss less than 4 h "
+       "old with no follow-up yet is not counted.",
+       "shared/domain.md: a missed visit needs a follow-up decision the same day; team standard 4 hours", U::share,
+       D::higher_is_better, 0.95, 0.8, {{"hours", 4}}},
+      {"twice-daily-first-3-days", "Twice-daily visits on days 1-3", "Intensity",
+       "Episodes whose third day fell in the period and who were still on the caseload at its end: the share with at "
+       "least two done visits on each of days 1-3 (day 1 is the day of acceptance; one is enough on day 1 when accepted "
+       "at or after 13:00).",
+       "shared/domain.md: in the first week twice-daily visits for three days", U::share, D::higher_is_better, 0.8, 0.6,
+       {{"days", 3}, {"visits_per_day", 2}, {"first_day_late_after_minute", 780}}},
+      {"week-one-7-contacts", "At least 7 contacts in week one", "Intensity",
+       "Episodes whose seventh day fell in the period and who were still on the caseload at its end: the share with at "
+       "least seven done visits (any type) on days 1-7.",
+       "shared/domain.md: in the first week at least seven contacts", U::share, D::higher_is_better, 0.8, 0.6,
+       {{"contacts", 7}}},
+      {"visit-30-min-each-day", "A 30-minute visit every visit day", "Intensity",
+       "Person-days in the period with at least one done visit: the share where at least one done visit lasted 30 "
+       "minutes or more.",
+       "shared/domain.md: a face-to-face visit lasts 30-60 minutes", U::share, D::higher_is_better, 0.9, 0.8,
+       {{"minutes", 30}}},
+      {"named-worker-half-contacts", "Named worker at half of contacts", "Continuity",
+       "People with at least two done visits in the period: the share whose named worker was at (either worker of) at "
+       "least half of them.",
+       "shared/domain.md: consistent points of contact (a named worker) are kept throughout", U::share,
+       D::higher_is_better, 0.8, 0.6, {{"share", 0.5}, {"min_contacts", 2}}},
+      {"staff-per-person-week", "Different staff per person a week", "Continuity",
+       "For each person and each seven-day block of the period with a done visit: the number of different staff at "
+       "their done visits; the figure is the average over those person-weeks.",
+       "Team standard for continuity of care: at most 3 different staff a week", U::average, D::lower_is_better, 3, 4,
+       {}},
+      {"nights-staffed-minimum", "Nights staffed at the minimum", "Staffing",
+       "Nights in the period (up to tonight) with a rota recorded: the share with at least two trained staff on a night "
+       "shift.",
+       "shared/domain.md: staffing at night 2; allocation.md minimum of two trained staff at night", U::share,
+       D::higher_is_better, 1.0, 0.9, {{"min_trained", 2}}},
+      {"six-weeks-without-review", "Open over 6 weeks without review", "Episodes",
+       "Episodes open longer than six weeks (day 42) at the end of the period whose six-week senior review (from day "
+       "35) has not been held.",
+       "Fidelity: automatic review flag at six weeks (data/review_rules.json six_weeks)", U::count, D::lower_is_better,
+       0, 1, {}},
+  };
+  return r;
+}
+
+}  // namespace vb

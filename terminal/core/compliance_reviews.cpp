@@ -1,0 +1,158 @@
+// Senior-review measures, counted with core/review_due's rules (never re-derived here): reviews
+// held by the end of the day they fell due, reviews overdue now, episodes past six weeks without
+// their six-week review.
+#include "core/compliance_detail.hpp"
+#include "core/contact_plan.hpp"
+#include "core/review_due.hpp"
+
+#include <cstdio>
+
+namespace vb::detail {
+
+using namespace std::chrono_literals;
+
+bool open_at(const Episode& e, Instant at) { return e.accepted_at <= at && (!e.closed_at || *e.closed_at > at); }
+
+std::string when(Instant t, Zone zone) { return format_day_label(local_date_of(t, zone)) + " " + format_local_hm(t, zone); }
+
+std::string duration_words(std::chrono::seconds d) {
+  const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(d).count();
+  char buf[48];
+  if (minutes >= 48 * 60)
+    std::snprintf(buf, sizeof buf, "%lld days", static_cast<long long>(minutes / (24 * 60)));
+  else
+    std::snprintf(buf, sizeof buf, "%lld h %02lld min", static_cast<long long>(minutes / 60),
+                  static_cast<long long>(minutes % 60));
+  return buf;
+}
+
+const std::vector<const Visit*>& visits_of(const MeasureInput& in, Id episode) {
+  static const std::vector<const Visit*> none;
+  auto it = in.visits_by_episode->find(episode);
+  return it == in.visits_by_episode->end() ? none : it->second;
+}
+
+Episode episode_as_at(const Snapshot& s, const Episode& e, Instant at, Instant now) {
+  Episode c = e;
+  if (c.closed_at && *c.closed_at > at) c.closed_at.reset();
+  if (at >= now || !c.is_open()) return c;
+  // Stage history is not stored: a past stage comes from the plan (intensive until its first
+  // step-down, handover in its last phase or after it); still intensive now means intensive then.
+  if (e.is_open() && e.stage == Stage::intensive) return c;
+  const ContactPlan* plan = s.plan_for_episode(e.id);
+  if (!plan) {
+    if (c.stage == Stage::closed) c.stage = Stage::intensive;
+    return c;
+  }
+  const LocalDate d = local_date_of(at, s.zone());
+  const auto steps = step_down_dates(*plan);
+  if (steps.empty() || d < steps.front()) {
+    c.stage = Stage::intensive;
+    return c;
+  }
+  auto pos = plan_position(*plan, d);
+  const bool last_phase = !pos || (plan->phases.size() > 1 && pos->phase == &plan->phases.back());
+  c.stage = last_phase ? Stage::handover : Stage::step_down;
+  return c;
+}
+
+namespace {
+
+std::optional<ReviewObligation> next_as_at(const Snapshot& s, const Episode& e, Instant at, Instant now) {
+  const Episode then = episode_as_at(s, e, at, now);
+  auto list = at >= now ? review_obligations(s, then, now) : review_obligations_as_at(s, then, at);
+  if (list.empty()) return std::nullopt;
+  return list.front();
+}
+
+std::string rule_name(const ReviewObligation& ob) { return ob.rule ? ob.rule->label : std::string("review"); }
+
+}  // namespace
+
+std::vector<MeasureItem> review_history_items(const Snapshot& s, LocalDate from, LocalDate to, Instant now) {
+  std::vector<MeasureItem> out;
+  const Zone zone = s.zone();
+  const Instant range_start = start_of_local_day(from, zone);
+  const Instant range_end = end_of_local_day(to, zone);
+  for (const auto& e : s.episodes) {
+    if (e.accepted_at > now || e.accepted_at >= range_end) continue;
+    if (e.closed_at && *e.closed_at < range_start) continue;
+    const Instant stop = e.closed_at ? std::min(*e.closed_at, now) : now;
+    const auto reviews = s.reviews_of(e.id);
+    auto add = [&](const ReviewObligation& ob, bool met, std::string detail) {
+      const LocalDate due_day = local_date_of(ob.due, zone);
+      if (due_day < from || due_day > to) return;
+      MeasureItem item;
+      item.episode = e.id;
+      item.day = due_day;
+      item.met = met;
+      item.detail = rule_name(ob) + ": due " + when(ob.due, zone) + ", " + std::move(detail);
+      out.push_back(std::move(item));
+    };
+    // Each review meets the earliest obligation open just before it was held.
+    for (size_t k = 0; k < reviews.size(); ++k) {
+      const Review* r = reviews[k];
+      if (r->held_at > stop) break;
+      if (k + 1 < reviews.size() && reviews[k + 1]->held_at < range_start) continue;  // long before the range
+      auto ob = next_as_at(s, e, r->held_at - 1s, now);
+      if (!ob) continue;
+      const bool on_time = r->held_at < end_of_local_day(local_date_of(ob->due, zone), zone);
+      add(*ob, on_time, "held " + when(r->held_at, zone));
+    }
+    // The obligation still open at the end (now, or closure): missed once its due day has ended.
+    if (stop < range_start) continue;
+    const Instant last = e.closed_at && *e.closed_at <= now ? *e.closed_at - 1s : now;
+    auto ob = next_as_at(s, e, last, now);
+    if (!ob || end_of_local_day(local_date_of(ob->due, zone), zone) > last) continue;
+    add(*ob, false, e.closed_at && *e.closed_at <= now ? "not held before closure" : "not held yet");
+  }
+  return out;
+}
+
+std::vector<MeasureItem> reviews_on_time(const MeasureInput& in, const MeasureRule&) {
+  std::vector<MeasureItem> out;
+  for (const auto& item : *in.review_history)
+    if (item.day >= in.from && item.day <= in.to) out.push_back(item);
+  return out;
+}
+
+std::vector<MeasureItem> reviews_overdue_now(const MeasureInput& in, const MeasureRule&) {
+  std::vector<MeasureItem> out;
+  for (const auto& e : in.s.episodes) {
+    if (!open_at(e, in.as_at)) continue;
+    auto ob = next_as_at(in.s, e, in.as_at, in.now);
+    if (!ob) continue;
+    MeasureItem item;
+    item.episode = e.id;
+    item.day = local_date_of(ob->due, in.zone);
+    item.met = review_status(ob->due, in.as_at, in.zone) != ReviewStatus::overdue;
+    item.detail = rule_name(*ob) + ": due " + when(ob->due, in.zone) +
+                  (item.met ? "" : ", overdue by " + duration_words(in.as_at - ob->due));
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+std::vector<MeasureItem> six_weeks_without_review(const MeasureInput& in, const MeasureRule&) {
+  std::vector<MeasureItem> out;
+  const auto& rules = in.s.review_rules;
+  for (const auto& e : in.s.episodes) {
+    if (!open_at(e, in.as_at) || e.accepted_at + date::days{rules.six_week_day} > in.as_at) continue;
+    const Episode then = episode_as_at(in.s, e, in.as_at, in.now);
+    auto list = in.as_at >= in.now ? review_obligations(in.s, then, in.now) : review_obligations_as_at(in.s, then, in.as_at);
+    MeasureItem item;
+    item.episode = e.id;
+    item.day = local_date_of(e.accepted_at, in.zone);
+    item.detail = "accepted " + when(e.accepted_at, in.zone) + ", " +
+                  std::to_string((in.as_at - e.accepted_at) / date::days{1}) + " days on the caseload";
+    for (const auto& ob : list)
+      if (ob.rule == &rules.six_weeks && ob.due <= in.as_at) {
+        item.met = false;
+        item.detail += ", no six-week review";
+      }
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+}  // namespace vb::detail

@@ -1,0 +1,43 @@
+// Night staffing: each night on the rota has at least the minimum of trained staff (two by
+// default). Nights on which no shift at all was rostered (no rota recorded) are not counted.
+#include "core/compliance_detail.hpp"
+
+#include <map>
+
+namespace vb::detail {
+
+std::vector<MeasureItem> nights_staffed(const MeasureInput& in, const MeasureRule& rule) {
+  const int minimum = static_cast<int>(rule.param("min_trained", 2));
+  struct Night {
+    bool rota = false;
+    int trained = 0;
+    Id shift = 0;
+    std::string who;
+  };
+  std::map<LocalDate, Night> nights;
+  const LocalDate last = std::min(in.to, local_date_of(in.as_at, in.zone));
+  for (const Shift* sh : *in.shifts) {
+    if (sh->date < in.from || sh->date > last) continue;
+    Night& n = nights[sh->date];
+    n.rota = true;
+    if (sh->kind != ShiftKind::night) continue;
+    if (!n.shift) n.shift = sh->id;
+    const Staff* st = in.s.find_staff(sh->staff_id);
+    if (st && st->has_skill("trained")) {
+      ++n.trained;
+      n.who += " " + sh->staff_id;
+    }
+  }
+  std::vector<MeasureItem> out;
+  for (const auto& [day, n] : nights) {
+    MeasureItem item;
+    item.day = day;
+    item.shift = n.shift;
+    item.met = n.trained >= minimum;
+    item.detail = std::to_string(n.trained) + " trained on the night of " + format_day_label(day) + n.who;
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+}  // namespace vb::detail
