@@ -100,32 +100,59 @@ MeasureFigure summarise(const MeasureRule& rule, std::vector<MeasureItem> items,
   return f;
 }
 
+Instant MeasureData::day_start(LocalDate d) const {
+  const auto i = (date::sys_days{d} - date::sys_days{first}).count();
+  if (i >= 0 && i < static_cast<long>(day_starts.size())) return day_starts[static_cast<size_t>(i)];
+  return start_of_local_day(d, zone);
+}
+
+const std::vector<const Visit*>& MeasureData::visits_on(LocalDate d) const {
+  static const std::vector<const Visit*> none;
+  const auto i = (date::sys_days{d} - date::sys_days{first}).count();
+  if (i < 0 || i >= static_cast<long>(visits_by_day.size())) return none;
+  return visits_by_day[static_cast<size_t>(i)];
+}
+
 MeasureData prepare_measure_data(const Snapshot& s, LocalDate from, LocalDate to, Instant now) {
   MeasureData d;
+  d.zone = s.zone();
   // Week-one measures look back a week before a period's first day.
-  const LocalDate first = plus_days(from, -detail::visit_lookback_days);
+  d.first = plus_days(from, -detail::visit_lookback_days);
+  d.last = to;
+  for (LocalDate day = d.first; day <= plus_days(to, 1); day = plus_days(day, 1))
+    d.day_starts.push_back(start_of_local_day(day, d.zone));
+  const Instant range_start = d.day_starts.front();
+  const Instant range_end = d.day_starts.back();
   for (const auto& v : s.visits)
-    if (v.date >= first && v.date <= to) d.visits_by_episode[v.episode_id].push_back(&v);
+    if (v.date >= d.first && v.date <= to) d.visits_by_episode[v.episode_id].push_back(&v);
   for (auto& [episode, list] : d.visits_by_episode)
+    std::sort(list.begin(), list.end(), [](const Visit* a, const Visit* b) {
+      return a->window_start != b->window_start ? a->window_start < b->window_start : a->id < b->id;
+    });
+  d.visits_by_day.resize(d.day_starts.size());
+  for (const auto& [episode, list] : d.visits_by_episode)
+    for (const Visit* v : list) d.visits_by_day[static_cast<size_t>((date::sys_days{v->date} - date::sys_days{d.first}).count())].push_back(v);
+  for (auto& list : d.visits_by_day)
     std::sort(list.begin(), list.end(), [](const Visit* a, const Visit* b) {
       return a->window_start != b->window_start ? a->window_start < b->window_start : a->id < b->id;
     });
   for (const auto& sh : s.shifts)
     if (sh.date >= from && sh.date <= to) d.shifts.push_back(&sh);
-  d.review_history = detail::review_history_items(s, from, to, now);
+  for (const auto& e : s.episodes)
+    if (e.accepted_at < range_end && (!e.closed_at || *e.closed_at >= range_start)) d.episodes.push_back(&e);
+  d.review_history = detail::review_history_items(s, d, from, to, now);
   return d;
 }
 
 MeasureFigure compute_measure(const Snapshot& s, const MeasureRule& rule, LocalDate from, LocalDate to, Instant now,
-                              const MeasureData* data) {
+                              const MeasureData* data, bool details) {
   MeasureData own;
   if (!data) {
     own = prepare_measure_data(s, from, to, now);
     data = &own;
   }
-  const Zone zone = s.zone();
-  MeasureInput in{s, now, from, to, std::min(now, end_of_local_day(to, zone)), zone, &data->visits_by_episode,
-                  &data->review_history, &data->shifts};
+  const Instant as_at = std::min(now, data->day_end(to));
+  MeasureInput in{s, now, from, to, as_at, local_date_of(as_at, data->zone), data->zone, data, details};
   MeasureFunction fn = find_measure(rule.id);
   if (!fn) return summarise(rule, {}, from, to);
   return summarise(rule, fn(in, rule), from, to);
@@ -145,7 +172,7 @@ ComplianceBoard build_compliance_board(const Snapshot& s, const ComplianceRules&
     r.current = compute_measure(s, rule, period_from, b.today, now, &data);
     for (int w = rules.trend_weeks - 1; w >= 0; --w) {
       const LocalDate to = plus_days(b.today, -7L * w);
-      MeasureFigure f = compute_measure(s, rule, plus_days(to, -6), to, now, &data);
+      MeasureFigure f = compute_measure(s, rule, plus_days(to, -6), to, now, &data, false);
       f.items.clear();  // the trend needs the figures only
       r.weeks.push_back(std::move(f));
     }

@@ -38,21 +38,22 @@ struct MeasureFigure {
   std::vector<MeasureItem> items;  // not met first, then by day
 };
 
+struct MeasureData;
+
 // What a measure function sees: the whole snapshot, now, and the period (inclusive local dates).
-// `as_at` is the end of the period or now, whichever is earlier.
+// `as_at` is the end of the period or now, whichever is earlier; `as_at_day` its local date.
 struct MeasureInput {
   const Snapshot& s;
   Instant now{};
   LocalDate from{};
   LocalDate to{};
   Instant as_at{};
+  LocalDate as_at_day{};
   Zone zone = nullptr;
-  // Visits by episode in time order, limited to a range of dates around the period (prepared once).
-  const std::unordered_map<Id, std::vector<const Visit*>>* visits_by_episode = nullptr;
-  // Review obligations walked once over the range (see review_history_items).
-  const std::vector<MeasureItem>* review_history = nullptr;
-  // Shifts starting on a date in the range.
-  const std::vector<const Shift*>* shifts = nullptr;
+  const MeasureData* data = nullptr;  // prepared once for a range of dates covering the period
+  bool details = true;                // false: leave MeasureItem::detail empty (trend figures)
+  // True when local day `d` has ended by as_at.
+  bool ended(LocalDate d) const { return d < as_at_day; }
 };
 
 using MeasureFunction = std::vector<MeasureItem> (*)(const MeasureInput& in, const MeasureRule& rule);
@@ -71,15 +72,26 @@ RagState rag_state(const MeasureRule& rule, double value, double denominator);
 
 // Precomputed data shared by every measure over a range of dates (build once, use for every period).
 struct MeasureData {
+  LocalDate first{};  // first date covered (the range's first day less a week) and last
+  LocalDate last{};
+  // Visits dated in [first, last] by episode, in time order.
   std::unordered_map<Id, std::vector<const Visit*>> visits_by_episode;
+  std::vector<std::vector<const Visit*>> visits_by_day;  // [0] = first, in time order
+  const std::vector<const Visit*>& visits_on(LocalDate d) const;
+  // Review obligations that fell due in the range (see detail::review_history_items).
   std::vector<MeasureItem> review_history;
-  std::vector<const Shift*> shifts;
+  std::vector<const Shift*> shifts;      // starting on a date in the range
+  std::vector<const Episode*> episodes;  // on the caseload at some point of [first, last + 1 day]
+  std::vector<Instant> day_starts;       // local midnight of first .. last + 1
+  Instant day_start(LocalDate d) const;  // from the table inside it, else computed
+  Instant day_end(LocalDate d) const { return day_start(LocalDate{date::sys_days{d} + date::days{1}}); }
+  Zone zone = nullptr;
 };
 MeasureData prepare_measure_data(const Snapshot& s, LocalDate from, LocalDate to, Instant now);
 
 // One measure over one period.
 MeasureFigure compute_measure(const Snapshot& s, const MeasureRule& rule, LocalDate from, LocalDate to, Instant now,
-                              const MeasureData* data = nullptr);
+                              const MeasureData* data = nullptr, bool details = true);
 
 struct MeasureResult {
   const MeasureRule* rule = nullptr;

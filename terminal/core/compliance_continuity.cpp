@@ -3,40 +3,51 @@
 // of a double-up count.
 #include "core/compliance_detail.hpp"
 
-#include <set>
+#include <algorithm>
+#include <unordered_map>
 
 namespace vb::detail {
 
 namespace {
 
-bool ended_contact(const MeasureInput& in, const Visit& v, LocalDate from, LocalDate to) {
-  return v.status == VisitStatus::done && v.date >= from && v.date <= to && v.window_start <= in.as_at;
+// Done visits dated in [from, to] that had started by as-at, day by day.
+template <typename F>
+void each_contact(const MeasureInput& in, LocalDate from, LocalDate to, F&& f) {
+  for (LocalDate day = from; day <= to; day = plus_days(day, 1))
+    for (const Visit* v : in.data->visits_on(day))
+      if (v->status == VisitStatus::done && v->window_start <= in.as_at) f(*v);
 }
 
 }  // namespace
 
 std::vector<MeasureItem> named_worker_continuity(const MeasureInput& in, const MeasureRule& rule) {
-  std::vector<MeasureItem> out;
   const double share = rule.param("share", 0.5);
   const int at_least = static_cast<int>(rule.param("min_contacts", 2));
-  for (const auto& [episode, list] : *in.visits_by_episode) {
-    const Episode* e = in.s.find_episode(episode);
-    if (!e || e->named_worker.empty()) continue;
-    int contacts = 0, with_named = 0;
+  struct Count {
+    const Episode* e = nullptr;
+    int contacts = 0;
+    int with_named = 0;
     LocalDate last{};
-    for (const Visit* v : list) {
-      if (!ended_contact(in, *v, in.from, in.to)) continue;
-      ++contacts;
-      last = v->date;
-      if (v->staff1 == e->named_worker || v->staff2 == e->named_worker) ++with_named;
-    }
-    if (contacts < at_least) continue;
+  };
+  std::unordered_map<Id, Count> people;
+  each_contact(in, in.from, in.to, [&](const Visit& v) {
+    Count& c = people[v.episode_id];
+    if (!c.e) c.e = in.s.find_episode(v.episode_id);
+    ++c.contacts;
+    c.last = v.date;
+    if (c.e && !c.e->named_worker.empty() && (v.staff1 == c.e->named_worker || v.staff2 == c.e->named_worker))
+      ++c.with_named;
+  });
+  std::vector<MeasureItem> out;
+  for (const auto& [episode, c] : people) {
+    if (!c.e || c.e->named_worker.empty() || c.contacts < at_least) continue;
     MeasureItem item;
     item.episode = episode;
-    item.day = last;
-    item.met = with_named >= share * contacts - 1e-9;
-    item.detail = "named worker " + e->named_worker + " at " + std::to_string(with_named) + " of " +
-                  std::to_string(contacts) + " contacts";
+    item.day = c.last;
+    item.met = c.with_named >= share * c.contacts - 1e-9;
+    if (in.details)
+      item.detail = "named worker " + c.e->named_worker + " at " + std::to_string(c.with_named) + " of " +
+                    std::to_string(c.contacts) + " contacts";
     out.push_back(std::move(item));
   }
   return out;
@@ -44,24 +55,28 @@ std::vector<MeasureItem> named_worker_continuity(const MeasureInput& in, const M
 
 std::vector<MeasureItem> staff_per_person_week(const MeasureInput& in, const MeasureRule& rule) {
   std::vector<MeasureItem> out;
+  std::unordered_map<Id, std::vector<const StaffId*>> seen;
   // Seven-day blocks from the period's first day (the last may be shorter).
   for (LocalDate block = in.from; block <= in.to; block = plus_days(block, 7)) {
-    const LocalDate block_end = std::min(plus_days(block, 6), in.to);
-    for (const auto& [episode, list] : *in.visits_by_episode) {
-      std::set<StaffId> seen;
-      for (const Visit* v : list) {
-        if (!ended_contact(in, *v, block, block_end)) continue;
-        if (!v->staff1.empty()) seen.insert(v->staff1);
-        if (!v->staff2.empty()) seen.insert(v->staff2);
-      }
-      if (seen.empty()) continue;
+    seen.clear();
+    each_contact(in, block, std::min(plus_days(block, 6), in.to), [&](const Visit& v) {
+      auto& list = seen[v.episode_id];
+      for (const StaffId* id : {&v.staff1, &v.staff2})
+        if (!id->empty() && std::none_of(list.begin(), list.end(), [&](const StaffId* x) { return *x == *id; }))
+          list.push_back(id);
+    });
+    for (auto& [episode, list] : seen) {
+      if (list.empty()) continue;
       MeasureItem item;
       item.episode = episode;
       item.day = block;
-      item.amount = static_cast<double>(seen.size());
+      item.amount = static_cast<double>(list.size());
       item.met = item.amount <= rule.target + 1e-9;
-      item.detail = std::to_string(seen.size()) + " staff in the week from " + format_day_label(block) + ":";
-      for (const auto& id : seen) item.detail += " " + id;
+      if (in.details) {
+        std::sort(list.begin(), list.end(), [](const StaffId* a, const StaffId* b) { return *a < *b; });
+        item.detail = std::to_string(list.size()) + " staff in the week from " + format_day_label(block) + ":";
+        for (const StaffId* id : list) item.detail += " " + *id;
+      }
       out.push_back(std::move(item));
     }
   }

@@ -22,13 +22,16 @@ std::vector<int> done_per_day(const MeasureInput& in, Id episode, LocalDate firs
 // still on the caseload at the end of it.
 template <typename F>
 void each_episode_judged_on_day(const MeasureInput& in, int last_day, F&& f) {
-  for (const auto& e : in.s.episodes) {
-    const LocalDate first = local_date_of(e.accepted_at, in.zone);
+  // Accepted on [from - last_day + 1, to - last_day + 1]: cheap instant bounds first, then the dates.
+  const Instant earliest = in.data->day_start(plus_days(in.from, -(last_day - 1)));
+  const Instant latest = in.data->day_end(plus_days(in.to, -(last_day - 1)));
+  for (const Episode* e : in.data->episodes) {
+    if (e->accepted_at < earliest || e->accepted_at >= latest) continue;
+    const LocalDate first = local_date_of(e->accepted_at, in.zone);
     const LocalDate judged = plus_days(first, last_day - 1);
-    if (judged < in.from || judged > in.to) continue;
-    const Instant end = end_of_local_day(judged, in.zone);
-    if (end > in.as_at || (e.closed_at && *e.closed_at < end)) continue;
-    f(e, first, judged);
+    if (judged < in.from || judged > in.to || !in.ended(judged)) continue;
+    if (e->closed_at && *e->closed_at < in.data->day_end(judged)) continue;
+    f(*e, first, judged);
   }
 }
 
@@ -41,17 +44,17 @@ std::vector<MeasureItem> twice_daily_first_days(const MeasureInput& in, const Me
   const auto late = std::chrono::minutes{static_cast<int>(rule.param("first_day_late_after_minute", 13 * 60))};
   each_episode_judged_on_day(in, days, [&](const Episode& e, LocalDate first, LocalDate judged) {
     const auto n = done_per_day(in, e.id, first, days);
-    const bool accepted_late = e.accepted_at >= local_day_time(first, late, in.zone);
+    const bool accepted_late = e.accepted_at >= in.data->day_start(first) + late;
     MeasureItem item;
     item.episode = e.id;
     item.day = judged;
-    item.detail = "done visits on days 1-" + std::to_string(days) + ":";
+    if (in.details) item.detail = "done visits on days 1-" + std::to_string(days) + ":";
     for (int d = 0; d < days; ++d) {
       const int need = d == 0 && accepted_late ? 1 : per_day;
       if (n[static_cast<size_t>(d)] < need) item.met = false;
-      item.detail += " " + std::to_string(n[static_cast<size_t>(d)]);
+      if (in.details) item.detail += " " + std::to_string(n[static_cast<size_t>(d)]);
     }
-    if (accepted_late) item.detail += " (accepted " + format_local_hm(e.accepted_at, in.zone) + ": one needed on day 1)";
+    if (accepted_late && in.details) item.detail += " (accepted " + format_local_hm(e.accepted_at, in.zone) + ": one needed on day 1)";
     out.push_back(std::move(item));
   });
   return out;
@@ -67,7 +70,7 @@ std::vector<MeasureItem> week_one_contacts(const MeasureInput& in, const Measure
     item.episode = e.id;
     item.day = judged;
     item.met = total >= contacts;
-    item.detail = std::to_string(total) + " contacts in days 1-7";
+    if (in.details) item.detail = std::to_string(total) + " contacts in days 1-7";
     out.push_back(std::move(item));
   });
   return out;

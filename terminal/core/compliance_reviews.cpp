@@ -28,8 +28,8 @@ std::string duration_words(std::chrono::seconds d) {
 
 const std::vector<const Visit*>& visits_of(const MeasureInput& in, Id episode) {
   static const std::vector<const Visit*> none;
-  auto it = in.visits_by_episode->find(episode);
-  return it == in.visits_by_episode->end() ? none : it->second;
+  auto it = in.data->visits_by_episode.find(episode);
+  return it == in.data->visits_by_episode.end() ? none : it->second;
 }
 
 Episode episode_as_at(const Snapshot& s, const Episode& e, Instant at, Instant now) {
@@ -69,12 +69,14 @@ std::string rule_name(const ReviewObligation& ob) { return ob.rule ? ob.rule->la
 
 }  // namespace
 
-std::vector<MeasureItem> review_history_items(const Snapshot& s, LocalDate from, LocalDate to, Instant now) {
+std::vector<MeasureItem> review_history_items(const Snapshot& s, const MeasureData& data, LocalDate from, LocalDate to,
+                                             Instant now) {
   std::vector<MeasureItem> out;
   const Zone zone = s.zone();
-  const Instant range_start = start_of_local_day(from, zone);
-  const Instant range_end = end_of_local_day(to, zone);
-  for (const auto& e : s.episodes) {
+  const Instant range_start = data.day_start(from);
+  const Instant range_end = data.day_end(to);
+  for (const Episode* ep : data.episodes) {
+    const Episode& e = *ep;
     if (e.accepted_at > now || e.accepted_at >= range_end) continue;
     if (e.closed_at && *e.closed_at < range_start) continue;
     const Instant stop = e.closed_at ? std::min(*e.closed_at, now) : now;
@@ -96,14 +98,14 @@ std::vector<MeasureItem> review_history_items(const Snapshot& s, LocalDate from,
       if (k + 1 < reviews.size() && reviews[k + 1]->held_at < range_start) continue;  // long before the range
       auto ob = next_as_at(s, e, r->held_at - 1s, now);
       if (!ob) continue;
-      const bool on_time = r->held_at < end_of_local_day(local_date_of(ob->due, zone), zone);
+      const bool on_time = r->held_at < data.day_end(local_date_of(ob->due, zone));
       add(*ob, on_time, "held " + when(r->held_at, zone));
     }
     // The obligation still open at the end (now, or closure): missed once its due day has ended.
     if (stop < range_start) continue;
     const Instant last = e.closed_at && *e.closed_at <= now ? *e.closed_at - 1s : now;
     auto ob = next_as_at(s, e, last, now);
-    if (!ob || end_of_local_day(local_date_of(ob->due, zone), zone) > last) continue;
+    if (!ob || data.day_end(local_date_of(ob->due, zone)) > last) continue;
     add(*ob, false, e.closed_at && *e.closed_at <= now ? "not held before closure" : "not held yet");
   }
   return out;
@@ -111,14 +113,15 @@ std::vector<MeasureItem> review_history_items(const Snapshot& s, LocalDate from,
 
 std::vector<MeasureItem> reviews_on_time(const MeasureInput& in, const MeasureRule&) {
   std::vector<MeasureItem> out;
-  for (const auto& item : *in.review_history)
+  for (const auto& item : in.data->review_history)
     if (item.day >= in.from && item.day <= in.to) out.push_back(item);
   return out;
 }
 
 std::vector<MeasureItem> reviews_overdue_now(const MeasureInput& in, const MeasureRule&) {
   std::vector<MeasureItem> out;
-  for (const auto& e : in.s.episodes) {
+  for (const Episode* ep : in.data->episodes) {
+    const Episode& e = *ep;
     if (!open_at(e, in.as_at)) continue;
     auto ob = next_as_at(in.s, e, in.as_at, in.now);
     if (!ob) continue;
@@ -126,8 +129,9 @@ std::vector<MeasureItem> reviews_overdue_now(const MeasureInput& in, const Measu
     item.episode = e.id;
     item.day = local_date_of(ob->due, in.zone);
     item.met = review_status(ob->due, in.as_at, in.zone) != ReviewStatus::overdue;
-    item.detail = rule_name(*ob) + ": due " + when(ob->due, in.zone) +
-                  (item.met ? "" : ", overdue by " + duration_words(in.as_at - ob->due));
+    if (in.details)
+      item.detail = rule_name(*ob) + ": due " + when(ob->due, in.zone) +
+                    (item.met ? "" : ", overdue by " + duration_words(in.as_at - ob->due));
     out.push_back(std::move(item));
   }
   return out;
@@ -136,19 +140,21 @@ std::vector<MeasureItem> reviews_overdue_now(const MeasureInput& in, const Measu
 std::vector<MeasureItem> six_weeks_without_review(const MeasureInput& in, const MeasureRule&) {
   std::vector<MeasureItem> out;
   const auto& rules = in.s.review_rules;
-  for (const auto& e : in.s.episodes) {
+  for (const Episode* ep : in.data->episodes) {
+    const Episode& e = *ep;
     if (!open_at(e, in.as_at) || e.accepted_at + date::days{rules.six_week_day} > in.as_at) continue;
     const Episode then = episode_as_at(in.s, e, in.as_at, in.now);
     auto list = in.as_at >= in.now ? review_obligations(in.s, then, in.now) : review_obligations_as_at(in.s, then, in.as_at);
     MeasureItem item;
     item.episode = e.id;
     item.day = local_date_of(e.accepted_at, in.zone);
-    item.detail = "accepted " + when(e.accepted_at, in.zone) + ", " +
-                  std::to_string((in.as_at - e.accepted_at) / date::days{1}) + " days on the caseload";
+    if (in.details)
+      item.detail = "accepted " + when(e.accepted_at, in.zone) + ", " +
+                    std::to_string((in.as_at - e.accepted_at) / date::days{1}) + " days on the caseload";
     for (const auto& ob : list)
       if (ob.rule == &rules.six_weeks && ob.due <= in.as_at) {
         item.met = false;
-        item.detail += ", no six-week review";
+        if (in.details) item.detail += ", no six-week review";
       }
     out.push_back(std::move(item));
   }

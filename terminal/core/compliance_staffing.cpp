@@ -16,7 +16,7 @@ std::vector<MeasureItem> nights_staffed(const MeasureInput& in, const MeasureRul
   };
   std::map<LocalDate, Night> nights;
   const LocalDate last = std::min(in.to, local_date_of(in.as_at, in.zone));
-  for (const Shift* sh : *in.shifts) {
+  for (const Shift* sh : in.data->shifts) {
     if (sh->date < in.from || sh->date > last) continue;
     Night& n = nights[sh->date];
     n.rota = true;
@@ -25,7 +25,7 @@ std::vector<MeasureItem> nights_staffed(const MeasureInput& in, const MeasureRul
     const Staff* st = in.s.find_staff(sh->staff_id);
     if (st && st->has_skill("trained")) {
       ++n.trained;
-      n.who += " " + sh->staff_id;
+      if (in.details) n.who += " " + sh->staff_id;
     }
   }
   std::vector<MeasureItem> out;
@@ -34,7 +34,8 @@ std::vector<MeasureItem> nights_staffed(const MeasureInput& in, const MeasureRul
     item.day = day;
     item.shift = n.shift;
     item.met = n.trained >= minimum;
-    item.detail = std::to_string(n.trained) + " trained on the night of " + format_day_label(day) + n.who;
+    if (in.details)
+      item.detail = std::to_string(n.trained) + " trained on the night of " + format_day_label(day) + n.who;
     out.push_back(std::move(item));
   }
   return out;

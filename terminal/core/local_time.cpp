@@ -44,7 +44,15 @@ Instant local_day_time(LocalDate d, std::chrono::minutes since_midnight, Zone zo
 
 std::string format_utc(Instant t) { return date::format("%Y-%m-%dT%H:%M:%SZ", t); }
 
-std::string format_local_hm(Instant t, Zone zone) { return date::format("%H:%M", to_local(t, zone)); }
+// Hand-formatted (not date::format): these run for every row of derived boards and reports, and a
+// stream per call costs microseconds. The output is exactly what the format strings gave.
+std::string format_local_hm(Instant t, Zone zone) {
+  const auto local = to_local(t, zone);
+  const auto minutes = date::floor<std::chrono::minutes>(local - date::floor<date::days>(local)).count();
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(minutes / 60), static_cast<int>(minutes % 60));
+  return buf;
+}
 
 std::string format_local_datetime(Instant t, Zone zone) {
   return date::format("%Y-%m-%dT%H:%M", to_local(t, zone));
@@ -52,7 +60,16 @@ std::string format_local_datetime(Instant t, Zone zone) {
 
 std::string format_date(LocalDate d) { return date::format("%Y-%m-%d", d); }
 
-std::string format_day_label(LocalDate d) { return date::format("%a %d %b", d); }
+std::string format_day_label(LocalDate d) {
+  static constexpr const char* weekdays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static constexpr const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  if (!d.ok()) return date::format("%a %d %b", d);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%s %02u %s", weekdays[date::weekday{date::sys_days{d}}.c_encoding()],
+                static_cast<unsigned>(d.day()), months[static_cast<unsigned>(d.month()) - 1]);
+  return buf;
+}
 
 namespace {
 

@@ -74,3 +74,13 @@ TEST_CASE("time: the local date of an instant follows the team's zone across mid
 TEST_CASE("time: an unknown zone name is an error that names it") {
   CHECK_THROWS_WITH_AS(find_zone("Europe/Atlantis"), doctest::Contains("Europe/Atlantis"), std::invalid_argument);
 }
+
+TEST_CASE("local time: day labels and hh:mm read exactly as the date library formats them") {
+  const Zone zone = find_zone("Europe/London");
+  LocalDate d = *parse_date("2026-01-01");
+  for (int i = 0; i < 800; ++i, d = LocalDate{date::sys_days{d} + date::days{1}}) {
+    CHECK(format_day_label(d) == date::format("%a %d %b", d));
+    const Instant t = local_day_time(d, std::chrono::minutes{(i * 37) % (24 * 60)}, zone);
+    CHECK(format_local_hm(t, zone) == date::format("%H:%M", to_local(t, zone)));
+  }
+}
