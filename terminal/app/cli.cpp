@@ -25,6 +25,7 @@ const std::map<std::string, CommandSpec>& specs() {
       {"restore", {{"key"}, {}, 1}},
       {"import", {{}, {"dry-run"}, 2}},
       {"export", {{"format", "from", "to"}, {}, 1}},
+      {"report", {{"format", "from", "to"}, {}, 0}},
       {"version", {{}, {}, 0}},
       {"help", {{}, {}, 0}},
   };
@@ -111,6 +112,9 @@ std::string usage_text() {
   export [visits|episodes|reviews] --format csv|json [--from D] [--to D]
                                       visits, episodes and reviews for other systems
                                       (json: FHIR R4 shapes; csv needs one kind)
+  report --from D --to D [--format pdf|csv|json]
+                                      compliance and outcome figures for the period on stdout
+                                      (csv by default; pdf: a document to send)
   screenshot OUT.png --screen NAME --size WxH [--privacy] [--visit ID]
                                       render one screen off-screen (today, staff, reviews);
                                       --visit opens that visit's outcome sheet

@@ -13,5 +13,6 @@ int run_backup(const CommandLine& cl);
 int run_restore(const CommandLine& cl);
 int run_import(const CommandLine& cl);
 int run_export(const CommandLine& cl);
+int run_report(const CommandLine& cl);
 
 }  // namespace vb::app

@@ -2,6 +2,7 @@
 #include "app/compliance_rules_file.hpp"
 
 #include "core/compliance.hpp"
+#include "platform/asset_paths.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -111,6 +112,10 @@ ComplianceRules load_compliance_rules(const std::filesystem::path& file) {
   std::ostringstream text;
   text << in.rdbuf();
   return parse_compliance_rules(text.str(), file.string());
+}
+
+ComplianceRules load_team_compliance_rules() {
+  return load_compliance_rules(platform::find_asset_root() / "data" / "compliance_rules.json");
 }
 
 }  // namespace vb::app

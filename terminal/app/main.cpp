@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
     if (cl.command == "restore") return run_restore(cl);
     if (cl.command == "import") return run_import(cl);
     if (cl.command == "export") return run_export(cl);
+    if (cl.command == "report") return run_report(cl);
     return run_kiosk(cl);
   } catch (const UsageError& e) {
     std::cerr << "visitboard: " << e.what() << "\n\n" << usage_text();

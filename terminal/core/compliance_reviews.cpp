@@ -95,9 +95,9 @@ std::vector<MeasureItem> review_history_items(const Snapshot& s, const MeasureDa
     for (size_t k = 0; k < reviews.size(); ++k) {
       const Review* r = reviews[k];
       if (r->held_at > stop) break;
-      if (k + 1 < reviews.size() && reviews[k + 1]->held_at < range_start) continue;  // long before the range
       auto ob = next_as_at(s, e, r->held_at - 1s, now);
-      if (!ob) continue;
+      // Not due before the episode closed: an obligation that never fell due is not counted.
+      if (!ob || (e.closed_at && ob->due >= *e.closed_at)) continue;
       const bool on_time = r->held_at < data.day_end(local_date_of(ob->due, zone));
       add(*ob, on_time, "held " + when(r->held_at, zone));
     }

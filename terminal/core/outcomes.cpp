@@ -211,3 +211,16 @@ std::vector<OutcomeRow> outcome_rows(const Outcomes& o) {
 }
 
 }  // namespace vb
+
+namespace vb {
+
+OutcomesBoard build_outcomes_board(const Snapshot& s, Instant now, int period_days, int weeks) {
+  OutcomesBoard b;
+  b.today = local_date_of(now, s.zone());
+  auto day = [&](long n) { return LocalDate{date::sys_days{b.today} + date::days{n}}; };
+  b.period = compute_outcomes(s, day(-(period_days - 1)), b.today, now);
+  for (int w = weeks - 1; w >= 0; --w) b.weeks.push_back(compute_outcomes(s, day(-7L * w - 6), day(-7L * w), now));
+  return b;
+}
+
+}  // namespace vb

@@ -68,3 +68,16 @@ std::vector<OutcomeRow> outcome_rows(const Outcomes& o);
 double quantile(const std::vector<int>& sorted, double p);
 
 }  // namespace vb
+
+namespace vb {
+
+// What the outcomes screen shows, derived outside the frame: the last `period_days` local days up
+// to today, and each of the last `weeks` seven-day blocks (oldest first) for the charts.
+struct OutcomesBoard {
+  LocalDate today{};
+  Outcomes period;
+  std::vector<Outcomes> weeks;
+};
+OutcomesBoard build_outcomes_board(const Snapshot& s, Instant now, int period_days = 91, int weeks = 12);
+
+}  // namespace vb
