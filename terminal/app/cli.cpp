@@ -18,7 +18,7 @@ const std::map<std::string, CommandSpec>& specs() {
   static const std::map<std::string, CommandSpec> s{
       {"run", {{"backup-dir", "key"}, {"windowed", "names", "no-backups"}, 0}},
       {"demo", {{"seed"}, {}, 0}},
-      {"screenshot", {{"screen", "size", "visit", "backup-dir", "key"}, {"privacy", "no-backups"}, 1}},
+      {"screenshot", {{"screen", "size", "visit", "backup-dir", "key", "measure"}, {"privacy", "no-backups"}, 1}},
       {"board", {{"date", "format"}, {"names"}, 0}},
       {"apply", {{}, {}, 0}},
       {"backup", {{"key"}, {}, 1}},
@@ -115,9 +115,11 @@ std::string usage_text() {
   report --from D --to D [--format pdf|csv|json]
                                       compliance and outcome figures for the period on stdout
                                       (csv by default; pdf: a document to send)
-  screenshot OUT.png --screen NAME --size WxH [--privacy] [--visit ID]
-                                      render one screen off-screen (today, staff, reviews);
-                                      --visit opens that visit's outcome sheet
+  screenshot OUT.png --screen NAME --size WxH [--privacy] [--visit ID] [--measure ID]
+                                      render one screen off-screen (today, staff, reviews,
+                                      admin, compliance, outcomes);
+                                      --visit opens that visit's outcome sheet;
+                                      --measure opens the list behind a compliance tile
   --version                           print the version
 
 --now pins the moment (a time without offset is the team's local time).

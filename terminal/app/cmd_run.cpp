@@ -125,7 +125,8 @@ int run_kiosk(const CommandLine& cl) {
 
     imgui.new_frame();
     ImGui::NewFrame();
-    ui::FrameInput in{s.model.snapshot, s.model.board, s.model.staff_day, s.model.reviews, backup_status, now, s.model.loaded_at, store_problem, fonts};
+    ui::FrameInput in{s.model.snapshot, s.model.board, s.model.staff_day, s.model.reviews, backup_status, now, s.model.loaded_at, store_problem, fonts,
+                      &s.model.compliance, &s.model.outcomes};
     std::optional<Command> command = ui::draw_frame(in, state);
     imgui.render(ui::colour::background);
     glfwSwapBuffers(w);

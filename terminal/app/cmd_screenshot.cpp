@@ -34,7 +34,7 @@ int run_screenshot(const CommandLine& cl) {
   if (cl.positional.empty()) throw UsageError("screenshot needs an output file, e.g. screenshot today.png");
   std::string name = cl.option("screen").value_or("today");
   auto screen = ui::parse_screen(name);
-  if (!screen) throw UsageError("unknown screen '" + name + "' (this build has: today, staff, reviews, admin)");
+  if (!screen) throw UsageError("unknown screen '" + name + "' (this build has: today, staff, reviews, admin, compliance, outcomes)");
   auto [width, height] = parse_size(cl.option("size").value_or("1920x1080"));
 
   Session s = open_session(cl, false);
@@ -46,11 +46,17 @@ int run_screenshot(const CommandLine& cl) {
   ui::UiState state;
   state.screen = *screen;
   state.privacy = cl.flag("privacy");
+  // --measure ID opens the list behind one compliance tile.
+  if (auto measure = cl.option("measure")) {
+    if (!s.model.compliance_rules.find(*measure)) throw Refused("measure '" + *measure + "' is not in the compliance rules");
+    state.compliance_measure = *measure;
+  }
   Instant now = s.clock->now();
   // Shows what the kiosk would show about backups (reads the folder; never starts one).
   BackupStatus backup_status;
   if (auto scheduler = scheduler_from(cl, s.model.snapshot.zone())) backup_status = scheduler->status(now);
-  ui::FrameInput in{s.model.snapshot, s.model.board, s.model.staff_day, s.model.reviews, backup_status, now, s.model.loaded_at, "", fonts};
+  ui::FrameInput in{s.model.snapshot, s.model.board, s.model.staff_day, s.model.reviews, backup_status, now, s.model.loaded_at, "", fonts,
+                    &s.model.compliance, &s.model.outcomes};
   // Tables settle their column widths over the first frames; draw a few before capturing.
   std::optional<Id> open_visit;
   if (auto v = cl.option("visit")) {

@@ -1,6 +1,7 @@
 // Opening a database for a command or the kiosk.
 #include "app/session.hpp"
 
+#include "app/compliance_rules_file.hpp"
 #include "app/review_rules_file.hpp"
 #include "platform/asset_paths.hpp"
 #include "store/snapshot_loader.hpp"
@@ -28,6 +29,7 @@ Session open_session(const CommandLine& cl, bool advance_clock) {
   Session s{store::Database::open(cl.db_path(), store::OpenMode::existing), {}, nullptr};
   s.model.snapshot = store::load_snapshot(s.db);
   s.model.snapshot.review_rules = team_review_rules();
+  s.model.compliance_rules = load_team_compliance_rules();
   s.clock = std::make_unique<Clock>(cl.now, s.model.snapshot.zone(), advance_clock);
   Instant now = s.clock->now();
   s.model.loaded_at = now;

@@ -1,7 +1,9 @@
 #pragma once
 // What the screens read: the snapshot and the day's derived board, rebuilt when the data or the
 // minute changes (never inside a frame).
+#include "core/compliance.hpp"
 #include "core/day_board.hpp"
+#include "core/outcomes.hpp"
 #include "core/review_board.hpp"
 #include "core/snapshot.hpp"
 
@@ -12,6 +14,10 @@ struct TerminalModel {
   DayBoard board;
   StaffDay staff_day;
   ReviewBoard reviews;
+  // The team's compliance rules (data/compliance_rules.json) and the figures derived from them.
+  ComplianceRules compliance_rules = default_compliance_rules();
+  ComplianceBoard compliance;
+  OutcomesBoard outcomes;
   Instant loaded_at{};
   Instant built_for{};
 
@@ -21,6 +27,8 @@ struct TerminalModel {
     board = build_day_board(snapshot, day, now);
     staff_day = build_staff_day(snapshot, day, now);
     reviews = build_review_board(snapshot, now);
+    compliance = build_compliance_board(snapshot, compliance_rules, now);
+    outcomes = build_outcomes_board(snapshot, now);
     built_for = now;
   }
 };

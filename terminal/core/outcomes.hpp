@@ -78,6 +78,6 @@ struct OutcomesBoard {
   Outcomes period;
   std::vector<Outcomes> weeks;
 };
-OutcomesBoard build_outcomes_board(const Snapshot& s, Instant now, int period_days = 91, int weeks = 12);
+OutcomesBoard build_outcomes_board(const Snapshot& s, Instant now, int period_days = 364, int weeks = 12);
 
 }  // namespace vb

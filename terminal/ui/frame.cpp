@@ -3,6 +3,8 @@
 #include "ui/icons.hpp"
 #include "ui/screen.hpp"
 #include "ui/admin_screen.hpp"
+#include "ui/compliance_screen.hpp"
+#include "ui/outcomes_screen.hpp"
 #include "ui/reviews_screen.hpp"
 #include "ui/review_sheets.hpp"
 #include "ui/staff_screen.hpp"
@@ -20,6 +22,8 @@ std::optional<Screen> parse_screen(std::string_view name) {
   if (name == "staff") return Screen::staff;
   if (name == "reviews") return Screen::reviews;
   if (name == "admin") return Screen::admin;
+  if (name == "compliance") return Screen::compliance;
+  if (name == "outcomes") return Screen::outcomes;
   return std::nullopt;
 }
 
@@ -29,6 +33,8 @@ std::string_view screen_name(Screen s) {
     case Screen::staff: return "staff";
     case Screen::reviews: return "reviews";
     case Screen::admin: return "admin";
+    case Screen::compliance: return "compliance";
+    case Screen::outcomes: return "outcomes";
   }
   return "today";
 }
@@ -97,7 +103,7 @@ void header(const FrameInput& in, UiState& state) {
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   float alerts_w = 0;
   for (const auto& a : alerts) alerts_w += pill_width(a.icon, a.text, f.bold) + spacing;
-  const float right_w = em * 27.5f;
+  const float right_w = em * 39.5f;
   const float tabs_x = ImGui::GetWindowContentRegionMax().x - right_w;
   ImGui::SameLine(0, em * 1.2f);
   const bool alerts_inline = ImGui::GetCursorPosX() + alerts_w < tabs_x;
@@ -118,6 +124,10 @@ void header(const FrameInput& in, UiState& state) {
   tab("Reviews", Screen::reviews, state, em);
   ImGui::SameLine();
   tab("Admin", Screen::admin, state, em);
+  ImGui::SameLine();
+  tab("Compliance", Screen::compliance, state, em);
+  ImGui::SameLine();
+  tab("Outcomes", Screen::outcomes, state, em);
   ImGui::SameLine();
   std::string privacy = state.privacy ? std::string(icon::eye) + " Names" : std::string(icon::eye_slash) + " Initials";
   if (ImGui::Button(privacy.c_str(), ImVec2(em * 6.2f, em * 2.2f))) state.privacy = !state.privacy;
@@ -181,6 +191,8 @@ std::optional<Command> draw_frame(const FrameInput& in, UiState& state) {
     case Screen::staff: tapped = draw_staff_screen(in, state, body_h); break;
     case Screen::reviews: draw_reviews_screen(in, state, body_h); break;
     case Screen::admin: draw_admin_screen(in, state, body_h); break;
+    case Screen::compliance: draw_compliance_screen(in, state, body_h); break;
+    case Screen::outcomes: draw_outcomes_screen(in, state, body_h); break;
   }
   footer(in, state);
   if (tapped) open_visit_sheet(in, state, *tapped);

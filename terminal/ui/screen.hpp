@@ -4,6 +4,8 @@
 #include "core/backup_status.hpp"
 #include "core/day_board.hpp"
 #include "core/review_board.hpp"
+#include "core/compliance.hpp"
+#include "core/outcomes.hpp"
 #include "ui/fonts.hpp"
 #include "ui/hit_targets.hpp"
 
@@ -13,7 +15,7 @@
 
 namespace vb::ui {
 
-enum class Screen { today, staff, reviews, admin };
+enum class Screen { today, staff, reviews, admin, compliance, outcomes };
 
 // nullopt for a screen that does not exist (yet): the command line refuses it with exit 2.
 std::optional<Screen> parse_screen(std::string_view name);
@@ -58,6 +60,9 @@ struct UiState {
   bool backup_requested = false;  // admin screen: "Back up now" (an app action, not a data command)
   HitTargets targets;
   int rows_below = 0;  // rows scrolled out of sight below, for the "more below" hint
+  // Compliance screen: the measure whose list is open ("" = none), and whether its definition shows.
+  std::string compliance_measure;
+  bool compliance_definition = false;
 };
 
 // Everything a frame reads. All of it is prepared outside the frame: no I/O while drawing.
@@ -71,6 +76,9 @@ struct FrameInput {
   Instant loaded_at{};         // when the snapshot was last read from the database
   std::string store_problem;   // non-empty: the database cannot be read right now
   const Fonts& fonts;
+  // Compliance and outcome figures, derived with the boards (nullptr: not available in this build step).
+  const ComplianceBoard* compliance = nullptr;
+  const OutcomesBoard* outcomes = nullptr;
 };
 
 // Draws one whole frame (between ImGui::NewFrame and ImGui::Render) and returns the command a

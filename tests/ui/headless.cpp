@@ -21,6 +21,8 @@ HeadlessUi::HeadlessUi(const Snapshot& snapshot, Instant now, float width, float
   board_ = build_day_board(snapshot, day, now);
   staff_day_ = build_staff_day(snapshot, day, now);
   reviews_ = build_review_board(snapshot, now);
+  compliance_ = build_compliance_board(snapshot, compliance_rules_, now);
+  outcomes_ = build_outcomes_board(snapshot, now);
   frame();  // first layout
 }
 
@@ -31,7 +33,7 @@ std::optional<Command> HeadlessUi::frame() {
   io.MousePos = mouse_;
   io.MouseDown[0] = down_;
   ImGui::NewFrame();
-  ui::FrameInput in{snapshot_, board_, staff_day_, reviews_, backups, now_, now_, "", fonts_};
+  ui::FrameInput in{snapshot_, board_, staff_day_, reviews_, backups, now_, now_, "", fonts_, &compliance_, &outcomes_};
   auto command = ui::draw_frame(in, state);
   ImGui::Render();
   return command;

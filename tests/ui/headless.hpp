@@ -2,6 +2,8 @@
 // Drives the real screens without a window: ImGui with its default font, frames stepped by hand,
 // taps written into io.MousePos/MouseDown like a finger (down one frame, up the next).
 #include "core/day_board.hpp"
+#include "core/compliance.hpp"
+#include "core/outcomes.hpp"
 #include "ui/screen.hpp"
 
 #include <imgui.h>
@@ -20,6 +22,7 @@ class HeadlessUi {
   // Taps the named target (frames: move+down, up). Fails the test when the target is not shown.
   std::optional<Command> tap(std::string_view target);
   bool shows(std::string_view target) const { return state.targets.contains(target); }
+  const ComplianceBoard& compliance() const { return compliance_; }
 
   ui::UiState state;
 
@@ -29,6 +32,9 @@ class HeadlessUi {
   DayBoard board_;
   StaffDay staff_day_;
   ReviewBoard reviews_;
+  ComplianceRules compliance_rules_ = default_compliance_rules();
+  ComplianceBoard compliance_;
+  OutcomesBoard outcomes_;
 
  public:
   BackupStatus backups;
