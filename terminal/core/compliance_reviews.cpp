@@ -60,7 +60,8 @@ namespace {
 
 std::optional<ReviewObligation> next_as_at(const Snapshot& s, const Episode& e, Instant at, Instant now) {
   const Episode then = episode_as_at(s, e, at, now);
-  auto list = at >= now ? review_obligations(s, then, now) : review_obligations_as_at(s, then, at);
+  // As at now this is exactly review_obligations (nothing is held after now), without detail text.
+  auto list = review_obligations_as_at(s, then, std::min(at, now));
   if (list.empty()) return std::nullopt;
   return list.front();
 }
@@ -144,7 +145,7 @@ std::vector<MeasureItem> six_weeks_without_review(const MeasureInput& in, const 
     const Episode& e = *ep;
     if (!open_at(e, in.as_at) || e.accepted_at + date::days{rules.six_week_day} > in.as_at) continue;
     const Episode then = episode_as_at(in.s, e, in.as_at, in.now);
-    auto list = in.as_at >= in.now ? review_obligations(in.s, then, in.now) : review_obligations_as_at(in.s, then, in.as_at);
+    auto list = review_obligations_as_at(in.s, then, std::min(in.as_at, in.now));
     MeasureItem item;
     item.episode = e.id;
     item.day = local_date_of(e.accepted_at, in.zone);

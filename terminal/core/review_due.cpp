@@ -45,12 +45,15 @@ std::optional<LocalDate> plan_end(const ContactPlan& plan) {
 namespace {
 
 // `history_until`: when set, reviews held and risk changes made after it are ignored (as at then).
+// `details`: false leaves ReviewObligation::detail empty (compliance history needs rule and due only).
 std::vector<ReviewObligation> obligations(const Snapshot& s, const Episode& e, Instant now,
-                                          std::optional<Instant> history_until) {
+                                          std::optional<Instant> history_until, bool details = true) {
   std::vector<ReviewObligation> out;
   if (!e.is_open()) return out;
   const ReviewRules& rules = s.review_rules;
   const Zone zone = s.zone();
+  auto said = [&](const char* what, Instant t) { return details ? what + when(t, zone) : std::string(); };
+  auto said_day = [&](const char* what, LocalDate d) { return details ? what + format_day_label(d) : std::string(); };
   auto reviews = s.reviews_of(e.id);
   if (history_until)
     reviews.erase(std::remove_if(reviews.begin(), reviews.end(), [&](const Review* r) { return r->held_at > *history_until; }),
@@ -59,12 +62,12 @@ std::vector<ReviewObligation> obligations(const Snapshot& s, const Episode& e, I
   const Instant far_future = Instant::max();
 
   if (!last) {
-    out.push_back({&rules.first_review, e.accepted_at + rules.first_review_within, "accepted " + when(e.accepted_at, zone)});
+    out.push_back({&rules.first_review, e.accepted_at + rules.first_review_within, said("accepted ", e.accepted_at)});
   } else {
     if (last->next_review_due)
-      out.push_back({&rules.set_at_last_review, *last->next_review_due, "set at the review of " + when(last->held_at, zone)});
+      out.push_back({&rules.set_at_last_review, *last->next_review_due, said("set at the review of ", last->held_at)});
     if (e.stage == Stage::intensive)
-      out.push_back({&rules.weekly_intensive, last->held_at + rules.intensive_interval, "last review " + when(last->held_at, zone)});
+      out.push_back({&rules.weekly_intensive, last->held_at + rules.intensive_interval, said("last review ", last->held_at)});
   }
 
   for (const auto& change : s.risk_changes) {
@@ -72,7 +75,7 @@ std::vector<ReviewObligation> obligations(const Snapshot& s, const Episode& e, I
     if (history_until && change.at > *history_until) continue;
     if (reviewed_between(reviews, change.at, far_future)) continue;
     auto within = e.referral_priority == 4 ? rules.after_high_risk_very_urgent_within : rules.after_high_risk_within;
-    out.push_back({&rules.after_high_risk, change.at + within, "risk raised to high " + when(change.at, zone)});
+    out.push_back({&rules.after_high_risk, change.at + within, said("risk raised to high ", change.at)});
   }
 
   // Six weeks counts calendar days: day 42 at the wall time of acceptance, whatever the clocks did.
@@ -82,7 +85,7 @@ std::vector<ReviewObligation> obligations(const Snapshot& s, const Episode& e, I
                                            accepted_time, zone);
   const Instant six_week_window = six_weeks - date::days{rules.six_week_window_days};
   if (!reviewed_between(reviews, six_week_window, far_future))
-    out.push_back({&rules.six_weeks, six_weeks, "accepted " + when(e.accepted_at, zone)});
+    out.push_back({&rules.six_weeks, six_weeks, said("accepted ", e.accepted_at)});
 
   if (const ContactPlan* plan = s.plan_for_episode(e.id)) {
     const LocalDate today = local_date_of(now, zone);
@@ -90,13 +93,13 @@ std::vector<ReviewObligation> obligations(const Snapshot& s, const Episode& e, I
       // Met by a review in the window before the step-down, or (late) any review since it.
       Instant due = start_of_local_day(*change, zone);
       if (!reviewed_between(reviews, due - rules.before_change_window, std::max(due, now)))
-        out.push_back({&rules.before_step_down, due, "step-down planned " + format_day_label(*change)});
+        out.push_back({&rules.before_step_down, due, said_day("step-down planned ", *change)});
     }
     if (e.stage == Stage::handover) {
       if (auto end = plan_end(*plan)) {
         Instant due = start_of_local_day(*end, zone);
         if (!reviewed_between(reviews, due - rules.before_change_window, std::max(due, now)))
-          out.push_back({&rules.before_closure, due, "closure planned " + format_day_label(*end)});
+          out.push_back({&rules.before_closure, due, said_day("closure planned ", *end)});
       }
     }
   }
@@ -111,7 +114,7 @@ std::vector<ReviewObligation> review_obligations(const Snapshot& s, const Episod
 }
 
 std::vector<ReviewObligation> review_obligations_as_at(const Snapshot& s, const Episode& e, Instant at) {
-  return obligations(s, e, at, at);
+  return obligations(s, e, at, at, false);
 }
 
 std::optional<ReviewObligation> next_review(const Snapshot& s, const Episode& e, Instant now) {

@@ -20,6 +20,7 @@ struct ReviewObligation {
 std::vector<ReviewObligation> review_obligations(const Snapshot& s, const Episode& e, Instant now);
 // The same as the episode stood at `at`, for compliance history: reviews held and risk changes made
 // after `at` are ignored. `e` is used as given: pass a copy with the stage and closure it had then.
+// `detail` is left empty (history needs the rule and the due instant only).
 std::vector<ReviewObligation> review_obligations_as_at(const Snapshot& s, const Episode& e, Instant at);
 // The earliest of them; nullopt for a closed episode.
 std::optional<ReviewObligation> next_review(const Snapshot& s, const Episode& e, Instant now);

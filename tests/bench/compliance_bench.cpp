@@ -4,6 +4,7 @@
 // Usage: compliance_bench [--full]   (--full: more runs)
 #include "core/compliance.hpp"
 #include "core/demo_team.hpp"
+#include "core/outcomes.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -75,6 +76,14 @@ int main(int argc, char** argv) {
   std::printf("|%s|%s|%s|\n", std::string(54, '-').c_str(), std::string(11, '-').c_str(), std::string(6, '-').c_str());
   std::printf("| %-52s | %9.2f | %4d |\n", "one team (seed 1): 11 measures x (28 days + 12 weeks)", one, runs);
   std::printf("| %-52s | %9.2f | %4d |\n", "whole trust: 15 teams", all, runs);
+  std::vector<OutcomesBoard> outcome_boards(trust.size());
+  std::printf("| %-52s | %9.2f | %4d |\n", "outcomes screen, one team (52 weeks + 12 weekly)",
+              median_ms(runs, [&] { outcome_boards[0] = build_outcomes_board(trust[0], now); }), runs);
+  std::printf("| %-52s | %9.2f | %4d |\n", "outcomes screen, whole trust",
+              median_ms(runs, [&] {
+                for (size_t i = 0; i < trust.size(); ++i) outcome_boards[i] = build_outcomes_board(trust[i], now);
+              }),
+              runs);
   // Where the time goes: preparing the shared data, then each measure (28 days + 12 weeks), whole trust.
   const LocalDate today = boards[0].today;
   const LocalDate from = LocalDate{date::sys_days{today} - date::days{7 * rules.trend_weeks - 1}};
