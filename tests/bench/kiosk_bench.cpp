@@ -2,7 +2,9 @@
 // writing and loading the database, deriving the boards, and building one ImGui frame of each
 // screen headless (CPU only: GPU/llvmpipe rendering is measured separately under Xvfb).
 // Usage: kiosk_bench [--full]   (--full: five years of history instead of two)
+#include "core/compliance.hpp"
 #include "core/day_board.hpp"
+#include "core/outcomes.hpp"
 #include "core/demo_team.hpp"
 #include "core/review_board.hpp"
 #include "platform/asset_paths.hpp"
@@ -80,6 +82,12 @@ int main(int argc, char** argv) {
   row("derive the Today board", median_ms(20, [&] { board = build_day_board(s, today, now); }), "20");
   row("derive the By-staff day", median_ms(20, [&] { staff_day = build_staff_day(s, today, now); }), "20");
   row("derive the reviews board (due, slots, escalations)", median_ms(20, [&] { reviews = build_review_board(s, now); }), "20");
+  const ComplianceRules compliance_rules = default_compliance_rules();
+  ComplianceBoard compliance;
+  OutcomesBoard outcomes;
+  row("derive the compliance board (28 days + 12 weeks)",
+      median_ms(20, [&] { compliance = build_compliance_board(s, compliance_rules, now); }), "20");
+  row("derive the outcomes board (52 weeks + 12 weekly)", median_ms(20, [&] { outcomes = build_outcomes_board(s, now); }), "20");
 
   // Headless ImGui with the real fonts at 1920x1080.
   ImGui::CreateContext();
@@ -95,10 +103,13 @@ int main(int argc, char** argv) {
   for (auto [screen, name] : {std::pair{ui::Screen::today, "build one frame: Today (1920x1080)"},
                               std::pair{ui::Screen::staff, "build one frame: By staff"},
                               std::pair{ui::Screen::reviews, "build one frame: Reviews"},
-                              std::pair{ui::Screen::admin, "build one frame: Admin"}}) {
+                              std::pair{ui::Screen::admin, "build one frame: Admin"},
+                              std::pair{ui::Screen::compliance, "build one frame: Compliance (one list open)"},
+                              std::pair{ui::Screen::outcomes, "build one frame: Outcomes"}}) {
     ui::UiState state;
     state.screen = screen;
-    ui::FrameInput in{s, board, staff_day, reviews, backups, now, now, "", fonts};
+    if (screen == ui::Screen::compliance) state.compliance_measure = "visit-outcome-same-day";  // the longest list
+    ui::FrameInput in{s, board, staff_day, reviews, backups, now, now, "", fonts, &compliance, &outcomes};
     auto frame = [&] {
       ImGui::NewFrame();
       ui::draw_frame(in, state);

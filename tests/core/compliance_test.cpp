@@ -279,3 +279,23 @@ TEST_CASE("compliance: the board has every rule, today's 28 days and 12 weekly f
   }
   for (const auto& entry : measure_registry()) CHECK(rules.find(entry.id) != nullptr);
 }
+
+TEST_CASE("compliance: a review held early, before the period, meets the obligation due inside it") {
+  Fixture fx;
+  fx.episode(1, "2026-11-02T10:00");
+  fx.review(1, 1, "2026-11-02T15:00");  // first review; the weekly one is then due 9 Nov 15:00
+  fx.review(2, 1, "2026-11-08T10:00");  // held a day early: meets the 9 Nov obligation
+  fx.review(3, 1, "2026-11-08T12:00");  // an extra review the same day (next due 15 Nov)
+  const Snapshot& s = fx.done();
+  const auto rules = default_compliance_rules();
+  const MeasureRule& rule = *rules.find("reviews-on-time");
+  const Instant now = at("2026-11-12T12:00");
+  // The same period gives the same figure whatever range the shared data was prepared for.
+  auto narrow = compute_measure(s, rule, day("2026-11-09"), day("2026-11-09"), now);
+  const MeasureData wide = prepare_measure_data(s, day("2026-10-01"), day("2026-11-12"), now);
+  auto from_wide = compute_measure(s, rule, day("2026-11-09"), day("2026-11-09"), now, &wide);
+  CHECK(narrow.denominator == 1);
+  CHECK(narrow.numerator == 1);
+  CHECK(from_wide.denominator == narrow.denominator);
+  CHECK(from_wide.numerator == narrow.numerator);
+}
