@@ -147,7 +147,8 @@ MeasureData prepare_measure_data(const Snapshot& s, LocalDate from, LocalDate to
 MeasureFigure compute_measure(const Snapshot& s, const MeasureRule& rule, LocalDate from, LocalDate to, Instant now,
                               const MeasureData* data, bool details) {
   MeasureData own;
-  if (!data) {
+  // Data prepared for a range that does not cover this period would silently miss items: prepare afresh.
+  if (!data || from < plus_days(data->first, detail::visit_lookback_days) || to > data->last) {
     own = prepare_measure_data(s, from, to, now);
     data = &own;
   }

@@ -89,7 +89,8 @@ struct MeasureData {
 };
 MeasureData prepare_measure_data(const Snapshot& s, LocalDate from, LocalDate to, Instant now);
 
-// One measure over one period.
+// One measure over one period. `data` (optional) must have been prepared for a range covering the
+// period; otherwise it is prepared here.
 MeasureFigure compute_measure(const Snapshot& s, const MeasureRule& rule, LocalDate from, LocalDate to, Instant now,
                               const MeasureData* data = nullptr, bool details = true);
 
