@@ -71,8 +71,10 @@ void tile(const FrameInput& in, UiState& state, const MeasureResult& m, ImVec2 s
   float y = p.y + em * 0.5f;
   dl->AddText(f.small, f.small->FontSize, ImVec2(p.x + pad, y), colour::text_dim, rule.group.c_str());
   y += f.small->FontSize * 1.15f;
-  dl->AddText(f.bold, em, ImVec2(p.x + pad, y), colour::text, rule.label.c_str(), nullptr);
-  y += em * 1.3f;
+  // The label wraps on narrow tiles rather than being cut off.
+  const float wrap = size.x - 2 * pad;
+  dl->AddText(f.bold, em, ImVec2(p.x + pad, y), colour::text, rule.label.c_str(), nullptr, wrap);
+  y += f.bold->CalcTextSizeA(em, 1e6f, wrap, rule.label.c_str()).y + em * 0.3f;
 
   // Left: big figure, target, counts, state pill. Right: the 12-week trend over the same rows.
   const float figure_y = y;
@@ -243,7 +245,7 @@ void draw_compliance_screen(const FrameInput& in, UiState& state, float height) 
   const float tiles_w = open ? width * 0.55f : width;
   ImGui::BeginChild("tiles", ImVec2(tiles_w, body_h), false);
   const float spacing = em * 0.6f;
-  const int columns = std::max(1, static_cast<int>((tiles_w + spacing) / (em * 17.0f)));
+  const int columns = std::max(1, static_cast<int>((tiles_w + spacing) / (em * 15.5f)));
   const int rows = (static_cast<int>(b.measures.size()) + columns - 1) / columns;
   // Fill the height when the tiles fit; scroll (leaving room for the bar) when they do not.
   const float min_h = em * 9.6f;
