@@ -27,6 +27,8 @@ const std::map<std::string, CommandSpec>& specs() {
       {"export", {{"format", "from", "to"}, {}, 1}},
       {"version", {{}, {}, 0}},
       {"help", {{}, {}, 0}},
+      {"pin", {{"by"}, {}, 2}},
+      {"roles", {{"by"}, {}, 2}},
   };
   return s;
 }
@@ -114,6 +116,12 @@ std::string usage_text() {
   screenshot OUT.png --screen NAME --size WxH [--privacy] [--visit ID]
                                       render one screen off-screen (today, staff, reviews);
                                       --visit opens that visit's outcome sheet
+  pin set|clear|status STAFF [--by ID]
+                                      set a PIN (read from stdin, never an argument), clear a
+                                      locked sign-in (--by a shift coordinator or admin), show state
+  roles STAFF [ROLE,ROLE...] [--by ID]
+                                      show or replace roles (viewer, clinician, coordinator,
+                                      senior_reviewer, manager, admin)
   --version                           print the version
 
 --now pins the moment (a time without offset is the team's local time).

@@ -30,6 +30,8 @@ int main(int argc, char** argv) {
     if (cl.command == "restore") return run_restore(cl);
     if (cl.command == "import") return run_import(cl);
     if (cl.command == "export") return run_export(cl);
+    if (cl.command == "pin") return run_pin(cl);
+    if (cl.command == "roles") return run_roles(cl);
     return run_kiosk(cl);
   } catch (const UsageError& e) {
     std::cerr << "visitboard: " << e.what() << "\n\n" << usage_text();
