@@ -16,7 +16,7 @@ struct CommandSpec {
 
 const std::map<std::string, CommandSpec>& specs() {
   static const std::map<std::string, CommandSpec> s{
-      {"run", {{"backup-dir", "key"}, {"windowed", "names", "no-backups"}, 0}},
+      {"run", {{"backup-dir", "key", "lock-after"}, {"windowed", "names", "no-backups"}, 0}},
       {"demo", {{"seed"}, {}, 0}},
       {"screenshot", {{"screen", "size", "visit", "backup-dir", "key"}, {"privacy", "no-backups"}, 1}},
       {"board", {{"date", "format"}, {"names"}, 0}},
@@ -98,10 +98,11 @@ std::string usage_text() {
   return R"(usage: visitboard [--db PATH] [--now ISO-8601] COMMAND [options]
 
   run [--windowed] [--names] [--backup-dir DIR] [--key FILE] [--no-backups]
-                                      the kiosk (default command); starts with initials
-                                      unless --names, and returns to initials after 2 min idle;
+                                      the kiosk (default command); returns to initials
+                                      after 2 min idle (--names: kept for scripts, no effect);
                                       backs up daily at 02:00 into DIR (default: backups/ beside
-                                      the database), keeping 14
+                                      the database), keeping 14; starts locked (wall view);
+                                      signed in, locks after --lock-after MINUTES idle (5)
   demo [--seed N]                     create a synthetic demo team at --db
   board [--date YYYY-MM-DD] [--format text|csv|json] [--names]
                                       the day's board for printing or scripts

@@ -1,5 +1,6 @@
 // `visitboard run`: the kiosk loop. It sleeps in glfwWaitEventsTimeout and redraws only after
 // input (a few frames), at a minute boundary, or when the database changed.
+#include "app/auto_lock.hpp"
 #include "app/backup_scheduler.hpp"
 #include "app/commands.hpp"
 #include "app/redraw_schedule.hpp"
@@ -7,7 +8,10 @@
 #include "platform/asset_paths.hpp"
 #include "platform/font_loader.hpp"
 #include "platform/gl_window.hpp"
+#include "platform/privacy_blur.hpp"
 #include "store/command_store.hpp"
+#include "store/sign_in.hpp"
+#include "ui/lock_screen.hpp"
 #include "ui/screen.hpp"
 #include "ui/theme.hpp"
 
@@ -43,6 +47,12 @@ std::string describe(const Command& c) {
   return "Saved";
 }
 
+// A command from the screen is always authored by whoever is signed in.
+Command authored_by(Command c, const StaffId& who) {
+  if (!who.empty()) std::visit([&](auto& cmd) { cmd.by = who; }, c);
+  return c;
+}
+
 }  // namespace
 
 int run_kiosk(const CommandLine& cl) {
@@ -64,9 +74,18 @@ int run_kiosk(const CommandLine& cl) {
   int fb_w = 0, fb_h = 0;
   window.framebuffer_size(fb_w, fb_h);
   ui::Fonts fonts = platform::load_fonts(fonts_dir, platform::em_for_screen(fb_w, fb_h));
+  platform::PrivacyBlur blur(platform::find_asset_root() / "shaders");
+  if (!blur.ok()) std::cerr << "visitboard: privacy blur unavailable (" << blur.problem() << "); the lock screen dims instead\n";
   ui::UiState state;
-  // A wall screen starts in the privacy view (initials); --names starts with full names.
-  state.privacy = !cl.flag("names");
+  // A wall screen starts locked, in the privacy view (initials + local id + named worker).
+  ui::lock_now(state);
+  std::chrono::minutes lock_after = AutoLock::default_after;
+  if (auto text = cl.option("lock-after")) {
+    auto parsed = parse_lock_after(*text);
+    if (!parsed) throw UsageError("--lock-after '" + *text + "' must be whole minutes from 1 to 240");
+    lock_after = *parsed;
+  }
+  AutoLock auto_lock(lock_after, AutoLock::Clock::now());
   std::string store_problem;
   std::int64_t seen_version = s.db.data_version();
   RedrawSchedule schedule(RedrawSchedule::Clock::now());
@@ -82,7 +101,14 @@ int run_kiosk(const CommandLine& cl) {
       glfwWaitEventsTimeout(1.0);
     }
     const auto steady_now = RedrawSchedule::Clock::now();
-    if (input_seen.exchange(false)) schedule.input(steady_now);
+    if (input_seen.exchange(false)) {
+      schedule.input(steady_now);
+      auto_lock.input(steady_now);
+    }
+    if (auto_lock.due(steady_now, state.locked)) {
+      ui::lock_now(state);
+      schedule.data_changed();
+    }
     const Instant now = s.clock->now();
 
     try {
@@ -126,12 +152,37 @@ int run_kiosk(const CommandLine& cl) {
     imgui.new_frame();
     ImGui::NewFrame();
     ui::FrameInput in{s.model.snapshot, s.model.board, s.model.staff_day, s.model.reviews, backup_status, now, s.model.loaded_at, store_problem, fonts};
+    in.privacy_blur = blur.callback();
+    in.privacy_blur_data = blur.callback_data();
     std::optional<Command> command = ui::draw_frame(in, state);
     imgui.render(ui::colour::background);
     glfwSwapBuffers(w);
 
+    if (state.sign_in_request) {
+      const auto request = std::move(*state.sign_in_request);
+      state.sign_in_request.reset();
+      try {
+        auto result = store::sign_in(s.db, request.staff, request.pin, now);
+        if (result.ok()) {
+          ui::signed_in(state, request.staff);
+          auto_lock.input(steady_now);
+          const Staff* who = s.model.snapshot.find_staff(request.staff);
+          state.notice = "Signed in: " + (who ? who->name : request.staff) + ". Locks after " +
+                         std::to_string(lock_after.count()) + " idle minutes, or tap Privacy now.";
+          state.notice_is_error = false;
+          state.notice_at = now;
+        } else {
+          state.lock_message = result.message;
+        }
+        seen_version = s.db.data_version();
+      } catch (const std::exception& e) {
+        state.lock_message = std::string("Cannot check the PIN: ") + e.what();
+      }
+      schedule.input(steady_now);
+    }
     if (command) {
       try {
+        command = authored_by(*command, state.signed_in);
         store::apply_commands(s.db, s.model.snapshot, {*command});
         seen_version = s.db.data_version();
         s.model.rebuild(now);

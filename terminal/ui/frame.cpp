@@ -3,6 +3,7 @@
 #include "ui/icons.hpp"
 #include "ui/screen.hpp"
 #include "ui/admin_screen.hpp"
+#include "ui/lock_screen.hpp"
 #include "ui/reviews_screen.hpp"
 #include "ui/review_sheets.hpp"
 #include "ui/staff_screen.hpp"
@@ -20,6 +21,7 @@ std::optional<Screen> parse_screen(std::string_view name) {
   if (name == "staff") return Screen::staff;
   if (name == "reviews") return Screen::reviews;
   if (name == "admin") return Screen::admin;
+  if (name == "lock") return Screen::lock;
   return std::nullopt;
 }
 
@@ -29,6 +31,7 @@ std::string_view screen_name(Screen s) {
     case Screen::staff: return "staff";
     case Screen::reviews: return "reviews";
     case Screen::admin: return "admin";
+    case Screen::lock: return "lock";
   }
   return "today";
 }
@@ -69,8 +72,10 @@ void header(const FrameInput& in, UiState& state) {
   ImGui::PopFont();
   const DayBoard& b = in.board;
   ImGui::PushFont(f.small);
-  ImGui::TextColored(v4(colour::text_dim), "%d people · %d visits · %d done · %s", static_cast<int>(b.rows.size()),
-                     b.visit_count, b.done_count, freshness(in.loaded_at, in.now, zone).c_str());
+  const Staff* who = in.snapshot.find_staff(state.signed_in);
+  const std::string signed_in = state.locked ? "  ·  locked" : who ? "  ·  signed in: " + who->name : "";
+  ImGui::TextColored(v4(colour::text_dim), "%d people · %d visits · %d done · %s%s", static_cast<int>(b.rows.size()),
+                     b.visit_count, b.done_count, freshness(in.loaded_at, in.now, zone).c_str(), signed_in.c_str());
   ImGui::PopFont();
   ImGui::EndGroup();
 
@@ -97,7 +102,8 @@ void header(const FrameInput& in, UiState& state) {
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   float alerts_w = 0;
   for (const auto& a : alerts) alerts_w += pill_width(a.icon, a.text, f.bold) + spacing;
-  const float right_w = em * 27.5f;
+  // Locked: one Sign in button instead of the tabs; unlocked: tabs, names/initials, Privacy now.
+  const float right_w = state.locked ? em * 9.0f : em * 36.5f;
   const float tabs_x = ImGui::GetWindowContentRegionMax().x - right_w;
   ImGui::SameLine(0, em * 1.2f);
   const bool alerts_inline = ImGui::GetCursorPosX() + alerts_w < tabs_x;
@@ -111,6 +117,25 @@ void header(const FrameInput& in, UiState& state) {
   // Tabs and privacy, right-aligned.
   ImGui::SameLine(std::max(ImGui::GetCursorPosX(), tabs_x));
   ImGui::PushFont(f.bold);
+  if (state.locked) {
+    std::string label = std::string(icon::lock) + "  Sign in";
+    ImGui::PushStyleColor(ImGuiCol_Button, v4(colour::accent));
+    ImGui::PushStyleColor(ImGuiCol_Text, v4(colour::text_dark));
+    if (ImGui::Button(label.c_str(), ImVec2(em * 8.6f, em * 2.2f))) {
+      state.lock_pad_open = true;
+      state.pin_digits.clear();
+    }
+    ImGui::PopStyleColor(2);
+    state.targets.add_last_item("sign_in");
+    ImGui::PopFont();
+    if (!alerts_inline && !alerts.empty()) {
+      for (size_t i = 0; i < alerts.size(); ++i) {
+        if (i > 0) ImGui::SameLine();
+        pill(alerts[i].icon, alerts[i].text, alerts[i].fill, alerts[i].ink, f.bold);
+      }
+    }
+    return;
+  }
   tab("Today", Screen::today, state, em);
   ImGui::SameLine();
   tab("By staff", Screen::staff, state, em);
@@ -122,6 +147,10 @@ void header(const FrameInput& in, UiState& state) {
   std::string privacy = state.privacy ? std::string(icon::eye) + " Names" : std::string(icon::eye_slash) + " Initials";
   if (ImGui::Button(privacy.c_str(), ImVec2(em * 6.2f, em * 2.2f))) state.privacy = !state.privacy;
   state.targets.add_last_item("privacy");
+  ImGui::SameLine();
+  std::string lock_label = std::string(icon::lock) + " Privacy now";
+  if (ImGui::Button(lock_label.c_str(), ImVec2(em * 8.6f, em * 2.2f))) lock_now(state);
+  state.targets.add_last_item("privacy_now");
   ImGui::PopFont();
   if (!alerts_inline && !alerts.empty()) {
     for (size_t i = 0; i < alerts.size(); ++i) {
@@ -157,6 +186,14 @@ void footer(const FrameInput& in, const UiState& state) {
 
 std::optional<Command> draw_frame(const FrameInput& in, UiState& state) {
   state.targets.clear();
+  if (state.screen == Screen::lock) {  // `screenshot --screen lock`: the PIN pad over the board
+    lock_now(state);
+    state.lock_pad_open = true;
+  }
+  if (state.locked) {
+    state.privacy = true;  // the wall view: initials, local id, named worker
+    if (state.screen != Screen::today) state.screen = Screen::today;
+  }
   const ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);
@@ -181,12 +218,16 @@ std::optional<Command> draw_frame(const FrameInput& in, UiState& state) {
     case Screen::staff: tapped = draw_staff_screen(in, state, body_h); break;
     case Screen::reviews: draw_reviews_screen(in, state, body_h); break;
     case Screen::admin: draw_admin_screen(in, state, body_h); break;
+    case Screen::lock: break;
   }
   footer(in, state);
-  if (tapped) open_visit_sheet(in, state, *tapped);
+  if (tapped && state.locked) state.lock_pad_open = true;  // sign in first, then record
+  else if (tapped) open_visit_sheet(in, state, *tapped);
   std::optional<Command> command = draw_visit_sheet(in, state);
   if (!command) command = draw_review_sheets(in, state);
   ImGui::End();
+  draw_lock_pad(in, state);
+  if (state.locked) command.reset();  // nothing is changed from a locked screen
   return command;
 }
 

@@ -13,7 +13,7 @@
 
 namespace vb::ui {
 
-enum class Screen { today, staff, reviews, admin };
+enum class Screen { today, staff, reviews, admin, lock };
 
 // nullopt for a screen that does not exist (yet): the command line refuses it with exit 2.
 std::optional<Screen> parse_screen(std::string_view name);
@@ -58,6 +58,18 @@ struct UiState {
   bool backup_requested = false;  // admin screen: "Back up now" (an app action, not a data command)
   HitTargets targets;
   int rows_below = 0;  // rows scrolled out of sight below, for the "more below" hint
+  // Sign-in (lock_screen.hpp). Locked: the wall view and a Sign in button, nothing can be changed.
+  bool locked = false;
+  bool lock_pad_open = false;  // the PIN pad over the blurred board
+  StaffId signed_in;           // who is signed in: the author of every command from this screen
+  StaffId pin_staff;           // chosen on the pad
+  std::string pin_digits;      // typed so far; shown as dots only
+  std::string lock_message;    // why the last try did not sign in (never which part was wrong)
+  struct SignInRequest {
+    StaffId staff;
+    std::string pin;
+  };
+  std::optional<SignInRequest> sign_in_request;  // the app checks it with the store after the frame
 };
 
 // Everything a frame reads. All of it is prepared outside the frame: no I/O while drawing.
@@ -71,6 +83,9 @@ struct FrameInput {
   Instant loaded_at{};         // when the snapshot was last read from the database
   std::string store_problem;   // non-empty: the database cannot be read right now
   const Fonts& fonts;
+  // Blurs what is already drawn (an ImGui draw callback from the platform; null: dim only).
+  ImDrawCallback privacy_blur = nullptr;
+  void* privacy_blur_data = nullptr;
 };
 
 // Draws one whole frame (between ImGui::NewFrame and ImGui::Render) and returns the command a

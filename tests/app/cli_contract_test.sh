@@ -206,6 +206,8 @@ assert len(set(raw[i:i + 4] for i in range(0, min(len(raw), 4_000_000), 4))) > 5
 PY
     done
     xvfb-run -a "$bin" --db "$db" --now "$now" screenshot "$work/staff.png" --screen staff --size 1280x800 2>/dev/null || fail "staff screen"
+    xvfb-run -a "$bin" --db "$db" --now "$now" screenshot "$work/lock.png" --screen lock --size 1280x800 2>"$work/err" || fail "lock screen: $(cat "$work/err")"
+    grep -q "blur unavailable" "$work/err" && fail "the privacy blur shader did not load: $(cat "$work/err")"
     ;;
   pin_set_reads_stdin_and_only_a_coordinator_clears_a_lock)
     demo
