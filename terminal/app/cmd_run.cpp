@@ -86,6 +86,7 @@ int run_kiosk(const CommandLine& cl) {
     lock_after = *parsed;
   }
   AutoLock auto_lock(lock_after, AutoLock::Clock::now());
+  std::optional<bool> palette_night;  // which palette ImGui's style holds
   std::string store_problem;
   std::int64_t seen_version = s.db.data_version();
   RedrawSchedule schedule(RedrawSchedule::Clock::now());
@@ -145,7 +146,14 @@ int run_kiosk(const CommandLine& cl) {
       fb_h = h_now;
       fonts = platform::load_fonts(fonts_dir, platform::em_for_screen(fb_w, fb_h));
       imgui.rebuild_font_texture();
+      palette_night.reset();  // load_fonts re-applied the day style
       schedule.input(steady_now);
+    }
+    const DisplayMode mode = display_mode(now, s.model.snapshot.zone());
+    if (palette_night != mode.night) {
+      ui::apply_palette(mode.night);
+      palette_night = mode.night;
+      schedule.data_changed();
     }
     if (fb_w == 0 || fb_h == 0 || !schedule.take_frame()) continue;
 
@@ -154,8 +162,11 @@ int run_kiosk(const CommandLine& cl) {
     ui::FrameInput in{s.model.snapshot, s.model.board, s.model.staff_day, s.model.reviews, backup_status, now, s.model.loaded_at, store_problem, fonts};
     in.privacy_blur = blur.callback();
     in.privacy_blur_data = blur.callback_data();
+    in.night = mode.night;
+    in.dimmed = mode.dimmed;
+    in.shift = burn_in_shift(now);  // changes with the minute, when the board redraws anyway
     std::optional<Command> command = ui::draw_frame(in, state);
-    imgui.render(ui::colour::background);
+    imgui.render(ui::background_colour(mode.night));
     glfwSwapBuffers(w);
 
     if (state.sign_in_request) {

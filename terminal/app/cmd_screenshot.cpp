@@ -61,6 +61,11 @@ int run_screenshot(const CommandLine& cl) {
   if (!blur.ok()) std::cerr << "screenshot: privacy blur unavailable (" << blur.problem() << ")\n";
   in.privacy_blur = blur.callback();
   in.privacy_blur_data = blur.callback_data();
+  // The night view when --now is out of hours (no burn-in shift: screenshots are exact).
+  const DisplayMode mode = display_mode(now, s.model.snapshot.zone());
+  ui::apply_palette(mode.night);
+  in.night = mode.night;
+  in.dimmed = mode.dimmed;
   // Tables settle their column widths over the first frames; draw a few before capturing.
   std::optional<Id> open_visit;
   if (auto v = cl.option("visit")) {
@@ -87,7 +92,7 @@ int run_screenshot(const CommandLine& cl) {
     }
     ui::draw_frame(in, state);
     target.bind();
-    imgui.render(ui::colour::background);
+    imgui.render(ui::background_colour(mode.night));
   }
   target.write_png(cl.positional.front());
   std::cerr << "wrote " << cl.positional.front() << " (" << name << ", " << width << "x" << height << ")\n";

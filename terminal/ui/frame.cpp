@@ -73,7 +73,8 @@ void header(const FrameInput& in, UiState& state) {
   const DayBoard& b = in.board;
   ImGui::PushFont(f.small);
   const Staff* who = in.snapshot.find_staff(state.signed_in);
-  const std::string signed_in = state.locked ? "  ·  locked" : who ? "  ·  signed in: " + who->name : "";
+  std::string signed_in = state.locked ? "  ·  locked" : who ? "  ·  signed in: " + who->name : "";
+  if (in.night) signed_in += std::string("  ·  ") + icon::moon + (in.dimmed ? " night view, dimmed" : " night view");
   ImGui::TextColored(v4(colour::text_dim), "%d people · %d visits · %d done · %s%s", static_cast<int>(b.rows.size()),
                      b.visit_count, b.done_count, freshness(in.loaded_at, in.now, zone).c_str(), signed_in.c_str());
   ImGui::PopFont();
@@ -195,8 +196,15 @@ std::optional<Command> draw_frame(const FrameInput& in, UiState& state) {
     if (state.screen != Screen::today) state.screen = Screen::today;
   }
   const ImGuiIO& io = ImGui::GetIO();
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(io.DisplaySize);
+  if (in.shift.x != 0 || in.shift.y != 0) {
+    // Burn-in care: the whole picture sits a few pixels off centre, a different way each minute.
+    const float m = static_cast<float>(burn_in_max_px);
+    ImGui::SetNextWindowPos(ImVec2(m + static_cast<float>(in.shift.x), m + static_cast<float>(in.shift.y)));
+    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x - 2 * m, io.DisplaySize.y - 2 * m));
+  } else {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+  }
   ImGui::Begin("board", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
@@ -227,6 +235,7 @@ std::optional<Command> draw_frame(const FrameInput& in, UiState& state) {
   if (!command) command = draw_review_sheets(in, state);
   ImGui::End();
   draw_lock_pad(in, state);
+  if (in.dimmed) ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), io.DisplaySize, IM_COL32(0, 0, 0, 80));
   if (state.locked) command.reset();  // nothing is changed from a locked screen
   return command;
 }

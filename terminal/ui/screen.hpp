@@ -3,6 +3,7 @@
 #include "core/commands.hpp"
 #include "core/backup_status.hpp"
 #include "core/day_board.hpp"
+#include "core/night_view.hpp"
 #include "core/review_board.hpp"
 #include "ui/fonts.hpp"
 #include "ui/hit_targets.hpp"
@@ -86,6 +87,10 @@ struct FrameInput {
   // Blurs what is already drawn (an ImGui draw callback from the platform; null: dim only).
   ImDrawCallback privacy_blur = nullptr;
   void* privacy_blur_data = nullptr;
+  // Wall-screen care (core/night_view.hpp): night view, dimming, and where the picture sits this minute.
+  bool night = false;
+  bool dimmed = false;
+  PixelShift shift{};
 };
 
 // Draws one whole frame (between ImGui::NewFrame and ImGui::Render) and returns the command a
