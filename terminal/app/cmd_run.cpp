@@ -2,6 +2,7 @@
 // input (a few frames), at a minute boundary, or when the database changed.
 #include "app/auto_lock.hpp"
 #include "app/backup_scheduler.hpp"
+#include "app/service_watch.hpp"
 #include "app/commands.hpp"
 #include "app/redraw_schedule.hpp"
 #include "app/session.hpp"
@@ -27,8 +28,6 @@ namespace {
 
 std::atomic<bool> input_seen{false};
 std::atomic<bool> stop_requested{false};
-
-void on_signal(int) { stop_requested = true; }
 
 // Installed before the ImGui backend, which chains to them.
 void note_input(GLFWwindow*, double, double) { input_seen = true; }
@@ -56,9 +55,10 @@ Command authored_by(Command c, const StaffId& who) {
 }  // namespace
 
 int run_kiosk(const CommandLine& cl) {
+  // Before any thread starts: SIGTERM/SIGINT are taken by a thread that wakes the loop at once.
+  SignalWaker signals(stop_requested, [] { glfwPostEmptyEvent(); });
+  ServiceNotifier service;
   Session s = open_session(cl, true);
-  std::signal(SIGTERM, on_signal);
-  std::signal(SIGINT, on_signal);
 
   platform::GlWindow window({.windowed = cl.flag("windowed"), .visible = true, .width = 1280, .height = 800});
   GLFWwindow* w = window.handle();
@@ -87,6 +87,7 @@ int run_kiosk(const CommandLine& cl) {
   }
   AutoLock auto_lock(lock_after, AutoLock::Clock::now());
   std::optional<bool> palette_night;  // which palette ImGui's style holds
+  bool ready_sent = false;
   std::string store_problem;
   std::int64_t seen_version = s.db.data_version();
   RedrawSchedule schedule(RedrawSchedule::Clock::now());
@@ -97,11 +98,12 @@ int run_kiosk(const CommandLine& cl) {
     if (schedule.busy()) {
       glfwPollEvents();
     } else {
-      // Wake every second to notice other writers and signals (GLFW 3.3 does not wake on SIGTERM);
+      // Wake every second to notice other writers and ping the watchdog (signals wake it at once);
       // waking costs microseconds, drawing waits for a reason.
       glfwWaitEventsTimeout(1.0);
     }
     const auto steady_now = RedrawSchedule::Clock::now();
+    service.alive(steady_now);
     if (input_seen.exchange(false)) {
       schedule.input(steady_now);
       auto_lock.input(steady_now);
@@ -168,6 +170,10 @@ int run_kiosk(const CommandLine& cl) {
     std::optional<Command> command = ui::draw_frame(in, state);
     imgui.render(ui::background_colour(mode.night));
     glfwSwapBuffers(w);
+    if (!ready_sent) {
+      service.ready();  // the board is on screen
+      ready_sent = true;
+    }
 
     if (state.sign_in_request) {
       const auto request = std::move(*state.sign_in_request);
@@ -208,6 +214,8 @@ int run_kiosk(const CommandLine& cl) {
       schedule.input(steady_now);
     }
   }
+  service.stopping();
+  if (int sig = signals.signal_seen()) std::cerr << "visitboard: stopping on signal " << sig << "\n";
   return exit_ok;
 }
 
