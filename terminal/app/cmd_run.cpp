@@ -162,6 +162,7 @@ int run_kiosk(const CommandLine& cl) {
     imgui.new_frame();
     ImGui::NewFrame();
     ui::FrameInput in{s.model.snapshot, s.model.board, s.model.staff_day, s.model.reviews, backup_status, now, s.model.loaded_at, store_problem, fonts};
+    if (!state.lock_pad_open) blur.invalidate();  // the next opening blurs the board as it is then
     in.privacy_blur = blur.callback();
     in.privacy_blur_data = blur.callback_data();
     in.night = mode.night;

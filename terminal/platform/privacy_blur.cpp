@@ -5,6 +5,7 @@
 #include <GL/gl.h>
 #include <GL/glext.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -69,7 +70,10 @@ PrivacyBlur::PrivacyBlur(const std::filesystem::path& shader_dir) {
     u_board_ = glGetUniformLocation(program_, "u_board");
     u_texel_ = glGetUniformLocation(program_, "u_texel");
     u_lod_ = glGetUniformLocation(program_, "u_lod");
+    u_radius_ = glGetUniformLocation(program_, "u_radius");
     glGenTextures(1, &texture_);
+    glGenTextures(1, &blurred_);
+    glGenFramebuffers(1, &blurred_fbo_);
     glGenVertexArrays(1, &vao_);
   } catch (const std::exception& e) {
     problem_ = e.what();
@@ -78,6 +82,8 @@ PrivacyBlur::PrivacyBlur(const std::filesystem::path& shader_dir) {
 
 PrivacyBlur::~PrivacyBlur() {
   if (vao_) glDeleteVertexArrays(1, &vao_);
+  if (blurred_fbo_) glDeleteFramebuffers(1, &blurred_fbo_);
+  if (blurred_) glDeleteTextures(1, &blurred_);
   if (texture_) glDeleteTextures(1, &texture_);
   if (program_) glDeleteProgram(program_);
 }
@@ -89,26 +95,55 @@ void PrivacyBlur::apply() {
   glGetIntegerv(GL_VIEWPORT, viewport);
   const int w = viewport[2], h = viewport[3];
   if (w <= 0 || h <= 0) return;
-  glActiveTexture(GL_TEXTURE0);
-  glBindTexture(GL_TEXTURE_2D, texture_);
-  if (w != tex_w_ || h != tex_h_) {
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
+  const int qw = std::max(1, w / 4), qh = std::max(1, h / 4);
+  auto setup = [](GLuint tex, int tw, int th, GLint min_filter) {
+    glBindTexture(GL_TEXTURE_2D, tex);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, tw, th, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, min_filter);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    tex_w_ = w;
-    tex_h_ = h;
-  }
-  glCopyTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, viewport[0], viewport[1], w, h);
-  glGenerateMipmap(GL_TEXTURE_2D);
+  };
+  glActiveTexture(GL_TEXTURE0);
   glDisable(GL_SCISSOR_TEST);
   glDisable(GL_BLEND);
   glUseProgram(program_);
   glUniform1i(u_board_, 0);
-  glUniform2f(u_texel_, 1.0f / static_cast<float>(w), 1.0f / static_cast<float>(h));
-  glUniform1f(u_lod_, 3.0f);
   glBindVertexArray(vao_);
+  if (w != tex_w_ || h != tex_h_) {
+    setup(texture_, w, h, GL_LINEAR_MIPMAP_LINEAR);
+    setup(blurred_, qw, qh, GL_LINEAR);
+    GLint previous = 0;
+    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous);
+    glBindFramebuffer(GL_FRAMEBUFFER, blurred_fbo_);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, blurred_, 0);
+    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
+    tex_w_ = w;
+    tex_h_ = h;
+    cached_ = false;
+  }
+  if (!cached_) {
+    // Once per opening: the board as drawn -> mipmaps -> blurred at quarter size.
+    glBindTexture(GL_TEXTURE_2D, texture_);
+    glCopyTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, viewport[0], viewport[1], w, h);
+    glGenerateMipmap(GL_TEXTURE_2D);
+    GLint previous = 0;
+    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous);
+    glBindFramebuffer(GL_FRAMEBUFFER, blurred_fbo_);
+    glViewport(0, 0, qw, qh);
+    glUniform2f(u_texel_, 1.0f / static_cast<float>(w), 1.0f / static_cast<float>(h));
+    glUniform1f(u_lod_, 3.0f);
+    glUniform1i(u_radius_, 3);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
+    glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
+    cached_ = true;
+  }
+  // Every frame: the blurred picture, stretched back over the screen (linear filtering smooths it).
+  glBindTexture(GL_TEXTURE_2D, blurred_);
+  glUniform2f(u_texel_, 1.0f / static_cast<float>(qw), 1.0f / static_cast<float>(qh));
+  glUniform1f(u_lod_, 0.0f);
+  glUniform1i(u_radius_, 0);
   glDrawArrays(GL_TRIANGLES, 0, 3);
   // ImGui's ImDrawCallback_ResetRenderState follows and restores its own state.
 }

@@ -22,6 +22,9 @@ class PrivacyBlur {
   // For ui::FrameInput: the callback and its user data (this), or null when !ok().
   ImDrawCallback callback() const { return ok() ? &PrivacyBlur::run : nullptr; }
   void* callback_data() { return this; }
+  // The next callback blurs the board again (call when the PIN pad is closed or the board changed);
+  // until then the blurred picture is reused, so an open pad costs one textured quad a frame.
+  void invalidate() { cached_ = false; }
 
  private:
   static void run(const ImDrawList*, const ImDrawCmd* cmd);
@@ -30,8 +33,11 @@ class PrivacyBlur {
   unsigned program_ = 0;
   unsigned texture_ = 0;
   unsigned vao_ = 0;
+  unsigned blurred_ = 0;      // quarter-size result
+  unsigned blurred_fbo_ = 0;
+  bool cached_ = false;
   int tex_w_ = 0, tex_h_ = 0;
-  int u_board_ = -1, u_texel_ = -1, u_lod_ = -1;
+  int u_board_ = -1, u_texel_ = -1, u_lod_ = -1, u_radius_ = -1;
   std::string problem_;
 };
 
