@@ -43,6 +43,7 @@ std::string describe(const Command& c) {
   if (std::holds_alternative<BookReview>(c)) return "Saved: review booked";
   if (std::holds_alternative<RecordReview>(c)) return "Saved: senior review recorded";
   if (std::holds_alternative<AcknowledgeEscalation>(c)) return "Saved: escalation acknowledged";
+  if (const auto* l = std::get_if<ClearLockout>(&c)) return "Saved: sign-in lock of " + l->staff + " cleared";
   return "Saved";
 }
 

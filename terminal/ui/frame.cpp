@@ -4,6 +4,7 @@
 #include "ui/screen.hpp"
 #include "ui/admin_screen.hpp"
 #include "ui/lock_screen.hpp"
+#include "ui/locked_sign_ins.hpp"
 #include "ui/reviews_screen.hpp"
 #include "ui/review_sheets.hpp"
 #include "ui/staff_screen.hpp"
@@ -221,11 +222,17 @@ std::optional<Command> draw_frame(const FrameInput& in, UiState& state) {
   const float footer_h = in.fonts.small->FontSize + ImGui::GetStyle().ItemSpacing.y * 2 + 2;
   const float body_h = ImGui::GetContentRegionAvail().y - footer_h;
   std::optional<Id> tapped;
+  std::optional<Command> screen_command;
   switch (state.screen) {
     case Screen::today: tapped = draw_today_screen(in, state, body_h); break;
     case Screen::staff: tapped = draw_staff_screen(in, state, body_h); break;
     case Screen::reviews: draw_reviews_screen(in, state, body_h); break;
-    case Screen::admin: draw_admin_screen(in, state, body_h); break;
+    case Screen::admin: {
+      const float locks_h = std::min(locked_sign_ins_height(in), body_h / 2);
+      draw_admin_screen(in, state, body_h - locks_h);
+      screen_command = draw_locked_sign_ins(in, state, locks_h);
+      break;
+    }
     case Screen::lock: break;
   }
   footer(in, state);
@@ -233,6 +240,7 @@ std::optional<Command> draw_frame(const FrameInput& in, UiState& state) {
   else if (tapped) open_visit_sheet(in, state, *tapped);
   std::optional<Command> command = draw_visit_sheet(in, state);
   if (!command) command = draw_review_sheets(in, state);
+  if (!command) command = screen_command;
   ImGui::End();
   draw_lock_pad(in, state);
   if (in.dimmed) ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), io.DisplaySize, IM_COL32(0, 0, 0, 80));

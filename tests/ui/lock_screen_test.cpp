@@ -107,3 +107,23 @@ TEST_CASE("lock screen: Privacy now locks at once and forgets who was signed in"
   CHECK(ui.state.privacy);
   CHECK(ui.shows("sign_in"));
 }
+
+TEST_CASE("lock screen: a signed-in shift coordinator clears a locked sign-in from the admin screen") {
+  auto s = test::small_team();
+  s.staff[0].locked = true;                        // S01
+  s.staff[2].roles.push_back(Role::coordinator);  // S03
+  test::HeadlessUi ui(s, at("2026-11-23T10:30"));
+  ui::signed_in(ui.state, "S02");  // a clinician: sees the lock, cannot clear it
+  ui.state.screen = ui::Screen::admin;
+  ui.frame();
+  CHECK_FALSE(ui.shows("clear_lock:S01"));
+  ui::signed_in(ui.state, "S03");
+  ui.frame();
+  REQUIRE(ui.shows("clear_lock:S01"));
+  auto command = ui.tap("clear_lock:S01");
+  REQUIRE(command);
+  const auto& clear = std::get<ClearLockout>(*command);
+  CHECK(clear.staff == "S01");
+  CHECK(clear.by == "S03");
+  CHECK_FALSE(command_problem(s, *command));
+}
