@@ -115,7 +115,8 @@ std::string usage_text() {
                                       visits, episodes and reviews for other systems
                                       (json: FHIR R4 shapes; csv needs one kind)
   screenshot OUT.png --screen NAME --size WxH [--privacy] [--visit ID]
-                                      render one screen off-screen (today, staff, reviews);
+                                      render one screen off-screen (today, staff, reviews,
+                                      admin, lock); --privacy: the locked wall view;
                                       --visit opens that visit's outcome sheet
   pin set|clear|status STAFF [--by ID]
                                       set a PIN (read from stdin, never an argument), clear a
