@@ -192,6 +192,8 @@ int run_kiosk(const CommandLine& cl) {
           state.notice_at = now;
         } else {
           state.lock_message = result.message;
+          // A new lock shows on the pad and the Admin screen straight away.
+          if (result.outcome == store::SignInOutcome::locked) s.reload(now);
         }
         seen_version = s.db.data_version();
       } catch (const std::exception& e) {
