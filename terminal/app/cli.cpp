@@ -16,7 +16,7 @@ struct CommandSpec {
 
 const std::map<std::string, CommandSpec>& specs() {
   static const std::map<std::string, CommandSpec> s{
-      {"run", {{"backup-dir", "key"}, {"windowed", "names", "no-backups"}, 0}},
+      {"run", {{"backup-dir", "key", "lock-after"}, {"windowed", "names", "no-backups"}, 0}},
       {"demo", {{"seed"}, {}, 0}},
       {"screenshot", {{"screen", "size", "visit", "backup-dir", "key", "measure"}, {"privacy", "no-backups"}, 1}},
       {"board", {{"date", "format"}, {"names"}, 0}},
@@ -28,6 +28,8 @@ const std::map<std::string, CommandSpec>& specs() {
       {"report", {{"format", "from", "to"}, {}, 0}},
       {"version", {{}, {}, 0}},
       {"help", {{}, {}, 0}},
+      {"pin", {{"by"}, {}, 2}},
+      {"roles", {{"by"}, {}, 2}},
   };
   return s;
 }
@@ -97,10 +99,11 @@ std::string usage_text() {
   return R"(usage: visitboard [--db PATH] [--now ISO-8601] COMMAND [options]
 
   run [--windowed] [--names] [--backup-dir DIR] [--key FILE] [--no-backups]
-                                      the kiosk (default command); starts with initials
-                                      unless --names, and returns to initials after 2 min idle;
+                                      the kiosk (default command); returns to initials
+                                      after 2 min idle (--names: kept for scripts, no effect);
                                       backs up daily at 02:00 into DIR (default: backups/ beside
-                                      the database), keeping 14
+                                      the database), keeping 14; starts locked (wall view);
+                                      signed in, locks after --lock-after MINUTES idle (5)
   demo [--seed N]                     create a synthetic demo team at --db
   board [--date YYYY-MM-DD] [--format text|csv|json] [--names]
                                       the day's board for printing or scripts
@@ -117,9 +120,16 @@ std::string usage_text() {
                                       (csv by default; pdf: a document to send)
   screenshot OUT.png --screen NAME --size WxH [--privacy] [--visit ID] [--measure ID]
                                       render one screen off-screen (today, staff, reviews,
-                                      admin, compliance, outcomes);
+                                      admin, compliance, outcomes, lock);
+                                      --privacy: the locked wall view;
                                       --visit opens that visit's outcome sheet;
                                       --measure opens the list behind a compliance tile
+  pin set|clear|status STAFF [--by ID]
+                                      set a PIN (read from stdin, never an argument), clear a
+                                      locked sign-in (--by a shift coordinator or admin), show state
+  roles STAFF [ROLE,ROLE...] [--by ID]
+                                      show or replace roles (viewer, clinician, coordinator,
+                                      senior_reviewer, manager, admin)
   --version                           print the version
 
 --now pins the moment (a time without offset is the team's local time).

@@ -2,8 +2,10 @@
 // database; refuses any other file. Written to a side file first, then renamed into place.
 #include "app/commands.hpp"
 #include "app/clock.hpp"
+#include "app/demo_pins.hpp"
 #include "core/demo_team.hpp"
 #include "store/database.hpp"
+#include "store/sign_in.hpp"
 #include "store/snapshot_writer.hpp"
 
 #include <filesystem>
@@ -31,6 +33,16 @@ void remove_database_files(const fs::path& path) {
   for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(path.string() + suffix);
 }
 
+// DEMO ONLY: PINs S07 -> 0007 (demo_pins.cpp), already hashed, all in one transaction.
+void set_demo_pins(store::Database& db, const Snapshot& team, Instant now) {
+  std::vector<std::pair<StaffId, std::string>> hashes;
+  for (const auto& [id, hash] : demo_pin_hashes()) {
+    const Staff* m = team.find_staff(id);
+    if (m && m->active) hashes.emplace_back(id, hash);
+  }
+  store::set_pin_hashes(db, hashes, "demo", now);
+}
+
 }  // namespace
 
 int run_demo(const CommandLine& cl) {
@@ -52,6 +64,7 @@ int run_demo(const CommandLine& cl) {
   try {
     auto db = store::Database::open(side.string(), store::OpenMode::create_if_missing);
     store::write_snapshot(db, team);
+    set_demo_pins(db, team, options.now);
   } catch (...) {
     remove_database_files(side);
     throw;

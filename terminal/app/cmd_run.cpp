@@ -1,13 +1,18 @@
 // `visitboard run`: the kiosk loop. It sleeps in glfwWaitEventsTimeout and redraws only after
 // input (a few frames), at a minute boundary, or when the database changed.
+#include "app/auto_lock.hpp"
 #include "app/backup_scheduler.hpp"
+#include "app/service_watch.hpp"
 #include "app/commands.hpp"
 #include "app/redraw_schedule.hpp"
 #include "app/session.hpp"
 #include "platform/asset_paths.hpp"
 #include "platform/font_loader.hpp"
 #include "platform/gl_window.hpp"
+#include "platform/privacy_blur.hpp"
 #include "store/command_store.hpp"
+#include "store/sign_in.hpp"
+#include "ui/lock_screen.hpp"
 #include "ui/screen.hpp"
 #include "ui/theme.hpp"
 
@@ -24,8 +29,6 @@ namespace {
 std::atomic<bool> input_seen{false};
 std::atomic<bool> stop_requested{false};
 
-void on_signal(int) { stop_requested = true; }
-
 // Installed before the ImGui backend, which chains to them.
 void note_input(GLFWwindow*, double, double) { input_seen = true; }
 void note_button(GLFWwindow*, int, int, int) { input_seen = true; }
@@ -40,15 +43,23 @@ std::string describe(const Command& c) {
   if (std::holds_alternative<BookReview>(c)) return "Saved: review booked";
   if (std::holds_alternative<RecordReview>(c)) return "Saved: senior review recorded";
   if (std::holds_alternative<AcknowledgeEscalation>(c)) return "Saved: escalation acknowledged";
+  if (const auto* l = std::get_if<ClearLockout>(&c)) return "Saved: sign-in lock of " + l->staff + " cleared";
   return "Saved";
+}
+
+// A command from the screen is always authored by whoever is signed in.
+Command authored_by(Command c, const StaffId& who) {
+  if (!who.empty()) std::visit([&](auto& cmd) { cmd.by = who; }, c);
+  return c;
 }
 
 }  // namespace
 
 int run_kiosk(const CommandLine& cl) {
+  // Before any thread starts: SIGTERM/SIGINT are taken by a thread that wakes the loop at once.
+  SignalWaker signals(stop_requested, [] { glfwPostEmptyEvent(); });
+  ServiceNotifier service;
   Session s = open_session(cl, true);
-  std::signal(SIGTERM, on_signal);
-  std::signal(SIGINT, on_signal);
 
   platform::GlWindow window({.windowed = cl.flag("windowed"), .visible = true, .width = 1280, .height = 800});
   GLFWwindow* w = window.handle();
@@ -64,9 +75,20 @@ int run_kiosk(const CommandLine& cl) {
   int fb_w = 0, fb_h = 0;
   window.framebuffer_size(fb_w, fb_h);
   ui::Fonts fonts = platform::load_fonts(fonts_dir, platform::em_for_screen(fb_w, fb_h));
+  platform::PrivacyBlur blur(platform::find_asset_root() / "shaders");
+  if (!blur.ok()) std::cerr << "visitboard: privacy blur unavailable (" << blur.problem() << "); the lock screen dims instead\n";
   ui::UiState state;
-  // A wall screen starts in the privacy view (initials); --names starts with full names.
-  state.privacy = !cl.flag("names");
+  // A wall screen starts locked, in the privacy view (initials + local id + named worker).
+  ui::lock_now(state);
+  std::chrono::minutes lock_after = AutoLock::default_after;
+  if (auto text = cl.option("lock-after")) {
+    auto parsed = parse_lock_after(*text);
+    if (!parsed) throw UsageError("--lock-after '" + *text + "' must be whole minutes from 1 to 240");
+    lock_after = *parsed;
+  }
+  AutoLock auto_lock(lock_after, AutoLock::Clock::now());
+  std::optional<bool> palette_night;  // which palette ImGui's style holds
+  bool ready_sent = false;
   std::string store_problem;
   std::int64_t seen_version = s.db.data_version();
   RedrawSchedule schedule(RedrawSchedule::Clock::now());
@@ -77,12 +99,20 @@ int run_kiosk(const CommandLine& cl) {
     if (schedule.busy()) {
       glfwPollEvents();
     } else {
-      // Wake every second to notice other writers and signals (GLFW 3.3 does not wake on SIGTERM);
+      // Wake every second to notice other writers and ping the watchdog (signals wake it at once);
       // waking costs microseconds, drawing waits for a reason.
       glfwWaitEventsTimeout(1.0);
     }
     const auto steady_now = RedrawSchedule::Clock::now();
-    if (input_seen.exchange(false)) schedule.input(steady_now);
+    service.alive(steady_now);
+    if (input_seen.exchange(false)) {
+      schedule.input(steady_now);
+      auto_lock.input(steady_now);
+    }
+    if (auto_lock.due(steady_now, state.locked)) {
+      ui::lock_now(state);
+      schedule.data_changed();
+    }
     const Instant now = s.clock->now();
 
     try {
@@ -119,7 +149,14 @@ int run_kiosk(const CommandLine& cl) {
       fb_h = h_now;
       fonts = platform::load_fonts(fonts_dir, platform::em_for_screen(fb_w, fb_h));
       imgui.rebuild_font_texture();
+      palette_night.reset();  // load_fonts re-applied the day style
       schedule.input(steady_now);
+    }
+    const DisplayMode mode = display_mode(now, s.model.snapshot.zone());
+    if (palette_night != mode.night) {
+      ui::apply_palette(mode.night);
+      palette_night = mode.night;
+      schedule.data_changed();
     }
     if (fb_w == 0 || fb_h == 0 || !schedule.take_frame()) continue;
 
@@ -127,12 +164,47 @@ int run_kiosk(const CommandLine& cl) {
     ImGui::NewFrame();
     ui::FrameInput in{s.model.snapshot, s.model.board, s.model.staff_day, s.model.reviews, backup_status, now, s.model.loaded_at, store_problem, fonts,
                       &s.model.compliance, &s.model.outcomes};
+    if (!state.lock_pad_open) blur.invalidate();  // the next opening blurs the board as it is then
+    in.privacy_blur = blur.callback();
+    in.privacy_blur_data = blur.callback_data();
+    in.night = mode.night;
+    in.dimmed = mode.dimmed;
+    in.shift = burn_in_shift(now);  // changes with the minute, when the board redraws anyway
     std::optional<Command> command = ui::draw_frame(in, state);
-    imgui.render(ui::colour::background);
+    imgui.render(ui::background_colour(mode.night));
     glfwSwapBuffers(w);
+    if (!ready_sent) {
+      service.ready();  // the board is on screen
+      ready_sent = true;
+    }
 
+    if (state.sign_in_request) {
+      const auto request = std::move(*state.sign_in_request);
+      state.sign_in_request.reset();
+      try {
+        auto result = store::sign_in(s.db, request.staff, request.pin, now);
+        if (result.ok()) {
+          ui::signed_in(state, request.staff);
+          auto_lock.input(steady_now);
+          const Staff* who = s.model.snapshot.find_staff(request.staff);
+          state.notice = "Signed in: " + (who ? who->name : request.staff) + ". Locks after " +
+                         std::to_string(lock_after.count()) + " idle minutes, or tap Privacy now.";
+          state.notice_is_error = false;
+          state.notice_at = now;
+        } else {
+          state.lock_message = result.message;
+          // A new lock shows on the pad and the Admin screen straight away.
+          if (result.outcome == store::SignInOutcome::locked) s.reload(now);
+        }
+        seen_version = s.db.data_version();
+      } catch (const std::exception& e) {
+        state.lock_message = std::string("Cannot check the PIN: ") + e.what();
+      }
+      schedule.input(steady_now);
+    }
     if (command) {
       try {
+        command = authored_by(*command, state.signed_in);
         store::apply_commands(s.db, s.model.snapshot, {*command});
         seen_version = s.db.data_version();
         s.model.rebuild(now);
@@ -147,6 +219,8 @@ int run_kiosk(const CommandLine& cl) {
       schedule.input(steady_now);
     }
   }
+  service.stopping();
+  if (int sig = signals.signal_seen()) std::cerr << "visitboard: stopping on signal " << sig << "\n";
   return exit_ok;
 }
 

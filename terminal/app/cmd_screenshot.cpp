@@ -7,6 +7,8 @@
 #include "platform/font_loader.hpp"
 #include "platform/gl_window.hpp"
 #include "platform/offscreen_target.hpp"
+#include "platform/privacy_blur.hpp"
+#include "ui/lock_screen.hpp"
 #include "ui/screen.hpp"
 #include "ui/theme.hpp"
 #include "ui/visit_sheet.hpp"
@@ -34,7 +36,7 @@ int run_screenshot(const CommandLine& cl) {
   if (cl.positional.empty()) throw UsageError("screenshot needs an output file, e.g. screenshot today.png");
   std::string name = cl.option("screen").value_or("today");
   auto screen = ui::parse_screen(name);
-  if (!screen) throw UsageError("unknown screen '" + name + "' (this build has: today, staff, reviews, admin, compliance, outcomes)");
+  if (!screen) throw UsageError("unknown screen '" + name + "' (this build has: today, staff, reviews, admin, compliance, outcomes, lock)");
   auto [width, height] = parse_size(cl.option("size").value_or("1920x1080"));
 
   Session s = open_session(cl, false);
@@ -51,12 +53,25 @@ int run_screenshot(const CommandLine& cl) {
     if (!s.model.compliance_rules.find(*measure)) throw Refused("measure '" + *measure + "' is not in the compliance rules");
     state.compliance_measure = *measure;
   }
+  if (state.privacy) {  // "unlocked unless --privacy": the locked wall view
+    ui::lock_now(state);
+    state.screen = *screen;
+  }
   Instant now = s.clock->now();
   // Shows what the kiosk would show about backups (reads the folder; never starts one).
   BackupStatus backup_status;
   if (auto scheduler = scheduler_from(cl, s.model.snapshot.zone())) backup_status = scheduler->status(now);
   ui::FrameInput in{s.model.snapshot, s.model.board, s.model.staff_day, s.model.reviews, backup_status, now, s.model.loaded_at, "", fonts,
                     &s.model.compliance, &s.model.outcomes};
+  platform::PrivacyBlur blur(platform::find_asset_root() / "shaders");
+  if (!blur.ok()) std::cerr << "screenshot: privacy blur unavailable (" << blur.problem() << ")\n";
+  in.privacy_blur = blur.callback();
+  in.privacy_blur_data = blur.callback_data();
+  // The night view when --now is out of hours (no burn-in shift: screenshots are exact).
+  const DisplayMode mode = display_mode(now, s.model.snapshot.zone());
+  ui::apply_palette(mode.night);
+  in.night = mode.night;
+  in.dimmed = mode.dimmed;
   // Tables settle their column widths over the first frames; draw a few before capturing.
   std::optional<Id> open_visit;
   if (auto v = cl.option("visit")) {
@@ -75,9 +90,15 @@ int run_screenshot(const CommandLine& cl) {
     io.DeltaTime = 0.25f;  // lets fades (the modal's dimming) finish within the captured frames
     ImGui::NewFrame();
     if (frame == 1 && open_visit) ui::open_visit_sheet(in, state, *open_visit);
+    if (frame == 1 && *screen == ui::Screen::lock) {
+      // Someone has chosen their name and typed two digits: what a passer-by would see.
+      for (const auto& m : s.model.snapshot.staff)
+        if (m.active && m.has_role(Role::clinician) && state.pin_staff.empty()) state.pin_staff = m.id;
+      state.pin_digits = "00";
+    }
     ui::draw_frame(in, state);
     target.bind();
-    imgui.render(ui::colour::background);
+    imgui.render(ui::background_colour(mode.night));
   }
   target.write_png(cl.positional.front());
   std::cerr << "wrote " << cl.positional.front() << " (" << name << ", " << width << "x" << height << ")\n";

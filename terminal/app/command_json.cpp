@@ -215,6 +215,15 @@ Command set_thresholds(const json& j, Zone zone, Instant default_at) {
   return c;
 }
 
+Command clear_lockout(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "staff", "by", "at"});
+  ClearLockout c;
+  c.staff = required_string(j, "staff");
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
 using Parser = Command (*)(const json&, Zone, Instant);
 
 // Every command `apply` knows, by its JSON name (the spelling of vb::command_name).
@@ -223,7 +232,8 @@ const std::vector<std::pair<std::string_view, Parser>>& parsers() {
       {"mark_visit", mark_visit},       {"book_review", book_review},   {"cancel_booking", cancel_booking},
       {"record_review", record_review}, {"log_decision", log_decision}, {"set_risk", set_risk},
       {"raise_concern", raise_concern}, {"acknowledge_escalation", acknowledge_escalation},
-      {"set_thresholds", set_thresholds}};
+      {"set_thresholds", set_thresholds},
+      {"clear_lockout", clear_lockout}};
   return all;
 }
 

@@ -14,5 +14,7 @@ int run_restore(const CommandLine& cl);
 int run_import(const CommandLine& cl);
 int run_export(const CommandLine& cl);
 int run_report(const CommandLine& cl);
+int run_pin(const CommandLine& cl);
+int run_roles(const CommandLine& cl);
 
 }  // namespace vb::app

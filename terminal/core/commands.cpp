@@ -17,6 +17,7 @@ std::string_view command_name(const Command& c) {
     if constexpr (std::is_same_v<T, RaiseConcern>) return "raise_concern";
     if constexpr (std::is_same_v<T, AcknowledgeEscalation>) return "acknowledge_escalation";
     if constexpr (std::is_same_v<T, SetThresholds>) return "set_thresholds";
+    if constexpr (std::is_same_v<T, ClearLockout>) return "clear_lockout";
   }, c);
 }
 
@@ -57,9 +58,14 @@ std::optional<std::string> problem(const Snapshot& s, const MarkVisit& m) {
 }  // namespace
 
 std::optional<std::string> command_problem(const Snapshot& snapshot, const Command& c) {
+  // The author's roles first: a person without the right role learns nothing about the records.
+  const StaffId& by = std::visit([](const auto& cmd) -> const StaffId& { return cmd.by; }, c);
+  if (!author_problem(snapshot, by))
+    if (auto p = role_problem(snapshot, c)) return p;
   return std::visit([&](const auto& cmd) -> std::optional<std::string> {
     using T = std::decay_t<decltype(cmd)>;
     if constexpr (std::is_same_v<T, MarkVisit>) return problem(snapshot, cmd);
+    else if constexpr (std::is_same_v<T, ClearLockout>) return clear_lockout_problem(snapshot, cmd);
     else return review_command_problem(snapshot, cmd);
   }, c);
 }

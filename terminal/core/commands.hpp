@@ -100,8 +100,16 @@ struct SetThresholds {
   Instant at{};
 };
 
+// Clear a sign-in lockout (after repeated wrong PINs) so the person can try again; a shift
+// coordinator or an admin does this, and it is audited.
+struct ClearLockout {
+  StaffId staff;
+  StaffId by;
+  Instant at{};
+};
+
 using Command = std::variant<MarkVisit, BookReview, CancelBooking, RecordReview, LogDecision, SetRisk, RaiseConcern,
-                             AcknowledgeEscalation, SetThresholds>;
+                             AcknowledgeEscalation, SetThresholds, ClearLockout>;
 
 // Spellings accepted for review decisions, risk domains and concern sources.
 const std::vector<std::string_view>& review_decisions();
@@ -125,5 +133,13 @@ std::optional<std::string> review_command_problem(const Snapshot& s, const SetTh
 // Checks a command against the snapshot: known ids, allowed transition, required fields.
 // Returns what is wrong in words ("visit 812 does not exist"), or nullopt when it may be applied.
 std::optional<std::string> command_problem(const Snapshot& snapshot, const Command& c);
+
+// Who may give a command: any one of these roles (command_roles.cpp). Every Command alternative
+// must have its own line there: a new one without a mapping does not compile.
+Roles required_role(const Command& c);
+// Why the author of `c` may not give it for lack of a role, in words ("S12 is a support worker
+// without the clinician role: cannot record a senior review"), or nullopt. Assumes `by` exists.
+std::optional<std::string> role_problem(const Snapshot& s, const Command& c);
+std::optional<std::string> clear_lockout_problem(const Snapshot& s, const ClearLockout& c);
 
 }  // namespace vb

@@ -48,6 +48,7 @@ inline constexpr int evening = 2;
 // demo_names.cpp: staff and people with obviously synthetic names.
 std::vector<Staff> make_staff(Rng& rng);
 bool is_case_holder(const Staff& s);  // may be a named worker
+std::vector<Role> demo_roles(const Staff& s);  // what a demo staff member may do (demo_access.cpp)
 struct HomeMap {
   std::vector<std::array<int, 2>> centres_m;  // town centres, metres from the team base
 };

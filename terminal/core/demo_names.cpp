@@ -110,6 +110,7 @@ std::vector<Staff> make_staff(Rng& rng) {
     for (auto skill : roles[i].skills)
       if (!skill.empty()) s.skills.emplace_back(skill);
     s.part_time = part_time.count(i) > 0;
+    s.roles = demo_roles(s);
     out.push_back(std::move(s));
   }
   return out;

@@ -2,6 +2,7 @@
 // The core value types: what a team base knows about its people, staff, episodes, plans, visits,
 // shifts and reviews. Plain data; instants are UTC, dates are the team's local calendar dates.
 #include "core/local_time.hpp"
+#include "core/roles.hpp"
 #include "core/vocabulary.hpp"
 
 #include <cstdint>
@@ -37,6 +38,10 @@ struct Staff {
   bool part_time = false;
   bool active = true;
   bool has_skill(std::string_view s) const;
+  std::vector<Role> roles;  // what this person may do on the terminal (several; sorted)
+  bool locked = false;      // sign-in locked after repeated wrong PINs until a coordinator or admin clears it
+  bool has_role(Role r) const;
+  Roles role_set() const;
 };
 
 struct Person {

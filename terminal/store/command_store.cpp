@@ -3,6 +3,7 @@
 #include "store/command_store.hpp"
 
 #include "store/command_writing.hpp"
+#include "store/sign_in.hpp"
 #include "store/snapshot_loader.hpp"
 #include "store/stored_form.hpp"
 
@@ -49,6 +50,7 @@ SnapshotUndo::~SnapshotUndo() {
   for (auto it = episodes_.rbegin(); it != episodes_.rend(); ++it) s_.episodes[it->first] = std::move(it->second);
   for (auto it = bookings_.rbegin(); it != bookings_.rend(); ++it) s_.bookings[it->first] = std::move(it->second);
   for (auto it = thresholds_.rbegin(); it != thresholds_.rend(); ++it) s_.thresholds[it->first] = std::move(it->second);
+  for (auto it = staff_.rbegin(); it != staff_.rend(); ++it) s_.staff[it->first] = std::move(it->second);
   const bool grew = s_.reviews.size() != reviews_ || s_.decisions.size() != decisions_ ||
                     s_.bookings.size() != bookings_size_ || s_.risk_changes.size() != risk_changes_ ||
                     s_.concerns.size() != concerns_ || s_.escalation_acks.size() != acks_ ||
@@ -135,6 +137,8 @@ std::vector<Id> apply_commands(Database& db, Snapshot& snapshot, const std::vect
       audit_ids.push_back(std::visit(
           [&](const auto& cmd) -> Id {
             if constexpr (std::is_same_v<std::decay_t<decltype(cmd)>, MarkVisit>) return visits.apply(c, cmd);
+            else if constexpr (std::is_same_v<std::decay_t<decltype(cmd)>, ClearLockout>)
+              return detail::apply_clear_lockout(db, snapshot, undo, c, cmd);
             else return reviews.apply(c, cmd);
           },
           c));

@@ -41,6 +41,7 @@ class SnapshotUndo {
   Episode& edit(const Episode& e) { return save(s_.episodes, episodes_, e); }
   ReviewBooking& edit(const ReviewBooking& b) { return save(s_.bookings, bookings_, b); }
   RiskThresholds& edit(const RiskThresholds& t) { return save(s_.thresholds, thresholds_, t); }
+  Staff& edit(const Staff& m) { return save(s_.staff, staff_, m); }
   void keep() { kept_ = true; }
 
  private:
@@ -57,6 +58,7 @@ class SnapshotUndo {
   std::vector<std::pair<size_t, Episode>> episodes_;
   std::vector<std::pair<size_t, ReviewBooking>> bookings_;
   std::vector<std::pair<size_t, RiskThresholds>> thresholds_;
+  std::vector<std::pair<size_t, Staff>> staff_;
   size_t reviews_, decisions_, bookings_size_, risk_changes_, concerns_, acks_, thresholds_size_;
 };
 

@@ -1,6 +1,7 @@
 // Table by table into the snapshot; every stored value is checked as it is read.
 #include "store/snapshot_loader.hpp"
 
+#include "store/access_rows.hpp"
 #include "store/senior_review_rows.hpp"
 #include "store/typed_rows.hpp"
 
@@ -217,6 +218,7 @@ vb::Snapshot load_snapshot(Database& db) {
     load_team(db, s);
     load_zones(db, s);
     load_staff(db, s);
+    load_access(db, s);
     load_people(db, s);
     load_episodes(db, s);
     load_plans(db, s);

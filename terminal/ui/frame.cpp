@@ -5,6 +5,8 @@
 #include "ui/admin_screen.hpp"
 #include "ui/compliance_screen.hpp"
 #include "ui/outcomes_screen.hpp"
+#include "ui/lock_screen.hpp"
+#include "ui/locked_sign_ins.hpp"
 #include "ui/reviews_screen.hpp"
 #include "ui/review_sheets.hpp"
 #include "ui/staff_screen.hpp"
@@ -24,6 +26,7 @@ std::optional<Screen> parse_screen(std::string_view name) {
   if (name == "admin") return Screen::admin;
   if (name == "compliance") return Screen::compliance;
   if (name == "outcomes") return Screen::outcomes;
+  if (name == "lock") return Screen::lock;
   return std::nullopt;
 }
 
@@ -35,6 +38,7 @@ std::string_view screen_name(Screen s) {
     case Screen::admin: return "admin";
     case Screen::compliance: return "compliance";
     case Screen::outcomes: return "outcomes";
+    case Screen::lock: return "lock";
   }
   return "today";
 }
@@ -75,8 +79,11 @@ void header(const FrameInput& in, UiState& state) {
   ImGui::PopFont();
   const DayBoard& b = in.board;
   ImGui::PushFont(f.small);
-  ImGui::TextColored(v4(colour::text_dim), "%d people · %d visits · %d done · %s", static_cast<int>(b.rows.size()),
-                     b.visit_count, b.done_count, freshness(in.loaded_at, in.now, zone).c_str());
+  const Staff* who = in.snapshot.find_staff(state.signed_in);
+  std::string signed_in = state.locked ? "  ·  locked" : who ? "  ·  signed in: " + who->name : "";
+  if (in.night) signed_in += std::string("  ·  ") + icon::moon + (in.dimmed ? " night view, dimmed" : " night view");
+  ImGui::TextColored(v4(colour::text_dim), "%d people · %d visits · %d done · %s%s", static_cast<int>(b.rows.size()),
+                     b.visit_count, b.done_count, freshness(in.loaded_at, in.now, zone).c_str(), signed_in.c_str());
   ImGui::PopFont();
   ImGui::EndGroup();
 
@@ -103,7 +110,8 @@ void header(const FrameInput& in, UiState& state) {
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   float alerts_w = 0;
   for (const auto& a : alerts) alerts_w += pill_width(a.icon, a.text, f.bold) + spacing;
-  const float right_w = em * 39.5f;
+  // Locked: one Sign in button instead of the tabs; unlocked: tabs, names/initials, Privacy now.
+  const float right_w = state.locked ? em * 9.0f : em * 48.5f;
   const float tabs_x = ImGui::GetWindowContentRegionMax().x - right_w;
   ImGui::SameLine(0, em * 1.2f);
   const bool alerts_inline = ImGui::GetCursorPosX() + alerts_w < tabs_x;
@@ -117,6 +125,25 @@ void header(const FrameInput& in, UiState& state) {
   // Tabs and privacy, right-aligned.
   ImGui::SameLine(std::max(ImGui::GetCursorPosX(), tabs_x));
   ImGui::PushFont(f.bold);
+  if (state.locked) {
+    std::string label = std::string(icon::lock) + "  Sign in";
+    ImGui::PushStyleColor(ImGuiCol_Button, v4(colour::accent));
+    ImGui::PushStyleColor(ImGuiCol_Text, v4(colour::text_dark));
+    if (ImGui::Button(label.c_str(), ImVec2(em * 8.6f, em * 2.2f))) {
+      state.lock_pad_open = true;
+      state.pin_digits.clear();
+    }
+    ImGui::PopStyleColor(2);
+    state.targets.add_last_item("sign_in");
+    ImGui::PopFont();
+    if (!alerts_inline && !alerts.empty()) {
+      for (size_t i = 0; i < alerts.size(); ++i) {
+        if (i > 0) ImGui::SameLine();
+        pill(alerts[i].icon, alerts[i].text, alerts[i].fill, alerts[i].ink, f.bold);
+      }
+    }
+    return;
+  }
   tab("Today", Screen::today, state, em);
   ImGui::SameLine();
   tab("By staff", Screen::staff, state, em);
@@ -132,6 +159,10 @@ void header(const FrameInput& in, UiState& state) {
   std::string privacy = state.privacy ? std::string(icon::eye) + " Names" : std::string(icon::eye_slash) + " Initials";
   if (ImGui::Button(privacy.c_str(), ImVec2(em * 6.2f, em * 2.2f))) state.privacy = !state.privacy;
   state.targets.add_last_item("privacy");
+  ImGui::SameLine();
+  std::string lock_label = std::string(icon::lock) + " Privacy now";
+  if (ImGui::Button(lock_label.c_str(), ImVec2(em * 8.6f, em * 2.2f))) lock_now(state);
+  state.targets.add_last_item("privacy_now");
   ImGui::PopFont();
   if (!alerts_inline && !alerts.empty()) {
     for (size_t i = 0; i < alerts.size(); ++i) {
@@ -167,9 +198,24 @@ void footer(const FrameInput& in, const UiState& state) {
 
 std::optional<Command> draw_frame(const FrameInput& in, UiState& state) {
   state.targets.clear();
+  if (state.screen == Screen::lock) {  // `screenshot --screen lock`: the PIN pad over the board
+    lock_now(state);
+    state.lock_pad_open = true;
+  }
+  if (state.locked) {
+    state.privacy = true;  // the wall view: initials, local id, named worker
+    if (state.screen != Screen::today) state.screen = Screen::today;
+  }
   const ImGuiIO& io = ImGui::GetIO();
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(io.DisplaySize);
+  if (in.shift.x != 0 || in.shift.y != 0) {
+    // Burn-in care: the whole picture sits a few pixels off centre, a different way each minute.
+    const float m = static_cast<float>(burn_in_max_px);
+    ImGui::SetNextWindowPos(ImVec2(m + static_cast<float>(in.shift.x), m + static_cast<float>(in.shift.y)));
+    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x - 2 * m, io.DisplaySize.y - 2 * m));
+  } else {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+  }
   ImGui::Begin("board", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
@@ -186,19 +232,31 @@ std::optional<Command> draw_frame(const FrameInput& in, UiState& state) {
   const float footer_h = in.fonts.small->FontSize + ImGui::GetStyle().ItemSpacing.y * 2 + 2;
   const float body_h = ImGui::GetContentRegionAvail().y - footer_h;
   std::optional<Id> tapped;
+  std::optional<Command> screen_command;
   switch (state.screen) {
     case Screen::today: tapped = draw_today_screen(in, state, body_h); break;
     case Screen::staff: tapped = draw_staff_screen(in, state, body_h); break;
     case Screen::reviews: draw_reviews_screen(in, state, body_h); break;
-    case Screen::admin: draw_admin_screen(in, state, body_h); break;
+    case Screen::admin: {
+      const float locks_h = std::min(locked_sign_ins_height(in), body_h / 2);
+      draw_admin_screen(in, state, body_h - locks_h);
+      screen_command = draw_locked_sign_ins(in, state, locks_h);
+      break;
+    }
     case Screen::compliance: draw_compliance_screen(in, state, body_h); break;
     case Screen::outcomes: draw_outcomes_screen(in, state, body_h); break;
+    case Screen::lock: break;
   }
   footer(in, state);
-  if (tapped) open_visit_sheet(in, state, *tapped);
+  if (tapped && state.locked) state.lock_pad_open = true;  // sign in first, then record
+  else if (tapped) open_visit_sheet(in, state, *tapped);
   std::optional<Command> command = draw_visit_sheet(in, state);
   if (!command) command = draw_review_sheets(in, state);
+  if (!command) command = screen_command;
   ImGui::End();
+  draw_lock_pad(in, state);
+  if (in.dimmed) ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), io.DisplaySize, IM_COL32(0, 0, 0, 80));
+  if (state.locked) command.reset();  // nothing is changed from a locked screen
   return command;
 }
 

@@ -68,6 +68,12 @@ std::vector<const Staff*> on_shift(const FrameInput& in) {
   return out;
 }
 
+// Signed in: the author is that person, shown instead of a choice of names.
+void signed_in_line(const FrameInput& in, const UiState& state) {
+  const Staff* m = in.snapshot.find_staff(state.signed_in);
+  ImGui::Text("%s %s (signed in)", icon::user, m ? m->name.c_str() : state.signed_in.c_str());
+}
+
 std::string who(const FrameInput& in, Id episode, bool privacy) {
   const Episode* e = in.snapshot.find_episode(episode);
   const Person* p = e ? in.snapshot.find_person(e->person_id) : nullptr;
@@ -85,7 +91,8 @@ std::optional<Command> book_sheet(const FrameInput& in, UiState& state) {
   ImGui::Text("%s %s %s with %s", icon::calendar, format_day_label(local_date_of(state.book_slot, zone)).c_str(),
               format_local_hm(state.book_slot, zone).c_str(), reviewer ? reviewer->name.c_str() : "?");
   label("Booked by", f);
-  staff_choice(on_shift(in), state.acting, f, state.targets, "by");
+  if (state.signed_in.empty()) staff_choice(on_shift(in), state.acting, f, state.targets, "by");
+  else signed_in_line(in, state);
   Command c = BookReview{*state.book_for, state.book_reviewer, state.book_slot, state.acting, in.now};
   auto problem = command_problem(in.snapshot, c);
   std::optional<Command> out;
@@ -183,7 +190,7 @@ std::optional<Command> record_sheet(const FrameInput& in, UiState& state) {
   c.person_told = state.person_told;
   c.family_told = state.family_told;
   c.next_review_due = in.now + date::days{state.next_review_days};
-  c.by = state.review_reviewer;
+  c.by = state.signed_in.empty() ? state.review_reviewer : state.signed_in;
   c.at = in.now;
   const bool complete = state.review_risk.has_value() && !c.decision.empty() && !c.reviewer.empty();
   auto problem = complete ? command_problem(in.snapshot, Command{c}) : std::optional<std::string>("choose the reviewer, risk and decision");
@@ -219,7 +226,8 @@ std::optional<Command> ack_sheet(const FrameInput& in, UiState& state) {
       if (may_acknowledge(st, step)) allowed.push_back(&st);
   }
   label("Acknowledged by", f);
-  staff_choice(allowed, state.acting, f, state.targets, "by");
+  if (state.signed_in.empty()) staff_choice(allowed, state.acting, f, state.targets, "by");
+  else signed_in_line(in, state);
   label("What was done", f);
   const ImVec2 half((ImGui::GetContentRegionAvail().x - gap) / 2, f.em * 2.2f);
   for (size_t i = 0; i <= ack_notes.size(); ++i) {

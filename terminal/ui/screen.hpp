@@ -3,6 +3,7 @@
 #include "core/commands.hpp"
 #include "core/backup_status.hpp"
 #include "core/day_board.hpp"
+#include "core/night_view.hpp"
 #include "core/review_board.hpp"
 #include "core/compliance.hpp"
 #include "core/outcomes.hpp"
@@ -15,7 +16,7 @@
 
 namespace vb::ui {
 
-enum class Screen { today, staff, reviews, admin, compliance, outcomes };
+enum class Screen { today, staff, reviews, admin, compliance, outcomes, lock };
 
 // nullopt for a screen that does not exist (yet): the command line refuses it with exit 2.
 std::optional<Screen> parse_screen(std::string_view name);
@@ -63,6 +64,18 @@ struct UiState {
   // Compliance screen: the measure whose list is open ("" = none), and whether its definition shows.
   std::string compliance_measure;
   bool compliance_definition = false;
+  // Sign-in (lock_screen.hpp). Locked: the wall view and a Sign in button, nothing can be changed.
+  bool locked = false;
+  bool lock_pad_open = false;  // the PIN pad over the blurred board
+  StaffId signed_in;           // who is signed in: the author of every command from this screen
+  StaffId pin_staff;           // chosen on the pad
+  std::string pin_digits;      // typed so far; shown as dots only
+  std::string lock_message;    // why the last try did not sign in (never which part was wrong)
+  struct SignInRequest {
+    StaffId staff;
+    std::string pin;
+  };
+  std::optional<SignInRequest> sign_in_request;  // the app checks it with the store after the frame
 };
 
 // Everything a frame reads. All of it is prepared outside the frame: no I/O while drawing.
@@ -79,6 +92,13 @@ struct FrameInput {
   // Compliance and outcome figures, derived with the boards (nullptr: not available in this build step).
   const ComplianceBoard* compliance = nullptr;
   const OutcomesBoard* outcomes = nullptr;
+  // Blurs what is already drawn (an ImGui draw callback from the platform; null: dim only).
+  ImDrawCallback privacy_blur = nullptr;
+  void* privacy_blur_data = nullptr;
+  // Wall-screen care (core/night_view.hpp): night view, dimming, and where the picture sits this minute.
+  bool night = false;
+  bool dimmed = false;
+  PixelShift shift{};
 };
 
 // Draws one whole frame (between ImGui::NewFrame and ImGui::Render) and returns the command a

@@ -60,6 +60,14 @@ void apply_style(float font_px) {
   style.ChildRounding = 0;
   style.WindowBorderSize = 0;
   style.PopupBorderSize = std::max(2.0f, em * 0.12f);
+  ImGui::GetStyle() = style;
+  apply_palette(false);
+}
+
+ImU32 background_colour(bool night) { return night ? IM_COL32(0, 0, 0, 255) : colour::background; }
+
+void apply_palette(bool night) {
+  ImGuiStyle& style = ImGui::GetStyle();
   auto c = [](ImU32 v) { return ImGui::ColorConvertU32ToFloat4(v); };
   style.Colors[ImGuiCol_WindowBg] = c(colour::background);
   style.Colors[ImGuiCol_ChildBg] = c(colour::background);
@@ -79,7 +87,16 @@ void apply_style(float font_px) {
   style.Colors[ImGuiCol_Border] = c(IM_COL32(86, 180, 233, 255));
   style.Colors[ImGuiCol_ScrollbarBg] = c(colour::background);
   style.Colors[ImGuiCol_ScrollbarGrab] = c(IM_COL32(80, 96, 116, 255));
-  ImGui::GetStyle() = style;
+  if (!night) return;
+  // Night: black where the day view is slate, text a touch brighter, rows told apart by a faint grey.
+  const ImU32 black = IM_COL32(0, 0, 0, 255);
+  for (ImGuiCol col : {ImGuiCol_WindowBg, ImGuiCol_ChildBg, ImGuiCol_TableRowBg, ImGuiCol_ScrollbarBg, ImGuiCol_TableHeaderBg})
+    style.Colors[col] = c(black);
+  style.Colors[ImGuiCol_TableRowBgAlt] = c(IM_COL32(18, 20, 24, 255));
+  style.Colors[ImGuiCol_Text] = c(IM_COL32(255, 255, 255, 255));
+  style.Colors[ImGuiCol_TextDisabled] = c(IM_COL32(205, 210, 215, 255));
+  style.Colors[ImGuiCol_Button] = c(IM_COL32(38, 46, 56, 255));
+  style.Colors[ImGuiCol_FrameBg] = c(IM_COL32(30, 36, 44, 255));
 }
 
 }  // namespace vb::ui

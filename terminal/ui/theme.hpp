@@ -45,5 +45,10 @@ ImU32 zone_ink(std::string_view zone);
 
 // ImGui style for the kiosk: large paddings, touch-sized frames, sized from the font size.
 void apply_style(float font_px);
+// The window, table and text colours of the day view or the night view (out of hours: black
+// background, whiter text, the same colour-blind-safe status colours, icons and words as by day).
+void apply_palette(bool night);
+// What the frame is cleared to.
+ImU32 background_colour(bool night);
 
 }  // namespace vb::ui

@@ -65,7 +65,8 @@ void open_visit_sheet(const FrameInput& in, UiState& state, Id visit) {
   state.chosen_reason = -1;
   state.other_reason.clear();
   const Visit* v = in.snapshot.find_visit(visit);
-  if (v && !v->staff1.empty()) state.recorded_by = v->staff1;
+  if (!state.signed_in.empty()) state.recorded_by = state.signed_in;  // the signed-in person records
+  else if (v && !v->staff1.empty()) state.recorded_by = v->staff1;
   // The popup itself opens in draw_visit_sheet, inside the frame.
 }
 
@@ -159,7 +160,10 @@ std::optional<Command> draw_visit_sheet(const FrameInput& in, UiState& state) {
   ImGui::SetNextItemWidth(em * 16);
   const Staff* by = in.snapshot.find_staff(state.recorded_by);
   std::string by_label = by ? by->name + " (" + by->initials + ")" : "choose who you are";
-  if (ImGui::BeginCombo("##by", by_label.c_str(), ImGuiComboFlags_HeightLarge)) {
+  if (!state.signed_in.empty()) {
+    state.recorded_by = state.signed_in;
+    ImGui::Text("%s (signed in)", by_label.c_str());
+  } else if (ImGui::BeginCombo("##by", by_label.c_str(), ImGuiComboFlags_HeightLarge)) {
     for (const auto& row : in.staff_day.rows) {
       std::string label = row.staff->name + " (" + row.staff->initials + ")";
       if (ImGui::Selectable(label.c_str(), row.staff->id == state.recorded_by, 0, ImVec2(0, em * 1.8f)))

@@ -81,7 +81,7 @@ case "$case_name" in
   apply_marks_a_visit_with_one_audit_row)
     demo
     visit=$(sqlite3 "$db" "SELECT id FROM visit WHERE local_date='2026-11-23' AND status='planned' AND staff1 IS NOT NULL ORDER BY window_start DESC LIMIT 1")
-    staff=$(sqlite3 "$db" "SELECT id FROM staff WHERE active=1 LIMIT 1")
+    staff=$(sqlite3 "$db" "SELECT id FROM staff WHERE active=1 AND id IN (SELECT staff_id FROM staff_role WHERE role='clinician') LIMIT 1")
     before=$(sqlite3 "$db" "SELECT count(*) FROM audit_log")
     echo "{\"command\":\"mark_visit\",\"visit\":$visit,\"status\":\"cancelled_by_person\",\"reason\":\"away\",\"by\":\"$staff\"}" | vb apply > "$work/result" || fail "apply failed"
     grep -q '"line":1,"ok":true,"audit_id":' "$work/result" || fail "unexpected result: $(cat "$work/result")"
@@ -92,7 +92,7 @@ case "$case_name" in
   apply_with_a_bad_line_changes_nothing)
     demo
     visit=$(sqlite3 "$db" "SELECT id FROM visit WHERE local_date='2026-11-23' AND status='planned' LIMIT 1")
-    staff=$(sqlite3 "$db" "SELECT id FROM staff LIMIT 1")
+    staff=$(sqlite3 "$db" "SELECT staff_id FROM staff_role WHERE role='clinician' LIMIT 1")
     before=$(sha); audits=$(sqlite3 "$db" "SELECT count(*) FROM audit_log")
     good="{\"command\":\"mark_visit\",\"visit\":$visit,\"status\":\"cancelled_by_team\",\"reason\":\"x\",\"by\":\"$staff\"}"
     printf '%s\n%s\n' "$good" '{"command":"mark_visit","visit":99999999,"status":"done","by":"'"$staff"'"}' > "$work/in"
@@ -115,7 +115,7 @@ case "$case_name" in
     read -r reviewer slot < <(free_slot)
     [ -n "$slot" ] || fail "the demo has no free review slot in the next two weeks"
     episode=$(unbooked_episode)
-    staff=$(sqlite3 "$db" "SELECT id FROM staff WHERE active=1 ORDER BY id LIMIT 1")
+    staff=$(sqlite3 "$db" "SELECT id FROM staff WHERE active=1 AND id IN (SELECT staff_id FROM staff_role WHERE role='clinician') ORDER BY id LIMIT 1")
     audits=$(sqlite3 "$db" "SELECT count(*) FROM audit_log")
     printf '%s\n%s\n' \
       '{"command":"book_review","episode":'"$episode"',"reviewer":"'"$reviewer"'","slot_start":"'"$slot"'","by":"'"$staff"'"}' \
@@ -134,7 +134,7 @@ case "$case_name" in
     demo
     read -r reviewer slot < <(free_slot)
     episode=$(unbooked_episode)
-    staff=$(sqlite3 "$db" "SELECT id FROM staff WHERE active=1 ORDER BY id LIMIT 1")
+    staff=$(sqlite3 "$db" "SELECT id FROM staff WHERE active=1 AND id IN (SELECT staff_id FROM staff_role WHERE role='clinician') ORDER BY id LIMIT 1")
     rows() { sqlite3 "$db" "SELECT (SELECT count(*) FROM review_booking)||'|'||(SELECT count(*) FROM review)||'|'||(SELECT count(*) FROM audit_log)"; }
     before=$(rows)
     good='{"command":"book_review","episode":'"$episode"',"reviewer":"'"$reviewer"'","slot_start":"'"$slot"'","by":"'"$staff"'"}'
@@ -206,6 +206,29 @@ assert len(set(raw[i:i + 4] for i in range(0, min(len(raw), 4_000_000), 4))) > 5
 PY
     done
     xvfb-run -a "$bin" --db "$db" --now "$now" screenshot "$work/staff.png" --screen staff --size 1280x800 2>/dev/null || fail "staff screen"
+    xvfb-run -a "$bin" --db "$db" --now "$now" screenshot "$work/lock.png" --screen lock --size 1280x800 2>"$work/err" || fail "lock screen: $(cat "$work/err")"
+    grep -q "blur unavailable" "$work/err" && fail "the privacy blur shader did not load: $(cat "$work/err")"
+    ;;
+  pin_set_reads_stdin_and_only_a_coordinator_clears_a_lock)
+    demo
+    [ "$(sqlite3 "$db" "SELECT count(*) FROM staff_pin")" -gt 0 ] || fail "demo staff have no PINs"
+    echo 4826 | vb pin set S07 2>"$work/err" || fail "pin set failed: $(cat "$work/err")"
+    hash=$(sqlite3 "$db" "SELECT pin_hash FROM staff_pin WHERE staff_id='S07'")
+    case "$hash" in '$argon2id$'*) ;; *) fail "not an Argon2id hash: $hash" ;; esac
+    sqlite3 "$db" "SELECT after_json FROM audit_log" | grep -q 4826 && fail "the PIN reached the audit log"
+    echo 12 | expect_exit 1 vb pin set S07
+    grep -q "4 to 8 digits" "$work/err" || fail "short PIN not explained: $(cat "$work/err")"
+    sqlite3 "$db" "INSERT INTO sign_in_lock (staff_id, locked_at) VALUES ('S07', '2026-11-23T10:00:00Z')"
+    vb pin status S07 | grep -q LOCKED || fail "status does not say locked"
+    expect_exit 1 vb pin clear S07 --by S08
+    grep -q "without the shift coordinator or admin role" "$work/err" || fail "clinician clear not refused in words: $(cat "$work/err")"
+    vb pin clear S07 --by S02 > "$work/result" || fail "coordinator could not clear"
+    grep -q '"ok":true' "$work/result" || fail "unexpected result: $(cat "$work/result")"
+    [ "$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE command='clear_lockout' AND by_staff='S02' AND entity_id='S07'")" -eq 1 ] || fail "clear not audited"
+    expect_exit 2 vb pin clear S07
+    vb roles S08 viewer || fail "roles set failed"
+    [ "$(vb roles S08)" = "S08: viewer" ] || fail "roles not replaced: $(vb roles S08)"
+    expect_exit 1 vb roles S08 viewer,nurse
     ;;
   *) fail "unknown case $case_name" ;;
 esac

@@ -15,6 +15,7 @@ Snapshot small_team() {
   sam.id = "S01";
   sam.name = "Sam Test";
   sam.initials = "ST";
+  sam.roles = {Role::viewer, Role::clinician};
   s.staff.push_back(sam);
   Staff gone;
   gone.id = "S02";

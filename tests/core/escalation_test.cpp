@@ -29,6 +29,7 @@ Snapshot raised_to_high(const char* when) {
   senior.skills = {"senior_reviewer"};
   s.staff.push_back(consultant);
   s.staff.push_back(senior);
+  test::grant_usual_roles(s);
   s.reindex();
   return s;
 }

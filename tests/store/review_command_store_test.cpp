@@ -35,6 +35,7 @@ struct Board {
     doctor.initials = "ID";
     doctor.discipline = "consultant";
     doctor.skills = {"senior_reviewer", "prescriber"};
+    doctor.roles = {Role::viewer, Role::clinician, Role::senior_reviewer};
     s.staff.push_back(doctor);
     s.review_slots.push_back(ReviewSlot{402, "S04", utc("2026-11-24T10:00:00Z"), 30, 1});
     s.review_slots.push_back(ReviewSlot{403, "S04", utc("2026-11-25T10:00:00Z"), 30, 2});

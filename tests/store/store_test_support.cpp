@@ -101,6 +101,9 @@ void add_staff(Snapshot& s) {
   c.name = "Jo Lee";
   c.initials = "JL";
   c.discipline = "support_worker";
+  a.roles = {Role::viewer, Role::clinician};
+  b.roles = {Role::viewer, Role::senior_reviewer, Role::manager};
+  c.roles = {Role::viewer, Role::clinician, Role::coordinator};
   s.staff = {a, b, c};
 }
 

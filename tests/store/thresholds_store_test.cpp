@@ -36,6 +36,7 @@ TEST_CASE("store: setting thresholds writes them once, replaces them on the next
   auto db = store::Database::open(tmp.path.string(), store::OpenMode::create_if_missing);
   Snapshot team = test::small_team();
   team.staff[2].skills.push_back("senior_reviewer");
+  test::grant_usual_roles(team);
   store::write_snapshot(db, team);
   Snapshot s = store::load_snapshot(db);
 

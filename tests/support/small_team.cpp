@@ -5,6 +5,17 @@ namespace vb::test {
 
 Instant at(const char* local_iso) { return *parse_instant(local_iso, find_zone("Europe/London")); }
 
+void grant_usual_roles(Staff& s) {
+  s.roles = {Role::viewer};
+  if (s.active) s.roles.push_back(Role::clinician);
+  if (s.active && (s.has_skill("senior_reviewer") || s.discipline == "consultant" || s.discipline == "specialty_doctor"))
+    s.roles.push_back(Role::senior_reviewer);
+}
+
+void grant_usual_roles(Snapshot& s) {
+  for (auto& m : s.staff) grant_usual_roles(m);
+}
+
 namespace {
 
 Staff staff(const char* id, const char* name, const char* initials) {
@@ -15,6 +26,7 @@ Staff staff(const char* id, const char* name, const char* initials) {
   s.initials = initials;
   s.discipline = "nurse";
   s.skills = {"trained"};
+  grant_usual_roles(s);
   return s;
 }
 

@@ -11,5 +11,9 @@ namespace vb::test {
 // 3 "Cat Nguyen" low risk, step-down, no visits today (visit 301 tomorrow).
 Snapshot small_team();
 Instant at(const char* local_iso);  // local time in Europe/London
+// The roles migration 005 gives staff who existed before roles: everyone views, active staff record
+// (clinician), senior reviewers and medical staff also review. small_team() staff have them.
+void grant_usual_roles(Staff& s);
+void grant_usual_roles(Snapshot& s);  // every staff member of `s`
 
 }  // namespace vb::test

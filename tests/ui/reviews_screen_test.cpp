@@ -22,6 +22,7 @@ Snapshot team_with_reviews() {
   consultant.discipline = "consultant";
   consultant.skills = {"senior_reviewer"};
   s.staff.push_back(consultant);
+  test::grant_usual_roles(s);
   SlotPattern clinic;
   clinic.id = 1;
   clinic.reviewer = "S03";

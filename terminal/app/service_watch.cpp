@@ -1,0 +1,60 @@
+// sigwait in a thread, sd_notify for readiness and the watchdog.
+#include "app/service_watch.hpp"
+
+#include <pthread.h>
+#include <signal.h>
+#include <systemd/sd-daemon.h>
+
+namespace vb::app {
+
+namespace {
+
+// SIGUSR2 only tells the waiting thread to finish.
+sigset_t waited_signals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGUSR2);
+  return set;
+}
+
+}  // namespace
+
+SignalWaker::SignalWaker(std::atomic<bool>& stop, std::function<void()> wake) {
+  sigset_t set = waited_signals();
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  thread_ = std::thread([this, &stop, wake = std::move(wake)] {
+    sigset_t waited = waited_signals();
+    for (;;) {
+      int sig = 0;
+      if (sigwait(&waited, &sig) != 0) continue;
+      if (sig == SIGUSR2) return;
+      signal_ = sig;
+      stop = true;
+      wake();
+    }
+  });
+}
+
+SignalWaker::~SignalWaker() {
+  pthread_kill(thread_.native_handle(), SIGUSR2);
+  thread_.join();
+}
+
+ServiceNotifier::ServiceNotifier() {
+  std::uint64_t usec = 0;
+  if (sd_watchdog_enabled(0, &usec) > 0) interval_ = std::chrono::microseconds(usec);
+}
+
+void ServiceNotifier::ready() { sd_notify(0, "READY=1\nSTATUS=showing the board"); }
+
+void ServiceNotifier::alive(std::chrono::steady_clock::time_point now) {
+  if (!watchdog_enabled() || now - last_ping_ < interval_ / 2) return;
+  sd_notify(0, "WATCHDOG=1");
+  last_ping_ = now;
+}
+
+void ServiceNotifier::stopping() { sd_notify(0, "STOPPING=1"); }
+
+}  // namespace vb::app

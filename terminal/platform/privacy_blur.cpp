@@ -1,0 +1,151 @@
+// Shader loading and the blur pass (GLSL 1.30, the context GlWindow asks for).
+#define GL_GLEXT_PROTOTYPES
+#include "platform/privacy_blur.hpp"
+
+#include <GL/gl.h>
+#include <GL/glext.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace vb::platform {
+
+namespace {
+
+std::string read_text(const std::filesystem::path& p) {
+  std::ifstream in(p);
+  if (!in) throw std::runtime_error("cannot read " + p.string());
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+GLuint compile(GLenum kind, const std::filesystem::path& file) {
+  const std::string source = read_text(file);
+  GLuint shader = glCreateShader(kind);
+  const char* text = source.c_str();
+  glShaderSource(shader, 1, &text, nullptr);
+  glCompileShader(shader);
+  GLint ok = 0;
+  glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
+  if (!ok) {
+    char log[1024] = {};
+    glGetShaderInfoLog(shader, sizeof log, nullptr, log);
+    glDeleteShader(shader);
+    throw std::runtime_error(file.string() + ": " + log);
+  }
+  return shader;
+}
+
+}  // namespace
+
+PrivacyBlur::PrivacyBlur(const std::filesystem::path& shader_dir) {
+  try {
+    GLuint vs = compile(GL_VERTEX_SHADER, shader_dir / "privacy_blur.vert");
+    GLuint fs = 0;
+    try {
+      fs = compile(GL_FRAGMENT_SHADER, shader_dir / "privacy_blur.frag");
+    } catch (...) {
+      glDeleteShader(vs);
+      throw;
+    }
+    GLuint program = glCreateProgram();
+    glAttachShader(program, vs);
+    glAttachShader(program, fs);
+    glBindFragDataLocation(program, 0, "frag_colour");
+    glLinkProgram(program);
+    glDeleteShader(vs);
+    glDeleteShader(fs);
+    GLint linked = 0;
+    glGetProgramiv(program, GL_LINK_STATUS, &linked);
+    if (!linked) {
+      char log[1024] = {};
+      glGetProgramInfoLog(program, sizeof log, nullptr, log);
+      glDeleteProgram(program);
+      throw std::runtime_error("linking the privacy blur: " + std::string(log));
+    }
+    program_ = program;
+    u_board_ = glGetUniformLocation(program_, "u_board");
+    u_texel_ = glGetUniformLocation(program_, "u_texel");
+    u_lod_ = glGetUniformLocation(program_, "u_lod");
+    u_radius_ = glGetUniformLocation(program_, "u_radius");
+    glGenTextures(1, &texture_);
+    glGenTextures(1, &blurred_);
+    glGenFramebuffers(1, &blurred_fbo_);
+    glGenVertexArrays(1, &vao_);
+  } catch (const std::exception& e) {
+    problem_ = e.what();
+  }
+}
+
+PrivacyBlur::~PrivacyBlur() {
+  if (vao_) glDeleteVertexArrays(1, &vao_);
+  if (blurred_fbo_) glDeleteFramebuffers(1, &blurred_fbo_);
+  if (blurred_) glDeleteTextures(1, &blurred_);
+  if (texture_) glDeleteTextures(1, &texture_);
+  if (program_) glDeleteProgram(program_);
+}
+
+void PrivacyBlur::run(const ImDrawList*, const ImDrawCmd* cmd) { static_cast<PrivacyBlur*>(cmd->UserCallbackData)->apply(); }
+
+void PrivacyBlur::apply() {
+  GLint viewport[4] = {};
+  glGetIntegerv(GL_VIEWPORT, viewport);
+  const int w = viewport[2], h = viewport[3];
+  if (w <= 0 || h <= 0) return;
+  const int qw = std::max(1, w / 4), qh = std::max(1, h / 4);
+  auto setup = [](GLuint tex, int tw, int th, GLint min_filter) {
+    glBindTexture(GL_TEXTURE_2D, tex);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, tw, th, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, min_filter);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  };
+  glActiveTexture(GL_TEXTURE0);
+  glDisable(GL_SCISSOR_TEST);
+  glDisable(GL_BLEND);
+  glUseProgram(program_);
+  glUniform1i(u_board_, 0);
+  glBindVertexArray(vao_);
+  if (w != tex_w_ || h != tex_h_) {
+    setup(texture_, w, h, GL_LINEAR_MIPMAP_LINEAR);
+    setup(blurred_, qw, qh, GL_LINEAR);
+    GLint previous = 0;
+    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous);
+    glBindFramebuffer(GL_FRAMEBUFFER, blurred_fbo_);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, blurred_, 0);
+    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
+    tex_w_ = w;
+    tex_h_ = h;
+    cached_ = false;
+  }
+  if (!cached_) {
+    // Once per opening: the board as drawn -> mipmaps -> blurred at quarter size.
+    glBindTexture(GL_TEXTURE_2D, texture_);
+    glCopyTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, viewport[0], viewport[1], w, h);
+    glGenerateMipmap(GL_TEXTURE_2D);
+    GLint previous = 0;
+    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous);
+    glBindFramebuffer(GL_FRAMEBUFFER, blurred_fbo_);
+    glViewport(0, 0, qw, qh);
+    glUniform2f(u_texel_, 1.0f / static_cast<float>(w), 1.0f / static_cast<float>(h));
+    glUniform1f(u_lod_, 3.0f);
+    glUniform1i(u_radius_, 3);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
+    glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
+    cached_ = true;
+  }
+  // Every frame: the blurred picture, stretched back over the screen (linear filtering smooths it).
+  glBindTexture(GL_TEXTURE_2D, blurred_);
+  glUniform2f(u_texel_, 1.0f / static_cast<float>(qw), 1.0f / static_cast<float>(qh));
+  glUniform1f(u_lod_, 0.0f);
+  glUniform1i(u_radius_, 0);
+  glDrawArrays(GL_TRIANGLES, 0, 3);
+  // ImGui's ImDrawCallback_ResetRenderState follows and restores its own state.
+}
+
+}  // namespace vb::platform

@@ -1,0 +1,44 @@
+#pragma once
+// The privacy blur behind the lock screen: an ImGui draw callback that copies what is drawn so far
+// into a mipmapped texture and draws it back blurred with shaders/privacy_blur.{vert,frag}.
+#include <imgui.h>
+
+#include <filesystem>
+#include <string>
+
+namespace vb::platform {
+
+class PrivacyBlur {
+ public:
+  // Compiles the shaders from `shader_dir` (needs a current GL context). When they are missing or
+  // do not compile, ok() is false and problem() says why; the lock screen then dims opaquely.
+  explicit PrivacyBlur(const std::filesystem::path& shader_dir);
+  ~PrivacyBlur();
+  PrivacyBlur(const PrivacyBlur&) = delete;
+  PrivacyBlur& operator=(const PrivacyBlur&) = delete;
+
+  bool ok() const { return program_ != 0; }
+  const std::string& problem() const { return problem_; }
+  // For ui::FrameInput: the callback and its user data (this), or null when !ok().
+  ImDrawCallback callback() const { return ok() ? &PrivacyBlur::run : nullptr; }
+  void* callback_data() { return this; }
+  // The next callback blurs the board again (call when the PIN pad is closed or the board changed);
+  // until then the blurred picture is reused, so an open pad costs one textured quad a frame.
+  void invalidate() { cached_ = false; }
+
+ private:
+  static void run(const ImDrawList*, const ImDrawCmd* cmd);
+  void apply();
+
+  unsigned program_ = 0;
+  unsigned texture_ = 0;
+  unsigned vao_ = 0;
+  unsigned blurred_ = 0;      // quarter-size result
+  unsigned blurred_fbo_ = 0;
+  bool cached_ = false;
+  int tex_w_ = 0, tex_h_ = 0;
+  int u_board_ = -1, u_texel_ = -1, u_lod_ = -1, u_radius_ = -1;
+  std::string problem_;
+};
+
+}  // namespace vb::platform
