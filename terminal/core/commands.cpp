@@ -17,6 +17,9 @@ std::string_view command_name(const Command& c) {
     if constexpr (std::is_same_v<T, RaiseConcern>) return "raise_concern";
     if constexpr (std::is_same_v<T, AcknowledgeEscalation>) return "acknowledge_escalation";
     if constexpr (std::is_same_v<T, SetThresholds>) return "set_thresholds";
+    if constexpr (std::is_same_v<T, AllocateVisit>) return "allocate_visit";
+    if constexpr (std::is_same_v<T, UnallocateVisit>) return "unallocate_visit";
+    if constexpr (std::is_same_v<T, AllocateVisits>) return "allocate_visits";
   }, c);
 }
 
@@ -60,6 +63,9 @@ std::optional<std::string> command_problem(const Snapshot& snapshot, const Comma
   return std::visit([&](const auto& cmd) -> std::optional<std::string> {
     using T = std::decay_t<decltype(cmd)>;
     if constexpr (std::is_same_v<T, MarkVisit>) return problem(snapshot, cmd);
+    else if constexpr (std::is_same_v<T, AllocateVisit> || std::is_same_v<T, UnallocateVisit> ||
+                       std::is_same_v<T, AllocateVisits>)
+      return allocation_command_problem(snapshot, cmd);
     else return review_command_problem(snapshot, cmd);
   }, c);
 }

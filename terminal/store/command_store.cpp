@@ -129,12 +129,17 @@ std::vector<Id> apply_commands(Database& db, Snapshot& snapshot, const std::vect
     detail::AuditTrail audit(db);
     VisitWriter visits(db, audit, snapshot, undo);
     detail::ReviewCommandWriter reviews(db, audit, snapshot, undo);
+    detail::AllocationCommandWriter allocations(db, audit, snapshot, undo);
     for (size_t i = 0; i < commands.size(); ++i) {
       const Command& c = commands[i];
       if (auto problem = command_problem(snapshot, c)) throw CommandRefused(i, *problem);
       audit_ids.push_back(std::visit(
           [&](const auto& cmd) -> Id {
-            if constexpr (std::is_same_v<std::decay_t<decltype(cmd)>, MarkVisit>) return visits.apply(c, cmd);
+            using T = std::decay_t<decltype(cmd)>;
+            if constexpr (std::is_same_v<T, MarkVisit>) return visits.apply(c, cmd);
+            else if constexpr (std::is_same_v<T, AllocateVisit> || std::is_same_v<T, UnallocateVisit> ||
+                               std::is_same_v<T, AllocateVisits>)
+              return allocations.apply(c, cmd);
             else return reviews.apply(c, cmd);
           },
           c));

@@ -87,6 +87,26 @@ class ReviewCommandWriter {
   SnapshotUndo& undo_;
 };
 
+// Applies the allocation commands (allocation_command_writer.cpp): visit.staff1/staff2 updated,
+// snapshot mirrored, one audit row per visit (a batch writes one per allocation and returns the last).
+class AllocationCommandWriter {
+ public:
+  AllocationCommandWriter(Database& db, AuditTrail& audit, Snapshot& s, SnapshotUndo& undo)
+      : db_(db), audit_(audit), s_(s), undo_(undo) {}
+  Id apply(const Command& c, const AllocateVisit& a);
+  Id apply(const Command& c, const UnallocateVisit& u);
+  Id apply(const Command& c, const AllocateVisits& batch);
+
+ private:
+  Id set_staff(const Command& c, Id visit, const StaffId& staff1, const StaffId& staff2, const StaffId& by, Instant at,
+               const std::string& reason);
+
+  Database& db_;
+  AuditTrail& audit_;
+  Snapshot& s_;
+  SnapshotUndo& undo_;
+};
+
 // Invalid UTF-8 in free text must not stop the audit row from being written.
 inline std::string json_text(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
