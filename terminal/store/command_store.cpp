@@ -122,8 +122,10 @@ std::vector<Id> apply_commands(Database& db, Snapshot& snapshot, const std::vect
     // review rules come from data/, not the file: keep the caller's.
     if (db.loaded_data_version() != db.data_version()) {
       ReviewRules rules = snapshot.review_rules;
+      RotaRules rota = snapshot.rota_rules;
       snapshot = load_snapshot(db);
       snapshot.review_rules = std::move(rules);
+      snapshot.rota_rules = std::move(rota);
     }
     detail::SnapshotUndo undo(snapshot);
     detail::AuditTrail audit(db);
