@@ -34,6 +34,8 @@ inline constexpr const char* chevron_down = "\xef\x81\xb8";
 inline constexpr const char* database = "\xef\x87\x80";
 inline constexpr const char* flag = "\xef\x80\xa4";
 inline constexpr const char* sun = "\xef\x86\x85";
+inline constexpr const char* chevron_left = "\xef\x81\x93";
+inline constexpr const char* chevron_right = "\xef\x81\x94";
 
 inline constexpr unsigned short first = 0xf000;
 inline constexpr unsigned short last = 0xf2e0;

@@ -6,6 +6,8 @@
 #include "core/review_board.hpp"
 #include "ui/fonts.hpp"
 #include "ui/hit_targets.hpp"
+#include "ui/ooh_proposal_view.hpp"
+#include "core/ooh_gaps.hpp"
 
 #include <optional>
 #include <string>
@@ -13,7 +15,7 @@
 
 namespace vb::ui {
 
-enum class Screen { today, staff, reviews, admin };
+enum class Screen { today, staff, reviews, admin, ooh };
 
 // nullopt for a screen that does not exist (yet): the command line refuses it with exit 2.
 std::optional<Screen> parse_screen(std::string_view name);
@@ -58,6 +60,14 @@ struct UiState {
   bool backup_requested = false;  // admin screen: "Back up now" (an app action, not a data command)
   HitTargets targets;
   int rows_below = 0;  // rows scrolled out of sight below, for the "more below" hint
+  // Out of hours: the window shown (unset: the one planned now), the visit tapped and, for a
+  // double-up, the first worker tapped; who is coordinating (the author of allocations).
+  std::optional<LocalDate> ooh_date;
+  std::optional<OohPart> ooh_part;
+  std::optional<Id> ooh_visit;
+  StaffId ooh_first;
+  bool propose_requested = false;  // "Propose": the app runs the allocator for the shown window
+  bool proposal_ignored = false;   // "Ignore": the proposal panel is hidden until the next one
 };
 
 // Everything a frame reads. All of it is prepared outside the frame: no I/O while drawing.
@@ -71,6 +81,7 @@ struct FrameInput {
   Instant loaded_at{};         // when the snapshot was last read from the database
   std::string store_problem;   // non-empty: the database cannot be read right now
   const Fonts& fonts;
+  const OohProposalView* ooh_proposal = nullptr;  // the allocator's proposal for the shown window, if any
 };
 
 // Draws one whole frame (between ImGui::NewFrame and ImGui::Render) and returns the command a

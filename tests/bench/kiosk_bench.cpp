@@ -3,6 +3,7 @@
 // screen headless (CPU only: GPU/llvmpipe rendering is measured separately under Xvfb).
 // Usage: kiosk_bench [--full]   (--full: five years of history instead of two)
 #include "core/day_board.hpp"
+#include "core/ooh_gaps.hpp"
 #include "core/demo_team.hpp"
 #include "core/review_board.hpp"
 #include "platform/asset_paths.hpp"
@@ -80,6 +81,9 @@ int main(int argc, char** argv) {
   row("derive the Today board", median_ms(20, [&] { board = build_day_board(s, today, now); }), "20");
   row("derive the By-staff day", median_ms(20, [&] { staff_day = build_staff_day(s, today, now); }), "20");
   row("derive the reviews board (due, slots, escalations)", median_ms(20, [&] { reviews = build_review_board(s, now); }), "20");
+  OohBoard ooh;
+  row("derive the out-of-hours board (this evening, in the frame)",
+      median_ms(20, [&] { ooh = build_ooh_board(s, current_ooh_window(s, now)); }), "20");
 
   // Headless ImGui with the real fonts at 1920x1080.
   ImGui::CreateContext();
@@ -95,7 +99,8 @@ int main(int argc, char** argv) {
   for (auto [screen, name] : {std::pair{ui::Screen::today, "build one frame: Today (1920x1080)"},
                               std::pair{ui::Screen::staff, "build one frame: By staff"},
                               std::pair{ui::Screen::reviews, "build one frame: Reviews"},
-                              std::pair{ui::Screen::admin, "build one frame: Admin"}}) {
+                              std::pair{ui::Screen::admin, "build one frame: Admin"},
+                              std::pair{ui::Screen::ooh, "build one frame: Out of hours"}}) {
     ui::UiState state;
     state.screen = screen;
     ui::FrameInput in{s, board, staff_day, reviews, backups, now, now, "", fonts};

@@ -31,7 +31,7 @@ std::optional<Command> HeadlessUi::frame() {
   io.MousePos = mouse_;
   io.MouseDown[0] = down_;
   ImGui::NewFrame();
-  ui::FrameInput in{snapshot_, board_, staff_day_, reviews_, backups, now_, now_, "", fonts_};
+  ui::FrameInput in{snapshot_, board_, staff_day_, reviews_, backups, now_, now_, "", fonts_, proposal};
   auto command = ui::draw_frame(in, state);
   ImGui::Render();
   return command;

@@ -32,6 +32,7 @@ class HeadlessUi {
 
  public:
   BackupStatus backups;
+  const ui::OohProposalView* proposal = nullptr;  // the out-of-hours proposal panel's input
 
  private:
   ui::Fonts fonts_;
