@@ -116,12 +116,11 @@ void readiness_line(const FrameInput& in, const OohBoard& b) {
 void coordinator_line(const FrameInput& in, UiState& state, const OohBoard& b) {
   const Fonts& f = in.fonts;
   if (!state.acting.empty()) {
-    ImGui::PushFont(f.small);
-    ImGui::TextColored(v4(colour::text_dim), "%s Coordinating: %s", icon::user, staff_name(in.snapshot, state.acting).c_str());
+    if (toggle_button("Change##coordinator", ImVec2(f.em * 6, f.em * 2.2f), false, state.targets, "coordinator_change"))
+      state.acting.clear();
     ImGui::SameLine();
-    if (ImGui::SmallButton("change")) state.acting.clear();
-    state.targets.add_last_item("coordinator_change");
-    ImGui::PopFont();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + f.em * 0.45f);
+    ImGui::TextColored(v4(colour::text_dim), "%s Coordinating: %s", icon::user, staff_name(in.snapshot, state.acting).c_str());
     return;
   }
   ImGui::PushFont(f.bold);
@@ -337,7 +336,7 @@ void staff_panel(const FrameInput& in, UiState& state, const OohBoard& b, std::o
       kind[0] = static_cast<char>(kind[0] - 'a' + 'A');
       shifts += (shifts.empty() ? "" : ", ") + kind + " " + hm(sh->start, zone) + "–" + hm(sh->end, zone);
     }
-    ImGui::TextColored(v4(colour::text_dim), "%s · %d visit%s · %s booked of %s capacity", shifts.c_str(),
+    ImGui::TextColored(v4(colour::text_dim), "%s · %d visit%s · booked %s of %s", shifts.c_str(),
                        static_cast<int>(w.visits.size()), w.visits.size() == 1 ? "" : "s",
                        minutes_words(w.booked_minutes).c_str(), minutes_words(w.capacity_minutes).c_str());
     if (w.over_capacity) {
@@ -357,8 +356,6 @@ void proposal_panel(const FrameInput& in, UiState& state, const OohBoard& b, std
   const Fonts& f = in.fonts;
   const float em = f.em;
   const Zone zone = in.snapshot.zone();
-  ImGui::Spacing();
-  ImGui::Separator();
   ImGui::PushFont(f.bold);
   ImGui::TextColored(v4(colour::accent), "%s Proposal: %s", icon::list, p->summary.c_str());
   ImGui::PopFont();
@@ -397,7 +394,9 @@ void proposal_panel(const FrameInput& in, UiState& state, const OohBoard& b, std
     ImGui::Text("%s → %s", what.c_str(), who_goes(in.snapshot, r.staff1, r.staff2).c_str());
     ImGui::PopFont();
     ImGui::PushFont(f.small);
+    ImGui::PushTextWrapPos(0);
     ImGui::TextColored(v4(colour::text_dim), "%s", r.explanation.c_str());
+    ImGui::PopTextWrapPos();
     ImGui::PopFont();
     ImGui::EndGroup();
     ImGui::PopID();
@@ -409,6 +408,8 @@ void proposal_panel(const FrameInput& in, UiState& state, const OohBoard& b, std
     ImGui::TextColored(v4(colour::missed), "%s %s — %s", icon::ban, what.c_str(), bl.rule.c_str());
   }
   ImGui::PopTextWrapPos();
+  ImGui::Separator();
+  ImGui::Spacing();
 }
 
 }  // namespace
@@ -432,6 +433,8 @@ std::optional<Command> draw_ooh_screen(const FrameInput& in, UiState& state, flo
   const float left_w = avail * 0.5f;
   const float body_h = ImGui::GetContentRegionAvail().y;
   ImGui::BeginChild("ooh_left", ImVec2(left_w, body_h), false);
+  // A proposal is what the coordinator is deciding on: first, where the eye starts.
+  proposal_panel(in, state, b, out);
   visits_panel(in, state, b, out);
   gaps_panel(in, b);
   if (ImGui::IsWindowHovered() && ImGui::IsMouseDragging(ImGuiMouseButton_Left))
@@ -440,7 +443,6 @@ std::optional<Command> draw_ooh_screen(const FrameInput& in, UiState& state, flo
   ImGui::SameLine(0, em * 0.8f);
   ImGui::BeginChild("ooh_right", ImVec2(0, body_h), false);
   staff_panel(in, state, b, out);
-  proposal_panel(in, state, b, out);
   if (ImGui::IsWindowHovered() && ImGui::IsMouseDragging(ImGuiMouseButton_Left))
     ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
   ImGui::EndChild();
