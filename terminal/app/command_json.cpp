@@ -259,6 +259,33 @@ Command allocate_visits(const json& j, Zone zone, Instant default_at) {
   return c;
 }
 
+Command add_shift(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "staff", "kind", "date", "by", "at"});
+  AddShift c;
+  c.staff = required_string(j, "staff");
+  std::string kind = required_string(j, "kind");
+  auto parsed = parse_shift_kind(kind);
+  if (!parsed) throw LineError{"field 'kind': '" + kind + "' is not one of early, late, twilight, night"};
+  c.kind = *parsed;
+  std::string day = required_string(j, "date");
+  auto d = parse_date(day);
+  if (!d) throw LineError{"field 'date': '" + day + "' is not a date (YYYY-MM-DD)"};
+  c.date = *d;
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
+Command remove_shift(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "shift", "reason", "by", "at"});
+  RemoveShift c;
+  c.shift = required_id(j, "shift");
+  c.reason = optional_string(j, "reason");
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
 using Parser = Command (*)(const json&, Zone, Instant);
 
 // Every command `apply` knows, by its JSON name (the spelling of vb::command_name).
@@ -268,7 +295,7 @@ const std::vector<std::pair<std::string_view, Parser>>& parsers() {
       {"record_review", record_review}, {"log_decision", log_decision}, {"set_risk", set_risk},
       {"raise_concern", raise_concern}, {"acknowledge_escalation", acknowledge_escalation},
       {"set_thresholds", set_thresholds}, {"allocate_visit", allocate_visit}, {"unallocate_visit", unallocate_visit},
-      {"allocate_visits", allocate_visits}};
+      {"allocate_visits", allocate_visits}, {"add_shift", add_shift}, {"remove_shift", remove_shift}};
   return all;
 }
 

@@ -125,8 +125,26 @@ struct AllocateVisits {
   Instant at{};
 };
 
+// Put a worker on a shift of the rota: times from the team's rota rules for that kind and date.
+struct AddShift {
+  StaffId staff;
+  ShiftKind kind = ShiftKind::night;
+  LocalDate date{};  // local date the shift starts on
+  StaffId by;
+  Instant at{};
+};
+
+// Take a shift off the rota (sickness, swap). Refused while visits still depend on it.
+struct RemoveShift {
+  Id shift = 0;
+  std::string reason;
+  StaffId by;
+  Instant at{};
+};
+
 using Command = std::variant<MarkVisit, BookReview, CancelBooking, RecordReview, LogDecision, SetRisk, RaiseConcern,
-                             AcknowledgeEscalation, SetThresholds, AllocateVisit, UnallocateVisit, AllocateVisits>;
+                             AcknowledgeEscalation, SetThresholds, AllocateVisit, UnallocateVisit, AllocateVisits, AddShift,
+                             RemoveShift>;
 
 // Spellings accepted for review decisions, risk domains and concern sources.
 const std::vector<std::string_view>& review_decisions();
@@ -152,6 +170,11 @@ std::optional<std::string> review_command_problem(const Snapshot& s, const SetTh
 std::optional<std::string> allocation_command_problem(const Snapshot& s, const AllocateVisit& c);
 std::optional<std::string> allocation_command_problem(const Snapshot& s, const UnallocateVisit& c);
 std::optional<std::string> allocation_command_problem(const Snapshot& s, const AllocateVisits& c);
+// The rota commands' checks (rota_commands.cpp).
+std::optional<std::string> allocation_command_problem(const Snapshot& s, const AddShift& c);
+std::optional<std::string> allocation_command_problem(const Snapshot& s, const RemoveShift& c);
+// The shift AddShift would create (id 0), from the rota rules; nullopt when the rules have no such shift.
+std::optional<Shift> shift_to_add(const Snapshot& s, const AddShift& c);
 
 // Checks a command against the snapshot: known ids, allowed transition, required fields.
 // Returns what is wrong in words ("visit 812 does not exist"), or nullopt when it may be applied.

@@ -3,6 +3,8 @@
 #include "store/command_writing.hpp"
 #include "store/typed_rows.hpp"
 
+#include <algorithm>
+
 namespace vb::store::detail {
 
 namespace {
@@ -45,6 +47,49 @@ Id AllocationCommandWriter::apply(const Command& c, const AllocateVisits& batch)
   Id last = 0;
   for (const auto& a : batch.allocations) last = set_staff(c, a.visit, a.staff1, a.staff2, batch.by, batch.at, "");
   return last;
+}
+
+}  // namespace vb::store::detail
+
+namespace vb::store::detail {
+
+namespace {
+
+Json shift_json(const Shift& s) {
+  return Json{{"staff_id", s.staff_id},           {"kind", to_string(s.kind)},          {"local_date", stored_date(s.date)},
+              {"starts_at", stored_instant(s.start)}, {"ends_at", stored_instant(s.end)}};
+}
+
+}  // namespace
+
+Id AllocationCommandWriter::apply(const Command& c, const AddShift& a) {
+  Shift sh = *shift_to_add(s_, a);  // command_problem has checked the rules know this shift
+  auto st = db_.prepare(
+      "INSERT INTO shift (staff_id, team_id, kind, local_date, starts_at, ends_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  st.bind_text(1, sh.staff_id).bind_int(2, sh.team_id).bind_text(3, to_string(sh.kind));
+  bind_date(st, 4, sh.date);
+  bind_instant(st, 5, sh.start);
+  bind_instant(st, 6, sh.end);
+  st.run("adding a " + std::string(to_string(sh.kind)) + " shift for " + sh.staff_id);
+  sh.id = sqlite3_last_insert_rowid(db_.handle());
+  undo_.shifts().push_back(sh);
+  return audit_.write(c, a.at, a.by, "shift", sh.id, nullptr, shift_json(sh));
+}
+
+Id AllocationCommandWriter::apply(const Command& c, const RemoveShift& r) {
+  auto& shifts = undo_.shifts();
+  auto it = std::find_if(shifts.begin(), shifts.end(), [&](const Shift& x) { return x.id == r.shift; });  // checked
+  Json before = shift_json(*it);
+  auto st = db_.prepare("DELETE FROM shift WHERE id = ?1");
+  st.bind_int(1, r.shift);
+  const std::string context = "removing shift " + std::to_string(r.shift);
+  st.run(context);
+  if (sqlite3_changes(db_.handle()) != 1) {
+    throw StoreError(in_quotes(db_.path()) + ": " + context + ": the shift is no longer in the database");
+  }
+  shifts.erase(it);
+  Json after{{"removed", true}, {"reason", r.reason}};
+  return audit_.write(c, r.at, r.by, "shift", r.shift, before, after);
 }
 
 }  // namespace vb::store::detail

@@ -49,6 +49,7 @@ SnapshotUndo::~SnapshotUndo() {
   for (auto it = episodes_.rbegin(); it != episodes_.rend(); ++it) s_.episodes[it->first] = std::move(it->second);
   for (auto it = bookings_.rbegin(); it != bookings_.rend(); ++it) s_.bookings[it->first] = std::move(it->second);
   for (auto it = thresholds_.rbegin(); it != thresholds_.rend(); ++it) s_.thresholds[it->first] = std::move(it->second);
+  if (shifts_) s_.shifts = std::move(*shifts_);
   const bool grew = s_.reviews.size() != reviews_ || s_.decisions.size() != decisions_ ||
                     s_.bookings.size() != bookings_size_ || s_.risk_changes.size() != risk_changes_ ||
                     s_.concerns.size() != concerns_ || s_.escalation_acks.size() != acks_ ||
@@ -140,7 +141,8 @@ std::vector<Id> apply_commands(Database& db, Snapshot& snapshot, const std::vect
             using T = std::decay_t<decltype(cmd)>;
             if constexpr (std::is_same_v<T, MarkVisit>) return visits.apply(c, cmd);
             else if constexpr (std::is_same_v<T, AllocateVisit> || std::is_same_v<T, UnallocateVisit> ||
-                               std::is_same_v<T, AllocateVisits>)
+                               std::is_same_v<T, AllocateVisits> || std::is_same_v<T, AddShift> ||
+                               std::is_same_v<T, RemoveShift>)
               return allocations.apply(c, cmd);
             else return reviews.apply(c, cmd);
           },

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <optional>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -41,6 +42,11 @@ class SnapshotUndo {
   Episode& edit(const Episode& e) { return save(s_.episodes, episodes_, e); }
   ReviewBooking& edit(const ReviewBooking& b) { return save(s_.bookings, bookings_, b); }
   RiskThresholds& edit(const RiskThresholds& t) { return save(s_.thresholds, thresholds_, t); }
+  // The rota, saved whole the first time a command changes it (shifts are few).
+  std::vector<Shift>& shifts() {
+    if (!shifts_) shifts_ = s_.shifts;
+    return s_.shifts;
+  }
   void keep() { kept_ = true; }
 
  private:
@@ -58,6 +64,7 @@ class SnapshotUndo {
   std::vector<std::pair<size_t, ReviewBooking>> bookings_;
   std::vector<std::pair<size_t, RiskThresholds>> thresholds_;
   size_t reviews_, decisions_, bookings_size_, risk_changes_, concerns_, acks_, thresholds_size_;
+  std::optional<std::vector<Shift>> shifts_;
 };
 
 // Applies the senior-review commands (review_command_writer.cpp): rows written, snapshot mirrored
@@ -96,6 +103,8 @@ class AllocationCommandWriter {
   Id apply(const Command& c, const AllocateVisit& a);
   Id apply(const Command& c, const UnallocateVisit& u);
   Id apply(const Command& c, const AllocateVisits& batch);
+  Id apply(const Command& c, const AddShift& a);
+  Id apply(const Command& c, const RemoveShift& r);
 
  private:
   Id set_staff(const Command& c, Id visit, const StaffId& staff1, const StaffId& staff2, const StaffId& by, Instant at,

@@ -253,6 +253,43 @@ void timeline(const FrameInput& in, const OohBoard& b, const OohWorker& w, bool 
   ImGui::Dummy(ImVec2(width, h));
 }
 
+// Edit rota: staff not on shift in this window, each a button that puts them on its shift.
+void add_shift_choices(const FrameInput& in, UiState& state, const OohBoard& b, std::optional<Command>& out) {
+  const Fonts& f = in.fonts;
+  const ShiftKind kind = b.window.part == OohPart::night ? ShiftKind::night
+                         : b.window.part == OohPart::day ? ShiftKind::early
+                                                         : ShiftKind::twilight;
+  const ShiftPattern* p = shift_pattern(in.snapshot.rota_rules, kind, b.window.date);
+  if (!p) return;
+  ImGui::Spacing();
+  ImGui::PushFont(f.bold);
+  std::string k(to_string(kind));
+  ImGui::Text("%s Add to the %s %s on %s:", icon::calendar, k.c_str(), pattern_times(*p).c_str(),
+              format_day_label(b.window.date).c_str());
+  ImGui::PopFont();
+  std::vector<const Staff*> off;
+  for (const auto& st : in.snapshot.staff) {
+    if (!st.active) continue;
+    bool on = std::any_of(b.staff.begin(), b.staff.end(), [&](const OohWorker& w) { return w.staff == &st && !w.shifts.empty(); });
+    if (!on) off.push_back(&st);
+  }
+  const float width = f.em * 10.5f;
+  const int per_line = std::max(1, static_cast<int>(ImGui::GetContentRegionAvail().x / (width + ImGui::GetStyle().ItemSpacing.x)));
+  for (size_t i = 0; i < off.size(); ++i) {
+    if (i % static_cast<size_t>(per_line) != 0) ImGui::SameLine();
+    std::string label = "+ " + off[i]->name + "##add" + off[i]->id;
+    if (toggle_button(label.c_str(), ImVec2(width, f.em * 2.2f), false, state.targets, "add_shift:" + off[i]->id)) {
+      if (state.acting.empty()) {
+        state.notice = "Choose who is coordinating first";
+        state.notice_is_error = true;
+        state.notice_at = in.now;
+      } else {
+        out = AddShift{off[i]->id, kind, b.window.date, state.acting, in.now};
+      }
+    }
+  }
+}
+
 void staff_panel(const FrameInput& in, UiState& state, const OohBoard& b, std::optional<Command>& out) {
   const Fonts& f = in.fonts;
   const float em = f.em;
@@ -267,6 +304,18 @@ void staff_panel(const FrameInput& in, UiState& state, const OohBoard& b, std::o
   ImGui::TextColored(v4(colour::text_dim), "  timeline %s → %s, a mark each hour", hm(b.window.start, zone).c_str(),
                      hm(b.window.end, zone).c_str());
   ImGui::PopFont();
+  const float edit_w = em * 8.0f;
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - edit_w));
+  if (toggle_button((std::string(icon::calendar) + " Edit rota").c_str(), ImVec2(edit_w, em * 2.2f), state.ooh_edit_rota,
+                    state.targets, "edit_rota"))
+    state.ooh_edit_rota = !state.ooh_edit_rota;
+  auto need_coordinator = [&]() {
+    if (!state.acting.empty()) return false;
+    state.notice = "Choose who is coordinating first";
+    state.notice_is_error = true;
+    state.notice_at = in.now;
+    return true;
+  };
   if (chosen) {
     const Visit& v = *chosen->visit;
     std::string hint = v.double_up ? (state.ooh_first.empty() ? "Tap the first of two workers for "
@@ -297,6 +346,7 @@ void staff_panel(const FrameInput& in, UiState& state, const OohBoard& b, std::o
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
   if (b.staff.empty()) {
     ImGui::TextColored(v4(colour::missed), "%s Nobody is on shift in this window.", icon::warning);
+    if (state.ooh_edit_rota) add_shift_choices(in, state, b, out);
     return;
   }
   if (!ImGui::BeginTable("ooh_staff", 2, flags)) return;
@@ -344,10 +394,22 @@ void staff_panel(const FrameInput& in, UiState& state, const OohBoard& b, std::o
       ImGui::TextColored(v4(colour::missed), "%s Over capacity", icon::clock);
     }
     ImGui::PopFont();
-    timeline(in, b, w, state.privacy);
+    if (state.ooh_edit_rota) {
+      for (const Shift* sh : w.shifts) {
+        std::string label = std::string(icon::times) + " Remove " + std::string(to_string(sh->kind)) + "##" + std::to_string(sh->id);
+        if (toggle_button(label.c_str(), ImVec2(em * 9.5f, em * 2.2f), false, state.targets, "remove_shift:" + std::to_string(sh->id)) &&
+            !need_coordinator())
+          out = RemoveShift{sh->id, "", state.acting, in.now};
+        ImGui::SameLine();
+      }
+      ImGui::NewLine();
+    } else {
+      timeline(in, b, w, state.privacy);
+    }
     ImGui::PopID();
   }
   ImGui::EndTable();
+  if (state.ooh_edit_rota) add_shift_choices(in, state, b, out);
 }
 
 void proposal_panel(const FrameInput& in, UiState& state, const OohBoard& b, std::optional<Command>& out) {
@@ -426,7 +488,7 @@ std::optional<Command> draw_ooh_screen(const FrameInput& in, UiState& state, flo
   window_bar(in, state, w);
   readiness_line(in, b);
   // Who is coordinating is asked only when someone starts to allocate, so the wall view stays calm.
-  if (!state.acting.empty() || state.ooh_visit || (in.ooh_proposal && !state.proposal_ignored))
+  if (!state.acting.empty() || state.ooh_visit || state.ooh_edit_rota || (in.ooh_proposal && !state.proposal_ignored))
     coordinator_line(in, state, b);
   const float em = in.fonts.em;
   const float avail = ImGui::GetContentRegionAvail().x;

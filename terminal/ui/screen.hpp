@@ -68,6 +68,7 @@ struct UiState {
   StaffId ooh_first;
   bool propose_requested = false;  // "Propose": the app runs the allocator for the shown window
   bool proposal_ignored = false;   // "Ignore": the proposal panel is hidden until the next one
+  bool ooh_edit_rota = false;      // "Edit rota": add or remove shifts of the shown window
 };
 
 // Everything a frame reads. All of it is prepared outside the frame: no I/O while drawing.

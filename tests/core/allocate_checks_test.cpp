@@ -162,3 +162,31 @@ TEST_CASE("visit fit: a visit fits a shift only when its whole length can happen
   CHECK(fits_shift(v, shift(9, "S01", ShiftKind::night, "2026-11-23T18:15", "2026-11-24T07:30")));
   CHECK_FALSE(fits_shift(v, shift(9, "S01", ShiftKind::night, "2026-11-23T18:16", "2026-11-24T07:30")));
 }
+
+TEST_CASE("rota commands: a worker goes on a shift with the rules' times, never overlapping their own") {
+  auto s = evening();
+  AddShift night{"S04", ShiftKind::night, *parse_date("2026-11-23"), "S02", at("2026-11-23T16:00")};
+  auto sh = shift_to_add(s, night);
+  REQUIRE(sh);
+  CHECK(sh->start == at("2026-11-23T21:00"));
+  CHECK(sh->end == at("2026-11-24T07:30"));
+  // Lee's twilight runs to 23:00: a night from 21:00 overlaps it.
+  CHECK(has(refusal(s, night), "Lee Dunn (S04) is already on the twilight 17:00–23:00 on Mon 23 Nov, which overlaps"));
+  night.staff = "S01";  // Sam's early ended at 16:00
+  CHECK(refusal(s, night) == "(accepted)");
+  night.staff = "S77";
+  CHECK(refusal(s, night) == "staff 'S77' does not exist");
+  // The clock-change night is 11 h 30.
+  AddShift autumn{"S01", ShiftKind::night, *parse_date("2026-10-24"), "S02", at("2026-10-20T16:00")};
+  auto long_night = shift_to_add(s, autumn);
+  CHECK(long_night->end - long_night->start == std::chrono::minutes{11 * 60 + 30});
+}
+
+TEST_CASE("rota commands: a shift still holding planned visits cannot be removed") {
+  auto s = evening();
+  add_visit(s, 408, "2026-11-23T22:00", "2026-11-23T22:45", 45, "S04");  // only Lee's twilight holds it
+  auto why = refusal(s, RemoveShift{5, "sick", "S02", at("2026-11-23T16:00")});
+  CHECK(has(why, "Lee Dunn has 1 planned visit in the twilight 17:00–23:00 on Mon 23 Nov (visit 408 22:00)"));
+  CHECK(refusal(s, RemoveShift{4, "sick", "S02", at("2026-11-23T16:00")}) == "(accepted)");  // Kim has none
+  CHECK(refusal(s, RemoveShift{99, "", "S02", at("2026-11-23T16:00")}) == "shift 99 does not exist");
+}

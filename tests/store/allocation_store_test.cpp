@@ -132,3 +132,38 @@ TEST_CASE("store: the skills a visit needs are stored in order and reloaded") {
   CHECK(b.snapshot.find_visit(102)->required_skills == std::vector<std::string>{"trained", "prescriber"});
   CHECK(b.snapshot.find_visit(2001)->required_skills.empty());
 }
+
+TEST_CASE("store: adding and removing a shift changes the rota with one audit row each") {
+  Board b;
+  const auto shifts_before = b.snapshot.shifts.size();
+  auto ids = apply_commands(b.db, b.snapshot,
+                            {AddShift{"S03", ShiftKind::night, *parse_date("2026-11-25"), "S01", now}});
+  CHECK(b.snapshot.shifts.size() == shifts_before + 1);
+  const Shift added = b.snapshot.shifts.back();
+  CHECK(added.start == utc("2026-11-25T21:00:00Z"));
+  CHECK(added.end == utc("2026-11-26T07:30:00Z"));
+  CHECK(b.count("SELECT count(*) FROM shift WHERE staff_id = 'S03' AND kind = 'night' AND local_date = '2026-11-25'") == 1);
+  CHECK(b.audit_text(ids[0], "command") == "add_shift");
+  CHECK(b.audit(ids[0], "after_json")["ends_at"] == "2026-11-26T07:30:00Z");
+  CHECK(load_snapshot(b.db).shifts.size() == shifts_before + 1);
+
+  auto removed = apply_commands(b.db, b.snapshot, {RemoveShift{added.id, "swapped with Aoife", "S01", now}});
+  CHECK(b.snapshot.shifts.size() == shifts_before);
+  CHECK(b.count("SELECT count(*) FROM shift WHERE id = " + std::to_string(added.id)) == 0);
+  CHECK(b.audit(removed[0], "before_json")["kind"] == "night");
+  CHECK(b.audit(removed[0], "after_json")["reason"] == "swapped with Aoife");
+}
+
+TEST_CASE("store: a refused batch leaves the rota in memory as it was") {
+  Board b;
+  const auto shifts_before = b.snapshot.shifts.size();
+  try {
+    apply_commands(b.db, b.snapshot,
+                   {AddShift{"S03", ShiftKind::night, *parse_date("2026-11-25"), "S01", now}, RemoveShift{999, "", "S01", now}});
+    FAIL("the batch was accepted");
+  } catch (const CommandRefused& e) {
+    CHECK(e.index() == 1);
+  }
+  CHECK(b.snapshot.shifts.size() == shifts_before);
+  CHECK(b.count("SELECT count(*) FROM shift WHERE local_date = '2026-11-25'") == 0);
+}

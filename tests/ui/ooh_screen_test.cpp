@@ -168,3 +168,25 @@ TEST_CASE("ui ooh: the night and other days can be chosen") {
   CHECK(ui.shows("ooh_visit:102"));
   CHECK_FALSE(ui.shows("ooh_day"));  // a Monday has no weekend day
 }
+
+TEST_CASE("ui ooh: the coordinator edits the rota of the shown window") {
+  auto s = evening();
+  test::HeadlessUi ui(s, now, 1920, 1080);
+  ui.state.acting = "S02";
+  ui.tap("tab:ooh");
+  ui.tap("ooh_night");
+  ui.tap("edit_rota");
+  REQUIRE(ui.shows("add_shift:S01"));
+  auto add = ui.tap("add_shift:S01");
+  REQUIRE(add);
+  const auto& a = std::get<AddShift>(*add);
+  CHECK(a.staff == "S01");
+  CHECK(a.kind == ShiftKind::night);
+  CHECK(a.date == *parse_date("2026-11-23"));
+  CHECK(a.by == "S02");
+  ui.tap("ooh_evening");
+  REQUIRE(ui.shows("remove_shift:3"));  // Jo's late
+  auto remove = ui.tap("remove_shift:3");
+  REQUIRE(remove);
+  CHECK(std::get<RemoveShift>(*remove).shift == 3);
+}
