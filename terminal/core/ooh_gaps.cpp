@@ -132,8 +132,12 @@ OohBoard build_ooh_board(const Snapshot& s, const OohWindow& window) {
     b.staff.push_back(OohWorker{st, {}, {}, 0, 0, false});
     return &b.staff.back();
   };
+  // On shift in the window: at least an hour of the shift inside it (a late ending 21:30 is not
+  // night staff), or all of the window when it is shorter.
+  const auto window_len = window.end - window.start;
+  const auto enough = std::min<std::chrono::seconds>(std::chrono::hours{1}, window_len);
   for (const auto& sh : s.shifts) {
-    if (sh.start < window.end && sh.end > window.start)
+    if (std::min(sh.end, window.end) - std::max(sh.start, window.start) >= enough)
       if (OohWorker* w = worker(sh.staff_id)) w->shifts.push_back(&sh);
   }
 
@@ -254,7 +258,9 @@ OohBoard build_ooh_board(const Snapshot& s, const OohWindow& window) {
   b.ready = b.gaps.empty();
   std::string line = window.label + (b.ready ? " ready — " : " not ready — ");
   std::vector<std::string> parts;
-  if (b.ready) {
+  if (b.ready && b.visits.empty()) {
+    parts.push_back("no visits");
+  } else if (b.ready) {
     parts.push_back(plural(b.allocated, "visit allocated", "visits allocated"));
     parts.push_back(plural(b.double_ups_covered, "double-up covered", "double-ups covered"));
   } else {

@@ -177,3 +177,13 @@ TEST_CASE("ooh: the window planned now is this evening, then tonight, and a week
   auto change = ooh_window(s, *parse_date("2026-10-24"), OohPart::night);
   CHECK(change.end - change.start == std::chrono::minutes{11 * 60 + 30});
 }
+
+TEST_CASE("ooh: the night lists its own staff, not a late shift ending half an hour in") {
+  auto s = evening();
+  auto night = build_ooh_board(s, ooh_window(s, *parse_date("2026-11-23"), OohPart::night));
+  std::vector<StaffId> on;
+  for (const auto& w : night.staff) on.push_back(w.staff->id);
+  // Lee's twilight runs 2 h into the night; Jo's and Kim's lates only 30 min.
+  CHECK(on == std::vector<StaffId>{"S04", "S05", "S01"});  // by shift start, then name
+  CHECK(night.readiness == "Night ready — no visits, night staffed 2/2");
+}
