@@ -132,6 +132,12 @@ OohBoard build_ooh_board(const Snapshot& s, const OohWindow& window) {
     b.staff.push_back(OohWorker{st, {}, {}, 0, 0, false});
     return &b.staff.back();
   };
+  // Only visits near the window matter (a shift is at most a day long): one pass over the history.
+  std::vector<const Visit*> near;
+  const auto day = std::chrono::hours{24};
+  for (const auto& v : s.visits)
+    if (v.window_start >= window.start - day && v.window_start < window.end + day) near.push_back(&v);
+
   // On shift in the window: at least an hour of the shift inside it (a late ending 21:30 is not
   // night staff), or all of the window when it is shorter.
   const auto window_len = window.end - window.start;
@@ -142,14 +148,16 @@ OohBoard build_ooh_board(const Snapshot& s, const OohWindow& window) {
   }
 
   // Visits starting in the window that still hold someone (planned, done, no access).
-  for (const auto& v : s.visits) {
+  for (const Visit* vp : near) {
+    const Visit& v = *vp;
     if (v.window_start < window.start || v.window_start >= window.end || !holds_worker(v)) continue;
     OohVisit ov;
     ov.visit = &v;
     ov.episode = s.find_episode(v.episode_id);
     ov.person = ov.episode ? s.find_person(ov.episode->person_id) : nullptr;
     const bool high = ov.episode && ov.episode->risk == RiskLevel::high;
-    ov.needs_two = v.double_up || (high && rules.high_risk_needs_two);
+    // Lone working after dark: the rule applies to evening and night windows.
+    ov.needs_two = v.double_up || (high && rules.high_risk_needs_two && window.part != OohPart::day);
     const int going = (v.staff1.empty() ? 0 : 1) + (v.staff2.empty() ? 0 : 1);
     ov.covered = going >= (ov.needs_two ? 2 : 1);
     b.visits.push_back(ov);
@@ -171,18 +179,18 @@ OohBoard build_ooh_board(const Snapshot& s, const OohWindow& window) {
       continue;  // what has happened is not a gap of the plan
     }
     auto add = [&](GapKind k, const StaffId& staff, std::string text) {
-      b.gaps.push_back(OohGap{k, v.id, staff, std::move(text)});
+      b.gaps.push_back(OohGap{k, v.id, staff, visit_words(ov, zone) + ": " + text, std::move(text)});
       ov.has_gap = true;
     };
     if (!v.allocated()) {
-      add(GapKind::unallocated, "", visit_words(ov, zone) + ": nobody allocated" + (ov.needs_two ? " (needs two staff)" : ""));
+      add(GapKind::unallocated, "", std::string("nobody allocated") + (ov.needs_two ? " (needs two staff)" : ""));
       continue;
     }
     ++b.allocated;
     if (v.double_up && v.staff2.empty()) {
-      add(GapKind::double_up_short, "", visit_words(ov, zone) + ": a double-up with one worker");
+      add(GapKind::double_up_short, "", "a double-up with one worker");
     } else if (ov.needs_two && v.staff2.empty()) {
-      add(GapKind::high_risk_one_worker, "", visit_words(ov, zone) + ": high risk with one worker (" + rules.high_risk.label + ")");
+      add(GapKind::high_risk_one_worker, "", "high risk with one worker (" + rules.high_risk.label + ")");
     }
     if (v.double_up && !v.staff2.empty()) ++b.double_ups_covered;
     for (const StaffId* id : {&v.staff1, &v.staff2}) {
@@ -190,7 +198,7 @@ OohBoard build_ooh_board(const Snapshot& s, const OohWindow& window) {
       const Staff* st = s.find_staff(*id);
       const std::string name = st ? st->name : *id;
       if (shifts_holding(s.shifts, *id, v).empty())
-        add(GapKind::outside_shift, *id, visit_words(ov, zone) + ": " + name + " is not on shift then");
+        add(GapKind::outside_shift, *id, name + " is not on shift then");
     }
   }
 
@@ -206,7 +214,8 @@ OohBoard build_ooh_board(const Snapshot& s, const OohWindow& window) {
     w.capacity_minutes = shift_minutes * rules.max_booked_percent / 100;
     // Load: this worker's visits during their shifts (not only this window's), so a late shift
     // full before the evening counts.
-    for (const auto& v : s.visits) {
+    for (const Visit* vp : near) {
+      const Visit& v = *vp;
       if (!holds_worker(v) || (v.staff1 != w.staff->id && v.staff2 != w.staff->id)) continue;
       bool in_shift = std::any_of(w.shifts.begin(), w.shifts.end(),
                                   [&](const Shift* sh) { return v.window_start >= sh->start && v.window_start < sh->end; });
@@ -214,9 +223,9 @@ OohBoard build_ooh_board(const Snapshot& s, const OohWindow& window) {
     }
     if (!w.shifts.empty() && w.booked_minutes > w.capacity_minutes) {
       w.over_capacity = true;
-      b.gaps.push_back(OohGap{GapKind::over_capacity, std::nullopt, w.staff->id,
-                              w.staff->name + ": " + duration_words(w.booked_minutes) + " of visits in " +
-                                  duration_words(shift_minutes) + " on shift (" + rules.capacity.label + ")"});
+      std::string text = w.staff->name + ": " + duration_words(w.booked_minutes) + " of visits in " +
+                         duration_words(shift_minutes) + " on shift (" + rules.capacity.label + ")";
+      b.gaps.push_back(OohGap{GapKind::over_capacity, std::nullopt, w.staff->id, text, text});
     }
     for (size_t i = 0; i < w.visits.size(); ++i) {
       for (size_t j = i + 1; j < w.visits.size(); ++j) {
@@ -224,10 +233,9 @@ OohBoard build_ooh_board(const Snapshot& s, const OohWindow& window) {
         const Visit& y = *w.visits[j];
         if (x.status != VisitStatus::planned && y.status != VisitStatus::planned) continue;
         if (can_do_both(x, y)) continue;
-        b.gaps.push_back(OohGap{GapKind::two_places, y.id, w.staff->id,
-                                w.staff->name + " is on two visits at once: " + hm(x.window_start, zone) + "–" +
-                                    hm(x.window_end, zone) + " and " + hm(y.window_start, zone) + "–" +
-                                    hm(y.window_end, zone)});
+        std::string text = w.staff->name + " is on two visits at once: " + hm(x.window_start, zone) + "–" +
+                           hm(x.window_end, zone) + " and " + hm(y.window_start, zone) + "–" + hm(y.window_end, zone);
+        b.gaps.push_back(OohGap{GapKind::two_places, y.id, w.staff->id, text, text});
         for (auto& ov : b.visits)
           if (ov.visit == &x || ov.visit == &y) ov.has_gap = true;
       }
@@ -247,10 +255,9 @@ OohBoard build_ooh_board(const Snapshot& s, const OohWindow& window) {
       continue;
     if (c.have < c.need) {
       std::string kind(to_string(rule.kind));
-      b.gaps.push_back(OohGap{GapKind::under_minimum, std::nullopt, "",
-                              "The " + kind + " shift has " + std::to_string(c.have) + " of " +
-                                  std::to_string(c.need) + (rule.skill.empty() ? " staff" : " " + rule.skill + " staff") +
-                                  " (" + rule.rule.label + ")"});
+      std::string text = "The " + kind + " shift has " + std::to_string(c.have) + " of " + std::to_string(c.need) +
+                         (rule.skill.empty() ? " staff" : " " + rule.skill + " staff") + " (" + rule.rule.label + ")";
+      b.gaps.push_back(OohGap{GapKind::under_minimum, std::nullopt, "", text, text});
     }
   }
 

@@ -42,7 +42,8 @@ struct OohGap {
   GapKind kind = GapKind::unallocated;
   std::optional<Id> visit;
   StaffId staff;
-  std::string text;  // in words, with times and ids: what is wrong and where
+  std::string text;    // in words, with times and ids: what is wrong and where
+  std::string detail;  // the same without naming the visit, for a line beside it ("nobody allocated")
 };
 
 struct OohWorker {
@@ -58,7 +59,7 @@ struct OohVisit {
   const Visit* visit = nullptr;
   const Episode* episode = nullptr;
   const Person* person = nullptr;
-  bool needs_two = false;   // a double-up, or high risk out of hours where the rule says two
+  bool needs_two = false;   // a double-up, or high risk in an evening or night where the rule says two
   bool covered = false;     // enough staff allocated
   bool has_gap = false;
 };

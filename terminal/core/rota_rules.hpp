@@ -39,9 +39,9 @@ struct RotaRules {
   // A worker is over capacity when visits take more than this share of their shift.
   int max_booked_percent = 75;
   RuleText capacity{"Visits fill at most 75% of a shift", "Team default: time kept for travel, notes and handover"};
-  // Out-of-hours visits to a person at high risk go with two staff.
+  // Evening and night visits to a person at high risk go with two staff.
   bool high_risk_needs_two = true;
-  RuleText high_risk{"High-risk visits out of hours: two staff", "Team lone-working policy"};
+  RuleText high_risk{"High-risk visits in the evening and at night: two staff", "Team lone-working policy"};
 };
 
 // The default for `kind` on local date `d` (the weekend variant on Saturday and Sunday, when the

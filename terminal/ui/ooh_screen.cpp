@@ -192,7 +192,7 @@ void visits_panel(const FrameInput& in, UiState& state, const OohBoard& b, std::
       for (const auto& g : b.gaps)
         if (g.visit == v.id && g.kind != GapKind::unallocated)
           ImGui::TextColored(v4(colour::missed), "%s %s: %s", gap_icon(g.kind), std::string(gap_word(g.kind)).c_str(),
-                             g.text.c_str());
+                             g.detail.c_str());
       ImGui::PopTextWrapPos();
       ImGui::PopFont();
       ImGui::PopID();
