@@ -44,6 +44,11 @@ std::string describe(const Command& c) {
   if (std::holds_alternative<RecordReview>(c)) return "Saved: senior review recorded";
   if (std::holds_alternative<AcknowledgeEscalation>(c)) return "Saved: escalation acknowledged";
   if (const auto* l = std::get_if<ClearLockout>(&c)) return "Saved: sign-in lock of " + l->staff + " cleared";
+  if (const auto* a = std::get_if<AllocateVisit>(&c))
+    return "Saved: visit " + std::to_string(a->visit) + " allocated to " + a->staff1 + (a->staff2.empty() ? "" : " and " + a->staff2);
+  if (const auto* u = std::get_if<UnallocateVisit>(&c)) return "Saved: visit " + std::to_string(u->visit) + " unallocated";
+  if (const auto* b = std::get_if<AllocateVisits>(&c))
+    return "Saved: proposal accepted, " + std::to_string(b->allocations.size()) + " visits allocated";
   return "Saved";
 }
 
@@ -139,6 +144,14 @@ int run_kiosk(const CommandLine& cl) {
       backups->tick(now);
       if (backups->finished()) schedule.data_changed();
       backup_status = backups->status(now);
+    }
+    if (state.propose_requested) {
+      // The allocator (issue 5a) is wired here at merge: it fills a ui::OohProposalView for the
+      // shown window, passed to the frame as FrameInput::ooh_proposal.
+      state.propose_requested = false;
+      state.notice = "No allocator in this build yet: allocate by tapping a visit, then a worker";
+      state.notice_is_error = true;
+      state.notice_at = now;
     }
     if (schedule.privacy_due(steady_now)) state.privacy = true;
     if (!state.privacy) schedule.names_shown();

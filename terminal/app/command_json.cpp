@@ -224,6 +224,77 @@ Command clear_lockout(const json& j, Zone zone, Instant default_at) {
   return c;
 }
 
+AllocateVisit allocation_fields(const json& j) {
+  AllocateVisit c;
+  c.visit = required_id(j, "visit");
+  c.staff1 = required_string(j, "staff1");
+  c.staff2 = optional_string(j, "staff2");
+  return c;
+}
+
+Command allocate_visit(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "visit", "staff1", "staff2", "by", "at"});
+  AllocateVisit c = allocation_fields(j);
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
+Command unallocate_visit(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "visit", "reason", "by", "at"});
+  UnallocateVisit c;
+  c.visit = required_id(j, "visit");
+  c.reason = optional_string(j, "reason");
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
+Command allocate_visits(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "allocations", "by", "at"});
+  AllocateVisits c;
+  if (!j.contains("allocations")) throw LineError{"missing field 'allocations'"};
+  if (!j["allocations"].is_array()) throw LineError{"field 'allocations' must be a list of {visit, staff1, staff2}"};
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  for (const auto& item : j["allocations"]) {
+    if (!item.is_object()) throw LineError{"field 'allocations' must be a list of {visit, staff1, staff2}"};
+    only_fields(item, {"visit", "staff1", "staff2"});
+    AllocateVisit a = allocation_fields(item);
+    a.by = c.by;
+    a.at = c.at;
+    c.allocations.push_back(std::move(a));
+  }
+  return c;
+}
+
+Command add_shift(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "staff", "kind", "date", "by", "at"});
+  AddShift c;
+  c.staff = required_string(j, "staff");
+  std::string kind = required_string(j, "kind");
+  auto parsed = parse_shift_kind(kind);
+  if (!parsed) throw LineError{"field 'kind': '" + kind + "' is not one of early, late, twilight, night"};
+  c.kind = *parsed;
+  std::string day = required_string(j, "date");
+  auto d = parse_date(day);
+  if (!d) throw LineError{"field 'date': '" + day + "' is not a date (YYYY-MM-DD)"};
+  c.date = *d;
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
+Command remove_shift(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "shift", "reason", "by", "at"});
+  RemoveShift c;
+  c.shift = required_id(j, "shift");
+  c.reason = optional_string(j, "reason");
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
 using Parser = Command (*)(const json&, Zone, Instant);
 
 // Every command `apply` knows, by its JSON name (the spelling of vb::command_name).
@@ -232,8 +303,9 @@ const std::vector<std::pair<std::string_view, Parser>>& parsers() {
       {"mark_visit", mark_visit},       {"book_review", book_review},   {"cancel_booking", cancel_booking},
       {"record_review", record_review}, {"log_decision", log_decision}, {"set_risk", set_risk},
       {"raise_concern", raise_concern}, {"acknowledge_escalation", acknowledge_escalation},
-      {"set_thresholds", set_thresholds},
-      {"clear_lockout", clear_lockout}};
+      {"set_thresholds", set_thresholds}, {"clear_lockout", clear_lockout}, {"allocate_visit", allocate_visit},
+      {"unallocate_visit", unallocate_visit}, {"allocate_visits", allocate_visits}, {"add_shift", add_shift},
+      {"remove_shift", remove_shift}};
   return all;
 }
 

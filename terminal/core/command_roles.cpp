@@ -27,6 +27,11 @@ std::string_view action(const Command& c) {
                         [](const AcknowledgeEscalation&) { return "acknowledge an escalation"; },
                         [](const SetThresholds&) { return "set thresholds for admission"; },
                         [](const ClearLockout&) { return "clear a locked sign-in"; },
+                        [](const AllocateVisit&) { return "allocate a visit"; },
+                        [](const UnallocateVisit&) { return "unallocate a visit"; },
+                        [](const AllocateVisits&) { return "accept an allocation proposal"; },
+                        [](const AddShift&) { return "add a shift to the rota"; },
+                        [](const RemoveShift&) { return "remove a shift from the rota"; },
                     },
                     c);
 }
@@ -53,6 +58,11 @@ Roles required_role(const Command& c) {
                         [](const AcknowledgeEscalation&) { return Roles{Role::clinician}; },
                         [](const SetThresholds&) { return Roles{Role::senior_reviewer}; },
                         [](const ClearLockout&) { return Roles{Role::coordinator, Role::admin}; },
+                        [](const AllocateVisit&) { return Roles{Role::coordinator}; },
+                        [](const UnallocateVisit&) { return Roles{Role::coordinator}; },
+                        [](const AllocateVisits&) { return Roles{Role::coordinator}; },
+                        [](const AddShift&) { return Roles{Role::coordinator}; },
+                        [](const RemoveShift&) { return Roles{Role::coordinator}; },
                     },
                     c);
 }

@@ -18,6 +18,11 @@ std::string_view command_name(const Command& c) {
     if constexpr (std::is_same_v<T, AcknowledgeEscalation>) return "acknowledge_escalation";
     if constexpr (std::is_same_v<T, SetThresholds>) return "set_thresholds";
     if constexpr (std::is_same_v<T, ClearLockout>) return "clear_lockout";
+    if constexpr (std::is_same_v<T, AllocateVisit>) return "allocate_visit";
+    if constexpr (std::is_same_v<T, UnallocateVisit>) return "unallocate_visit";
+    if constexpr (std::is_same_v<T, AllocateVisits>) return "allocate_visits";
+    if constexpr (std::is_same_v<T, AddShift>) return "add_shift";
+    if constexpr (std::is_same_v<T, RemoveShift>) return "remove_shift";
   }, c);
 }
 
@@ -66,6 +71,10 @@ std::optional<std::string> command_problem(const Snapshot& snapshot, const Comma
     using T = std::decay_t<decltype(cmd)>;
     if constexpr (std::is_same_v<T, MarkVisit>) return problem(snapshot, cmd);
     else if constexpr (std::is_same_v<T, ClearLockout>) return clear_lockout_problem(snapshot, cmd);
+    else if constexpr (std::is_same_v<T, AllocateVisit> || std::is_same_v<T, UnallocateVisit> ||
+                       std::is_same_v<T, AllocateVisits> || std::is_same_v<T, AddShift> ||
+                       std::is_same_v<T, RemoveShift>)
+      return allocation_command_problem(snapshot, cmd);
     else return review_command_problem(snapshot, cmd);
   }, c);
 }

@@ -108,8 +108,51 @@ struct ClearLockout {
   Instant at{};
 };
 
+// Send a worker (and a second one, for a double-up) to a planned visit; replaces whoever was on it.
+struct AllocateVisit {
+  Id visit = 0;
+  StaffId staff1;
+  StaffId staff2;  // empty unless two go
+  StaffId by;
+  Instant at{};
+};
+
+// Take everyone off a planned visit: it shows as unallocated again.
+struct UnallocateVisit {
+  Id visit = 0;
+  std::string reason;
+  StaffId by;
+  Instant at{};
+};
+
+// Several allocations accepted together (a proposal): one transaction, one audit row per visit.
+// The batch's `by` and `at` apply to every allocation (theirs are ignored).
+struct AllocateVisits {
+  std::vector<AllocateVisit> allocations;
+  StaffId by;
+  Instant at{};
+};
+
+// Put a worker on a shift of the rota: times from the team's rota rules for that kind and date.
+struct AddShift {
+  StaffId staff;
+  ShiftKind kind = ShiftKind::night;
+  LocalDate date{};  // local date the shift starts on
+  StaffId by;
+  Instant at{};
+};
+
+// Take a shift off the rota (sickness, swap). Refused while visits still depend on it.
+struct RemoveShift {
+  Id shift = 0;
+  std::string reason;
+  StaffId by;
+  Instant at{};
+};
+
 using Command = std::variant<MarkVisit, BookReview, CancelBooking, RecordReview, LogDecision, SetRisk, RaiseConcern,
-                             AcknowledgeEscalation, SetThresholds, ClearLockout>;
+                             AcknowledgeEscalation, SetThresholds, ClearLockout, AllocateVisit, UnallocateVisit,
+                             AllocateVisits, AddShift, RemoveShift>;
 
 // Spellings accepted for review decisions, risk domains and concern sources.
 const std::vector<std::string_view>& review_decisions();
@@ -129,6 +172,17 @@ std::optional<std::string> review_command_problem(const Snapshot& s, const SetRi
 std::optional<std::string> review_command_problem(const Snapshot& s, const RaiseConcern& c);
 std::optional<std::string> review_command_problem(const Snapshot& s, const AcknowledgeEscalation& c);
 std::optional<std::string> review_command_problem(const Snapshot& s, const SetThresholds& c);
+
+// The allocation commands' checks (allocate_checks.cpp): unknown staff, not on shift in the window,
+// missing required skill, a double-up without two distinct staff, one worker in two places at once.
+std::optional<std::string> allocation_command_problem(const Snapshot& s, const AllocateVisit& c);
+std::optional<std::string> allocation_command_problem(const Snapshot& s, const UnallocateVisit& c);
+std::optional<std::string> allocation_command_problem(const Snapshot& s, const AllocateVisits& c);
+// The rota commands' checks (rota_commands.cpp).
+std::optional<std::string> allocation_command_problem(const Snapshot& s, const AddShift& c);
+std::optional<std::string> allocation_command_problem(const Snapshot& s, const RemoveShift& c);
+// The shift AddShift would create (id 0), from the rota rules; nullopt when the rules have no such shift.
+std::optional<Shift> shift_to_add(const Snapshot& s, const AddShift& c);
 
 // Checks a command against the snapshot: known ids, allowed transition, required fields.
 // Returns what is wrong in words ("visit 812 does not exist"), or nullopt when it may be applied.

@@ -1,6 +1,7 @@
 // The demo team's rota: early, late and night shifts for every day, shared out fairly, at most one shift
 // a day per person, rest after nights, and the true length of a night across clock changes.
 #include "core/demo_detail.hpp"
+#include "core/rota_rules.hpp"
 
 #include <algorithm>
 
@@ -30,25 +31,6 @@ Counts staffing(LocalDate d, Rng& rng) {
   return {8, static_cast<int>(rng.uniform(6, 7)), 2};
 }
 
-struct Times {
-  int start_min;
-  int end_min;  // past 24 h: the next local day
-};
-
-Times times_of(ShiftKind k) {
-  switch (k) {
-    case ShiftKind::early:
-      return {8 * 60, 16 * 60};
-    case ShiftKind::late:
-      return {13 * 60 + 30, 21 * 60 + 30};
-    case ShiftKind::twilight:
-      return {17 * 60, 23 * 60};
-    case ShiftKind::night:
-      return {21 * 60, 24 * 60 + 7 * 60 + 30};
-  }
-  return {0, 0};
-}
-
 constexpr int no_shift = -1;
 
 }  // namespace
@@ -63,6 +45,7 @@ std::vector<Shift> make_rota(const std::vector<Staff>& staff, LocalDate first, L
   }
   std::vector<int> week_count(n, 0), days_in_a_row(n, 0), nights_in_a_row(n, 0), yesterday(n, no_shift);
   std::vector<Shift> out;
+  const RotaRules rules;
 
   for (auto d = first; date::sys_days{d} <= date::sys_days{last}; d = add_days(d, 1)) {
     const bool weekend = is_weekend(d);
@@ -108,15 +91,16 @@ std::vector<Shift> make_rota(const std::vector<Staff>& staff, LocalDate first, L
       for (size_t c = 0; c < candidates.size() && c < static_cast<size_t>(count); ++c) {
         size_t i = candidates[c];
         today[i] = static_cast<int>(kind);
-        Times t = times_of(kind);
         Shift s;
         s.staff_id = staff[i].id;
         s.team_id = team_id;
         s.kind = kind;
         s.date = d;
-        s.start = at_local(d, t.start_min, zone);
-        s.end =
-            t.end_min >= 24 * 60 ? at_local(add_days(d, 1), t.end_min - 24 * 60, zone) : at_local(d, t.end_min, zone);
+        // Times from the default rota rules (data/rota_rules.json says the same): weekend earlies
+        // start at 08:30; a night has its true length across a clock change.
+        auto [start, end] = shift_instants(*shift_pattern(rules, kind, d), d, zone);
+        s.start = start;
+        s.end = end;
         out.push_back(std::move(s));
       }
     };

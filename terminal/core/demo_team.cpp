@@ -337,6 +337,11 @@ Snapshot generate_demo_team(const DemoOptions& options) {
   s.visits = make_visits(ctx, s.staff, s.shifts, s.episodes, s.plans, visit_rng);
   ensure_unallocated_tonight(s.visits, s.episodes, ctx);
   ensure_missed_without_follow_up(s.visits, s.episodes, ctx);
+  // Out-of-hours visits from today to people at high risk need a trained worker (allocation checks it).
+  for (auto& v : s.visits) {
+    const Episode& e = s.episodes[static_cast<size_t>(v.episode_id - 1)];
+    if (v.out_of_hours && e.risk == RiskLevel::high && days_between(ctx.today, v.date) >= 0) v.required_skills = {"trained"};
+  }
 
   Rng review_rng = stream(options.seed, review_part);
   s.reviews = make_reviews(ctx, s.staff, s.episodes, s.plans, review_rng);

@@ -3,6 +3,7 @@
 // the store loads a fresh one after every change; call reindex() after filling the vectors.
 #include "core/model.hpp"
 #include "core/review_rules.hpp"
+#include "core/rota_rules.hpp"
 
 #include <string>
 #include <unordered_map>
@@ -32,6 +33,8 @@ struct Snapshot {
   bool is_demo = false;
   // Not stored in the database: the team's review rules from data/review_rules.json.
   ReviewRules review_rules;
+  // Not stored either: shift times, minimum staffing and allocation rules from data/rota_rules.json.
+  RotaRules rota_rules;
 
   // Lookups (nullptr when absent). Valid until the vectors change; reindex() rebuilds them.
   const Staff* find_staff(std::string_view id) const;

@@ -51,6 +51,7 @@ SnapshotUndo::~SnapshotUndo() {
   for (auto it = bookings_.rbegin(); it != bookings_.rend(); ++it) s_.bookings[it->first] = std::move(it->second);
   for (auto it = thresholds_.rbegin(); it != thresholds_.rend(); ++it) s_.thresholds[it->first] = std::move(it->second);
   for (auto it = staff_.rbegin(); it != staff_.rend(); ++it) s_.staff[it->first] = std::move(it->second);
+  if (shifts_) s_.shifts = std::move(*shifts_);
   const bool grew = s_.reviews.size() != reviews_ || s_.decisions.size() != decisions_ ||
                     s_.bookings.size() != bookings_size_ || s_.risk_changes.size() != risk_changes_ ||
                     s_.concerns.size() != concerns_ || s_.escalation_acks.size() != acks_ ||
@@ -124,21 +125,29 @@ std::vector<Id> apply_commands(Database& db, Snapshot& snapshot, const std::vect
     // review rules come from data/, not the file: keep the caller's.
     if (db.loaded_data_version() != db.data_version()) {
       ReviewRules rules = snapshot.review_rules;
+      RotaRules rota = snapshot.rota_rules;
       snapshot = load_snapshot(db);
       snapshot.review_rules = std::move(rules);
+      snapshot.rota_rules = std::move(rota);
     }
     detail::SnapshotUndo undo(snapshot);
     detail::AuditTrail audit(db);
     VisitWriter visits(db, audit, snapshot, undo);
     detail::ReviewCommandWriter reviews(db, audit, snapshot, undo);
+    detail::AllocationCommandWriter allocations(db, audit, snapshot, undo);
     for (size_t i = 0; i < commands.size(); ++i) {
       const Command& c = commands[i];
       if (auto problem = command_problem(snapshot, c)) throw CommandRefused(i, *problem);
       audit_ids.push_back(std::visit(
           [&](const auto& cmd) -> Id {
-            if constexpr (std::is_same_v<std::decay_t<decltype(cmd)>, MarkVisit>) return visits.apply(c, cmd);
-            else if constexpr (std::is_same_v<std::decay_t<decltype(cmd)>, ClearLockout>)
+            using T = std::decay_t<decltype(cmd)>;
+            if constexpr (std::is_same_v<T, MarkVisit>) return visits.apply(c, cmd);
+            else if constexpr (std::is_same_v<T, ClearLockout>)
               return detail::apply_clear_lockout(db, snapshot, undo, c, cmd);
+            else if constexpr (std::is_same_v<T, AllocateVisit> || std::is_same_v<T, UnallocateVisit> ||
+                               std::is_same_v<T, AllocateVisits> || std::is_same_v<T, AddShift> ||
+                               std::is_same_v<T, RemoveShift>)
+              return allocations.apply(c, cmd);
             else return reviews.apply(c, cmd);
           },
           c));

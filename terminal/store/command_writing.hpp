@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <optional>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -42,6 +43,11 @@ class SnapshotUndo {
   ReviewBooking& edit(const ReviewBooking& b) { return save(s_.bookings, bookings_, b); }
   RiskThresholds& edit(const RiskThresholds& t) { return save(s_.thresholds, thresholds_, t); }
   Staff& edit(const Staff& m) { return save(s_.staff, staff_, m); }
+  // The rota, saved whole the first time a command changes it (shifts are few).
+  std::vector<Shift>& shifts() {
+    if (!shifts_) shifts_ = s_.shifts;
+    return s_.shifts;
+  }
   void keep() { kept_ = true; }
 
  private:
@@ -60,6 +66,7 @@ class SnapshotUndo {
   std::vector<std::pair<size_t, RiskThresholds>> thresholds_;
   std::vector<std::pair<size_t, Staff>> staff_;
   size_t reviews_, decisions_, bookings_size_, risk_changes_, concerns_, acks_, thresholds_size_;
+  std::optional<std::vector<Shift>> shifts_;
 };
 
 // Applies the senior-review commands (review_command_writer.cpp): rows written, snapshot mirrored
@@ -82,6 +89,28 @@ class ReviewCommandWriter {
   Id change_risk(Id episode, RiskLevel to, Instant at, const StaffId& by, const std::string& reason);
   // Runs a prepared INSERT; returns the new rowid.
   Id insert(Statement& st, std::string_view what);
+
+  Database& db_;
+  AuditTrail& audit_;
+  Snapshot& s_;
+  SnapshotUndo& undo_;
+};
+
+// Applies the allocation commands (allocation_command_writer.cpp): visit.staff1/staff2 updated,
+// snapshot mirrored, one audit row per visit (a batch writes one per allocation and returns the last).
+class AllocationCommandWriter {
+ public:
+  AllocationCommandWriter(Database& db, AuditTrail& audit, Snapshot& s, SnapshotUndo& undo)
+      : db_(db), audit_(audit), s_(s), undo_(undo) {}
+  Id apply(const Command& c, const AllocateVisit& a);
+  Id apply(const Command& c, const UnallocateVisit& u);
+  Id apply(const Command& c, const AllocateVisits& batch);
+  Id apply(const Command& c, const AddShift& a);
+  Id apply(const Command& c, const RemoveShift& r);
+
+ private:
+  Id set_staff(const Command& c, Id visit, const StaffId& staff1, const StaffId& staff2, const StaffId& by, Instant at,
+               const std::string& reason);
 
   Database& db_;
   AuditTrail& audit_;

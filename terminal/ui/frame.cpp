@@ -7,6 +7,7 @@
 #include "ui/outcomes_screen.hpp"
 #include "ui/lock_screen.hpp"
 #include "ui/locked_sign_ins.hpp"
+#include "ui/ooh_screen.hpp"
 #include "ui/reviews_screen.hpp"
 #include "ui/review_sheets.hpp"
 #include "ui/staff_screen.hpp"
@@ -27,6 +28,7 @@ std::optional<Screen> parse_screen(std::string_view name) {
   if (name == "compliance") return Screen::compliance;
   if (name == "outcomes") return Screen::outcomes;
   if (name == "lock") return Screen::lock;
+  if (name == "ooh") return Screen::ooh;
   return std::nullopt;
 }
 
@@ -39,6 +41,7 @@ std::string_view screen_name(Screen s) {
     case Screen::compliance: return "compliance";
     case Screen::outcomes: return "outcomes";
     case Screen::lock: return "lock";
+    case Screen::ooh: return "ooh";
   }
   return "today";
 }
@@ -111,7 +114,7 @@ void header(const FrameInput& in, UiState& state) {
   float alerts_w = 0;
   for (const auto& a : alerts) alerts_w += pill_width(a.icon, a.text, f.bold) + spacing;
   // Locked: one Sign in button instead of the tabs; unlocked: tabs, names/initials, Privacy now.
-  const float right_w = state.locked ? em * 9.0f : em * 48.5f;
+  const float right_w = state.locked ? em * 9.0f : em * 56.0f;
   const float tabs_x = ImGui::GetWindowContentRegionMax().x - right_w;
   ImGui::SameLine(0, em * 1.2f);
   const bool alerts_inline = ImGui::GetCursorPosX() + alerts_w < tabs_x;
@@ -149,6 +152,8 @@ void header(const FrameInput& in, UiState& state) {
   tab("By staff", Screen::staff, state, em);
   ImGui::SameLine();
   tab("Reviews", Screen::reviews, state, em);
+  ImGui::SameLine();
+  tab("Out of hours", Screen::ooh, state, em);
   ImGui::SameLine();
   tab("Admin", Screen::admin, state, em);
   ImGui::SameLine();
@@ -233,6 +238,7 @@ std::optional<Command> draw_frame(const FrameInput& in, UiState& state) {
   const float body_h = ImGui::GetContentRegionAvail().y - footer_h;
   std::optional<Id> tapped;
   std::optional<Command> screen_command;
+  std::optional<Command> ooh_command;
   switch (state.screen) {
     case Screen::today: tapped = draw_today_screen(in, state, body_h); break;
     case Screen::staff: tapped = draw_staff_screen(in, state, body_h); break;
@@ -246,6 +252,7 @@ std::optional<Command> draw_frame(const FrameInput& in, UiState& state) {
     case Screen::compliance: draw_compliance_screen(in, state, body_h); break;
     case Screen::outcomes: draw_outcomes_screen(in, state, body_h); break;
     case Screen::lock: break;
+    case Screen::ooh: ooh_command = draw_ooh_screen(in, state, body_h); break;
   }
   footer(in, state);
   if (tapped && state.locked) state.lock_pad_open = true;  // sign in first, then record
@@ -253,6 +260,7 @@ std::optional<Command> draw_frame(const FrameInput& in, UiState& state) {
   std::optional<Command> command = draw_visit_sheet(in, state);
   if (!command) command = draw_review_sheets(in, state);
   if (!command) command = screen_command;
+  if (!command) command = ooh_command;
   ImGui::End();
   draw_lock_pad(in, state);
   if (in.dimmed) ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), io.DisplaySize, IM_COL32(0, 0, 0, 80));

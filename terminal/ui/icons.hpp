@@ -37,6 +37,8 @@ inline constexpr const char* sun = "\xef\x86\x85";
 inline constexpr const char* arrow_left = "\xef\x81\xa0";
 inline constexpr const char* unlock = "\xef\x82\x9c";
 inline constexpr const char* sign_in = "\xef\x82\x90";
+inline constexpr const char* chevron_left = "\xef\x81\x93";
+inline constexpr const char* chevron_right = "\xef\x81\x94";
 
 inline constexpr unsigned short first = 0xf000;
 inline constexpr unsigned short last = 0xf2e0;

@@ -9,6 +9,8 @@
 #include "core/outcomes.hpp"
 #include "ui/fonts.hpp"
 #include "ui/hit_targets.hpp"
+#include "ui/ooh_proposal_view.hpp"
+#include "core/ooh_gaps.hpp"
 
 #include <optional>
 #include <string>
@@ -16,7 +18,7 @@
 
 namespace vb::ui {
 
-enum class Screen { today, staff, reviews, admin, compliance, outcomes, lock };
+enum class Screen { today, staff, reviews, admin, compliance, outcomes, lock, ooh };
 
 // nullopt for a screen that does not exist (yet): the command line refuses it with exit 2.
 std::optional<Screen> parse_screen(std::string_view name);
@@ -76,6 +78,15 @@ struct UiState {
     std::string pin;
   };
   std::optional<SignInRequest> sign_in_request;  // the app checks it with the store after the frame
+  // Out of hours: the window shown (unset: the one planned now), the visit tapped and, for a
+  // double-up, the first worker tapped; who is coordinating (the author of allocations).
+  std::optional<LocalDate> ooh_date;
+  std::optional<OohPart> ooh_part;
+  std::optional<Id> ooh_visit;
+  StaffId ooh_first;
+  bool propose_requested = false;  // "Propose": the app runs the allocator for the shown window
+  bool proposal_ignored = false;   // "Ignore": the proposal panel is hidden until the next one
+  bool ooh_edit_rota = false;      // "Edit rota": add or remove shifts of the shown window
 };
 
 // Everything a frame reads. All of it is prepared outside the frame: no I/O while drawing.
@@ -99,6 +110,7 @@ struct FrameInput {
   bool night = false;
   bool dimmed = false;
   PixelShift shift{};
+  const OohProposalView* ooh_proposal = nullptr;  // the allocator's proposal for the shown window, if any
 };
 
 // Draws one whole frame (between ImGui::NewFrame and ImGui::Render) and returns the command a

@@ -230,6 +230,32 @@ PY
     [ "$(vb roles S08)" = "S08: viewer" ] || fail "roles not replaced: $(vb roles S08)"
     expect_exit 1 vb roles S08 viewer,nurse
     ;;
+  allocate_tonight_via_apply)
+    demo
+    visit=$(sqlite3 "$db" "SELECT id FROM visit WHERE local_date = '2026-11-23' AND out_of_hours = 1 AND staff1 IS NULL AND status = 'planned' LIMIT 1")
+    [ -n "$visit" ] || fail "the demo has no unallocated visit tonight"
+    before=$(sqlite3 "$db" "SELECT count(*) FROM audit_log")
+    printf '{"command":"allocate_visit","visit":%s,"staff1":"S99","by":"S01"}\n' "$visit" > "$work/in"
+    expect_exit 1 vb apply < "$work/in"
+    grep -qF "line 1: staff 'S99' does not exist" "$work/err" || fail "unknown staff: $(cat "$work/err")"
+    # Someone on the early (ends 16:00) cannot take an evening visit.
+    early=$(sqlite3 "$db" "SELECT staff_id FROM shift WHERE local_date = '2026-11-23' AND kind = 'early' ORDER BY staff_id LIMIT 1")
+    printf '{"command":"allocate_visit","visit":%s,"staff1":"%s","by":"S01"}\n' "$visit" "$early" > "$work/in"
+    expect_exit 1 vb apply < "$work/in"
+    grep -qF "is not on shift for the whole of visit $visit" "$work/err" || fail "off shift: $(cat "$work/err")"
+    [ "$(sqlite3 "$db" "SELECT count(*) FROM audit_log")" -eq "$before" ] || fail "a refused line wrote audit rows"
+    ok=""
+    for who in $(sqlite3 "$db" "SELECT staff_id FROM shift WHERE local_date = '2026-11-23' AND kind = 'late' ORDER BY staff_id"); do
+      printf '{"command":"allocate_visit","visit":%s,"staff1":"%s","by":"S01"}\n' "$visit" "$who" > "$work/in"
+      if vb apply < "$work/in" > "$work/out" 2>"$work/err"; then ok=$who; break; fi
+    done
+    [ -n "$ok" ] || fail "nobody on the late shift could take visit $visit"
+    grep -q '"ok":true' "$work/out" || fail "no result line"
+    [ "$(sqlite3 "$db" "SELECT staff1 FROM visit WHERE id = $visit")" = "$ok" ] || fail "visit not allocated"
+    [ "$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE command = 'allocate_visit' AND entity_id = '$visit'")" -eq 1 ] || fail "audit row"
+    command -v xvfb-run >/dev/null || fail "xvfb-run missing"
+    xvfb-run -a "$bin" --db "$db" --now "$now" screenshot "$work/ooh.png" --screen ooh --size 1280x800 2>"$work/err" || { cat "$work/err"; fail "ooh screen"; }
+    ;;
   *) fail "unknown case $case_name" ;;
 esac
 echo "ok: $case_name"

@@ -5,6 +5,7 @@
 #include "core/compliance.hpp"
 #include "core/day_board.hpp"
 #include "core/outcomes.hpp"
+#include "core/ooh_gaps.hpp"
 #include "core/demo_team.hpp"
 #include "core/review_board.hpp"
 #include "platform/asset_paths.hpp"
@@ -88,6 +89,9 @@ int main(int argc, char** argv) {
   row("derive the compliance board (28 days + 12 weeks)",
       median_ms(20, [&] { compliance = build_compliance_board(s, compliance_rules, now); }), "20");
   row("derive the outcomes board (52 weeks + 12 weekly)", median_ms(20, [&] { outcomes = build_outcomes_board(s, now); }), "20");
+  OohBoard ooh;
+  row("derive the out-of-hours board (this evening, in the frame)",
+      median_ms(20, [&] { ooh = build_ooh_board(s, current_ooh_window(s, now)); }), "20");
 
   // Headless ImGui with the real fonts at 1920x1080.
   ImGui::CreateContext();
@@ -105,7 +109,8 @@ int main(int argc, char** argv) {
                               std::pair{ui::Screen::reviews, "build one frame: Reviews"},
                               std::pair{ui::Screen::admin, "build one frame: Admin"},
                               std::pair{ui::Screen::compliance, "build one frame: Compliance (one list open)"},
-                              std::pair{ui::Screen::outcomes, "build one frame: Outcomes"}}) {
+                              std::pair{ui::Screen::outcomes, "build one frame: Outcomes"},
+                              std::pair{ui::Screen::ooh, "build one frame: Out of hours"}}) {
     ui::UiState state;
     state.screen = screen;
     if (screen == ui::Screen::compliance) state.compliance_measure = "visit-outcome-same-day";  // the longest list

@@ -97,6 +97,7 @@ void same(const Visit& a, const Visit& b) {
   CHECK(a.reason == b.reason);
   CHECK(a.duration_min == b.duration_min);
   CHECK(a.follow_up_of == b.follow_up_of);
+  CHECK(a.required_skills == b.required_skills);
 }
 
 void same(const Shift& a, const Shift& b) {
@@ -282,7 +283,7 @@ TEST_CASE("store: every field of the model is covered by the round trip (struct 
   CHECK(sizeof(Episode) == 208);
   CHECK(sizeof(ContactPhase) == 104);
   CHECK(sizeof(ContactPlan) == 80);
-  CHECK(sizeof(Visit) == 192);
+  CHECK(sizeof(Visit) == 216);
   CHECK(sizeof(Shift) == 72);
   CHECK(sizeof(ReviewSlot) == 56);
   CHECK(sizeof(Review) == 192);

@@ -186,6 +186,7 @@ void add_visits_and_shifts(Snapshot& s) {
   follow_up.window_start = utc("2026-11-23T23:30:00Z");
   follow_up.window_end = utc("2026-11-24T00:30:00Z");
   follow_up.follow_up_of = 101;
+  follow_up.required_skills = {"trained", "prescriber"};  // not alphabetical: order must survive
   Visit forward = visit(103, VisitStatus::cancelled_by_team, VisitType::clinic);
   forward.follow_up_of = 104;  // points at a later row
   forward.reason = "staff sickness";

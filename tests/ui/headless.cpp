@@ -34,6 +34,7 @@ std::optional<Command> HeadlessUi::frame() {
   io.MouseDown[0] = down_;
   ImGui::NewFrame();
   ui::FrameInput in{snapshot_, board_, staff_day_, reviews_, backups, now_, now_, "", fonts_, &compliance_, &outcomes_};
+  in.ooh_proposal = proposal;
   auto command = ui::draw_frame(in, state);
   ImGui::Render();
   return command;

@@ -38,6 +38,7 @@ class HeadlessUi {
 
  public:
   BackupStatus backups;
+  const ui::OohProposalView* proposal = nullptr;  // the out-of-hours proposal panel's input
 
  private:
   ui::Fonts fonts_;

@@ -1,0 +1,121 @@
+// Parsing data/rota_rules.json into core's RotaRules, strictly.
+#include "app/rota_rules_file.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace vb::app {
+
+namespace {
+
+using json = nlohmann::json;
+
+struct Reader {
+  const std::string& file;
+
+  [[noreturn]] void fail(const std::string& field, const std::string& what) const {
+    throw std::runtime_error(file + ": field '" + field + "': " + what);
+  }
+  const json& object(const json& j, const std::string& key, const std::string& path) const {
+    if (!j.contains(key)) fail(path + key, "missing");
+    if (!j[key].is_object()) fail(path + key, "must be an object");
+    return j[key];
+  }
+  std::string text(const json& j, const std::string& key, const std::string& path) const {
+    if (!j.contains(key)) fail(path + key, "missing");
+    if (!j[key].is_string() || j[key].get<std::string>().empty()) fail(path + key, "must be non-empty text");
+    return j[key].get<std::string>();
+  }
+  int number(const json& j, const std::string& key, const std::string& path, int lo, int hi) const {
+    if (!j.contains(key)) fail(path + key, "missing");
+    if (!j[key].is_number_integer()) fail(path + key, "must be a whole number");
+    int v = j[key].get<int>();
+    if (v < lo || v > hi) fail(path + key, "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+    return v;
+  }
+  int clock(const json& j, const std::string& key, const std::string& path) const {
+    std::string t = text(j, key, path);
+    int h = -1, m = -1;
+    char extra = 0;
+    if (t.size() != 5 || std::sscanf(t.c_str(), "%2d:%2d%c", &h, &m, &extra) != 2 || h < 0 || h > 23 || m < 0 || m > 59)
+      fail(path + key, "'" + t + "' is not a time HH:MM");
+    return h * 60 + m;
+  }
+  RuleText rule(const json& j, const std::string& path) const {
+    return RuleText{text(j, "label", path), text(j, "source", path)};
+  }
+};
+
+}  // namespace
+
+RotaRules parse_rota_rules(std::string_view json_text, const std::string& file) {
+  json j;
+  try {
+    j = json::parse(json_text);
+  } catch (const json::parse_error& e) {
+    throw std::runtime_error(file + ": not valid JSON (" + e.what() + ")");
+  }
+  if (!j.is_object()) throw std::runtime_error(file + ": expected a JSON object");
+  Reader r{file};
+  RotaRules rules;
+
+  const json& times = r.object(j, "shift_times", "");
+  rules.shift_times = r.rule(times, "shift_times.");
+  rules.shifts.clear();
+  for (const char* part : {"weekday", "weekend"}) {
+    const std::string path = std::string("shift_times.") + part + ".";
+    const json& kinds = r.object(times, part, "shift_times.");
+    for (const auto& [name, value] : kinds.items()) {
+      auto kind = parse_shift_kind(name);
+      if (!kind) r.fail(path + name, "is not a shift kind (early, late, twilight, night)");
+      if (!value.is_object()) r.fail(path + name, "must be an object with start and end");
+      ShiftPattern p{*kind, std::string(part) == "weekend", r.clock(value, "start", path + name + "."),
+                     r.clock(value, "end", path + name + ".")};
+      if (p.end_min <= p.start_min) p.end_min += 24 * 60;  // ends the next morning
+      rules.shifts.push_back(p);
+    }
+  }
+  if (rules.shifts.empty()) r.fail("shift_times.weekday", "must name at least one shift");
+
+  if (!j.contains("minimum_staffing") || !j["minimum_staffing"].is_array())
+    r.fail("minimum_staffing", "must be a list (empty for none)");
+  rules.minimum.clear();
+  for (size_t i = 0; i < j["minimum_staffing"].size(); ++i) {
+    const json& m = j["minimum_staffing"][i];
+    const std::string path = "minimum_staffing[" + std::to_string(i) + "].";
+    if (!m.is_object()) r.fail(path, "must be an object");
+    MinimumStaffing rule;
+    std::string shift = r.text(m, "shift", path);
+    auto kind = parse_shift_kind(shift);
+    if (!kind) r.fail(path + "shift", "'" + shift + "' is not a shift kind (early, late, twilight, night)");
+    rule.kind = *kind;
+    rule.skill = m.contains("skill") && m["skill"].is_string() ? m["skill"].get<std::string>() : "";
+    rule.count = r.number(m, "count", path, 1, 50);
+    rule.rule = r.rule(m, path);
+    rules.minimum.push_back(rule);
+  }
+
+  const json& capacity = r.object(j, "capacity", "");
+  rules.max_booked_percent = r.number(capacity, "max_booked_percent", "capacity.", 10, 100);
+  rules.capacity = r.rule(capacity, "capacity.");
+  const json& high = r.object(j, "high_risk_out_of_hours", "");
+  if (!high.contains("two_staff") || !high["two_staff"].is_boolean())
+    r.fail("high_risk_out_of_hours.two_staff", "must be true or false");
+  rules.high_risk_needs_two = high["two_staff"].get<bool>();
+  rules.high_risk = r.rule(high, "high_risk_out_of_hours.");
+  return rules;
+}
+
+RotaRules load_rota_rules(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  if (!in) throw std::runtime_error("cannot read rota rules " + file.string());
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_rota_rules(text.str(), file.string());
+}
+
+}  // namespace vb::app

@@ -1,0 +1,293 @@
+// Gaps of an out-of-hours window and the readiness line, from the snapshot and the rota rules.
+#include "core/ooh_gaps.hpp"
+
+#include "core/visit_fit.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace vb {
+
+namespace {
+
+int pattern_minute(const Snapshot& s, ShiftKind kind, LocalDate d, bool end, int fallback) {
+  const ShiftPattern* p = shift_pattern(s.rota_rules, kind, d);
+  if (!p) return fallback;
+  return end ? p->end_min : p->start_min;
+}
+
+Instant at_minute(LocalDate d, int minutes, Zone zone) {
+  LocalDate day = date::year_month_day{date::sys_days{d} + date::days{minutes / (24 * 60)}};
+  return local_day_time(day, std::chrono::minutes{minutes % (24 * 60)}, zone);
+}
+
+std::string hm(Instant t, Zone z) { return format_local_hm(t, z); }
+
+std::string visit_words(const OohVisit& v, Zone z) {
+  std::string who = v.person ? v.person->local_id : "visit " + std::to_string(v.visit->id);
+  return who + " " + hm(v.visit->window_start, z) + "–" + hm(v.visit->window_end, z);
+}
+
+std::string duration_words(int minutes) {
+  std::string out = std::to_string(minutes / 60) + " h";
+  if (minutes % 60) out += " " + std::to_string(minutes % 60);
+  return out;
+}
+
+bool shift_in_part(ShiftKind kind, OohPart part) {
+  switch (part) {
+    case OohPart::evening: return kind == ShiftKind::late || kind == ShiftKind::twilight;
+    case OohPart::night: return kind == ShiftKind::night;
+    case OohPart::day: return kind == ShiftKind::early || kind == ShiftKind::late;
+  }
+  return false;
+}
+
+StaffingCount count_staffing(const Snapshot& s, const MinimumStaffing& rule, LocalDate date) {
+  StaffingCount c{rule.kind, rule.skill, 0, rule.count};
+  std::vector<StaffId> counted;
+  for (const auto& sh : s.shifts) {
+    if (sh.kind != rule.kind || sh.date != date) continue;
+    if (std::find(counted.begin(), counted.end(), sh.staff_id) != counted.end()) continue;
+    const Staff* st = s.find_staff(sh.staff_id);
+    if (!st || !st->active || (!rule.skill.empty() && !st->has_skill(rule.skill))) continue;
+    counted.push_back(sh.staff_id);
+    ++c.have;
+  }
+  return c;
+}
+
+std::string plural(int n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+}  // namespace
+
+std::string_view gap_word(GapKind k) {
+  switch (k) {
+    case GapKind::unallocated: return "Unallocated";
+    case GapKind::double_up_short: return "Double-up short";
+    case GapKind::high_risk_one_worker: return "High risk, one worker";
+    case GapKind::under_minimum: return "Under minimum staffing";
+    case GapKind::over_capacity: return "Over capacity";
+    case GapKind::outside_shift: return "Outside shift";
+    case GapKind::two_places: return "Two places at once";
+  }
+  return "Gap";
+}
+
+OohWindow ooh_window(const Snapshot& s, LocalDate date, OohPart part) {
+  const Zone zone = s.zone();
+  OohWindow w;
+  w.date = date;
+  w.part = part;
+  const int evening = pattern_minute(s, ShiftKind::twilight, date, false, 17 * 60);
+  const int night = pattern_minute(s, ShiftKind::night, date, false, 21 * 60);
+  switch (part) {
+    case OohPart::evening:
+      w.start = at_minute(date, evening, zone);
+      w.end = at_minute(date, night, zone);
+      w.label = "Evening";
+      break;
+    case OohPart::night:
+      w.start = at_minute(date, night, zone);
+      w.end = at_minute(date, pattern_minute(s, ShiftKind::night, date, true, 31 * 60 + 30), zone);
+      w.label = "Night";
+      break;
+    case OohPart::day:
+      w.start = at_minute(date, pattern_minute(s, ShiftKind::early, date, false, 8 * 60), zone);
+      w.end = at_minute(date, evening, zone);
+      w.label = is_weekend_day(date) ? "Weekend day" : "Day";
+      break;
+  }
+  return w;
+}
+
+OohWindow current_ooh_window(const Snapshot& s, Instant now) {
+  const LocalDate today = local_date_of(now, s.zone());
+  const LocalDate yesterday = date::year_month_day{date::sys_days{today} - date::days{1}};
+  OohWindow last_night = ooh_window(s, yesterday, OohPart::night);
+  if (now < last_night.end) return last_night;
+  OohWindow day = ooh_window(s, today, OohPart::day);
+  if (is_weekend_day(today) && now < day.end) return day;
+  OohWindow evening = ooh_window(s, today, OohPart::evening);
+  if (now < evening.end) return evening;
+  return ooh_window(s, today, OohPart::night);
+}
+
+OohBoard build_ooh_board(const Snapshot& s, const OohWindow& window) {
+  const Zone zone = s.zone();
+  const RotaRules& rules = s.rota_rules;
+  OohBoard b;
+  b.window = window;
+
+  // Staff on a shift overlapping the window.
+  std::map<StaffId, size_t> worker_index;
+  auto worker = [&](const StaffId& id) -> OohWorker* {
+    auto it = worker_index.find(id);
+    if (it != worker_index.end()) return &b.staff[it->second];
+    const Staff* st = s.find_staff(id);
+    if (!st) return nullptr;
+    worker_index[id] = b.staff.size();
+    b.staff.push_back(OohWorker{st, {}, {}, 0, 0, false});
+    return &b.staff.back();
+  };
+  // Only visits near the window matter (a shift is at most a day long): one pass over the history.
+  std::vector<const Visit*> near;
+  const auto day = std::chrono::hours{24};
+  for (const auto& v : s.visits)
+    if (v.window_start >= window.start - day && v.window_start < window.end + day) near.push_back(&v);
+
+  // On shift in the window: at least an hour of the shift inside it (a late ending 21:30 is not
+  // night staff), or all of the window when it is shorter.
+  const auto window_len = window.end - window.start;
+  const auto enough = std::min<std::chrono::seconds>(std::chrono::hours{1}, window_len);
+  for (const auto& sh : s.shifts) {
+    if (std::min(sh.end, window.end) - std::max(sh.start, window.start) >= enough)
+      if (OohWorker* w = worker(sh.staff_id)) w->shifts.push_back(&sh);
+  }
+
+  // Visits starting in the window that still hold someone (planned, done, no access).
+  for (const Visit* vp : near) {
+    const Visit& v = *vp;
+    if (v.window_start < window.start || v.window_start >= window.end || !holds_worker(v)) continue;
+    OohVisit ov;
+    ov.visit = &v;
+    ov.episode = s.find_episode(v.episode_id);
+    ov.person = ov.episode ? s.find_person(ov.episode->person_id) : nullptr;
+    const bool high = ov.episode && ov.episode->risk == RiskLevel::high;
+    // Lone working after dark: the rule applies to evening and night windows.
+    ov.needs_two = v.double_up || (high && rules.high_risk_needs_two && window.part != OohPart::day);
+    const int going = (v.staff1.empty() ? 0 : 1) + (v.staff2.empty() ? 0 : 1);
+    ov.covered = going >= (ov.needs_two ? 2 : 1);
+    b.visits.push_back(ov);
+    for (const StaffId* id : {&v.staff1, &v.staff2})
+      if (!id->empty())
+        if (OohWorker* w = worker(*id)) w->visits.push_back(&v);
+  }
+  std::stable_sort(b.visits.begin(), b.visits.end(), [](const OohVisit& x, const OohVisit& y) {
+    return x.visit->window_start != y.visit->window_start ? x.visit->window_start < y.visit->window_start
+                                                           : x.visit->id < y.visit->id;
+  });
+
+  // Each visit's gaps, in visit order.
+  for (auto& ov : b.visits) {
+    const Visit& v = *ov.visit;
+    if (v.status != VisitStatus::planned) {
+      if (v.allocated()) ++b.allocated;
+      if (v.double_up && !v.staff2.empty()) ++b.double_ups_covered;
+      continue;  // what has happened is not a gap of the plan
+    }
+    auto add = [&](GapKind k, const StaffId& staff, std::string text) {
+      b.gaps.push_back(OohGap{k, v.id, staff, visit_words(ov, zone) + ": " + text, std::move(text)});
+      ov.has_gap = true;
+    };
+    if (!v.allocated()) {
+      add(GapKind::unallocated, "", std::string("nobody allocated") + (ov.needs_two ? " (needs two staff)" : ""));
+      continue;
+    }
+    ++b.allocated;
+    if (v.double_up && v.staff2.empty()) {
+      add(GapKind::double_up_short, "", "a double-up with one worker");
+    } else if (ov.needs_two && v.staff2.empty()) {
+      add(GapKind::high_risk_one_worker, "", "high risk with one worker (" + rules.high_risk.label + ")");
+    }
+    if (v.double_up && !v.staff2.empty()) ++b.double_ups_covered;
+    for (const StaffId* id : {&v.staff1, &v.staff2}) {
+      if (id->empty()) continue;
+      const Staff* st = s.find_staff(*id);
+      const std::string name = st ? st->name : *id;
+      if (shifts_holding(s.shifts, *id, v).empty())
+        add(GapKind::outside_shift, *id, name + " is not on shift then");
+    }
+  }
+
+  // Per worker: load against capacity, and visits that cannot both be done.
+  for (auto& w : b.staff) {
+    std::sort(w.shifts.begin(), w.shifts.end(), [](const Shift* x, const Shift* y) { return x->start < y->start; });
+    std::sort(w.visits.begin(), w.visits.end(), [](const Visit* x, const Visit* y) {
+      return x->window_start != y->window_start ? x->window_start < y->window_start : x->id < y->id;
+    });
+    int shift_minutes = 0;
+    for (const Shift* sh : w.shifts)
+      shift_minutes += static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(sh->end - sh->start).count());
+    w.capacity_minutes = shift_minutes * rules.max_booked_percent / 100;
+    // Load: this worker's visits during their shifts (not only this window's), so a late shift
+    // full before the evening counts.
+    for (const Visit* vp : near) {
+      const Visit& v = *vp;
+      if (!holds_worker(v) || (v.staff1 != w.staff->id && v.staff2 != w.staff->id)) continue;
+      bool in_shift = std::any_of(w.shifts.begin(), w.shifts.end(),
+                                  [&](const Shift* sh) { return v.window_start >= sh->start && v.window_start < sh->end; });
+      if (in_shift) w.booked_minutes += visit_minutes(v);
+    }
+    if (!w.shifts.empty() && w.booked_minutes > w.capacity_minutes) {
+      w.over_capacity = true;
+      std::string text = w.staff->name + ": " + duration_words(w.booked_minutes) + " of visits in " +
+                         duration_words(shift_minutes) + " on shift (" + rules.capacity.label + ")";
+      b.gaps.push_back(OohGap{GapKind::over_capacity, std::nullopt, w.staff->id, text, text});
+    }
+    for (size_t i = 0; i < w.visits.size(); ++i) {
+      for (size_t j = i + 1; j < w.visits.size(); ++j) {
+        const Visit& x = *w.visits[i];
+        const Visit& y = *w.visits[j];
+        if (x.status != VisitStatus::planned && y.status != VisitStatus::planned) continue;
+        if (can_do_both(x, y)) continue;
+        std::string text = w.staff->name + " is on two visits at once: " + hm(x.window_start, zone) + "–" +
+                           hm(x.window_end, zone) + " and " + hm(y.window_start, zone) + "–" + hm(y.window_end, zone);
+        b.gaps.push_back(OohGap{GapKind::two_places, y.id, w.staff->id, text, text});
+        for (auto& ov : b.visits)
+          if (ov.visit == &x || ov.visit == &y) ov.has_gap = true;
+      }
+    }
+  }
+  std::stable_sort(b.staff.begin(), b.staff.end(), [](const OohWorker& x, const OohWorker& y) {
+    auto first = [](const OohWorker& w) { return w.shifts.empty() ? Instant::max() : w.shifts.front()->start; };
+    if (first(x) != first(y)) return first(x) < first(y);
+    return x.staff->name < y.staff->name;
+  });
+
+  // Minimum staffing of this window's shifts; the night's count always goes in the readiness line.
+  for (const auto& rule : rules.minimum) {
+    StaffingCount c = count_staffing(s, rule, window.date);
+    if (rule.kind == ShiftKind::night && !b.night) b.night = c;
+    if (!shift_in_part(rule.kind, window.part) && !(rule.kind == ShiftKind::night && window.part == OohPart::evening))
+      continue;
+    if (c.have < c.need) {
+      std::string kind(to_string(rule.kind));
+      std::string text = "The " + kind + " shift has " + std::to_string(c.have) + " of " + std::to_string(c.need) +
+                         (rule.skill.empty() ? " staff" : " " + rule.skill + " staff") + " (" + rule.rule.label + ")";
+      b.gaps.push_back(OohGap{GapKind::under_minimum, std::nullopt, "", text, text});
+    }
+  }
+
+  // The readiness line.
+  b.ready = b.gaps.empty();
+  std::string line = window.label + (b.ready ? " ready — " : " not ready — ");
+  std::vector<std::string> parts;
+  if (b.ready && b.visits.empty()) {
+    parts.push_back("no visits");
+  } else if (b.ready) {
+    parts.push_back(plural(b.allocated, "visit allocated", "visits allocated"));
+    parts.push_back(plural(b.double_ups_covered, "double-up covered", "double-ups covered"));
+  } else {
+    std::map<GapKind, int> counts;
+    for (const auto& g : b.gaps) ++counts[g.kind];
+    auto say = [&](GapKind k, const char* one, const char* many) {
+      if (counts[k]) parts.push_back(plural(counts[k], one, many));
+    };
+    say(GapKind::unallocated, "unallocated visit", "unallocated visits");
+    say(GapKind::double_up_short, "double-up short of a worker", "double-ups short of a worker");
+    say(GapKind::high_risk_one_worker, "high-risk visit with one worker", "high-risk visits with one worker");
+    say(GapKind::outside_shift, "visit outside a worker's shift", "visits outside a worker's shift");
+    say(GapKind::two_places, "clash (two places at once)", "clashes (two places at once)");
+    say(GapKind::over_capacity, "worker over capacity", "workers over capacity");
+    if (counts[GapKind::under_minimum] && !b.night) parts.push_back("a shift under minimum staffing");
+  }
+  if (b.night) parts.push_back("night staffed " + std::to_string(b.night->have) + "/" + std::to_string(b.night->need));
+  for (size_t i = 0; i < parts.size(); ++i) line += (i ? ", " : "") + parts[i];
+  b.readiness = line;
+  return b;
+}
+
+}  // namespace vb

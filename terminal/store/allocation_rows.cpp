@@ -1,0 +1,31 @@
+// Loading and writing the allocation tables, column for column with model.hpp.
+#include "store/allocation_rows.hpp"
+
+#include "store/typed_rows.hpp"
+
+#include <unordered_map>
+
+namespace vb::store {
+
+void load_allocation(Database& db, Snapshot& s) {
+  std::unordered_map<Id, size_t> visit_index;
+  for (size_t i = 0; i < s.visits.size(); ++i) visit_index[s.visits[i].id] = i;
+  StoredRow r(db, "visit_skill", "SELECT visit_id, skill FROM visit_skill ORDER BY visit_id, seq");
+  while (r.next()) {
+    auto it = visit_index.find(r.integer(0));
+    if (it == visit_index.end()) r.fail(0, "visit " + r.text(0) + " does not exist");
+    s.visits[it->second].required_skills.push_back(r.text(1));
+  }
+}
+
+void write_allocation(Database& db, const Snapshot& s) {
+  auto skill = db.prepare("INSERT INTO visit_skill (visit_id, skill, seq) VALUES (?1, ?2, ?3)");
+  for (const auto& v : s.visits) {
+    for (size_t i = 0; i < v.required_skills.size(); ++i) {
+      skill.bind_int(1, v.id).bind_text(2, v.required_skills[i]).bind_int(3, static_cast<std::int64_t>(i));
+      skill.run(table_row("visit_skill", std::to_string(v.id) + " '" + v.required_skills[i] + "'"));
+    }
+  }
+}
+
+}  // namespace vb::store

@@ -1,0 +1,70 @@
+// The team's rota rules file: the shipped one says what the code assumes, and a bad edit is refused
+// naming the file and the field.
+#include <doctest/doctest.h>
+
+#include "app/rota_rules_file.hpp"
+
+#include <fstream>
+#include <sstream>
+
+using namespace vb;
+
+namespace {
+
+std::string shipped() {
+  std::ifstream in(std::string(VB_SOURCE_DIR) + "/data/rota_rules.json");
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string with(std::string text, const std::string& from, const std::string& to) {
+  auto at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
+std::string refusal(const std::string& text) {
+  try {
+    app::parse_rota_rules(text, "rota_rules.json");
+  } catch (const std::runtime_error& e) {
+    return e.what();
+  }
+  return "(accepted)";
+}
+
+}  // namespace
+
+TEST_CASE("rota rules file: the shipped data/rota_rules.json matches the built-in defaults") {
+  RotaRules file = app::parse_rota_rules(shipped(), "rota_rules.json");
+  RotaRules defaults;
+  REQUIRE(file.shifts.size() == defaults.shifts.size());
+  for (const auto& d : defaults.shifts) {
+    CAPTURE(to_string(d.kind));
+    CAPTURE(d.weekend);
+    bool found = false;
+    for (const auto& f : file.shifts)
+      if (f.kind == d.kind && f.weekend == d.weekend && f.start_min == d.start_min && f.end_min == d.end_min) found = true;
+    CHECK(found);
+  }
+  REQUIRE(file.minimum.size() == 1);
+  CHECK(file.minimum[0].kind == ShiftKind::night);
+  CHECK(file.minimum[0].skill == "trained");
+  CHECK(file.minimum[0].count == 2);
+  CHECK(file.max_booked_percent == defaults.max_booked_percent);
+  CHECK(file.high_risk_needs_two == defaults.high_risk_needs_two);
+  CHECK_FALSE(file.minimum[0].rule.source.empty());
+  CHECK_FALSE(file.capacity.source.empty());
+}
+
+TEST_CASE("rota rules file: a bad edit is refused naming the field") {
+  CHECK(refusal(with(shipped(), "\"start\": \"21:00\"", "\"start\": \"9pm\"")) ==
+        "rota_rules.json: field 'shift_times.weekday.night.start': '9pm' is not a time HH:MM");
+  CHECK(refusal(with(shipped(), "\"shift\": \"night\"", "\"shift\": \"nights\"")) ==
+        "rota_rules.json: field 'minimum_staffing[0].shift': 'nights' is not a shift kind (early, late, twilight, night)");
+  CHECK(refusal(with(shipped(), "\"count\": 2", "\"count\": 0")) ==
+        "rota_rules.json: field 'minimum_staffing[0].count': must be between 1 and 50");
+  CHECK(refusal(with(shipped(), "\"twilight\": {\"start\"", "\"dusk\": {\"start\"")) ==
+        "rota_rules.json: field 'shift_times.weekday.dusk': is not a shift kind (early, late, twilight, night)");
+  CHECK(refusal("[]") == "rota_rules.json: expected a JSON object");
+}
