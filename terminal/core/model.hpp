@@ -108,6 +108,7 @@ struct Visit {
   int duration_min = 0;  // planned length; actual once done
   std::optional<Id> follow_up_of;  // this visit follows up a missed one
   bool allocated() const { return !staff1.empty(); }
+  std::vector<std::string> required_skills;  // skills the visit needs (allocation)
 };
 
 struct Shift {

@@ -281,7 +281,7 @@ TEST_CASE("store: every field of the model is covered by the round trip (struct 
   CHECK(sizeof(Episode) == 208);
   CHECK(sizeof(ContactPhase) == 104);
   CHECK(sizeof(ContactPlan) == 80);
-  CHECK(sizeof(Visit) == 192);
+  CHECK(sizeof(Visit) == 216);
   CHECK(sizeof(Shift) == 72);
   CHECK(sizeof(ReviewSlot) == 56);
   CHECK(sizeof(Review) == 192);

@@ -1,0 +1,22 @@
+#pragma once
+// Proposing an allocation: the exact path (enumerated routes + CBC) for a shift of up to about 20 visits,
+// the heuristic (regret-2 + LNS) beyond that or when enumeration would be too large. Deterministic: the
+// same problem in any input order gives a byte-identical proposal (see to_text).
+#include "core/allocation.hpp"
+
+#include <optional>
+
+namespace vb::solve {
+
+struct AllocateOptions {
+  int max_exact_visits = 20;
+  int heuristic_iterations = -1;  // -1: chosen from the size
+  bool allow_exact = true;
+};
+
+Proposal propose_allocation(const AllocationProblem& p, const AllocateOptions& opt = {});
+
+// A valid lower bound on the score of any proposal (nullopt when it could not be proven in the label budget).
+std::optional<double> allocation_lower_bound(const AllocationProblem& p, const Proposal* start = nullptr);
+
+}  // namespace vb::solve
