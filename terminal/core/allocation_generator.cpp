@@ -79,7 +79,7 @@ AllocationProblem generate_team_instance(const TeamInstanceSpec& spec, LocalDate
       } else {
         s.skills = {"trained", "lone_working"};
       }
-      if (d.percent(10)) s.skills.erase(std::remove(s.skills.begin(), s.skills.end(), "lone_working"), s.skills.end());
+      if (d.percent(5)) s.skills.erase(std::remove(s.skills.begin(), s.skills.end(), "lone_working"), s.skills.end());
       s.start_x_km = spec.centre_x_km;  // the team base
       s.start_y_km = spec.centre_y_km;
       s.capacity_visits = 0;
@@ -144,9 +144,10 @@ AllocationProblem generate_team_evening(LocalDate day, std::uint64_t seed, bool 
   TeamInstanceSpec s;
   s.team = 1;
   Draw d(seed);
-  s.visits = overloaded ? 20 : static_cast<int>(d.between(14, 16));
+  // ~15 visits for 3-4 staff: a load of about 0.75-0.9 of their evening minutes once travel is counted.
+  s.visits = overloaded ? 20 : static_cast<int>(d.between(13, 16));
   s.late = 2;
-  s.twilight = overloaded ? 1 : static_cast<int>(d.between(1, 2));
+  s.twilight = overloaded ? 1 : s.visits >= 15 ? 2 : static_cast<int>(d.between(1, 2));
   s.first_start_min = 17 * 60;
   s.last_start_min = 21 * 60 + 30;
   return generate_team_instance(s, day, seed);

@@ -193,10 +193,15 @@ Routes heuristic_routes(const Instance& in, const HeuristicOptions& opt) {
   cur.drop_half_double_ups();
 
   std::vector<int> movable;  // visits with at least one unpinned place
-  for (int v = 0; v < in.nv; ++v)
+  std::vector<char> coverable(in.nv, 0);
+  for (int v = 0; v < in.nv; ++v) {
     if (in.pinned_count[v] < in.need[v]) movable.push_back(v);
+    int able = 0;
+    for (int s = 0; s < in.ns; ++s) able += in.can(s, v) ? 1 : 0;
+    coverable[v] = able >= in.need[v];
+  }
   int iterations = opt.iterations;
-  if (iterations < 0) iterations = movable.size() <= 1 ? 0 : std::min(1500, 40 * static_cast<int>(movable.size()));
+  if (iterations < 0) iterations = movable.size() <= 1 ? 0 : std::min(3000, 60 * static_cast<int>(movable.size()));
   if (movable.empty()) return cur.routes;
 
   std::mt19937_64 rng(in.problem.seed);
@@ -205,21 +210,40 @@ Routes heuristic_routes(const Instance& in, const HeuristicOptions& opt) {
   const long long threshold = 60;  // record-to-record: accept up to this much worse, shrinking to 0
   for (int it = 0; it < iterations; ++it) {
     Search next = cur;
-    // Ruin: a seed visit and its nearest neighbours in place and time, plus everything uncovered.
-    const int seed_visit = movable[rng() % movable.size()];
+    // Ruin: a seed visit and its nearest neighbours in place and time, plus everything uncovered. Every other
+    // round the seed is an uncovered visit someone could do, so the visits in its way are moved (coverage first).
+    std::vector<int> open;
+    for (int v : uncovered_visits(cur))
+      if (coverable[v]) open.push_back(v);
+    const bool for_coverage = !open.empty() && (it % 2) == 0;
+    const int seed_visit = for_coverage ? open[rng() % open.size()] : movable[rng() % movable.size()];
     const int k = 3 + static_cast<int>(rng() % 6);
     std::vector<std::pair<long long, int>> near;
-    const bool random_ruin = (it % 4) == 3;
+    const bool random_ruin = !for_coverage && (it % 4) == 3;
     for (int v : movable) {
+      if (for_coverage && cur.count[v] == 0) continue;
       const long long rel = random_ruin ? static_cast<long long>(rng() % 1000)
-                                        : in.tv(seed_visit, v) + std::abs(in.early[v] - in.early[seed_visit]) / 4;
+                                        : in.tv(seed_visit, v) + std::abs(in.early[v] - in.early[seed_visit]) / 2;
       near.emplace_back(rel, v);
     }
+    if (for_coverage) ++next.bonus[seed_visit];
     std::sort(near.begin(), near.end());
-    std::vector<int> removed;
-    for (int j = 0; j < static_cast<int>(near.size()) && j < k; ++j) {
-      next.remove(near[j].second);
-      removed.push_back(near[j].second);
+    if (for_coverage) {
+      // Free the time it needs in the routes of as many able staff as it needs.
+      std::vector<int> able;
+      for (int s = 0; s < in.ns; ++s)
+        if (in.can(s, seed_visit) && !in.pinned(s, seed_visit)) able.push_back(s);
+      const int from = in.early[seed_visit] - 45, to = in.late[seed_visit] + in.dur[seed_visit] + 45;
+      for (int j = 0; j < in.need[seed_visit] && !able.empty(); ++j) {
+        const size_t pick = rng() % able.size();
+        const int s = able[pick];
+        able.erase(able.begin() + static_cast<long>(pick));
+        const std::vector<int> route = next.routes[s];
+        for (int v : route)
+          if (!in.pinned(s, v) && in.early[v] <= to && in.late[v] + in.dur[v] >= from) next.remove(v);
+      }
+    } else {
+      for (int j = 0; j < static_cast<int>(near.size()) && j < k; ++j) next.remove(near[j].second);
     }
     next.recreate(uncovered_visits(next));
     next.drop_half_double_ups();
