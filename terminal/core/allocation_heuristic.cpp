@@ -210,12 +210,12 @@ Routes heuristic_routes(const Instance& in, const HeuristicOptions& opt) {
   const long long threshold = 60;  // record-to-record: accept up to this much worse, shrinking to 0
   for (int it = 0; it < iterations; ++it) {
     Search next = cur;
-    // Ruin: a seed visit and its nearest neighbours in place and time, plus everything uncovered. Every other
-    // round the seed is an uncovered visit someone could do, so the visits in its way are moved (coverage first).
+    // Ruin: a seed visit and its nearest neighbours in place and time, plus everything uncovered. One round in
+    // three the seed is an uncovered visit someone could do: the visits in its way are moved (coverage first).
     std::vector<int> open;
     for (int v : uncovered_visits(cur))
       if (coverable[v]) open.push_back(v);
-    const bool for_coverage = !open.empty() && (it % 2) == 0;
+    const bool for_coverage = !open.empty() && (it % 3) == 0;
     const int seed_visit = for_coverage ? open[rng() % open.size()] : movable[rng() % movable.size()];
     const int k = 3 + static_cast<int>(rng() % 6);
     std::vector<std::pair<long long, int>> near;
@@ -245,6 +245,7 @@ Routes heuristic_routes(const Instance& in, const HeuristicOptions& opt) {
     } else {
       for (int j = 0; j < static_cast<int>(near.size()) && j < k; ++j) next.remove(near[j].second);
     }
+    if (for_coverage) next.recreate({seed_visit});  // the uncovered visit first, into the time just freed
     next.recreate(uncovered_visits(next));
     next.drop_half_double_ups();
     const long long nv = next.value();

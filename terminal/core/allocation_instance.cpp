@@ -137,8 +137,16 @@ Instance compile(const AllocationProblem& raw) {
   return in;
 }
 
-Proposal make_proposal(const Instance& in, const std::vector<std::vector<int>>& routes, const std::string& method,
+Proposal make_proposal(const Instance& in, const std::vector<std::vector<int>>& given, const std::string& method,
                        bool proven_optimal) {
+  // A double-up with only one worker is not done: take it off an unpinned worker's route (removing a visit
+  // never makes a route late, since travel obeys the triangle inequality, and it only lowers the cost).
+  std::vector<std::vector<int>> routes = given;
+  std::vector<int> staffed(in.nv, 0);
+  for (auto& r : routes)
+    for (int v : r) ++staffed[v];
+  for (int s = 0; s < in.ns; ++s)
+    std::erase_if(routes[s], [&](int v) { return staffed[v] < in.need[v] && !in.pinned(s, v); });
   Proposal out;
   const auto& p = in.problem;
   std::vector<int> count(in.nv, 0);

@@ -44,7 +44,8 @@ struct RouteTiming {
 bool time_route(const Instance& in, int s, const std::vector<int>& route, RouteTiming* out,
                 std::vector<int>* starts = nullptr);
 
-// A proposal from one route (visit indices in order) per staff member.
+// A proposal from one route (visit indices in order) per staff member. A double-up left with one worker is
+// taken off their route (unless a person pinned it there).
 Proposal make_proposal(const Instance& in, const std::vector<std::vector<int>>& routes, const std::string& method,
                        bool proven_optimal);
 

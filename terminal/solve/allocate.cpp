@@ -18,7 +18,16 @@ Proposal propose_allocation(const AllocationProblem& p, const AllocateOptions& o
   }
   alloc::HeuristicOptions h;
   h.iterations = opt.heuristic_iterations;
-  return alloc::make_proposal(in, alloc::heuristic_routes(in, h), "heuristic", false);
+  const alloc::Routes routes = alloc::heuristic_routes(in, h);
+  if (opt.price_and_branch) {
+    const BoundResult b = lower_bound(in, routes);
+    const ExactResult r = solve_over_columns(in, b.pool, routes);
+    if (r.solved && alloc::routes_value(in, r.routes) <= alloc::routes_value(in, routes)) {
+      const bool proven = b.valid && static_cast<double>(alloc::routes_value(in, r.routes)) <= b.lower_bound;
+      return alloc::make_proposal(in, r.routes, "price-and-branch", proven);
+    }
+  }
+  return alloc::make_proposal(in, routes, "heuristic", false);
 }
 
 std::optional<double> allocation_lower_bound(const AllocationProblem& p, const Proposal* start) {

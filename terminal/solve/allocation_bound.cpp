@@ -51,6 +51,7 @@ BoundResult lower_bound(const alloc::Instance& in, const alloc::Routes& start, i
     SetPartitioning add;
     add.start.push_back(0);
     for (auto& c : fresh) add_route(add, in, c);
+    out.pool.insert(out.pool.end(), fresh.begin(), fresh.end());
     Clp_addColumns(clp, add.cols, add.col_lower.data(), add.col_upper.data(), add.objective.data(),
                    add.start.data(), add.index.data(), add.value.data());
     out.columns += fresh.size();

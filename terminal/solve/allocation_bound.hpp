@@ -4,6 +4,7 @@
 // Each round also gives a Lagrangian bound (LP value + the most negative reduced cost per staff member), so a
 // bound is valid even when the iteration limit stops the generation early.
 #include "core/allocation_heuristic.hpp"
+#include "core/allocation_routes.hpp"
 
 namespace vb::solve {
 
@@ -13,6 +14,7 @@ struct BoundResult {
   double lp_value = 0;     // the last master LP value
   int rounds = 0;
   std::size_t columns = 0;
+  std::vector<alloc::Column> pool;  // every route column generated (for price-and-branch)
 };
 
 BoundResult lower_bound(const alloc::Instance& in, const alloc::Routes& start, int ng_size = 8,

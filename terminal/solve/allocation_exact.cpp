@@ -14,13 +14,33 @@
 namespace vb::solve {
 
 ExactResult solve_exact(const alloc::Instance& in, std::size_t label_limit) {
-  ExactResult out;
   std::vector<alloc::Column> all;
   for (int s = 0; s < in.ns; ++s) {
     std::vector<alloc::Column> cols;
-    if (!alloc::enumerate_routes(in, s, label_limit, &cols)) return out;
+    if (!alloc::enumerate_routes(in, s, label_limit, &cols)) return {};
     for (auto& c : cols) all.push_back(std::move(c));
-    if (all.size() > label_limit) return out;
+    if (all.size() > label_limit) return {};
+  }
+  return solve_over_columns(in, std::move(all), alloc::heuristic_routes(in));
+}
+
+ExactResult solve_over_columns(const alloc::Instance& in, std::vector<alloc::Column> all, const alloc::Routes& start) {
+  ExactResult out;
+  // Keep elementary columns that carry all of their staff member's kept pins; add the start routes.
+  std::erase_if(all, [&](const alloc::Column& c) {
+    std::vector<int> sorted = c.visits;
+    std::sort(sorted.begin(), sorted.end());
+    if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) return true;
+    for (int v : in.pins_of[c.staff])
+      if (!std::binary_search(sorted.begin(), sorted.end(), v)) return true;
+    return false;
+  });
+  std::vector<int> start_column(in.ns, -1);
+  for (int s = 0; s < in.ns; ++s) {
+    alloc::RouteTiming t;
+    if (start[s].empty() || !alloc::time_route(in, s, start[s], &t)) continue;
+    start_column[s] = in.nv + static_cast<int>(all.size());
+    all.push_back(alloc::Column{s, start[s], t.cost});
   }
   SetPartitioning m = base_model(in, true);
   for (auto& c : all) add_route(m, in, c);
@@ -40,34 +60,21 @@ ExactResult solve_exact(const alloc::Instance& in, std::size_t label_limit) {
   Cbc_setParameter(cbc, "preprocess", "off");
   {
     // Start from the heuristic's proposal: an incumbent from the first node prunes most of the tree.
-    const alloc::Routes h = alloc::heuristic_routes(in);
-    std::map<std::pair<int, std::vector<int>>, int> column_of;
-    for (size_t k = 0; k < all.size(); ++k) {
-      std::vector<int> key = all[k].visits;
-      std::sort(key.begin(), key.end());
-      column_of[{all[k].staff, key}] = in.nv + static_cast<int>(k);
-    }
     std::vector<double> x0(static_cast<size_t>(m.cols), 0.0);
     std::vector<int> count(in.nv, 0);
-    bool ok = true;
-    for (int s = 0; s < in.ns; ++s) {
-      if (h[s].empty()) continue;
-      std::vector<int> key = h[s];
-      std::sort(key.begin(), key.end());
-      auto it = column_of.find({s, key});
-      if (it == column_of.end()) { ok = false; break; }
-      x0[it->second] = 1;
-      for (int v : h[s]) ++count[v];
-    }
-    for (int v = 0; v < in.nv; ++v) if (count[v] < in.need[v]) x0[v] = 1;
-    if (ok) {
-      std::vector<int> idx(static_cast<size_t>(m.cols));
-      for (int j = 0; j < m.cols; ++j) idx[j] = j;
-      Cbc_setMIPStartI(cbc, m.cols, idx.data(), x0.data());
-    }
+    for (int s = 0; s < in.ns; ++s)
+      if (start_column[s] >= 0) {
+        x0[start_column[s]] = 1;
+        for (int v : start[s]) ++count[v];
+      }
+    for (int v = 0; v < in.nv; ++v)
+      if (count[v] < in.need[v]) x0[v] = 1;
+    std::vector<int> idx(static_cast<size_t>(m.cols));
+    for (int j = 0; j < m.cols; ++j) idx[j] = j;
+    Cbc_setMIPStartI(cbc, m.cols, idx.data(), x0.data());
   }
   Cbc_setMaximumNodes(cbc, 100000);  // a node limit, not a clock: determinism
-  Cbc_setAllowableGap(cbc, 0.5);    // costs are whole numbers: within 0.5 is optimal
+  Cbc_setAllowableGap(cbc, 0.5);     // costs are whole numbers: within 0.5 is optimal
   Cbc_solve(cbc);
   const double* x = Cbc_getColSolution(cbc);
   if (x == nullptr || Cbc_isProvenInfeasible(cbc)) return out;

@@ -3,6 +3,7 @@
 // label DP, then one route each chosen by a set-partitioning MIP on CBC (single thread, cuts and heuristics
 // off: the LP is nearly integral, so branching proves optimality quickly).
 #include "core/allocation_heuristic.hpp"
+#include "core/allocation_routes.hpp"
 
 #include <cstddef>
 
@@ -17,5 +18,9 @@ struct ExactResult {
 };
 
 ExactResult solve_exact(const alloc::Instance& in, std::size_t label_limit = 150000);
+
+// The same MIP over a given pool of routes (price-and-branch after column generation), started from `start`.
+// Only elementary columns carrying their staff member's pins are used; `proven` is then over the pool only.
+ExactResult solve_over_columns(const alloc::Instance& in, std::vector<alloc::Column> pool, const alloc::Routes& start);
 
 }  // namespace vb::solve

@@ -25,6 +25,8 @@ struct SizeRun {
   std::string name;
   std::vector<AllocationProblem> problems;
   bool heuristic_only = false;  // measure the heuristic against the exact path's proven optimum
+  bool price_and_branch = false;
+  int reps = 5;
 };
 
 double ms_since(std::chrono::steady_clock::time_point t0) {
@@ -44,11 +46,12 @@ void run(const SizeRun& size) {
   std::vector<Proposal> first;
   bool same = true;
   int proven = 0, exact = 0;
-  for (int rep = 0; rep < 5; ++rep) {
+  for (int rep = 0; rep < size.reps; ++rep) {
     std::vector<Proposal> out;
     const auto t0 = std::chrono::steady_clock::now();
     solve::AllocateOptions opt;
     opt.allow_exact = !size.heuristic_only;
+    opt.price_and_branch = size.price_and_branch;
     for (auto& p : size.problems) out.push_back(solve::propose_allocation(p, opt));
     times.push_back(ms_since(t0));
     if (rep == 0) first = out;
@@ -57,6 +60,7 @@ void run(const SizeRun& size) {
   }
   solve::AllocateOptions opt;
   opt.allow_exact = !size.heuristic_only;
+  opt.price_and_branch = size.price_and_branch;
   for (int i = 0; i < n; ++i)
     same = same && to_text(solve::propose_allocation(shuffled(size.problems[i], 99), opt)) == to_text(first[i]);
   std::sort(times.begin(), times.end());
@@ -72,7 +76,7 @@ void run(const SizeRun& size) {
     const Proposal& pr = first[i];
     violations += static_cast<long long>(check_proposal(p, pr).size());
     value += pr.score.total();
-    if (pr.method == "exact") ++exact;
+    if (pr.method != "heuristic") ++exact;
     if (pr.proven_optimal) ++proven;
     PreCheck pc = pre_check(p);
     for (auto& c : pc.visits)
@@ -124,7 +128,7 @@ void run(const SizeRun& size) {
   std::printf("| %-30s | %3d | %5lld | %4lld | %5lld/%-5lld | %5.1f%% | %6lld | %3d–%3d%% | %8.1f | %8.1f | %9.0f | %9.0f | %7s | %7s | %5d/%-3d | %-4s | %8.0f |\n",
               size.name.c_str(), n, visits, violations, covered, coverable,
               assignments ? 100.0 * static_cast<double>(continuity) / static_cast<double>(assignments) : 0.0, travel,
-              min_util, max_util, times[2], times[2] / n, bound_ok ? bound : -1.0, static_cast<double>(value),
+              min_util, max_util, times[times.size() / 2], times[times.size() / 2] / n, bound_ok ? bound : -1.0, static_cast<double>(value),
               pct(bound).c_str(), pct(best_bound).c_str(), proven, exact, same ? "yes" : "NO", bound_ms);
   for (auto& [words, count] : blocked) std::printf("|   blocked ×%d: %s\n", count, words.c_str());
 }
@@ -149,13 +153,23 @@ int main(int argc, char** argv) {
   SizeRun team_day{"team day (~50 v, 12 s)", {}};
   for (int s = 1; s <= (full ? 10 : 3); ++s) team_day.problems.push_back(generate_team_day(day, static_cast<std::uint64_t>(s)));
   sizes.push_back(team_day);
+  SizeRun team_day_pb = team_day;
+  team_day_pb.name = "team day, + price-and-branch";
+  team_day_pb.price_and_branch = true;
+  team_day_pb.reps = 3;
+  sizes.push_back(team_day_pb);
   for (int s = 1; s <= (full ? 3 : 1); ++s) {
     SizeRun trust{"trust (15 team days + night)", generate_trust(day, static_cast<std::uint64_t>(s))};
+    sizes.push_back(trust);
+    if (!full) continue;  // ~6 s a run: only with --full
+    trust.name = "trust, + price-and-branch";
+    trust.price_and_branch = true;
+    trust.reps = 3;
     sizes.push_back(trust);
   }
   std::printf("allocation_bench%s: times in ms on this machine; value and bound are scores (lower is better)\n\n",
               full ? " --full" : "");
-  std::printf("| size                           | n   | visits | viol | covered/able | contin | travel | load (min–max) | solve ms (med 5) | per inst | LP bound | value | gap LP | gap best | proven/exact | same | bound ms |\n");
+  std::printf("| size                           | n   | visits | viol | covered/able | contin | travel | load (min–max) | solve ms (median) | per inst | LP bound | value | gap LP | gap best | proven/exact | same | bound ms |\n");
   std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
   for (auto& s : sizes) run(s);
   return 0;

@@ -65,6 +65,19 @@ TEST_CASE("allocation: hard rules are never broken on random instances, exact or
     const Proposal h = solve::propose_allocation(p);
     CHECK(h.method == "heuristic");
     CHECK(violations_text(check_proposal(p, h)) == "");
+    solve::AllocateOptions thorough;
+    thorough.price_and_branch = true;
+    const Proposal pb = solve::propose_allocation(p, thorough);
+    CHECK(violations_text(check_proposal(p, pb)) == "");
+    CHECK(pb.score.total() <= h.score.total());
+  }
+  // Price-and-branch on the trust's days, where a restricted column pool once left a double-up half staffed.
+  const auto trust = generate_trust(day, 1);
+  solve::AllocateOptions thorough;
+  thorough.price_and_branch = true;
+  for (size_t i : {5u, 6u, 15u}) {
+    CAPTURE(i);
+    CHECK(violations_text(check_proposal(trust[i], solve::propose_allocation(trust[i], thorough))) == "");
   }
 }
 
