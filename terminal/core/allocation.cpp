@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <sstream>
 
 namespace vb {
@@ -97,6 +98,27 @@ std::string problem_hash(const AllocationProblem& raw) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(f.h));
   return buf;
+}
+
+std::vector<ProposedAllocation> allocations_of(const Proposal& p) {
+  std::map<AllocId, ProposedAllocation> by_visit;
+  for (auto& r : p.routes)
+    for (auto& stop : r.stops) {
+      if (std::find(p.uncovered.begin(), p.uncovered.end(), stop.visit) != p.uncovered.end()) continue;
+      ProposedAllocation& a = by_visit[stop.visit];
+      a.visit = stop.visit;
+      a.start = stop.start;
+      if (a.staff1.empty())
+        a.staff1 = r.staff;
+      else
+        a.staff2 = r.staff;
+    }
+  std::vector<ProposedAllocation> out;
+  for (auto& [id, a] : by_visit) {
+    if (!a.staff2.empty() && a.staff2 < a.staff1) std::swap(a.staff1, a.staff2);
+    out.push_back(a);
+  }
+  return out;
 }
 
 std::string to_text(const Proposal& p) {

@@ -91,6 +91,16 @@ struct Proposal {
   std::string input_hash;  // of the canonical problem, to replay
 };
 
+// A proposal per visit, as the AllocateVisit command wants it: staff1 (and staff2 for a double-up, in id
+// order) and the proposed start. Visits in id order; uncovered visits are omitted.
+struct ProposedAllocation {
+  AllocId visit = 0;
+  std::string staff1;
+  std::string staff2;
+  Instant start{};
+};
+std::vector<ProposedAllocation> allocations_of(const Proposal& p);
+
 // Canonical text of a proposal: equal proposals give byte-identical text.
 std::string to_text(const Proposal& p);
 // A stable hash (FNV-1a, hex) of the problem in canonical order: the same for any input order.

@@ -177,3 +177,17 @@ TEST_CASE("allocation: a pin that breaks a hard rule is reported, not silently k
   CHECK(pr.pin_conflicts[0] == "visit " + std::to_string(p.visits[0].id) + " with ZZ9: not on this shift");
   CHECK(check_proposal(p, pr).empty());
 }
+
+TEST_CASE("allocation: a proposal reads as one allocation per covered visit, double-ups with two staff") {
+  const AllocationProblem p = generate_team_evening(day, 4);
+  const Proposal pr = solve::propose_allocation(p);
+  const auto list = allocations_of(pr);
+  CHECK(list.size() == p.visits.size() - pr.uncovered.size());
+  for (auto& a : list) {
+    const auto v = std::find_if(p.visits.begin(), p.visits.end(), [&](auto& x) { return x.id == a.visit; });
+    REQUIRE(v != p.visits.end());
+    CHECK(!a.staff1.empty());
+    CHECK(a.staff2.empty() == !v->double_up);
+    CHECK(a.start >= v->earliest_start);
+  }
+}
