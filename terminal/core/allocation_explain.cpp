@@ -137,10 +137,24 @@ std::string why_not(const AllocationProblem& p, const Proposal& proposal, AllocI
 
 std::string explain_uncovered(const AllocationProblem& p, const Proposal& proposal, AllocId visit) {
   PreCheck pc = pre_check(p);
-  for (auto& c : pc.visits)
-    if (c.visit == visit && c.blocked) return c.words;
+  for (auto& c : pc.visits) {
+    if (c.visit != visit) continue;
+    if (c.blocked) return c.words;
+    // Name who could have done it; each of them is on other visits at that time.
+    std::string who;
+    for (size_t k = 0; k < c.able.size() && k < 3; ++k) {
+      const AllocationStaff* s = find_staff(p, c.able[k]);
+      who += (k == 0 ? "" : k + 1 == std::min<size_t>(c.able.size(), 3) && c.able.size() <= 3 ? " and " : ", ") +
+             (s ? name_of(*s) : c.able[k]);
+    }
+    if (c.able.size() > 3) who += " and " + std::to_string(c.able.size() - 3) + " more";
+    const bool pair = find_visit(p, visit) && find_visit(p, visit)->double_up;
+    return "Not covered: " + who + " could do it, but covering it would leave " +
+           (pair ? "another visit (or the second worker) " : "another visit ") +
+           "of equal or higher risk uncovered";
+  }
   (void)proposal;
-  return "Not covered: everyone who could do it is busy at that time with visits that weigh more";
+  return "Not covered";
 }
 
 std::vector<VisitExplanation> explain_proposal(const AllocationProblem& raw, const Proposal& proposal) {

@@ -220,3 +220,15 @@ TEST_CASE("allocation bridge: night visits are double-ups and the night shift ha
     CHECK(check_proposal(p, pr).empty());
   }
 }
+
+TEST_CASE("allocation explanations: a coverable visit left out names who could have done it") {
+  AllocationProblem p = evening();
+  AllocationVisit clash = visit_at(12, "2026-11-23T17:00", "2026-11-23T17:15", 0, 0);  // same time as visit 10
+  clash.required_skills = {"trained"};
+  clash.risk_weight = 1;
+  p.visits.push_back(clash);
+  Proposal pr = proposal_of(p);
+  REQUIRE(pr.uncovered == std::vector<AllocId>{12});  // the lower-risk one waits
+  CHECK(explain_uncovered(p, pr, 12) ==
+        "Not covered: Sam could do it, but covering it would leave another visit of equal or higher risk uncovered");
+}
