@@ -134,6 +134,15 @@ Instance compile(const AllocationProblem& raw) {
       for (size_t v = 0; v < nv; ++v)
         if (in.is_pinned[s * nv + v]) in.eligible[s * nv + v] = 1;
   }
+  // A visit fewer staff can do than it needs is never done: nobody takes part of it (a double-up with one
+  // able worker would otherwise look half-covered to the LP bound).
+  for (size_t v = 0; v < nv; ++v) {
+    int able = 0;
+    for (size_t s = 0; s < ns; ++s) able += in.eligible[s * nv + v];
+    if (able < in.need[v])
+      for (size_t s = 0; s < ns; ++s)
+        if (!in.is_pinned[s * nv + v]) in.eligible[s * nv + v] = 0;
+  }
   return in;
 }
 

@@ -5,6 +5,7 @@
 #include "solve/allocation_bound.hpp"
 #include "solve/allocation_exact.hpp"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 
@@ -30,12 +31,13 @@ Proposal propose_allocation(const AllocationProblem& p, const AllocateOptions& o
   return alloc::make_proposal(in, routes, "heuristic", false);
 }
 
-std::optional<double> allocation_lower_bound(const AllocationProblem& p, const Proposal* start) {
+std::optional<double> allocation_lower_bound(const AllocationProblem& p, const Proposal* start,
+                                             int branch_on_uncovered) {
   const alloc::Instance in = alloc::compile(p);
   alloc::Routes routes(in.ns);
+  std::map<AllocId, int> index;
+  for (int v = 0; v < in.nv; ++v) index[in.problem.visits[v].id] = v;
   if (start) {
-    std::map<AllocId, int> index;
-    for (int v = 0; v < in.nv; ++v) index[in.problem.visits[v].id] = v;
     for (int s = 0; s < in.ns; ++s)
       for (auto& r : start->routes)
         if (r.staff == in.problem.staff[s].id)
@@ -43,7 +45,36 @@ std::optional<double> allocation_lower_bound(const AllocationProblem& p, const P
   }
   BoundResult b = lower_bound(in, routes);
   if (!b.valid) return std::nullopt;
-  return b.lower_bound;
+  double bound = b.lower_bound;
+  if (start && branch_on_uncovered > 0) {
+    // The uncovered visits someone could do, the costliest first.
+    std::vector<int> open;
+    for (AllocId id : start->uncovered) {
+      const int v = index.at(id);
+      int able = 0;
+      for (int s = 0; s < in.ns; ++s) able += in.can(s, v) ? 1 : 0;
+      if (able >= in.need[v]) open.push_back(v);
+    }
+    std::stable_sort(open.begin(), open.end(),
+                     [&](int a, int c) { return in.uncovered_cost[a] > in.uncovered_cost[c]; });
+    if (static_cast<int>(open.size()) > branch_on_uncovered) open.resize(static_cast<size_t>(branch_on_uncovered));
+    if (!open.empty()) {
+      // Every plan either leaves all of them uncovered, or covers at least one: the bound is the smallest of
+      // the bound with all of them uncovered and the bounds with each one covered.
+      std::vector<int> fix(static_cast<size_t>(in.nv), -1);
+      for (int v : open) fix[static_cast<size_t>(v)] = 1;
+      const BoundResult all_left = lower_bound(in, routes, 8, 300, fix);
+      double branch = all_left.valid ? all_left.lower_bound : bound;
+      for (int v : open) {
+        std::vector<int> one(static_cast<size_t>(in.nv), -1);
+        one[static_cast<size_t>(v)] = 0;
+        const BoundResult covered = lower_bound(in, routes, 8, 300, one);
+        branch = std::min(branch, covered.valid ? covered.lower_bound : bound);
+      }
+      bound = std::max(bound, branch);
+    }
+  }
+  return bound;
 }
 
 }  // namespace vb::solve

@@ -21,6 +21,11 @@ struct AllocateOptions {
 Proposal propose_allocation(const AllocationProblem& p, const AllocateOptions& opt = {});
 
 // A valid lower bound on the score of any proposal (nullopt when it could not be proven in the label budget).
-std::optional<double> allocation_lower_bound(const AllocationProblem& p, const Proposal* start = nullptr);
+// With branch_on_uncovered > 0, up to that many visits U the start proposal leaves uncovered (someone could do
+// them) split the problem: every plan leaves all of U uncovered or covers at least one v in U, so the bound is
+// the smallest of LB(all of U uncovered) and LB(v covered) for each v. It lifts the bound where the LP
+// half-covers a visit that no real plan can cover.
+std::optional<double> allocation_lower_bound(const AllocationProblem& p, const Proposal* start = nullptr,
+                                             int branch_on_uncovered = 0);
 
 }  // namespace vb::solve

@@ -11,9 +11,16 @@
 
 namespace vb::solve {
 
-BoundResult lower_bound(const alloc::Instance& in, const alloc::Routes& start, int ng_size, int max_rounds) {
+BoundResult lower_bound(const alloc::Instance& in, const alloc::Routes& start, int ng_size, int max_rounds,
+                        const std::vector<int>& fix_uncovered) {
   BoundResult out;
   SetPartitioning m = base_model(in, false);
+  for (size_t v = 0; v < fix_uncovered.size() && v < static_cast<size_t>(in.nv); ++v) {
+    // Covered: a prohibitive cost on leaving it uncovered keeps the restricted master feasible while columns
+    // are generated; every point of the branch has u = 0, so the bound stays valid for it.
+    if (fix_uncovered[v] == 0) m.objective[v] = 1e7;
+    if (fix_uncovered[v] == 1) m.col_lower[v] = 1;
+  }
   for (int s = 0; s < in.ns; ++s) {
     if (start[s].empty()) continue;
     alloc::RouteTiming t;

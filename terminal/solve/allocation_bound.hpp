@@ -17,7 +17,9 @@ struct BoundResult {
   std::vector<alloc::Column> pool;  // every route column generated (for price-and-branch)
 };
 
+// fix_uncovered (optional, one entry per visit): -1 free, 0 the visit must be covered, 1 it stays uncovered
+// (a branch of the bound: the bound of a problem is the smaller of its two branches' bounds).
 BoundResult lower_bound(const alloc::Instance& in, const alloc::Routes& start, int ng_size = 8,
-                        int max_rounds = 300);
+                        int max_rounds = 300, const std::vector<int>& fix_uncovered = {});
 
 }  // namespace vb::solve

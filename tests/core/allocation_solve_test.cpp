@@ -81,7 +81,7 @@ TEST_CASE("allocation: hard rules are never broken on random instances, exact or
   }
 }
 
-TEST_CASE("allocation: the LP bound is a lower bound on the proven optimum") {
+TEST_CASE("allocation: the LP bound, also split on uncovered visits, is a lower bound on the proven optimum") {
   for (std::uint64_t seed = 1; seed <= 4; ++seed) {
     CAPTURE(seed);
     const AllocationProblem p = generate_team_evening(day, seed);
@@ -91,6 +91,19 @@ TEST_CASE("allocation: the LP bound is a lower bound on the proven optimum") {
     REQUIRE(bound.has_value());
     CHECK(*bound <= static_cast<double>(exact.score.total()));
     CHECK(*bound > 0);
+    // Split on the visits the optimum leaves uncovered: still a lower bound, and never weaker.
+    auto split = solve::allocation_lower_bound(p, &exact, 6);
+    REQUIRE(split.has_value());
+    CHECK(*split >= *bound);
+    CHECK(*split <= static_cast<double>(exact.score.total()));
+  }
+  for (std::uint64_t seed = 1; seed <= 2; ++seed) {  // overloaded evenings leave many visits out
+    const AllocationProblem p = generate_team_evening(day, seed, true);
+    const Proposal exact = solve::propose_allocation(p);
+    REQUIRE(exact.proven_optimal);
+    auto split = solve::allocation_lower_bound(p, &exact, 6);
+    REQUIRE(split.has_value());
+    CHECK(*split <= static_cast<double>(exact.score.total()));
   }
 }
 
