@@ -77,4 +77,54 @@ std::optional<double> allocation_lower_bound(const AllocationProblem& p, const P
   return bound;
 }
 
+std::optional<double> allocation_lower_bound_branching(const AllocationProblem& p, const Proposal& start,
+                                                       int max_nodes) {
+  const alloc::Instance in = alloc::compile(p);
+  std::map<AllocId, int> index;
+  for (int v = 0; v < in.nv; ++v) index[in.problem.visits[v].id] = v;
+  alloc::Routes routes(in.ns);
+  for (int s = 0; s < in.ns; ++s)
+    for (auto& r : start.routes)
+      if (r.staff == in.problem.staff[s].id)
+        for (auto& stop : r.stops) routes[s].push_back(index.at(stop.visit));
+  const double incumbent = static_cast<double>(alloc::routes_value(in, routes));
+  struct Node {
+    double lb;
+    std::vector<int> fix;
+    std::vector<double> u;
+  };
+  std::multimap<double, Node> open;  // best first; equal bounds in the order they were made
+  BoundResult root = lower_bound(in, routes);
+  if (!root.valid) return std::nullopt;
+  open.emplace(root.lower_bound, Node{root.lower_bound, std::vector<int>(static_cast<size_t>(in.nv), -1), root.uncovered});
+  int nodes = 1;
+  while (nodes < max_nodes) {
+    Node n = open.begin()->second;
+    if (n.lb >= incumbent - 0.5) break;
+    // Branch on the visit whose fractional "uncovered" value weighs most.
+    int pick = -1;
+    double weight = 0;
+    for (int v = 0; v < in.nv; ++v) {
+      const double u = n.u.size() > static_cast<size_t>(v) ? n.u[static_cast<size_t>(v)] : 0.0;
+      if (n.fix[static_cast<size_t>(v)] >= 0 || u < 1e-6 || u > 1 - 1e-6) continue;
+      const double w = std::min(u, 1 - u) * static_cast<double>(in.uncovered_cost[static_cast<size_t>(v)]);
+      if (w > weight) {
+        weight = w;
+        pick = v;
+      }
+    }
+    if (pick < 0) break;  // the lowest node's LP covers every visit wholly or not at all
+    open.erase(open.begin());
+    for (int side : {0, 1}) {
+      std::vector<int> fix = n.fix;
+      fix[static_cast<size_t>(pick)] = side;
+      const BoundResult b = lower_bound(in, routes, 8, 300, fix);
+      ++nodes;
+      const double lb = b.valid ? std::max(b.lower_bound, n.lb) : n.lb;
+      open.emplace(lb, Node{lb, std::move(fix), b.uncovered});
+    }
+  }
+  return std::min(incumbent, open.begin()->first);
+}
+
 }  // namespace vb::solve

@@ -28,4 +28,10 @@ Proposal propose_allocation(const AllocationProblem& p, const AllocateOptions& o
 std::optional<double> allocation_lower_bound(const AllocationProblem& p, const Proposal* start = nullptr,
                                              int branch_on_uncovered = 0);
 
+// A stronger bound by best-first branching on the LP's fractional "uncovered" values (covered or not), with
+// column generation at every node, until the lowest open node reaches the proposal's score or `max_nodes`
+// bounds have been computed: the bound is the lowest open node's (never above the proposal's score).
+std::optional<double> allocation_lower_bound_branching(const AllocationProblem& p, const Proposal& start,
+                                                       int max_nodes);
+
 }  // namespace vb::solve

@@ -65,6 +65,7 @@ BoundResult lower_bound(const alloc::Instance& in, const alloc::Routes& start, i
     Clp_primal(clp, 0);
   }
   if (!all_complete) return out;
+  if (const double* x = Clp_getColSolution(clp)) out.uncovered.assign(x, x + in.nv);
   out.valid = true;
   out.lower_bound = std::ceil(best - 1e-6);
   return out;

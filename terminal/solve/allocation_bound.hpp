@@ -15,6 +15,7 @@ struct BoundResult {
   int rounds = 0;
   std::size_t columns = 0;
   std::vector<alloc::Column> pool;  // every route column generated (for price-and-branch)
+  std::vector<double> uncovered;    // the last LP's value of each visit's "uncovered" column
 };
 
 // fix_uncovered (optional, one entry per visit): -1 free, 0 the visit must be covered, 1 it stays uncovered

@@ -96,6 +96,10 @@ TEST_CASE("allocation: the LP bound, also split on uncovered visits, is a lower 
     REQUIRE(split.has_value());
     CHECK(*split >= *bound);
     CHECK(*split <= static_cast<double>(exact.score.total()));
+    auto branched = solve::allocation_lower_bound_branching(p, exact, 9);
+    REQUIRE(branched.has_value());
+    CHECK(*branched >= *bound);
+    CHECK(*branched <= static_cast<double>(exact.score.total()));
   }
   for (std::uint64_t seed = 1; seed <= 2; ++seed) {  // overloaded evenings leave many visits out
     const AllocationProblem p = generate_team_evening(day, seed, true);
