@@ -45,8 +45,14 @@ Episode episode_as_at(const Snapshot& s, const Episode& e, Instant at, Instant n
     return c;
   }
   const LocalDate d = local_date_of(at, s.zone());
-  const auto steps = step_down_dates(*plan);
-  if (steps.empty() || d < steps.front()) {
+  // The first of step_down_dates(*plan), without building the list.
+  std::optional<LocalDate> first_step;
+  date::sys_days start{plan->start_date};
+  for (size_t i = 0; i + 1 < plan->phases.size() && !first_step; ++i) {
+    start += date::days{plan->phases[i].length_days};
+    if (contacts_per_week(plan->phases[i + 1]) < contacts_per_week(plan->phases[i])) first_step = LocalDate{start};
+  }
+  if (!first_step || d < *first_step) {
     c.stage = Stage::intensive;
     return c;
   }

@@ -20,7 +20,12 @@ bool reviewed_between(std::span<const Review* const> reviews, Instant from, Inst
 // The step-down that matters today: the latest one whose phase is still running, else the next.
 std::optional<LocalDate> relevant_step_down(const ContactPlan& plan, LocalDate today) {
   std::optional<LocalDate> latest_started;
-  for (LocalDate d : step_down_dates(plan)) {
+  // step_down_dates(plan), walked without building the list (this runs for every obligation).
+  date::sys_days start{plan.start_date};
+  for (size_t i = 0; i + 1 < plan.phases.size(); ++i) {
+    start += date::days{plan.phases[i].length_days};
+    if (contacts_per_week(plan.phases[i + 1]) >= contacts_per_week(plan.phases[i])) continue;
+    const LocalDate d{start};
     if (d > today) return latest_started ? latest_started : d;
     latest_started = d;
   }
