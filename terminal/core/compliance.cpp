@@ -67,7 +67,10 @@ RagState rag_state(const MeasureRule& rule, double value, double denominator) {
   return RagState::red;
 }
 
-MeasureFigure summarise(const MeasureRule& rule, std::vector<MeasureItem> items, LocalDate from, LocalDate to) {
+namespace {
+
+// The figure's numbers from the items; items themselves are left out (see summarise).
+MeasureFigure figure_of(const MeasureRule& rule, const std::vector<MeasureItem>& items, LocalDate from, LocalDate to) {
   MeasureFigure f;
   f.from = from;
   f.to = to;
@@ -92,6 +95,13 @@ MeasureFigure summarise(const MeasureRule& rule, std::vector<MeasureItem> items,
       break;
   }
   f.state = rag_state(rule, f.value, f.denominator);
+  return f;
+}
+
+}  // namespace
+
+MeasureFigure summarise(const MeasureRule& rule, std::vector<MeasureItem> items, LocalDate from, LocalDate to) {
+  MeasureFigure f = figure_of(rule, items, from, to);
   std::stable_sort(items.begin(), items.end(), [](const MeasureItem& a, const MeasureItem& b) {
     if (a.met != b.met) return !a.met;
     return a.day < b.day;
@@ -123,29 +133,29 @@ MeasureData prepare_measure_data(const Snapshot& s, LocalDate from, LocalDate to
     d.day_starts.push_back(start_of_local_day(day, d.zone));
   const Instant range_start = d.day_starts.front();
   const Instant range_end = d.day_starts.back();
-  for (const auto& v : s.visits)
-    if (v.date >= d.first && v.date <= to) d.visits_by_episode[v.episode_id].push_back(&v);
-  for (auto& [episode, list] : d.visits_by_episode)
-    std::sort(list.begin(), list.end(), [](const Visit* a, const Visit* b) {
-      return a->window_start != b->window_start ? a->window_start < b->window_start : a->id < b->id;
-    });
+  // The snapshot's date index: no scan of the whole history. One sort in time order, then each
+  // day's and each episode's lists keep it.
+  std::vector<const Visit*> in_range = s.visits_dated(d.first, to);
+  std::sort(in_range.begin(), in_range.end(), [](const Visit* a, const Visit* b) {
+    return a->window_start != b->window_start ? a->window_start < b->window_start : a->id < b->id;
+  });
   d.visits_by_day.resize(d.day_starts.size());
-  for (const auto& [episode, list] : d.visits_by_episode)
-    for (const Visit* v : list) d.visits_by_day[static_cast<size_t>((date::sys_days{v->date} - date::sys_days{d.first}).count())].push_back(v);
-  for (auto& list : d.visits_by_day)
-    std::sort(list.begin(), list.end(), [](const Visit* a, const Visit* b) {
-      return a->window_start != b->window_start ? a->window_start < b->window_start : a->id < b->id;
-    });
-  for (const auto& sh : s.shifts)
-    if (sh.date >= from && sh.date <= to) d.shifts.push_back(&sh);
+  for (const Visit* v : in_range) {
+    d.visits_by_episode[v->episode_id].push_back(v);
+    d.visits_by_day[static_cast<size_t>((date::sys_days{v->date} - date::sys_days{d.first}).count())].push_back(v);
+  }
+  d.shifts = s.shifts_dated(from, to);
   for (const auto& e : s.episodes)
     if (e.accepted_at < range_end && (!e.closed_at || *e.closed_at >= range_start)) d.episodes.push_back(&e);
-  d.review_history = detail::review_history_items(s, d, from, to, now);
+  detail::review_history_items(s, d, from, to, now);
   return d;
 }
 
-MeasureFigure compute_measure(const Snapshot& s, const MeasureRule& rule, LocalDate from, LocalDate to, Instant now,
-                              const MeasureData* data, bool details) {
+namespace {
+
+// `keep_items` false: the figure only (trend), without sorting or keeping the items.
+MeasureFigure compute(const Snapshot& s, const MeasureRule& rule, LocalDate from, LocalDate to, Instant now,
+                      const MeasureData* data, bool details, bool keep_items) {
   MeasureData own;
   // Data prepared for a range that does not cover this period would silently miss items: prepare afresh.
   if (!data || from < plus_days(data->first, detail::visit_lookback_days) || to > data->last) {
@@ -156,7 +166,15 @@ MeasureFigure compute_measure(const Snapshot& s, const MeasureRule& rule, LocalD
   MeasureInput in{s, now, from, to, as_at, local_date_of(as_at, data->zone), data->zone, data, details};
   MeasureFunction fn = find_measure(rule.id);
   if (!fn) return summarise(rule, {}, from, to);
+  if (!keep_items) return figure_of(rule, fn(in, rule), from, to);
   return summarise(rule, fn(in, rule), from, to);
+}
+
+}  // namespace
+
+MeasureFigure compute_measure(const Snapshot& s, const MeasureRule& rule, LocalDate from, LocalDate to, Instant now,
+                              const MeasureData* data, bool details) {
+  return compute(s, rule, from, to, now, data, details, true);
 }
 
 ComplianceBoard build_compliance_board(const Snapshot& s, const ComplianceRules& rules, Instant now) {
@@ -173,9 +191,8 @@ ComplianceBoard build_compliance_board(const Snapshot& s, const ComplianceRules&
     r.current = compute_measure(s, rule, period_from, b.today, now, &data);
     for (int w = rules.trend_weeks - 1; w >= 0; --w) {
       const LocalDate to = plus_days(b.today, -7L * w);
-      MeasureFigure f = compute_measure(s, rule, plus_days(to, -6), to, now, &data, false);
-      f.items.clear();  // the trend needs the figures only
-      r.weeks.push_back(std::move(f));
+      // The trend needs the figures only: no detail text, items neither sorted nor kept.
+      r.weeks.push_back(compute(s, rule, plus_days(to, -6), to, now, &data, false, false));
     }
     b.measures.push_back(std::move(r));
   }

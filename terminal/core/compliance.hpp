@@ -79,7 +79,15 @@ struct MeasureData {
   std::vector<std::vector<const Visit*>> visits_by_day;  // [0] = first, in time order
   const std::vector<const Visit*>& visits_on(LocalDate d) const;
   // Review obligations that fell due in the range (see detail::review_history_items).
-  std::vector<MeasureItem> review_history;
+  std::vector<MeasureItem> review_history;  // detail left empty: see review_history_why
+  // What each review_history item's detail says, formatted only when a figure's details are asked for.
+  struct ReviewWhy {
+    const RuleText* rule = nullptr;
+    Instant due{};
+    std::optional<Instant> held;  // else not held: `closed` says before closure, or not yet
+    bool closed = false;
+  };
+  std::vector<ReviewWhy> review_history_why;  // parallel to review_history
   std::vector<const Shift*> shifts;      // starting on a date in the range
   std::vector<const Episode*> episodes;  // on the caseload at some point of [first, last + 1 day]
   std::vector<Instant> day_starts;       // local midnight of first .. last + 1

@@ -45,8 +45,14 @@ Episode episode_as_at(const Snapshot& s, const Episode& e, Instant at, Instant n
     return c;
   }
   const LocalDate d = local_date_of(at, s.zone());
-  const auto steps = step_down_dates(*plan);
-  if (steps.empty() || d < steps.front()) {
+  // The first of step_down_dates(*plan), without building the list.
+  std::optional<LocalDate> first_step;
+  date::sys_days start{plan->start_date};
+  for (size_t i = 0; i + 1 < plan->phases.size() && !first_step; ++i) {
+    start += date::days{plan->phases[i].length_days};
+    if (contacts_per_week(plan->phases[i + 1]) < contacts_per_week(plan->phases[i])) first_step = LocalDate{start};
+  }
+  if (!first_step || d < *first_step) {
     c.stage = Stage::intensive;
     return c;
   }
@@ -58,21 +64,32 @@ Episode episode_as_at(const Snapshot& s, const Episode& e, Instant at, Instant n
 
 namespace {
 
-std::optional<ReviewObligation> next_as_at(const Snapshot& s, const Episode& e, Instant at, Instant now) {
+// `reviews`: the episode's reviews when the caller has them (else looked up).
+std::optional<ReviewObligation> next_as_at(const Snapshot& s, const Episode& e, Instant at, Instant now,
+                                           const std::vector<const Review*>* reviews = nullptr) {
   const Episode then = episode_as_at(s, e, at, now);
   // As at now this is exactly review_obligations (nothing is held after now), without detail text.
-  auto list = review_obligations_as_at(s, then, std::min(at, now));
+  auto list = reviews ? review_obligations_as_at(s, then, std::min(at, now), *reviews)
+                      : review_obligations_as_at(s, then, std::min(at, now));
   if (list.empty()) return std::nullopt;
   return list.front();
 }
 
 std::string rule_name(const ReviewObligation& ob) { return ob.rule ? ob.rule->label : std::string("review"); }
 
+std::string review_why_words(const MeasureData::ReviewWhy& why, Zone zone) {
+  const std::string what = why.held     ? "held " + when(*why.held, zone)
+                           : why.closed ? std::string("not held before closure")
+                                        : std::string("not held yet");
+  return (why.rule ? why.rule->label : std::string("review")) + ": due " + when(why.due, zone) + ", " + what;
+}
+
 }  // namespace
 
-std::vector<MeasureItem> review_history_items(const Snapshot& s, const MeasureData& data, LocalDate from, LocalDate to,
-                                             Instant now) {
-  std::vector<MeasureItem> out;
+void review_history_items(const Snapshot& s, MeasureData& data, LocalDate from, LocalDate to, Instant now) {
+  std::vector<MeasureItem>& out = data.review_history;
+  out.clear();
+  data.review_history_why.clear();
   const Zone zone = s.zone();
   const Instant range_start = data.day_start(from);
   const Instant range_end = data.day_end(to);
@@ -82,40 +99,45 @@ std::vector<MeasureItem> review_history_items(const Snapshot& s, const MeasureDa
     if (e.closed_at && *e.closed_at < range_start) continue;
     const Instant stop = e.closed_at ? std::min(*e.closed_at, now) : now;
     const auto reviews = s.reviews_of(e.id);
-    auto add = [&](const ReviewObligation& ob, bool met, std::string detail) {
+    auto add = [&](const ReviewObligation& ob, bool met, std::optional<Instant> held, bool closed) {
       const LocalDate due_day = local_date_of(ob.due, zone);
       if (due_day < from || due_day > to) return;
       MeasureItem item;
       item.episode = e.id;
       item.day = due_day;
       item.met = met;
-      item.detail = rule_name(ob) + ": due " + when(ob.due, zone) + ", " + std::move(detail);
       out.push_back(std::move(item));
+      data.review_history_why.push_back({ob.rule, ob.due, held, closed});
     };
     // Each review meets the earliest obligation open just before it was held.
     for (size_t k = 0; k < reviews.size(); ++k) {
       const Review* r = reviews[k];
       if (r->held_at > stop) break;
-      auto ob = next_as_at(s, e, r->held_at - 1s, now);
+      auto ob = next_as_at(s, e, r->held_at - 1s, now, &reviews);
       // Not due before the episode closed: an obligation that never fell due is not counted.
       if (!ob || (e.closed_at && ob->due >= *e.closed_at)) continue;
       const bool on_time = r->held_at < data.day_end(local_date_of(ob->due, zone));
-      add(*ob, on_time, "held " + when(r->held_at, zone));
+      add(*ob, on_time, r->held_at, false);
     }
     // The obligation still open at the end (now, or closure): missed once its due day has ended.
     if (stop < range_start) continue;
     const Instant last = e.closed_at && *e.closed_at <= now ? *e.closed_at - 1s : now;
-    auto ob = next_as_at(s, e, last, now);
+    auto ob = next_as_at(s, e, last, now, &reviews);
     if (!ob || data.day_end(local_date_of(ob->due, zone)) > last) continue;
-    add(*ob, false, e.closed_at && *e.closed_at <= now ? "not held before closure" : "not held yet");
+    add(*ob, false, std::nullopt, e.closed_at && *e.closed_at <= now);
   }
-  return out;
 }
 
 std::vector<MeasureItem> reviews_on_time(const MeasureInput& in, const MeasureRule&) {
   std::vector<MeasureItem> out;
-  for (const auto& item : in.data->review_history)
-    if (item.day >= in.from && item.day <= in.to) out.push_back(item);
+  const auto& history = in.data->review_history;
+  for (size_t i = 0; i < history.size(); ++i) {
+    const MeasureItem& item = history[i];
+    if (item.day < in.from || item.day > in.to) continue;
+    out.push_back(item);
+    if (in.details && i < in.data->review_history_why.size())
+      out.back().detail = review_why_words(in.data->review_history_why[i], in.zone);
+  }
   return out;
 }
 

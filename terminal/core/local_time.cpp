@@ -14,16 +14,50 @@ Zone find_zone(std::string_view name) {
   }
 }
 
-LocalDateTime to_local(Instant t, Zone zone) { return zone->to_local(t); }
+namespace {
+
+// The last UTC offset interval looked up, per thread: compliance and outcome boards convert
+// thousands of instants that fall in the same few months, and each tz lookup costs a search and a
+// lock. A pure cache: the answers are exactly the zone's.
+struct OffsetCache {
+  Zone zone = nullptr;
+  Instant begin{};
+  Instant end{};
+  std::chrono::seconds offset{};
+};
+thread_local OffsetCache offset_cache;
+
+const OffsetCache& offset_at(Instant t, Zone zone) {
+  OffsetCache& c = offset_cache;
+  if (c.zone != zone || t < c.begin || t >= c.end) {
+    const date::sys_info info = zone->get_info(t);
+    c = {zone, info.begin, info.end, info.offset};
+  }
+  return c;
+}
+
+}  // namespace
+
+LocalDateTime to_local(Instant t, Zone zone) { return LocalDateTime{(t + offset_at(t, zone).offset).time_since_epoch()}; }
 
 LocalDate local_date_of(Instant t, Zone zone) {
   return LocalDate{date::floor<date::days>(to_local(t, zone))};
 }
 
 Instant from_local(LocalDateTime local, Zone zone) {
+  // Fast path: a local time a day or more inside the cached interval has exactly one instant
+  // (offsets differ by less than a day, so no other interval reaches it).
+  {
+    const OffsetCache& c = offset_cache;
+    if (c.zone == zone) {
+      const Instant t{local.time_since_epoch() - c.offset};
+      if (t >= c.begin + date::days{1} && t + date::days{1} < c.end) return t;
+    }
+  }
   auto info = zone->get_info(local);
   switch (info.result) {
     case date::local_info::unique:
+      offset_cache = {zone, info.first.begin, info.first.end, info.first.offset};
       return Instant{local.time_since_epoch() - info.first.offset};
     case date::local_info::ambiguous:
       return Instant{local.time_since_epoch() - info.first.offset};

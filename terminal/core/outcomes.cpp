@@ -46,8 +46,15 @@ Outcomes compute_outcomes(const Snapshot& s, LocalDate from, LocalDate to, Insta
   o.to = to;
 
   // Each person's episodes in acceptance order, for re-presentation.
+  // Only people with a closure in the period are looked at: a first pass finds them.
+  auto closed_in_period = [&](const Episode& e) {
+    return e.closed_at && *e.closed_at >= start && *e.closed_at < end && *e.closed_at <= now;
+  };
   std::unordered_map<Id, std::vector<const Episode*>> by_person;
-  for (const auto& e : s.episodes) by_person[e.person_id].push_back(&e);
+  for (const auto& e : s.episodes)
+    if (closed_in_period(e)) by_person.try_emplace(e.person_id);
+  for (const auto& e : s.episodes)
+    if (auto it = by_person.find(e.person_id); it != by_person.end()) it->second.push_back(&e);
   for (auto& [person, list] : by_person)
     std::sort(list.begin(), list.end(), [](const Episode* a, const Episode* b) { return a->accepted_at < b->accepted_at; });
 
@@ -55,7 +62,7 @@ Outcomes compute_outcomes(const Snapshot& s, LocalDate from, LocalDate to, Insta
   std::vector<std::pair<int, Id>> lengths;
   for (const auto& e : s.episodes) {
     if (e.accepted_at >= start && e.accepted_at < end && e.accepted_at <= now) o.opened.push_back(e.id);
-    if (!e.closed_at || *e.closed_at < start || *e.closed_at >= end || *e.closed_at > now) continue;
+    if (!closed_in_period(e)) continue;
     const Instant closed = *e.closed_at;
     o.closed.push_back(e.id);
     if (to_ward(e)) o.admitted.push_back(e.id);

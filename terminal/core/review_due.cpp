@@ -12,7 +12,7 @@ namespace {
 
 std::string when(Instant t, Zone zone) { return format_day_label(local_date_of(t, zone)) + " " + format_local_hm(t, zone); }
 
-bool reviewed_between(const std::vector<const Review*>& reviews, Instant from, Instant until) {
+bool reviewed_between(std::span<const Review* const> reviews, Instant from, Instant until) {
   return std::any_of(reviews.begin(), reviews.end(),
                      [&](const Review* r) { return r->held_at >= from && r->held_at <= until; });
 }
@@ -20,7 +20,12 @@ bool reviewed_between(const std::vector<const Review*>& reviews, Instant from, I
 // The step-down that matters today: the latest one whose phase is still running, else the next.
 std::optional<LocalDate> relevant_step_down(const ContactPlan& plan, LocalDate today) {
   std::optional<LocalDate> latest_started;
-  for (LocalDate d : step_down_dates(plan)) {
+  // step_down_dates(plan), walked without building the list (this runs for every obligation).
+  date::sys_days start{plan.start_date};
+  for (size_t i = 0; i + 1 < plan.phases.size(); ++i) {
+    start += date::days{plan.phases[i].length_days};
+    if (contacts_per_week(plan.phases[i + 1]) >= contacts_per_week(plan.phases[i])) continue;
+    const LocalDate d{start};
     if (d > today) return latest_started ? latest_started : d;
     latest_started = d;
   }
@@ -46,18 +51,24 @@ namespace {
 
 // `history_until`: when set, reviews held and risk changes made after it are ignored (as at then).
 // `details`: false leaves ReviewObligation::detail empty (compliance history needs rule and due only).
+// `given`: the episode's reviews, oldest first (else looked up).
 std::vector<ReviewObligation> obligations(const Snapshot& s, const Episode& e, Instant now,
-                                          std::optional<Instant> history_until, bool details = true) {
+                                          std::optional<Instant> history_until, bool details = true,
+                                          std::optional<std::span<const Review* const>> given = std::nullopt) {
   std::vector<ReviewObligation> out;
   if (!e.is_open()) return out;
   const ReviewRules& rules = s.review_rules;
   const Zone zone = s.zone();
   auto said = [&](const char* what, Instant t) { return details ? what + when(t, zone) : std::string(); };
   auto said_day = [&](const char* what, LocalDate d) { return details ? what + format_day_label(d) : std::string(); };
-  auto reviews = s.reviews_of(e.id);
+  std::vector<const Review*> own;
+  if (!given) own = s.reviews_of(e.id);
+  std::span<const Review* const> reviews = given ? *given : std::span<const Review* const>(own);
+  // Oldest first: those held after the cut-off are a suffix.
   if (history_until)
-    reviews.erase(std::remove_if(reviews.begin(), reviews.end(), [&](const Review* r) { return r->held_at > *history_until; }),
-                  reviews.end());
+    reviews = reviews.first(static_cast<size_t>(
+        std::partition_point(reviews.begin(), reviews.end(), [&](const Review* r) { return r->held_at <= *history_until; }) -
+        reviews.begin()));
   const Review* last = reviews.empty() ? nullptr : reviews.back();
   const Instant far_future = Instant::max();
 
@@ -103,7 +114,9 @@ std::vector<ReviewObligation> obligations(const Snapshot& s, const Episode& e, I
       }
     }
   }
-  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.due < b.due; });
+  // Earliest first, equal dues in the order above (a stable insertion sort: a handful of entries).
+  for (size_t i = 1; i < out.size(); ++i)
+    for (size_t j = i; j > 0 && out[j].due < out[j - 1].due; --j) std::swap(out[j], out[j - 1]);
   return out;
 }
 
@@ -115,6 +128,11 @@ std::vector<ReviewObligation> review_obligations(const Snapshot& s, const Episod
 
 std::vector<ReviewObligation> review_obligations_as_at(const Snapshot& s, const Episode& e, Instant at) {
   return obligations(s, e, at, at, false);
+}
+
+std::vector<ReviewObligation> review_obligations_as_at(const Snapshot& s, const Episode& e, Instant at,
+                                                       std::span<const Review* const> reviews) {
+  return obligations(s, e, at, at, false, reviews);
 }
 
 std::optional<ReviewObligation> next_review(const Snapshot& s, const Episode& e, Instant now) {

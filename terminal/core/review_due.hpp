@@ -5,6 +5,7 @@
 #include "core/snapshot.hpp"
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,9 @@ std::vector<ReviewObligation> review_obligations(const Snapshot& s, const Episod
 // after `at` are ignored. `e` is used as given: pass a copy with the stage and closure it had then.
 // `detail` is left empty (history needs the rule and the due instant only).
 std::vector<ReviewObligation> review_obligations_as_at(const Snapshot& s, const Episode& e, Instant at);
+// The same with the episode's reviews given (s.reviews_of(e.id), oldest first), not looked up.
+std::vector<ReviewObligation> review_obligations_as_at(const Snapshot& s, const Episode& e, Instant at,
+                                                       std::span<const Review* const> reviews);
 // The earliest of them; nullopt for a closed episode.
 std::optional<ReviewObligation> next_review(const Snapshot& s, const Episode& e, Instant now);
 std::optional<Instant> next_review_due(const Snapshot& s, const Episode& e, Instant now);

@@ -30,6 +30,13 @@ void Snapshot::reindex() {
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return reviews[a].held_at < reviews[b].held_at; });
   for (size_t i : order) reviews_by_episode_[reviews[i].episode_id].push_back(i);
   zone_ = find_zone(team.time_zone);
+  auto by_date = [](std::vector<size_t>& index, const auto& vec) {
+    index.resize(vec.size());
+    for (size_t i = 0; i < index.size(); ++i) index[i] = i;
+    std::stable_sort(index.begin(), index.end(), [&](size_t a, size_t b) { return vec[a].date < vec[b].date; });
+  };
+  by_date(visits_by_date_, visits);
+  by_date(shifts_by_date_, shifts);
 }
 
 const Staff* Snapshot::find_staff(std::string_view id) const {
@@ -56,5 +63,32 @@ std::vector<const Review*> Snapshot::reviews_of(Id episode_id) const {
 }
 
 Zone Snapshot::zone() const { return zone_ ? zone_ : find_zone(team.time_zone); }
+
+namespace {
+// Elements of `vec` dated in [from, to], by date. Falls back to a scan when the index is stale.
+template <typename T>
+std::vector<const T*> dated(const std::vector<T>& vec, const std::vector<size_t>& index, LocalDate from, LocalDate to) {
+  std::vector<const T*> out;
+  if (index.size() != vec.size()) {
+    std::vector<const T*> all;
+    for (const auto& x : vec)
+      if (x.date >= from && x.date <= to) all.push_back(&x);
+    std::stable_sort(all.begin(), all.end(), [](const T* a, const T* b) { return a->date < b->date; });
+    return all;
+  }
+  auto lo = std::partition_point(index.begin(), index.end(), [&](size_t i) { return vec[i].date < from; });
+  auto hi = std::partition_point(lo, index.end(), [&](size_t i) { return vec[i].date <= to; });
+  out.reserve(static_cast<size_t>(hi - lo));
+  for (auto it = lo; it != hi; ++it) out.push_back(&vec[*it]);
+  return out;
+}
+}  // namespace
+
+std::vector<const Visit*> Snapshot::visits_dated(LocalDate from, LocalDate to) const {
+  return dated(visits, visits_by_date_, from, to);
+}
+std::vector<const Shift*> Snapshot::shifts_dated(LocalDate from, LocalDate to) const {
+  return dated(shifts, shifts_by_date_, from, to);
+}
 
 }  // namespace vb

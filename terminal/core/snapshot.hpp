@@ -46,6 +46,9 @@ struct Snapshot {
   // Reviews of one episode, oldest first.
   std::vector<const Review*> reviews_of(Id episode_id) const;
   Zone zone() const;
+  // Visits / shifts dated in [from, to] (local dates), by date; on one date in the vectors' order.
+  std::vector<const Visit*> visits_dated(LocalDate from, LocalDate to) const;
+  std::vector<const Shift*> shifts_dated(LocalDate from, LocalDate to) const;
 
   void reindex();
 
@@ -57,6 +60,8 @@ struct Snapshot {
   std::unordered_map<Id, size_t> plan_by_episode_;
   std::unordered_map<Id, std::vector<size_t>> reviews_by_episode_;
   Zone zone_ = nullptr;
+  std::vector<size_t> visits_by_date_;  // indices into visits, stable-sorted by date
+  std::vector<size_t> shifts_by_date_;  // indices into shifts, stable-sorted by date
 };
 
 }  // namespace vb

@@ -9,7 +9,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <functional>
 #include <vector>
 
@@ -18,14 +20,27 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
+double cpu_ms() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return 1e3 * static_cast<double>(t.tv_sec) + 1e-6 * static_cast<double>(t.tv_nsec);
+}
+
+// The machine is shared: the median wall time, and the median CPU time of the same runs (printed
+// in the last column; a wall time far above it means the process waited for a core).
+double last_cpu_ms = 0;
 double median_ms(int runs, const std::function<void()>& f) {
-  std::vector<double> ms;
+  std::vector<double> ms, cpu;
   for (int i = 0; i < runs; ++i) {
     auto t0 = Clock::now();
+    const double c0 = cpu_ms();
     f();
+    cpu.push_back(cpu_ms() - c0);
     ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
   }
   std::sort(ms.begin(), ms.end());
+  std::sort(cpu.begin(), cpu.end());
+  last_cpu_ms = cpu[cpu.size() / 2];
   return ms[ms.size() / 2];
 }
 
@@ -45,6 +60,8 @@ std::string shown(const MeasureRule& rule, const MeasureFigure& f) {
 
 int main(int argc, char** argv) {
   const bool full = argc > 1 && std::strcmp(argv[1], "--full") == 0;
+  // --profile N: only recompute the trust's compliance (and outcomes) screens N times, for a profiler.
+  const int profile = argc > 2 && std::strcmp(argv[1], "--profile") == 0 ? std::atoi(argv[2]) : 0;
   const int runs = full ? 21 : 7;
   const int teams = 15;
   const Instant now = *parse_instant("2026-11-23T10:30", find_zone("Europe/London"));
@@ -68,31 +85,37 @@ int main(int argc, char** argv) {
               std::chrono::duration<double, std::milli>(Clock::now() - t0).count(), episodes, visits, shifts);
 
   std::vector<ComplianceBoard> boards(trust.size());
-  const double one = median_ms(runs, [&] { boards[0] = build_compliance_board(trust[0], rules, now); });
-  const double all = median_ms(runs, [&] {
-    for (size_t i = 0; i < trust.size(); ++i) boards[i] = build_compliance_board(trust[i], rules, now);
-  });
-  std::printf("| %-52s | %9s | %4s |\n", "recompute the compliance screen", "ms", "runs");
-  std::printf("|%s|%s|%s|\n", std::string(54, '-').c_str(), std::string(11, '-').c_str(), std::string(6, '-').c_str());
-  std::printf("| %-52s | %9.2f | %4d |\n", "one team (seed 1): 11 measures x (28 days + 12 weeks)", one, runs);
-  std::printf("| %-52s | %9.2f | %4d |\n", "whole trust: 15 teams", all, runs);
+  if (profile > 0) {
+    std::vector<OutcomesBoard> ob(trust.size());
+    for (int r = 0; r < profile; ++r)
+      for (size_t i = 0; i < trust.size(); ++i) {
+        boards[i] = build_compliance_board(trust[i], rules, now);
+        if (argc > 3) ob[i] = build_outcomes_board(trust[i], now);
+      }
+    return 0;
+  }
+  auto row = [&](const char* what, double ms) { std::printf("| %-52s | %9.2f | %4d | %9.2f |\n", what, ms, runs, last_cpu_ms); };
+  std::printf("| %-52s | %9s | %4s | %9s |\n", "recompute the compliance screen", "ms", "runs", "cpu ms");
+  std::printf("|%s|%s|%s|%s|\n", std::string(54, '-').c_str(), std::string(11, '-').c_str(), std::string(6, '-').c_str(),
+              std::string(11, '-').c_str());
+  row("one team (seed 1): 11 measures x (28 days + 12 weeks)",
+      median_ms(runs, [&] { boards[0] = build_compliance_board(trust[0], rules, now); }));
+  row("whole trust: 15 teams", median_ms(runs, [&] {
+        for (size_t i = 0; i < trust.size(); ++i) boards[i] = build_compliance_board(trust[i], rules, now);
+      }));
   std::vector<OutcomesBoard> outcome_boards(trust.size());
-  std::printf("| %-52s | %9.2f | %4d |\n", "outcomes screen, one team (52 weeks + 12 weekly)",
-              median_ms(runs, [&] { outcome_boards[0] = build_outcomes_board(trust[0], now); }), runs);
-  std::printf("| %-52s | %9.2f | %4d |\n", "outcomes screen, whole trust",
-              median_ms(runs, [&] {
-                for (size_t i = 0; i < trust.size(); ++i) outcome_boards[i] = build_outcomes_board(trust[i], now);
-              }),
-              runs);
+  row("outcomes screen, one team (52 weeks + 12 weekly)",
+      median_ms(runs, [&] { outcome_boards[0] = build_outcomes_board(trust[0], now); }));
+  row("outcomes screen, whole trust", median_ms(runs, [&] {
+        for (size_t i = 0; i < trust.size(); ++i) outcome_boards[i] = build_outcomes_board(trust[i], now);
+      }));
   // Where the time goes: preparing the shared data, then each measure (28 days + 12 weeks), whole trust.
   const LocalDate today = boards[0].today;
   const LocalDate from = LocalDate{date::sys_days{today} - date::days{7 * rules.trend_weeks - 1}};
   std::vector<MeasureData> data(trust.size());
-  std::printf("| %-52s | %9.2f | %4d |\n", "  of which: prepare visits, shifts, review history",
-              median_ms(runs, [&] {
-                for (size_t i = 0; i < trust.size(); ++i) data[i] = prepare_measure_data(trust[i], from, today, now);
-              }),
-              runs);
+  row("  of which: prepare visits, shifts, review history", median_ms(runs, [&] {
+        for (size_t i = 0; i < trust.size(); ++i) data[i] = prepare_measure_data(trust[i], from, today, now);
+      }));
   for (const auto& rule : rules.measures) {
     const double ms = median_ms(runs, [&] {
       for (size_t i = 0; i < trust.size(); ++i) {
@@ -103,7 +126,7 @@ int main(int argc, char** argv) {
         }
       }
     });
-    std::printf("| %-52s | %9.2f | %4d |\n", ("  of which: " + rule.id).c_str(), ms, runs);
+    row(("  of which: " + rule.id).c_str(), ms);
   }
   std::printf("\nfigures (last 28 days; trend = 12 weekly values, oldest first), team seed 1 and trust total:\n");
   for (size_t m = 0; m < rules.measures.size(); ++m) {
