@@ -215,6 +215,42 @@ Command set_thresholds(const json& j, Zone zone, Instant default_at) {
   return c;
 }
 
+Command step_down(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "episode", "note", "by", "at"});
+  StepDown c;
+  c.episode = required_id(j, "episode");
+  c.note = optional_string(j, "note");
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
+Command step_up(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "episode", "reason", "days", "by", "at"});
+  StepUp c;
+  c.episode = required_id(j, "episode");
+  c.reason = required_string(j, "reason");
+  if (j.contains("days") && !j["days"].is_null()) {
+    if (!j["days"].is_number_integer()) throw LineError{"field 'days' must be a whole number"};
+    auto days = j["days"].get<std::int64_t>();
+    c.days = days < 0 || days > 1000 ? -1 : static_cast<int>(days);
+  }
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
+Command record_reassessment(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "episode", "risk", "note", "by", "at"});
+  RecordReassessment c;
+  c.episode = required_id(j, "episode");
+  c.risk = risk_field(j);
+  c.note = required_string(j, "note");
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
 using Parser = Command (*)(const json&, Zone, Instant);
 
 // Every command `apply` knows, by its JSON name (the spelling of vb::command_name).
@@ -223,7 +259,8 @@ const std::vector<std::pair<std::string_view, Parser>>& parsers() {
       {"mark_visit", mark_visit},       {"book_review", book_review},   {"cancel_booking", cancel_booking},
       {"record_review", record_review}, {"log_decision", log_decision}, {"set_risk", set_risk},
       {"raise_concern", raise_concern}, {"acknowledge_escalation", acknowledge_escalation},
-      {"set_thresholds", set_thresholds}};
+      {"set_thresholds", set_thresholds},
+      {"step_down", step_down},         {"step_up", step_up},           {"record_reassessment", record_reassessment}};
   return all;
 }
 

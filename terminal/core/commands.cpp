@@ -2,6 +2,7 @@
 #include "core/commands.hpp"
 
 #include "core/snapshot.hpp"
+#include "core/step_down.hpp"
 
 namespace vb {
 
@@ -17,6 +18,9 @@ std::string_view command_name(const Command& c) {
     if constexpr (std::is_same_v<T, RaiseConcern>) return "raise_concern";
     if constexpr (std::is_same_v<T, AcknowledgeEscalation>) return "acknowledge_escalation";
     if constexpr (std::is_same_v<T, SetThresholds>) return "set_thresholds";
+    if constexpr (std::is_same_v<T, StepDown>) return "step_down";
+    if constexpr (std::is_same_v<T, StepUp>) return "step_up";
+    if constexpr (std::is_same_v<T, RecordReassessment>) return "record_reassessment";
   }, c);
 }
 
@@ -60,6 +64,9 @@ std::optional<std::string> command_problem(const Snapshot& snapshot, const Comma
   return std::visit([&](const auto& cmd) -> std::optional<std::string> {
     using T = std::decay_t<decltype(cmd)>;
     if constexpr (std::is_same_v<T, MarkVisit>) return problem(snapshot, cmd);
+    else if constexpr (std::is_same_v<T, StepDown> || std::is_same_v<T, StepUp> ||
+                       std::is_same_v<T, RecordReassessment>)
+      return step_down_command_problem(snapshot, cmd);
     else return review_command_problem(snapshot, cmd);
   }, c);
 }

@@ -100,8 +100,36 @@ struct SetThresholds {
   Instant at{};
 };
 
+// Step-down (issue 3): move the episode's plan to its next, lower-contact phase from today. Refused
+// unless a risk reassessment (senior review or RecordReassessment) is recorded for this transition.
+struct StepDown {
+  Id episode = 0;
+  std::string note;
+  StaffId by;
+  Instant at{};
+};
+
+// Step-up (issue 3): risk re-emerged; re-intensify from today to the nearest earlier phase with more
+// contact for `days`, then resume the taper where it was. Immediate; needs a reason.
+struct StepUp {
+  Id episode = 0;
+  std::string reason;
+  int days = 7;
+  StaffId by;
+  Instant at{};
+};
+
+// A documented risk reassessment outside a senior review, with its author (issue 3).
+struct RecordReassessment {
+  Id episode = 0;
+  RiskLevel risk = RiskLevel::medium;
+  std::string note;
+  StaffId by;
+  Instant at{};
+};
+
 using Command = std::variant<MarkVisit, BookReview, CancelBooking, RecordReview, LogDecision, SetRisk, RaiseConcern,
-                             AcknowledgeEscalation, SetThresholds>;
+                             AcknowledgeEscalation, SetThresholds, StepDown, StepUp, RecordReassessment>;
 
 // Spellings accepted for review decisions, risk domains and concern sources.
 const std::vector<std::string_view>& review_decisions();

@@ -42,8 +42,23 @@ SnapshotUndo::SnapshotUndo(Snapshot& s)
       acks_(s.escalation_acks.size()),
       thresholds_size_(s.thresholds.size()) {}
 
+void SnapshotUndo::save_whole() {
+  if (whole_) return;
+  whole_ = s_;
+  edits_at_whole_ = {visits_.size(), episodes_.size(), bookings_.size(), thresholds_.size()};
+}
+
 SnapshotUndo::~SnapshotUndo() {
   if (kept_) return;
+  if (whole_) {
+    // Rows may have been removed since the copy: put the copy back, then undo the edits made before it.
+    s_ = std::move(*whole_);
+    visits_.resize(edits_at_whole_[0]);
+    episodes_.resize(edits_at_whole_[1]);
+    bookings_.resize(edits_at_whole_[2]);
+    thresholds_.resize(edits_at_whole_[3]);
+    s_.reindex();
+  }
   // Latest first, so a row edited twice ends as it was before the first edit.
   for (auto it = visits_.rbegin(); it != visits_.rend(); ++it) s_.visits[it->first] = std::move(it->second);
   for (auto it = episodes_.rbegin(); it != episodes_.rend(); ++it) s_.episodes[it->first] = std::move(it->second);
@@ -129,12 +144,17 @@ std::vector<Id> apply_commands(Database& db, Snapshot& snapshot, const std::vect
     detail::AuditTrail audit(db);
     VisitWriter visits(db, audit, snapshot, undo);
     detail::ReviewCommandWriter reviews(db, audit, snapshot, undo);
+    detail::StepDownCommandWriter steps(db, audit, snapshot, undo);
     for (size_t i = 0; i < commands.size(); ++i) {
       const Command& c = commands[i];
       if (auto problem = command_problem(snapshot, c)) throw CommandRefused(i, *problem);
       audit_ids.push_back(std::visit(
           [&](const auto& cmd) -> Id {
-            if constexpr (std::is_same_v<std::decay_t<decltype(cmd)>, MarkVisit>) return visits.apply(c, cmd);
+            using T = std::decay_t<decltype(cmd)>;
+            if constexpr (std::is_same_v<T, MarkVisit>) return visits.apply(c, cmd);
+            else if constexpr (std::is_same_v<T, StepDown> || std::is_same_v<T, StepUp> ||
+                               std::is_same_v<T, RecordReassessment>)
+              return steps.apply(c, cmd);
             else return reviews.apply(c, cmd);
           },
           c));

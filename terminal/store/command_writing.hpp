@@ -6,7 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <cstddef>
+#include <optional>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -41,6 +43,9 @@ class SnapshotUndo {
   Episode& edit(const Episode& e) { return save(s_.episodes, episodes_, e); }
   ReviewBooking& edit(const ReviewBooking& b) { return save(s_.bookings, bookings_, b); }
   RiskThresholds& edit(const RiskThresholds& t) { return save(s_.thresholds, thresholds_, t); }
+  // Before a command that removes rows (step-down regeneration deletes visits) the whole snapshot is
+  // copied once; a failure then restores that copy, then the edits made before it.
+  void save_whole();
   void keep() { kept_ = true; }
 
  private:
@@ -57,6 +62,8 @@ class SnapshotUndo {
   std::vector<std::pair<size_t, Episode>> episodes_;
   std::vector<std::pair<size_t, ReviewBooking>> bookings_;
   std::vector<std::pair<size_t, RiskThresholds>> thresholds_;
+  std::optional<Snapshot> whole_;
+  std::array<size_t, 4> edits_at_whole_{};  // visits_, episodes_, bookings_, thresholds_ sizes when copied
   size_t reviews_, decisions_, bookings_size_, risk_changes_, concerns_, acks_, thresholds_size_;
 };
 
@@ -80,6 +87,26 @@ class ReviewCommandWriter {
   Id change_risk(Id episode, RiskLevel to, Instant at, const StaffId& by, const std::string& reason);
   // Runs a prepared INSERT; returns the new rowid.
   Id insert(Statement& st, std::string_view what);
+
+  Database& db_;
+  AuditTrail& audit_;
+  Snapshot& s_;
+  SnapshotUndo& undo_;
+};
+
+// Applies the step-down commands (step_down_command_writer.cpp): the plan's phases replaced, future
+// planned visits regenerated, a plan_change row, one audit row each.
+class StepDownCommandWriter {
+ public:
+  StepDownCommandWriter(Database& db, AuditTrail& audit, Snapshot& s, SnapshotUndo& undo)
+      : db_(db), audit_(audit), s_(s), undo_(undo) {}
+  Id apply(const Command& c, const StepDown& d);
+  Id apply(const Command& c, const StepUp& u);
+  Id apply(const Command& c, const RecordReassessment& r);
+
+ private:
+  Id change_plan(const Command& c, Id episode, const ContactPlan& next, const std::string& kind,
+                 const std::string& reason, const StaffId& by, Instant at);
 
   Database& db_;
   AuditTrail& audit_;

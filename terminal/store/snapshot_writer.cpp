@@ -2,6 +2,7 @@
 #include "store/snapshot_writer.hpp"
 
 #include "store/senior_review_rows.hpp"
+#include "store/step_down_rows.hpp"
 #include "store/typed_rows.hpp"
 
 namespace vb::store {
@@ -187,6 +188,7 @@ void write_snapshot(Database& db, const vb::Snapshot& snapshot) {
   write_care(db, snapshot);
   write_reviews(db, snapshot);
   write_senior_review(db, snapshot);
+  write_step_down(db, snapshot);
   check_references(db);
   if (snapshot.is_demo) db.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('demo', '1')", "marking demo");
   tx.commit();

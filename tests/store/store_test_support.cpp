@@ -264,6 +264,23 @@ void add_senior_review(Snapshot& s) {
 
 }  // namespace
 
+// Step-down (migration 006): weekly phases with windows, plan slots, hand edits, reassessments, plan changes.
+void add_step_down(Snapshot& s) {
+  ContactPhase weekly{203, 20, 3, "Twice weekly", 0, 0, 14, "handover planning"};
+  weekly.per_week = 2;
+  weekly.weekdays = {1, 4};
+  weekly.windows = {DayPart::afternoon};
+  weekly.min_visit_min = 30;
+  s.plans[0].phases[0].windows = {DayPart::morning, DayPart::evening};
+  s.plans[0].phases.push_back(weekly);
+  s.visits[0].plan_slot = 1;
+  s.visits[1].hand_edited = true;
+  s.visits[1].plan_slot = 0;
+  s.reassessments = {RiskReassessment{900, 10, utc("2026-11-22T10:00:00Z"), "S02", RiskLevel::low, "settled; safety plan updated"}};
+  s.plan_changes = {PlanChange{950, 10, utc("2026-11-22T10:30:00Z"), "S02", "step_down", "Twice daily", "Alternate days",
+                               "risk reassessed by S02"}};
+}
+
 Snapshot full_snapshot() {
   Snapshot s;
   s.team = Team{7, "Northside Home Treatment", "Europe/London"};
@@ -275,6 +292,7 @@ Snapshot full_snapshot() {
   add_visits_and_shifts(s);
   add_reviews(s);
   add_senior_review(s);
+  add_step_down(s);
   s.reindex();
   return s;
 }
