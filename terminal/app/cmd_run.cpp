@@ -126,6 +126,7 @@ int run_kiosk(const CommandLine& cl) {
     imgui.new_frame();
     ImGui::NewFrame();
     ui::FrameInput in{s.model.snapshot, s.model.board, s.model.staff_day, s.model.reviews, backup_status, now, s.model.loaded_at, store_problem, fonts};
+    in.plans = &s.model.plans;
     std::optional<Command> command = ui::draw_frame(in, state);
     imgui.render(ui::colour::background);
     glfwSwapBuffers(w);

@@ -2,6 +2,7 @@
 // What the screens read: the snapshot and the day's derived board, rebuilt when the data or the
 // minute changes (never inside a frame).
 #include "core/day_board.hpp"
+#include "core/plan_view.hpp"
 #include "core/review_board.hpp"
 #include "core/snapshot.hpp"
 
@@ -12,6 +13,7 @@ struct TerminalModel {
   DayBoard board;
   StaffDay staff_day;
   ReviewBoard reviews;
+  std::vector<PlanView> plans;  // step-down (issue 3)
   Instant loaded_at{};
   Instant built_for{};
 
@@ -21,6 +23,7 @@ struct TerminalModel {
     board = build_day_board(snapshot, day, now);
     staff_day = build_staff_day(snapshot, day, now);
     reviews = build_review_board(snapshot, now);
+    plans = build_plan_views(snapshot, now);
     built_for = now;
   }
 };

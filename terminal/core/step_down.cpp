@@ -126,9 +126,17 @@ std::optional<ScheduledChange> next_change(const ContactPlan& plan, LocalDate on
 }
 
 std::string step_down_blocked_text(const Snapshot& s, const Episode& e, Instant now) {
-  if (!e.is_open()) return "";
+  auto f = flagged_step_down(s, e, now);
+  if (!f) return "";
+  if (f->days_ahead > 0) return "step-down blocked: no risk reassessment since " + with_day(f->needed_since);
+  if (f->days_ahead == 0) return "step-down today blocked: no risk reassessment since " + with_day(f->needed_since);
+  return "stepped down " + with_day(f->date) + " without a risk reassessment";
+}
+
+std::optional<FlaggedStepDown> flagged_step_down(const Snapshot& s, const Episode& e, Instant now) {
+  if (!e.is_open()) return std::nullopt;
   const ContactPlan* plan = s.plan_for_episode(e.id);
-  if (!plan) return "";
+  if (!plan) return std::nullopt;
   const LocalDate today = local_date_of(now, s.zone());
   // The latest scheduled step-down from a week ago up to the warning horizon.
   auto spans = phase_spans(*plan);
@@ -143,11 +151,9 @@ std::string step_down_blocked_text(const Snapshot& s, const Episode& e, Instant 
     const Instant until = ahead >= 0 ? now : start_of_local_day(plus_days(d, 1), s.zone());
     auto c = check_transition(s, *plan, from, to, spans[from].start, d, until);
     if (!c.blocked) continue;
-    if (ahead > 0) return "step-down blocked: no risk reassessment since " + with_day(c.needed_since);
-    if (ahead == 0) return "step-down today blocked: no risk reassessment since " + with_day(c.needed_since);
-    return "stepped down " + with_day(d) + " without a risk reassessment";
+    return FlaggedStepDown{d, c.needed_since, ahead};
   }
-  return "";
+  return std::nullopt;
 }
 
 ContactPlan plan_stepped_down(const ContactPlan& plan, LocalDate today) {

@@ -56,6 +56,14 @@ struct ScheduledChange {
 // The next phase change on or after `on` (nullopt when the plan has no later phase).
 std::optional<ScheduledChange> next_change(const ContactPlan& plan, LocalDate on);
 
+// The step-down the board flags: its date, and the date a reassessment is needed since.
+struct FlaggedStepDown {
+  LocalDate date{};
+  LocalDate needed_since{};
+  long days_ahead = 0;  // negative: it went ahead that many days ago
+};
+std::optional<FlaggedStepDown> flagged_step_down(const Snapshot& s, const Episode& e, Instant now);
+
 // "step-down blocked: no risk reassessment since Fri 20 Nov" while a scheduled step-down is near
 // (or "stepped down Mon 23 Nov without a risk reassessment" for a week after one that went ahead
 // without it); "" when there is nothing to say.

@@ -3,6 +3,7 @@
 #include "ui/icons.hpp"
 #include "ui/screen.hpp"
 #include "ui/admin_screen.hpp"
+#include "ui/plans_screen.hpp"
 #include "ui/reviews_screen.hpp"
 #include "ui/review_sheets.hpp"
 #include "ui/staff_screen.hpp"
@@ -20,6 +21,7 @@ std::optional<Screen> parse_screen(std::string_view name) {
   if (name == "staff") return Screen::staff;
   if (name == "reviews") return Screen::reviews;
   if (name == "admin") return Screen::admin;
+  if (name == "plans") return Screen::plans;
   return std::nullopt;
 }
 
@@ -29,6 +31,7 @@ std::string_view screen_name(Screen s) {
     case Screen::staff: return "staff";
     case Screen::reviews: return "reviews";
     case Screen::admin: return "admin";
+    case Screen::plans: return "plans";
   }
   return "today";
 }
@@ -97,7 +100,7 @@ void header(const FrameInput& in, UiState& state) {
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   float alerts_w = 0;
   for (const auto& a : alerts) alerts_w += pill_width(a.icon, a.text, f.bold) + spacing;
-  const float right_w = em * 27.5f;
+  const float right_w = em * 32.6f;
   const float tabs_x = ImGui::GetWindowContentRegionMax().x - right_w;
   ImGui::SameLine(0, em * 1.2f);
   const bool alerts_inline = ImGui::GetCursorPosX() + alerts_w < tabs_x;
@@ -116,6 +119,8 @@ void header(const FrameInput& in, UiState& state) {
   tab("By staff", Screen::staff, state, em);
   ImGui::SameLine();
   tab("Reviews", Screen::reviews, state, em);
+  ImGui::SameLine();
+  tab("Plans", Screen::plans, state, em);
   ImGui::SameLine();
   tab("Admin", Screen::admin, state, em);
   ImGui::SameLine();
@@ -181,6 +186,7 @@ std::optional<Command> draw_frame(const FrameInput& in, UiState& state) {
     case Screen::staff: tapped = draw_staff_screen(in, state, body_h); break;
     case Screen::reviews: draw_reviews_screen(in, state, body_h); break;
     case Screen::admin: draw_admin_screen(in, state, body_h); break;
+    case Screen::plans: draw_plans_screen(in, state, body_h); break;
   }
   footer(in, state);
   if (tapped) open_visit_sheet(in, state, *tapped);

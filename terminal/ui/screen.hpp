@@ -3,6 +3,7 @@
 #include "core/commands.hpp"
 #include "core/backup_status.hpp"
 #include "core/day_board.hpp"
+#include "core/plan_view.hpp"
 #include "core/review_board.hpp"
 #include "ui/fonts.hpp"
 #include "ui/hit_targets.hpp"
@@ -13,7 +14,7 @@
 
 namespace vb::ui {
 
-enum class Screen { today, staff, reviews, admin };
+enum class Screen { today, staff, reviews, admin, plans };
 
 // nullopt for a screen that does not exist (yet): the command line refuses it with exit 2.
 std::optional<Screen> parse_screen(std::string_view name);
@@ -56,6 +57,7 @@ struct UiState {
   std::string ack_other;
   StaffId acting;  // who last recorded something here; the default author of the next command
   bool backup_requested = false;  // admin screen: "Back up now" (an app action, not a data command)
+  std::optional<Id> plan_episode;  // plans screen: the person shown large (tapped on the Today board)
   HitTargets targets;
   int rows_below = 0;  // rows scrolled out of sight below, for the "more below" hint
 };
@@ -71,6 +73,7 @@ struct FrameInput {
   Instant loaded_at{};         // when the snapshot was last read from the database
   std::string store_problem;   // non-empty: the database cannot be read right now
   const Fonts& fonts;
+  const std::vector<PlanView>* plans = nullptr;  // the plans screen (step-down, issue 3)
 };
 
 // Draws one whole frame (between ImGui::NewFrame and ImGui::Render) and returns the command a

@@ -174,8 +174,8 @@ case "$case_name" in
     expect_exit 2 "$bin" --db "$db" --now "yesterday" board
     expect_exit 2 vb board --format xml
     expect_exit 2 vb frobnicate
-    expect_exit 2 vb screenshot "$work/x.png" --screen plans --size 800x600
-    grep -q "unknown screen 'plans'" "$work/err" || fail "unknown screen not named"
+    expect_exit 2 vb screenshot "$work/x.png" --screen outcomes --size 800x600
+    grep -q "unknown screen 'outcomes'" "$work/err" || fail "unknown screen not named"
     ;;
   options_work_before_and_after_the_command)
     demo

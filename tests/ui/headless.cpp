@@ -21,6 +21,7 @@ HeadlessUi::HeadlessUi(const Snapshot& snapshot, Instant now, float width, float
   board_ = build_day_board(snapshot, day, now);
   staff_day_ = build_staff_day(snapshot, day, now);
   reviews_ = build_review_board(snapshot, now);
+  plans_ = build_plan_views(snapshot, now);
   frame();  // first layout
 }
 
@@ -32,6 +33,7 @@ std::optional<Command> HeadlessUi::frame() {
   io.MouseDown[0] = down_;
   ImGui::NewFrame();
   ui::FrameInput in{snapshot_, board_, staff_day_, reviews_, backups, now_, now_, "", fonts_};
+  in.plans = &plans_;
   auto command = ui::draw_frame(in, state);
   ImGui::Render();
   return command;

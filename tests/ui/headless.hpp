@@ -29,6 +29,7 @@ class HeadlessUi {
   DayBoard board_;
   StaffDay staff_day_;
   ReviewBoard reviews_;
+  std::vector<PlanView> plans_;
 
  public:
   BackupStatus backups;
