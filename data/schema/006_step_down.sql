@@ -49,3 +49,24 @@ CREATE TABLE plan_change (
   reason     TEXT NOT NULL DEFAULT ''
 ) STRICT;
 CREATE INDEX plan_change_by_episode ON plan_change (episode_id);
+
+-- The transition bundle: one row each time an item is done or a care flag is noted, with who and
+-- when; append-only (the latest row of an item counts; each safety_plan_updated row is a version).
+-- Item spellings are those of terminal/core/transition_bundle.cpp.
+CREATE TABLE transition_record (
+  id         INTEGER PRIMARY KEY,
+  episode_id INTEGER NOT NULL REFERENCES episode (id),
+  item       TEXT NOT NULL CONSTRAINT item_known CHECK (item IN ('risk_reassessed', 'safety_plan_updated',
+               'escalation_routes_shared', 'co_produced_plan', 'receiving_service', 'handover_summary_sent',
+               'joint_meeting', 'fluctuating_presentation', 'substance_misuse', 'lives_alone', 'ward_discharge_14d')),
+  at         TEXT NOT NULL CONSTRAINT at_is_utc_instant CHECK (
+               at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z' AND
+               strftime('%Y-%m-%dT%H:%M:%SZ', at, '+0 seconds') IS at),
+  by_staff   TEXT NOT NULL REFERENCES staff (id),
+  detail     TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX transition_record_by_episode ON transition_record (episode_id);
+CREATE TRIGGER transition_record_is_append_only BEFORE UPDATE ON transition_record
+BEGIN
+  SELECT RAISE(ABORT, 'transition_record is append-only: record the item again');
+END;

@@ -251,6 +251,29 @@ Command record_reassessment(const json& j, Zone zone, Instant default_at) {
   return c;
 }
 
+Command record_transition_item(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "episode", "item", "detail", "by", "at"});
+  RecordTransitionItem c;
+  c.episode = required_id(j, "episode");
+  c.item = required_string(j, "item");
+  c.detail = optional_string(j, "detail");
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
+Command close_episode(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "episode", "reason", "destination", "override_reason", "by", "at"});
+  CloseEpisode c;
+  c.episode = required_id(j, "episode");
+  c.reason = required_string(j, "reason");
+  c.destination = optional_string(j, "destination");
+  c.override_reason = optional_string(j, "override_reason");
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
 using Parser = Command (*)(const json&, Zone, Instant);
 
 // Every command `apply` knows, by its JSON name (the spelling of vb::command_name).
@@ -260,7 +283,8 @@ const std::vector<std::pair<std::string_view, Parser>>& parsers() {
       {"record_review", record_review}, {"log_decision", log_decision}, {"set_risk", set_risk},
       {"raise_concern", raise_concern}, {"acknowledge_escalation", acknowledge_escalation},
       {"set_thresholds", set_thresholds},
-      {"step_down", step_down},         {"step_up", step_up},           {"record_reassessment", record_reassessment}};
+      {"step_down", step_down},         {"step_up", step_up},           {"record_reassessment", record_reassessment},
+      {"record_transition_item", record_transition_item}, {"close_episode", close_episode}};
   return all;
 }
 

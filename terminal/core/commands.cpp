@@ -3,6 +3,7 @@
 
 #include "core/snapshot.hpp"
 #include "core/step_down.hpp"
+#include "core/transition_bundle.hpp"
 
 namespace vb {
 
@@ -21,6 +22,8 @@ std::string_view command_name(const Command& c) {
     if constexpr (std::is_same_v<T, StepDown>) return "step_down";
     if constexpr (std::is_same_v<T, StepUp>) return "step_up";
     if constexpr (std::is_same_v<T, RecordReassessment>) return "record_reassessment";
+    if constexpr (std::is_same_v<T, RecordTransitionItem>) return "record_transition_item";
+    if constexpr (std::is_same_v<T, CloseEpisode>) return "close_episode";
   }, c);
 }
 
@@ -67,6 +70,8 @@ std::optional<std::string> command_problem(const Snapshot& snapshot, const Comma
     else if constexpr (std::is_same_v<T, StepDown> || std::is_same_v<T, StepUp> ||
                        std::is_same_v<T, RecordReassessment>)
       return step_down_command_problem(snapshot, cmd);
+    else if constexpr (std::is_same_v<T, RecordTransitionItem> || std::is_same_v<T, CloseEpisode>)
+      return transition_command_problem(snapshot, cmd);
     else return review_command_problem(snapshot, cmd);
   }, c);
 }

@@ -128,8 +128,29 @@ struct RecordReassessment {
   Instant at{};
 };
 
+// One item of the transition bundle done, or a care flag noted (issue 3).
+struct RecordTransitionItem {
+  Id episode = 0;
+  std::string item;
+  std::string detail;
+  StaffId by;
+  Instant at{};
+};
+
+// Close an episode (issue 3). An incomplete transition bundle needs an override reason (audited).
+// Future planned visits go; a follow-up contact is created, due within the shortest window that applies.
+struct CloseEpisode {
+  Id episode = 0;
+  std::string reason;       // resolved, admitted, ...
+  std::string destination;  // cmht, gp, voluntary, supported_living, inpatient, other
+  std::string override_reason;
+  StaffId by;
+  Instant at{};
+};
+
 using Command = std::variant<MarkVisit, BookReview, CancelBooking, RecordReview, LogDecision, SetRisk, RaiseConcern,
-                             AcknowledgeEscalation, SetThresholds, StepDown, StepUp, RecordReassessment>;
+                             AcknowledgeEscalation, SetThresholds, StepDown, StepUp, RecordReassessment,
+                             RecordTransitionItem, CloseEpisode>;
 
 // Spellings accepted for review decisions, risk domains and concern sources.
 const std::vector<std::string_view>& review_decisions();

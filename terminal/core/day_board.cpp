@@ -1,6 +1,7 @@
 // Builds the Today board and the by-staff day from the snapshot; pure, `now` passed in.
 #include "core/day_board.hpp"
 #include "core/step_down.hpp"
+#include "core/transition_bundle.hpp"
 
 #include "core/contact_plan.hpp"
 #include "core/escalation.hpp"
@@ -76,6 +77,11 @@ DayBoard build_day_board(const Snapshot& s, LocalDate date, Instant now) {
       if (bv.needs_follow_up && row_of_episode.count(e->id)) {
         row_for(*e).unresolved_missed.push_back(bv);
         ++board.needs_follow_up_count;
+      } else if (is_open_follow_up(*e, v)) {
+        // A follow-up contact after closure stays on the board until it is done.
+        row_for(*e).visits.push_back(bv);
+        ++board.visit_count;
+        if (!v.allocated()) ++board.unallocated_count;
       }
       continue;
     }

@@ -255,6 +255,17 @@ struct RiskReassessment {
   std::string note;
 };
 
+// One item of an episode's transition bundle done (or a care flag noted), with who and when.
+// Append-only: the latest record of an item counts; every safety_plan_updated record is a version.
+struct TransitionRecord {
+  Id id = 0;
+  Id episode_id = 0;
+  std::string item;  // see transition_items() in core/transition_bundle.hpp
+  Instant at{};
+  StaffId by;
+  std::string detail;  // receiving service, meeting date or "none: reason", version note, ...
+};
+
 // A step up or step down of an episode's contact plan, as it was commanded (history for the plan screen).
 struct PlanChange {
   Id id = 0;

@@ -31,6 +31,7 @@ struct Snapshot {
   std::vector<EscalationAck> escalation_acks;
   std::vector<RiskReassessment> reassessments;  // step-down (issue 3)
   std::vector<PlanChange> plan_changes;          // step-down (issue 3)
+  std::vector<TransitionRecord> transition_records;  // step-down (issue 3)
   bool is_demo = false;
   // Not stored in the database: the team's review rules from data/review_rules.json.
   ReviewRules review_rules;

@@ -103,6 +103,8 @@ class StepDownCommandWriter {
   Id apply(const Command& c, const StepDown& d);
   Id apply(const Command& c, const StepUp& u);
   Id apply(const Command& c, const RecordReassessment& r);
+  Id apply(const Command& c, const RecordTransitionItem& r);
+  Id apply(const Command& c, const CloseEpisode& r);
 
  private:
   Id change_plan(const Command& c, Id episode, const ContactPlan& next, const std::string& kind,

@@ -80,6 +80,10 @@ void load_step_down(Database& db, Snapshot& s) {
     s.plan_changes.push_back(
         PlanChange{c.integer(0), c.integer(1), c.instant(2), c.text(3), c.text(4), c.text(5), c.text(6), c.text(7)});
   }
+  StoredRow t(db, "transition_record", "SELECT id, episode_id, item, at, by_staff, detail FROM transition_record ORDER BY id");
+  while (t.next()) {
+    s.transition_records.push_back(TransitionRecord{t.integer(0), t.integer(1), t.text(2), t.instant(3), t.text(4), t.text(5)});
+  }
 }
 
 void write_step_down(Database& db, const Snapshot& s) {
@@ -118,6 +122,14 @@ void write_step_down(Database& db, const Snapshot& s) {
     change.bind_text(4, c.by).bind_text(5, c.kind).bind_text(6, c.from_phase).bind_text(7, c.to_phase);
     change.bind_text(8, c.reason);
     change.run(table_row("plan_change", c.id));
+  }
+  auto record = db.prepare(
+      "INSERT INTO transition_record (id, episode_id, item, at, by_staff, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  for (const auto& r : s.transition_records) {
+    record.bind_int(1, r.id).bind_int(2, r.episode_id).bind_text(3, r.item);
+    bind_instant(record, 4, r.at);
+    record.bind_text(5, r.by).bind_text(6, r.detail);
+    record.run(table_row("transition_record", r.id));
   }
 }
 

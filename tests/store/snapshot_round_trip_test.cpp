@@ -93,6 +93,16 @@ void same(const RiskReassessment& a, const RiskReassessment& b) {
   CHECK(a.note == b.note);
 }
 
+void same(const TransitionRecord& a, const TransitionRecord& b) {
+  CAPTURE(a.id);
+  CHECK(a.id == b.id);
+  CHECK(a.episode_id == b.episode_id);
+  CHECK(a.item == b.item);
+  CHECK(a.at == b.at);
+  CHECK(a.by == b.by);
+  CHECK(a.detail == b.detail);
+}
+
 void same(const PlanChange& a, const PlanChange& b) {
   CAPTURE(a.id);
   CHECK(a.id == b.id);
@@ -293,6 +303,8 @@ TEST_CASE("store: write_snapshot then load_snapshot gives back every field of ev
   same_all(loaded.escalation_acks, written.escalation_acks);
   same_all(loaded.reassessments, written.reassessments);
   same_all(loaded.plan_changes, written.plan_changes);
+  same_all(loaded.transition_records, written.transition_records);
+  REQUIRE_FALSE(written.transition_records.empty());
   REQUIRE_FALSE(written.reassessments.empty());
   REQUIRE_FALSE(written.plan_changes.empty());
   CHECK(loaded.is_demo == written.is_demo);
@@ -327,6 +339,7 @@ TEST_CASE("store: every field of the model is covered by the round trip (struct 
   CHECK(sizeof(EscalationAck) == 128);
   CHECK(sizeof(RiskReassessment) == 96);
   CHECK(sizeof(PlanChange) == 184);
+  CHECK(sizeof(TransitionRecord) == 120);
 }
 
 TEST_CASE("store: a fresh database loads as an empty snapshot with the default zones") {

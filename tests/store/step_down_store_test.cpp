@@ -117,3 +117,25 @@ TEST_CASE("step-down: a refused line leaves plan, visits, audit and memory exact
   CHECK(b.snapshot.reassessments.size() == 1);
   CHECK(b.snapshot.plan_changes.size() == 1);
 }
+
+TEST_CASE("close episode: an incomplete bundle needs an override (audited); future visits go; a follow-up contact is created within its window") {
+  Board b;
+  const auto history = b.count("SELECT count(*) FROM visit WHERE episode_id = 10 AND (status <> 'planned' OR hand_edited = 1)");
+  auto close = CloseEpisode{10, "resolved", "cmht", "", "S01", utc(now)};
+  CHECK(refusal(b, {close}).find("the transition bundle is incomplete (missing: ") != std::string::npos);
+  close.override_reason = "person moved out of area today";
+  auto ids = apply_commands(b.db, b.snapshot, {close});
+  REQUIRE(ids.size() == 1);
+  CHECK(b.count("SELECT count(*) FROM episode WHERE id = 10 AND stage = 'closed' AND closed_at = '2026-11-16T10:30:00Z'") == 1);
+  auto after = nlohmann::json::parse(b.text("SELECT after_json FROM audit_log WHERE id = " + std::to_string(ids[0])));
+  CHECK(after["override_reason"] == "person moved out of area today");
+  CHECK_FALSE(after["bundle_missing"].empty());
+  // Episode 10 had suicide risk identified: due 48 hours after closing.
+  CHECK(after["follow_up_due"] == "2026-11-18T10:30:00Z");
+  CHECK(b.count("SELECT count(*) FROM visit WHERE episode_id = 10 AND type = 'phone' AND status = 'planned' AND "
+                "window_end = '2026-11-18T10:30:00Z'") == 1);
+  CHECK(b.count("SELECT count(*) FROM visit WHERE episode_id = 10 AND status = 'planned' AND plan_slot IS NOT NULL AND "
+                "window_start > '2026-11-16T10:30:00Z'") == 0);
+  CHECK(b.count("SELECT count(*) FROM visit WHERE episode_id = 10 AND (status <> 'planned' OR hand_edited = 1)") == history);
+  CHECK(refusal(b, {close}).find("already closed") != std::string::npos);
+}

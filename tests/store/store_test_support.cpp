@@ -279,6 +279,8 @@ void add_step_down(Snapshot& s) {
   s.reassessments = {RiskReassessment{900, 10, utc("2026-11-22T10:00:00Z"), "S02", RiskLevel::low, "settled; safety plan updated"}};
   s.plan_changes = {PlanChange{950, 10, utc("2026-11-22T10:30:00Z"), "S02", "step_down", "Twice daily", "Alternate days",
                                "risk reassessed by S02"}};
+  s.transition_records = {TransitionRecord{960, 10, "safety_plan_updated", utc("2026-11-22T11:00:00Z"), "S02", "v2 — crisis line added"},
+                          TransitionRecord{961, 10, "lives_alone", utc("2026-11-02T02:00:00Z"), "S01", ""}};
 }
 
 Snapshot full_snapshot() {
