@@ -80,6 +80,36 @@ void add_step_down_detail(Snapshot& s, const ScheduleContext& ctx) {
       blocked = e.id;
   }
 
+  // Transition bundles: handover episodes complete theirs, except the first (no summary sent, no
+  // meeting yet); step-down episodes are part way; a few care flags.
+  bool left_incomplete = false;
+  Id record_id = 1;
+  for (const auto& e : s.episodes) {
+    if (!e.is_open()) continue;
+    auto add = [&](const char* item, long days_ago, const std::string& detail) {
+      Instant at = at_local(add_days(ctx.today, -days_ago), 11 * 60, ctx.zone);
+      if (at < e.accepted_at) at = e.accepted_at + std::chrono::hours{1};
+      if (at > ctx.now) return;
+      s.transition_records.push_back(TransitionRecord{record_id++, e.id, item, at, e.named_worker, detail});
+    };
+    if (e.id % 5 == 0) add("lives_alone", 30, "");
+    if (e.id % 7 == 0) add("substance_misuse", 30, "alcohol");
+    if (e.stage == Stage::intensive) continue;
+    add("risk_reassessed", 3, "reassessed at step-down");
+    add("safety_plan_updated", 6, "v1");
+    add("safety_plan_updated", 2, "v2: early warning signs and crisis line added");
+    add("escalation_routes_shared", 2, "shared with the person and their named carer");
+    if (e.stage != Stage::handover) continue;
+    add("co_produced_plan", 2, "person understands what changes and why; preferences for re-accessing support recorded");
+    add("receiving_service", 2, e.id % 2 ? "cmht" : "gp");
+    if (!left_incomplete) {
+      left_incomplete = true;
+      continue;
+    }
+    add("handover_summary_sent", 1, format_date(add_days(ctx.today, -1)));
+    add("joint_meeting", 1, e.id % 3 ? format_date(add_days(ctx.today, -1)) : "none: GP cannot attend; phone handover");
+  }
+
   // Everyone else was reassessed by their named worker the afternoon before each step-down.
   Id next_id = 1;
   for (const auto& e : s.episodes) {

@@ -5,6 +5,7 @@
 #include "core/fidelity.hpp"
 #include "core/missed_visit.hpp"
 #include "core/plan_generation.hpp"
+#include "core/transition_bundle.hpp"
 
 #include <algorithm>
 #include <map>
@@ -56,6 +57,15 @@ PlanView build_plan_view(const Snapshot& s, const Episode& e, Instant now) {
   }
   v.blocked = step_down_blocked_text(s, e, now);
   v.fidelity = check_fidelity(s, e, now).flags();
+  if (e.stage == Stage::step_down || e.stage == Stage::handover) {
+    auto bundle = bundle_status(s, e.id);
+    v.shows_bundle = true;
+    v.bundle_items = static_cast<int>(bundle.items.size());
+    for (const auto& i : bundle.items) {
+      if (i.done) ++v.bundle_done;
+      else v.bundle_missing.emplace_back(transition_item_short(i.item));
+    }
+  }
 
   const LocalDate from = plus_days(today, -plan_view_days_back);
   const LocalDate until = plus_days(today, plan_view_days_ahead);

@@ -33,6 +33,11 @@ struct PlanView {
   std::string next_change;  // "Thu 26 Nov: Daily → Alternate days", "" when none
   std::string blocked;      // "step-down blocked: no risk reassessment since Fri 20 Nov", ""
   std::vector<std::string> fidelity;
+  // The transition bundle, for episodes in step-down or handover: items done of 7, and what is missing.
+  bool shows_bundle = false;
+  int bundle_done = 0;
+  int bundle_items = 0;
+  std::vector<std::string> bundle_missing;  // short words: "handover summary"
   std::vector<PlanDay> days;  // today - 7 .. today + 34
   std::vector<PhaseSpan> spans;
 };

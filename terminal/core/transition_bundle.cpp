@@ -35,6 +35,17 @@ std::string_view transition_item_label(std::string_view item) {
   return item;
 }
 
+std::string_view transition_item_short(std::string_view item) {
+  if (item == "risk_reassessed") return "risk reassessment";
+  if (item == "safety_plan_updated") return "safety plan";
+  if (item == "escalation_routes_shared") return "escalation routes";
+  if (item == "co_produced_plan") return "co-produced plan";
+  if (item == "receiving_service") return "receiving service";
+  if (item == "handover_summary_sent") return "handover summary";
+  if (item == "joint_meeting") return "joint meeting";
+  return transition_item_label(item);
+}
+
 bool BundleStatus::complete() const {
   return std::all_of(items.begin(), items.end(), [](const BundleItem& i) { return i.done; });
 }

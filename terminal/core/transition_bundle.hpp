@@ -22,6 +22,8 @@ const std::vector<std::string_view>& transition_items();
 const std::vector<std::string_view>& care_flags();
 // "Risk reassessed at transition", ...
 std::string_view transition_item_label(std::string_view item);
+// Short words for a board line: "safety plan", "handover summary", "joint meeting".
+std::string_view transition_item_short(std::string_view item);
 
 struct BundleItem {
   std::string_view item;

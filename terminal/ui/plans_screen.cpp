@@ -126,6 +126,16 @@ void detail(const FrameInput& in, const PlanView& v, UiState& state, float width
   if (!v.next_change.empty()) ImGui::Text("%s Next: %s", icon::calendar, v.next_change.c_str());
   ImGui::EndGroup();
   flags_line(v, f, false);
+  if (v.shows_bundle) {
+    std::string text = "Transition bundle " + std::to_string(v.bundle_done) + " of " + std::to_string(v.bundle_items);
+    if (v.bundle_missing.empty()) {
+      pill(icon::check, text + ": complete", colour::done, colour::text, f.body);
+    } else {
+      std::string missing;
+      for (const auto& m : v.bundle_missing) missing += (missing.empty() ? "" : ", ") + m;
+      pill(icon::list, text + " — missing: " + missing, colour::panel, colour::warning, f.body);
+    }
+  }
   const LocalDate today = local_date_of(in.now, in.snapshot.zone());
   draw_timeline(v, f, width, em * 6.8f, today, true);
   ImGui::PushFont(f.small);
@@ -198,6 +208,9 @@ void draw_plans_screen(const FrameInput& in, UiState& state, float height) {
     draw_timeline(v, f, ImGui::GetContentRegionAvail().x, row_h - em * 0.3f, today, false);
     ImGui::TableNextColumn();
     if (!v.blocked.empty()) pill(icon::ban, "step-down blocked", colour::warning, colour::text_dark, f.bold);
+    else if (v.shows_bundle && !v.bundle_missing.empty())
+      pill(icon::list, "bundle " + std::to_string(v.bundle_done) + " of " + std::to_string(v.bundle_items), colour::panel,
+           colour::warning, f.body);
     else if (!v.fidelity.empty())
       pill(icon::flag, std::to_string(v.fidelity.size()) + " fidelity flag" + (v.fidelity.size() > 1 ? "s" : ""),
            colour::panel, colour::text, f.body);
