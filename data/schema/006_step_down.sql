@@ -70,3 +70,33 @@ CREATE TRIGGER transition_record_is_append_only BEFORE UPDATE ON transition_reco
 BEGIN
   SELECT RAISE(ABORT, 'transition_record is append-only: record the item again');
 END;
+
+-- Families and carers: key people per person (consent to share), and every contact attempt with what
+-- was shared ('rationale,practical_guidance,escalation_routes,step_down'); the log is append-only.
+CREATE TABLE key_person (
+  id               INTEGER PRIMARY KEY,
+  person_id        INTEGER NOT NULL REFERENCES person (id),
+  name             TEXT NOT NULL CONSTRAINT name_not_empty CHECK (name <> ''),
+  relationship     TEXT NOT NULL CONSTRAINT relationship_not_empty CHECK (relationship <> ''),
+  contact          TEXT NOT NULL DEFAULT '',
+  consent_to_share INTEGER NOT NULL DEFAULT 0 CONSTRAINT consent_to_share_is_boolean CHECK (consent_to_share IN (0, 1))
+) STRICT;
+CREATE INDEX key_person_by_person ON key_person (person_id);
+
+CREATE TABLE carer_contact (
+  id            INTEGER PRIMARY KEY,
+  key_person_id INTEGER NOT NULL REFERENCES key_person (id),
+  episode_id    INTEGER NOT NULL REFERENCES episode (id),
+  at            TEXT NOT NULL CONSTRAINT at_is_utc_instant CHECK (
+                  at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z' AND
+                  strftime('%Y-%m-%dT%H:%M:%SZ', at, '+0 seconds') IS at),
+  by_staff      TEXT NOT NULL REFERENCES staff (id),
+  outcome       TEXT NOT NULL CONSTRAINT outcome_known CHECK (outcome IN ('reached', 'no_answer', 'message_left')),
+  shared        TEXT NOT NULL DEFAULT '' CONSTRAINT shared_are_topics CHECK (shared NOT GLOB '*[^a-z_,]*'),
+  note          TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX carer_contact_by_episode ON carer_contact (episode_id);
+CREATE TRIGGER carer_contact_is_append_only BEFORE UPDATE ON carer_contact
+BEGIN
+  SELECT RAISE(ABORT, 'carer_contact is append-only: log a new contact instead');
+END;

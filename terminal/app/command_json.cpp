@@ -274,6 +274,32 @@ Command close_episode(const json& j, Zone zone, Instant default_at) {
   return c;
 }
 
+Command add_key_person(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "person", "name", "relationship", "contact", "consent_to_share", "by", "at"});
+  AddKeyPerson c;
+  c.person = required_id(j, "person");
+  c.name = required_string(j, "name");
+  c.relationship = required_string(j, "relationship");
+  c.contact = optional_string(j, "contact");
+  c.consent_to_share = optional_bool(j, "consent_to_share");
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
+Command log_carer_contact(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "episode", "key_person", "outcome", "shared", "note", "by", "at"});
+  LogCarerContact c;
+  c.episode = required_id(j, "episode");
+  c.key_person = required_id(j, "key_person");
+  c.outcome = required_string(j, "outcome");
+  c.shared = optional_strings(j, "shared");
+  c.note = optional_string(j, "note");
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
 using Parser = Command (*)(const json&, Zone, Instant);
 
 // Every command `apply` knows, by its JSON name (the spelling of vb::command_name).
@@ -284,7 +310,8 @@ const std::vector<std::pair<std::string_view, Parser>>& parsers() {
       {"raise_concern", raise_concern}, {"acknowledge_escalation", acknowledge_escalation},
       {"set_thresholds", set_thresholds},
       {"step_down", step_down},         {"step_up", step_up},           {"record_reassessment", record_reassessment},
-      {"record_transition_item", record_transition_item}, {"close_episode", close_episode}};
+      {"record_transition_item", record_transition_item}, {"close_episode", close_episode},
+      {"add_key_person", add_key_person}, {"log_carer_contact", log_carer_contact}};
   return all;
 }
 

@@ -3,6 +3,7 @@
 
 #include "core/snapshot.hpp"
 #include "core/step_down.hpp"
+#include "core/carers.hpp"
 #include "core/transition_bundle.hpp"
 
 namespace vb {
@@ -24,6 +25,8 @@ std::string_view command_name(const Command& c) {
     if constexpr (std::is_same_v<T, RecordReassessment>) return "record_reassessment";
     if constexpr (std::is_same_v<T, RecordTransitionItem>) return "record_transition_item";
     if constexpr (std::is_same_v<T, CloseEpisode>) return "close_episode";
+    if constexpr (std::is_same_v<T, AddKeyPerson>) return "add_key_person";
+    if constexpr (std::is_same_v<T, LogCarerContact>) return "log_carer_contact";
   }, c);
 }
 
@@ -72,6 +75,8 @@ std::optional<std::string> command_problem(const Snapshot& snapshot, const Comma
       return step_down_command_problem(snapshot, cmd);
     else if constexpr (std::is_same_v<T, RecordTransitionItem> || std::is_same_v<T, CloseEpisode>)
       return transition_command_problem(snapshot, cmd);
+    else if constexpr (std::is_same_v<T, AddKeyPerson> || std::is_same_v<T, LogCarerContact>)
+      return carer_command_problem(snapshot, cmd);
     else return review_command_problem(snapshot, cmd);
   }, c);
 }

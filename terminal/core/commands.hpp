@@ -148,9 +148,31 @@ struct CloseEpisode {
   Instant at{};
 };
 
+// A key person (family member, carer) of a person on the caseload (issue 3).
+struct AddKeyPerson {
+  Id person = 0;
+  std::string name;
+  std::string relationship;
+  std::string contact;
+  bool consent_to_share = false;
+  StaffId by;
+  Instant at{};
+};
+
+// An attempt to contact a key person, and what was shared (issue 3).
+struct LogCarerContact {
+  Id episode = 0;
+  Id key_person = 0;
+  std::string outcome;  // reached, no_answer, message_left
+  std::vector<std::string> shared;
+  std::string note;
+  StaffId by;
+  Instant at{};
+};
+
 using Command = std::variant<MarkVisit, BookReview, CancelBooking, RecordReview, LogDecision, SetRisk, RaiseConcern,
                              AcknowledgeEscalation, SetThresholds, StepDown, StepUp, RecordReassessment,
-                             RecordTransitionItem, CloseEpisode>;
+                             RecordTransitionItem, CloseEpisode, AddKeyPerson, LogCarerContact>;
 
 // Spellings accepted for review decisions, risk domains and concern sources.
 const std::vector<std::string_view>& review_decisions();

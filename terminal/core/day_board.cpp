@@ -1,5 +1,6 @@
 // Builds the Today board and the by-staff day from the snapshot; pure, `now` passed in.
 #include "core/day_board.hpp"
+#include "core/carers.hpp"
 #include "core/step_down.hpp"
 #include "core/transition_bundle.hpp"
 
@@ -56,6 +57,7 @@ DayBoard build_day_board(const Snapshot& s, LocalDate date, Instant now) {
       row.person = s.find_person(e.person_id);
       row.phase = phase_summary(s.plan_for_episode(e.id), date);
       row.step_down_blocked = step_down_blocked_text(s, e, now);
+      row.carer_not_informed = carer_not_informed_text(s, e, now);
       row.next_review_due = next_review_due(s, e, now);
       if (row.next_review_due) row.review_status = review_status(*row.next_review_due, now, zone);
       board.rows.push_back(std::move(row));

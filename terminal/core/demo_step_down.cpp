@@ -1,6 +1,7 @@
 // The demo's tapers as first-class plans: preferred windows and minimum lengths on the phases, each
 // generated visit tied to its plan slot, risk reassessments before step-downs, and exactly one
 // step-down in the coming days left without a reassessment so the board shows it blocked.
+#include "core/carers.hpp"
 #include "core/contact_plan.hpp"
 #include "core/demo_detail.hpp"
 #include "core/plan_generation.hpp"
@@ -123,6 +124,34 @@ void add_step_down_detail(Snapshot& s, const ScheduleContext& ctx) {
       if (at > ctx.now) break;
       s.reassessments.push_back(RiskReassessment{next_id++, e.id, at, e.named_worker, e.risk,
                                                  "risk reassessed before step-down; safety plan reviewed with the person"});
+    }
+  }
+
+  // Families and carers: most people on the caseload have a key person; consenting carers are told
+  // of a step-down the evening before, except one (the board flags it).
+  const std::array<const char*, 5> given{"Alex", "Jo", "Sam", "Robin", "Chris"};
+  const std::array<const char*, 4> relation{"mother", "partner", "sister", "friend"};
+  Id key_id = 1, contact_id = 1;
+  bool left_untold = false;
+  for (const auto& e : s.episodes) {
+    if (!e.is_open() || e.id % 4 == 3) continue;
+    const Person* p = s.find_person(e.person_id);
+    if (!p) continue;
+    KeyPerson k{key_id++, p->id, std::string(given[static_cast<size_t>(e.id) % given.size()]) + " " + p->family_name,
+                relation[static_cast<size_t>(e.id) % relation.size()], "07700 900" + std::to_string(100 + e.id % 900),
+                e.id % 6 != 0};
+    s.key_people.push_back(k);
+    if (!k.consent_to_share || carer_not_informed_text(s, e, ctx.now).empty()) continue;
+    if (!left_untold && e.id != blocked) {
+      left_untold = true;
+      continue;
+    }
+    Instant at = std::min(ctx.now - std::chrono::minutes{45}, at_local(add_days(ctx.today, -1), 18 * 60, ctx.zone));
+    for (int guard = 0; guard < 3 && !carer_not_informed_text(s, e, ctx.now).empty(); ++guard) {
+      s.carer_contacts.push_back(CarerContact{contact_id++, k.id, e.id, at, e.named_worker, "reached",
+                                              {"rationale", "step_down", "escalation_routes"},
+                                              "explained the step-down and how to reach the team"});
+      at = ctx.now - std::chrono::minutes{20};
     }
   }
 }

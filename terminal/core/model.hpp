@@ -266,6 +266,29 @@ struct TransitionRecord {
   std::string detail;  // receiving service, meeting date or "none: reason", version note, ...
 };
 
+// A person who matters to someone on the caseload (family, carer, friend), and whether the person
+// consents to the team sharing information with them.
+struct KeyPerson {
+  Id id = 0;
+  Id person_id = 0;
+  std::string name;
+  std::string relationship;  // "mother", "partner", "friend", ...
+  std::string contact;       // how to reach them
+  bool consent_to_share = false;
+};
+
+// Each attempt to contact a key person and what was shared (append-only).
+struct CarerContact {
+  Id id = 0;
+  Id key_person_id = 0;
+  Id episode_id = 0;
+  Instant at{};
+  StaffId by;
+  std::string outcome;  // reached, no_answer, message_left
+  std::vector<std::string> shared{};  // rationale, practical_guidance, escalation_routes, step_down
+  std::string note;
+};
+
 // A step up or step down of an episode's contact plan, as it was commanded (history for the plan screen).
 struct PlanChange {
   Id id = 0;

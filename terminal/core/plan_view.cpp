@@ -1,6 +1,7 @@
 // Building the plan screen's per-person picture.
 #include "core/plan_view.hpp"
 
+#include "core/carers.hpp"
 #include "core/contact_plan.hpp"
 #include "core/fidelity.hpp"
 #include "core/missed_visit.hpp"
@@ -57,6 +58,7 @@ PlanView build_plan_view(const Snapshot& s, const Episode& e, Instant now) {
   }
   v.blocked = step_down_blocked_text(s, e, now);
   v.fidelity = check_fidelity(s, e, now).flags();
+  v.carer_not_informed = carer_not_informed_text(s, e, now);
   if (e.stage == Stage::step_down || e.stage == Stage::handover) {
     auto bundle = bundle_status(s, e.id);
     v.shows_bundle = true;

@@ -33,6 +33,7 @@ struct PlanView {
   std::string next_change;  // "Thu 26 Nov: Daily → Alternate days", "" when none
   std::string blocked;      // "step-down blocked: no risk reassessment since Fri 20 Nov", ""
   std::vector<std::string> fidelity;
+  std::string carer_not_informed;  // "carer not informed of step-down: Mary (mother)", ""
   // The transition bundle, for episodes in step-down or handover: items done of 7, and what is missing.
   bool shows_bundle = false;
   int bundle_done = 0;

@@ -154,7 +154,8 @@ std::vector<Id> apply_commands(Database& db, Snapshot& snapshot, const std::vect
             if constexpr (std::is_same_v<T, MarkVisit>) return visits.apply(c, cmd);
             else if constexpr (std::is_same_v<T, StepDown> || std::is_same_v<T, StepUp> ||
                                std::is_same_v<T, RecordReassessment> || std::is_same_v<T, RecordTransitionItem> ||
-                               std::is_same_v<T, CloseEpisode>)
+                               std::is_same_v<T, CloseEpisode> || std::is_same_v<T, AddKeyPerson> ||
+                               std::is_same_v<T, LogCarerContact>)
               return steps.apply(c, cmd);
             else return reviews.apply(c, cmd);
           },

@@ -105,6 +105,8 @@ class StepDownCommandWriter {
   Id apply(const Command& c, const RecordReassessment& r);
   Id apply(const Command& c, const RecordTransitionItem& r);
   Id apply(const Command& c, const CloseEpisode& r);
+  Id apply(const Command& c, const AddKeyPerson& r);
+  Id apply(const Command& c, const LogCarerContact& r);
 
  private:
   Id change_plan(const Command& c, Id episode, const ContactPlan& next, const std::string& kind,

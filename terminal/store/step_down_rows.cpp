@@ -20,6 +20,12 @@ std::string stored_windows(const std::vector<DayPart>& parts) {
   return out;
 }
 
+std::string stored_list(const std::vector<std::string>& words) {
+  std::string out;
+  for (size_t i = 0; i < words.size(); ++i) out += (i ? "," : "") + words[i];
+  return out;
+}
+
 namespace {
 
 std::vector<std::string> split(const std::string& text) {
@@ -84,6 +90,14 @@ void load_step_down(Database& db, Snapshot& s) {
   while (t.next()) {
     s.transition_records.push_back(TransitionRecord{t.integer(0), t.integer(1), t.text(2), t.instant(3), t.text(4), t.text(5)});
   }
+  StoredRow k(db, "key_person", "SELECT id, person_id, name, relationship, contact, consent_to_share FROM key_person ORDER BY id");
+  while (k.next()) s.key_people.push_back(KeyPerson{k.integer(0), k.integer(1), k.text(2), k.text(3), k.text(4), k.boolean(5)});
+  StoredRow cc(db, "carer_contact",
+               "SELECT id, key_person_id, episode_id, at, by_staff, outcome, shared, note FROM carer_contact ORDER BY id");
+  while (cc.next()) {
+    s.carer_contacts.push_back(CarerContact{cc.integer(0), cc.integer(1), cc.integer(2), cc.instant(3), cc.text(4),
+                                            cc.text(5), split(cc.text(6)), cc.text(7)});
+  }
 }
 
 void write_step_down(Database& db, const Snapshot& s) {
@@ -130,6 +144,22 @@ void write_step_down(Database& db, const Snapshot& s) {
     bind_instant(record, 4, r.at);
     record.bind_text(5, r.by).bind_text(6, r.detail);
     record.run(table_row("transition_record", r.id));
+  }
+  auto key = db.prepare(
+      "INSERT INTO key_person (id, person_id, name, relationship, contact, consent_to_share) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  for (const auto& k : s.key_people) {
+    key.bind_int(1, k.id).bind_int(2, k.person_id).bind_text(3, k.name).bind_text(4, k.relationship).bind_text(5, k.contact);
+    bind_bool(key, 6, k.consent_to_share);
+    key.run(table_row("key_person", k.id));
+  }
+  auto contact = db.prepare(
+      "INSERT INTO carer_contact (id, key_person_id, episode_id, at, by_staff, outcome, shared, note) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  for (const auto& c : s.carer_contacts) {
+    contact.bind_int(1, c.id).bind_int(2, c.key_person_id).bind_int(3, c.episode_id);
+    bind_instant(contact, 4, c.at);
+    contact.bind_text(5, c.by).bind_text(6, c.outcome).bind_text(7, stored_list(c.shared)).bind_text(8, c.note);
+    contact.run(table_row("carer_contact", c.id));
   }
 }
 

@@ -17,5 +17,6 @@ void write_step_down(Database& db, const vb::Snapshot& s);
 // Stored forms of the phase lists ("1,4", "morning,evening").
 std::string stored_weekdays(const std::vector<int>& days);
 std::string stored_windows(const std::vector<vb::DayPart>& parts);
+std::string stored_list(const std::vector<std::string>& words);  // "rationale,step_down"
 
 }  // namespace vb::store

@@ -97,6 +97,11 @@ void flags_line(const PlanView& v, const Fonts& f, bool wrap_each) {
     pill(icon::ban, v.blocked, colour::warning, colour::text_dark, f.bold);
     any = true;
   }
+  if (!v.carer_not_informed.empty()) {
+    if (any && !wrap_each) ImGui::SameLine();
+    pill(icon::users, v.carer_not_informed, colour::warning, colour::text_dark, f.bold);
+    any = true;
+  }
   for (const auto& flag : v.fidelity) {
     if (any && !wrap_each) ImGui::SameLine();
     pill(icon::flag, flag, colour::panel, colour::text, f.body);

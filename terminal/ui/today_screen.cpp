@@ -90,6 +90,8 @@ std::optional<Id> draw_today_screen(const FrameInput& in, UiState& state, float 
       ImGui::PushFont(f.small);
       if (!row.step_down_blocked.empty())  // icon + words + colour; the plans screen says since when
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour::warning), "%s step-down blocked", icon::ban);
+      else if (!row.carer_not_informed.empty())
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour::warning), "%s carer not told", icon::users);
       else
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour::text_dim), "%s", row.phase.empty() ? "no plan today" : row.phase.c_str());
       ImGui::PopFont();

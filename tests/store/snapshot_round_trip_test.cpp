@@ -103,6 +103,28 @@ void same(const TransitionRecord& a, const TransitionRecord& b) {
   CHECK(a.detail == b.detail);
 }
 
+void same(const KeyPerson& a, const KeyPerson& b) {
+  CAPTURE(a.id);
+  CHECK(a.id == b.id);
+  CHECK(a.person_id == b.person_id);
+  CHECK(a.name == b.name);
+  CHECK(a.relationship == b.relationship);
+  CHECK(a.contact == b.contact);
+  CHECK(a.consent_to_share == b.consent_to_share);
+}
+
+void same(const CarerContact& a, const CarerContact& b) {
+  CAPTURE(a.id);
+  CHECK(a.id == b.id);
+  CHECK(a.key_person_id == b.key_person_id);
+  CHECK(a.episode_id == b.episode_id);
+  CHECK(a.at == b.at);
+  CHECK(a.by == b.by);
+  CHECK(a.outcome == b.outcome);
+  CHECK(a.shared == b.shared);
+  CHECK(a.note == b.note);
+}
+
 void same(const PlanChange& a, const PlanChange& b) {
   CAPTURE(a.id);
   CHECK(a.id == b.id);
@@ -304,6 +326,9 @@ TEST_CASE("store: write_snapshot then load_snapshot gives back every field of ev
   same_all(loaded.reassessments, written.reassessments);
   same_all(loaded.plan_changes, written.plan_changes);
   same_all(loaded.transition_records, written.transition_records);
+  same_all(loaded.key_people, written.key_people);
+  same_all(loaded.carer_contacts, written.carer_contacts);
+  REQUIRE(written.carer_contacts.size() == 2);
   REQUIRE_FALSE(written.transition_records.empty());
   REQUIRE_FALSE(written.reassessments.empty());
   REQUIRE_FALSE(written.plan_changes.empty());
@@ -340,6 +365,8 @@ TEST_CASE("store: every field of the model is covered by the round trip (struct 
   CHECK(sizeof(RiskReassessment) == 96);
   CHECK(sizeof(PlanChange) == 184);
   CHECK(sizeof(TransitionRecord) == 120);
+  CHECK(sizeof(KeyPerson) == 120);
+  CHECK(sizeof(CarerContact) == 152);
 }
 
 TEST_CASE("store: a fresh database loads as an empty snapshot with the default zones") {

@@ -281,6 +281,11 @@ void add_step_down(Snapshot& s) {
                                "risk reassessed by S02"}};
   s.transition_records = {TransitionRecord{960, 10, "safety_plan_updated", utc("2026-11-22T11:00:00Z"), "S02", "v2 — crisis line added"},
                           TransitionRecord{961, 10, "lives_alone", utc("2026-11-02T02:00:00Z"), "S01", ""}};
+  s.key_people = {KeyPerson{970, 1, "Mária Ó Súilleabháin", "mother", "07700 900123", true},
+                  KeyPerson{971, 1, "Sam", "friend", "", false}};
+  s.carer_contacts = {CarerContact{980, 970, 10, utc("2026-11-21T18:00:00Z"), "S01", "reached",
+                                   {"rationale", "step_down"}, "explained the change"},
+                      CarerContact{981, 971, 10, utc("2026-11-21T18:10:00Z"), "S02", "no_answer", {}, ""}};
 }
 
 Snapshot full_snapshot() {
