@@ -97,6 +97,18 @@ void header(const FrameInput& in, UiState& state) {
   if (b.reviews_overdue > 0)
     alerts.push_back({icon::clock, std::to_string(b.reviews_overdue) + " review" + (b.reviews_overdue > 1 ? "s" : "") + " overdue",
                       colour::missed, colour::text});
+  // Step-down (issue 3): blocked step-downs and carers not told, counted from the board's rows.
+  int blocked = 0, untold = 0;
+  for (const auto& row : b.rows) {
+    if (!row.step_down_blocked.empty()) ++blocked;
+    if (!row.carer_not_informed.empty()) ++untold;
+  }
+  if (blocked > 0)
+    alerts.push_back({icon::ban, std::to_string(blocked) + " step-down" + (blocked > 1 ? "s" : "") + " blocked",
+                      colour::warning, colour::text_dark});
+  if (untold > 0)
+    alerts.push_back({icon::users, std::to_string(untold) + " carer" + (untold > 1 ? "s" : "") + " not told",
+                      colour::warning, colour::text_dark});
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   float alerts_w = 0;
   for (const auto& a : alerts) alerts_w += pill_width(a.icon, a.text, f.bold) + spacing;
