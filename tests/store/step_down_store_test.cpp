@@ -139,3 +139,22 @@ TEST_CASE("close episode: an incomplete bundle needs an override (audited); futu
   CHECK(b.count("SELECT count(*) FROM visit WHERE episode_id = 10 AND (status <> 'planned' OR hand_edited = 1)") == history);
   CHECK(refusal(b, {close}).find("already closed") != std::string::npos);
 }
+
+TEST_CASE("step-down tables: reassessments, transition records and carer contacts are append-only; stored words are checked") {
+  Board b;
+  RawConnection raw(b.db.path());
+  for (const char* sql : {"UPDATE risk_reassessment SET note = 'rewritten' WHERE id = 900",
+                          "UPDATE transition_record SET detail = 'rewritten' WHERE id = 960",
+                          "UPDATE carer_contact SET note = 'rewritten' WHERE id = 980"}) {
+    CAPTURE(sql);
+    CHECK(raw.exec(sql) != SQLITE_OK);
+    CHECK(raw.error().find("append-only") != std::string::npos);
+  }
+  CHECK(raw.exec("INSERT INTO transition_record (episode_id, item, at, by_staff) VALUES (10, 'hugs', "
+                 "'2026-11-16T10:00:00Z', 'S01')") != SQLITE_OK);
+  CHECK(raw.exec("UPDATE contact_phase SET weekdays = '1,8' WHERE id = 203") != SQLITE_OK);
+  CHECK(raw.exec("UPDATE contact_phase SET windows = 'Morning' WHERE id = 203") != SQLITE_OK);
+  CHECK(raw.exec("UPDATE visit SET plan_slot = -1 WHERE id = 100") != SQLITE_OK);
+  CHECK(raw.exec("INSERT INTO carer_contact (key_person_id, episode_id, at, by_staff, outcome) VALUES (970, 10, "
+                 "'2026-11-16T10:00:00Z', 'S01', 'waved')") != SQLITE_OK);
+}
