@@ -183,6 +183,7 @@ int run_kiosk(const CommandLine& cl) {
     in.night = mode.night;
     in.dimmed = mode.dimmed;
     in.shift = burn_in_shift(now);  // changes with the minute, when the board redraws anyway
+    in.plans = &s.model.plans;
     std::optional<Command> command = ui::draw_frame(in, state);
     imgui.render(ui::background_colour(mode.night));
     glfwSwapBuffers(w);

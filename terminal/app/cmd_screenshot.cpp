@@ -36,7 +36,7 @@ int run_screenshot(const CommandLine& cl) {
   if (cl.positional.empty()) throw UsageError("screenshot needs an output file, e.g. screenshot today.png");
   std::string name = cl.option("screen").value_or("today");
   auto screen = ui::parse_screen(name);
-  if (!screen) throw UsageError("unknown screen '" + name + "' (this build has: today, staff, reviews, ooh, compliance, outcomes, admin, lock)");
+  if (!screen) throw UsageError("unknown screen '" + name + "' (this build has: today, staff, plans, reviews, ooh, compliance, outcomes, admin, lock)");
   auto [width, height] = parse_size(cl.option("size").value_or("1920x1080"));
 
   Session s = open_session(cl, false);
@@ -72,6 +72,7 @@ int run_screenshot(const CommandLine& cl) {
   ui::apply_palette(mode.night);
   in.night = mode.night;
   in.dimmed = mode.dimmed;
+  in.plans = &s.model.plans;
   // Tables settle their column widths over the first frames; draw a few before capturing.
   std::optional<Id> open_visit;
   if (auto v = cl.option("visit")) {

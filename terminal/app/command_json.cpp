@@ -224,6 +224,16 @@ Command clear_lockout(const json& j, Zone zone, Instant default_at) {
   return c;
 }
 
+Command step_down(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "episode", "note", "by", "at"});
+  StepDown c;
+  c.episode = required_id(j, "episode");
+  c.note = optional_string(j, "note");
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
 AllocateVisit allocation_fields(const json& j) {
   AllocateVisit c;
   c.visit = required_id(j, "visit");
@@ -285,11 +295,86 @@ Command add_shift(const json& j, Zone zone, Instant default_at) {
   return c;
 }
 
+Command step_up(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "episode", "reason", "days", "by", "at"});
+  StepUp c;
+  c.episode = required_id(j, "episode");
+  c.reason = required_string(j, "reason");
+  if (j.contains("days") && !j["days"].is_null()) {
+    if (!j["days"].is_number_integer()) throw LineError{"field 'days' must be a whole number"};
+    auto days = j["days"].get<std::int64_t>();
+    c.days = days < 0 || days > 1000 ? -1 : static_cast<int>(days);
+  }
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
 Command remove_shift(const json& j, Zone zone, Instant default_at) {
   only_fields(j, {"command", "shift", "reason", "by", "at"});
   RemoveShift c;
   c.shift = required_id(j, "shift");
   c.reason = optional_string(j, "reason");
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
+Command record_reassessment(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "episode", "risk", "note", "by", "at"});
+  RecordReassessment c;
+  c.episode = required_id(j, "episode");
+  c.risk = risk_field(j);
+  c.note = required_string(j, "note");
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
+Command record_transition_item(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "episode", "item", "detail", "by", "at"});
+  RecordTransitionItem c;
+  c.episode = required_id(j, "episode");
+  c.item = required_string(j, "item");
+  c.detail = optional_string(j, "detail");
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
+Command close_episode(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "episode", "reason", "destination", "override_reason", "by", "at"});
+  CloseEpisode c;
+  c.episode = required_id(j, "episode");
+  c.reason = required_string(j, "reason");
+  c.destination = optional_string(j, "destination");
+  c.override_reason = optional_string(j, "override_reason");
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
+Command add_key_person(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "person", "name", "relationship", "contact", "consent_to_share", "by", "at"});
+  AddKeyPerson c;
+  c.person = required_id(j, "person");
+  c.name = required_string(j, "name");
+  c.relationship = required_string(j, "relationship");
+  c.contact = optional_string(j, "contact");
+  c.consent_to_share = optional_bool(j, "consent_to_share");
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
+Command log_carer_contact(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "episode", "key_person", "outcome", "shared", "note", "by", "at"});
+  LogCarerContact c;
+  c.episode = required_id(j, "episode");
+  c.key_person = required_id(j, "key_person");
+  c.outcome = required_string(j, "outcome");
+  c.shared = optional_strings(j, "shared");
+  c.note = optional_string(j, "note");
   c.by = required_string(j, "by");
   c.at = time_field(j, "at", zone, default_at);
   return c;
@@ -305,7 +390,10 @@ const std::vector<std::pair<std::string_view, Parser>>& parsers() {
       {"raise_concern", raise_concern}, {"acknowledge_escalation", acknowledge_escalation},
       {"set_thresholds", set_thresholds}, {"clear_lockout", clear_lockout}, {"allocate_visit", allocate_visit},
       {"unallocate_visit", unallocate_visit}, {"allocate_visits", allocate_visits}, {"add_shift", add_shift},
-      {"remove_shift", remove_shift}};
+      {"remove_shift", remove_shift},
+      {"step_down", step_down},         {"step_up", step_up},           {"record_reassessment", record_reassessment},
+      {"record_transition_item", record_transition_item}, {"close_episode", close_episode},
+      {"add_key_person", add_key_person}, {"log_carer_contact", log_carer_contact}};
   return all;
 }
 

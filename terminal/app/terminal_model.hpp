@@ -4,6 +4,7 @@
 #include "core/compliance.hpp"
 #include "core/day_board.hpp"
 #include "core/outcomes.hpp"
+#include "core/plan_view.hpp"
 #include "core/review_board.hpp"
 #include "core/snapshot.hpp"
 
@@ -18,6 +19,7 @@ struct TerminalModel {
   ComplianceRules compliance_rules = default_compliance_rules();
   ComplianceBoard compliance;
   OutcomesBoard outcomes;
+  std::vector<PlanView> plans;  // step-down (issue 3)
   Instant loaded_at{};
   Instant built_for{};
 
@@ -29,6 +31,7 @@ struct TerminalModel {
     reviews = build_review_board(snapshot, now);
     compliance = build_compliance_board(snapshot, compliance_rules, now);
     outcomes = build_outcomes_board(snapshot, now);
+    plans = build_plan_views(snapshot, now);
     built_for = now;
   }
 };

@@ -32,6 +32,13 @@ std::string_view action(const Command& c) {
                         [](const AllocateVisits&) { return "accept an allocation proposal"; },
                         [](const AddShift&) { return "add a shift to the rota"; },
                         [](const RemoveShift&) { return "remove a shift from the rota"; },
+                        [](const StepDown&) { return "step a plan down"; },
+                        [](const StepUp&) { return "step a plan up"; },
+                        [](const RecordReassessment&) { return "record a risk reassessment"; },
+                        [](const RecordTransitionItem&) { return "record a transition bundle item"; },
+                        [](const CloseEpisode&) { return "close an episode"; },
+                        [](const AddKeyPerson&) { return "add a family member or carer"; },
+                        [](const LogCarerContact&) { return "log contact with a carer"; },
                     },
                     c);
 }
@@ -63,6 +70,13 @@ Roles required_role(const Command& c) {
                         [](const AllocateVisits&) { return Roles{Role::coordinator}; },
                         [](const AddShift&) { return Roles{Role::coordinator}; },
                         [](const RemoveShift&) { return Roles{Role::coordinator}; },
+                        [](const StepDown&) { return Roles{Role::clinician}; },
+                        [](const StepUp&) { return Roles{Role::clinician}; },
+                        [](const RecordReassessment&) { return Roles{Role::clinician}; },
+                        [](const RecordTransitionItem&) { return Roles{Role::clinician}; },
+                        [](const CloseEpisode&) { return Roles{Role::clinician}; },
+                        [](const AddKeyPerson&) { return Roles{Role::clinician}; },
+                        [](const LogCarerContact&) { return Roles{Role::clinician}; },
                     },
                     c);
 }

@@ -2,6 +2,9 @@
 #include "core/commands.hpp"
 
 #include "core/snapshot.hpp"
+#include "core/step_down.hpp"
+#include "core/carers.hpp"
+#include "core/transition_bundle.hpp"
 
 namespace vb {
 
@@ -23,6 +26,13 @@ std::string_view command_name(const Command& c) {
     if constexpr (std::is_same_v<T, AllocateVisits>) return "allocate_visits";
     if constexpr (std::is_same_v<T, AddShift>) return "add_shift";
     if constexpr (std::is_same_v<T, RemoveShift>) return "remove_shift";
+    if constexpr (std::is_same_v<T, StepDown>) return "step_down";
+    if constexpr (std::is_same_v<T, StepUp>) return "step_up";
+    if constexpr (std::is_same_v<T, RecordReassessment>) return "record_reassessment";
+    if constexpr (std::is_same_v<T, RecordTransitionItem>) return "record_transition_item";
+    if constexpr (std::is_same_v<T, CloseEpisode>) return "close_episode";
+    if constexpr (std::is_same_v<T, AddKeyPerson>) return "add_key_person";
+    if constexpr (std::is_same_v<T, LogCarerContact>) return "log_carer_contact";
   }, c);
 }
 
@@ -75,6 +85,13 @@ std::optional<std::string> command_problem(const Snapshot& snapshot, const Comma
                        std::is_same_v<T, AllocateVisits> || std::is_same_v<T, AddShift> ||
                        std::is_same_v<T, RemoveShift>)
       return allocation_command_problem(snapshot, cmd);
+    else if constexpr (std::is_same_v<T, StepDown> || std::is_same_v<T, StepUp> ||
+                       std::is_same_v<T, RecordReassessment>)
+      return step_down_command_problem(snapshot, cmd);
+    else if constexpr (std::is_same_v<T, RecordTransitionItem> || std::is_same_v<T, CloseEpisode>)
+      return transition_command_problem(snapshot, cmd);
+    else if constexpr (std::is_same_v<T, AddKeyPerson> || std::is_same_v<T, LogCarerContact>)
+      return carer_command_problem(snapshot, cmd);
     else return review_command_problem(snapshot, cmd);
   }, c);
 }

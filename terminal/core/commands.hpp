@@ -108,6 +108,15 @@ struct ClearLockout {
   Instant at{};
 };
 
+// Step-down (issue 3): move the episode's plan to its next, lower-contact phase from today. Refused
+// unless a risk reassessment (senior review or RecordReassessment) is recorded for this transition.
+struct StepDown {
+  Id episode = 0;
+  std::string note;
+  StaffId by;
+  Instant at{};
+};
+
 // Send a worker (and a second one, for a double-up) to a planned visit; replaces whoever was on it.
 struct AllocateVisit {
   Id visit = 0;
@@ -125,10 +134,29 @@ struct UnallocateVisit {
   Instant at{};
 };
 
+// Step-up (issue 3): risk re-emerged; re-intensify from today to the nearest earlier phase with more
+// contact for `days`, then resume the taper where it was. Immediate; needs a reason.
+struct StepUp {
+  Id episode = 0;
+  std::string reason;
+  int days = 7;
+  StaffId by;
+  Instant at{};
+};
+
 // Several allocations accepted together (a proposal): one transaction, one audit row per visit.
 // The batch's `by` and `at` apply to every allocation (theirs are ignored).
 struct AllocateVisits {
   std::vector<AllocateVisit> allocations;
+  StaffId by;
+  Instant at{};
+};
+
+// A documented risk reassessment outside a senior review, with its author (issue 3).
+struct RecordReassessment {
+  Id episode = 0;
+  RiskLevel risk = RiskLevel::medium;
+  std::string note;
   StaffId by;
   Instant at{};
 };
@@ -142,6 +170,15 @@ struct AddShift {
   Instant at{};
 };
 
+// One item of the transition bundle done, or a care flag noted (issue 3).
+struct RecordTransitionItem {
+  Id episode = 0;
+  std::string item;
+  std::string detail;
+  StaffId by;
+  Instant at{};
+};
+
 // Take a shift off the rota (sickness, swap). Refused while visits still depend on it.
 struct RemoveShift {
   Id shift = 0;
@@ -150,9 +187,43 @@ struct RemoveShift {
   Instant at{};
 };
 
+// Close an episode (issue 3). An incomplete transition bundle needs an override reason (audited).
+// Future planned visits go; a follow-up contact is created, due within the shortest window that applies.
+struct CloseEpisode {
+  Id episode = 0;
+  std::string reason;       // resolved, admitted, ...
+  std::string destination;  // cmht, gp, voluntary, supported_living, inpatient, other
+  std::string override_reason;
+  StaffId by;
+  Instant at{};
+};
+
+// A key person (family member, carer) of a person on the caseload (issue 3).
+struct AddKeyPerson {
+  Id person = 0;
+  std::string name;
+  std::string relationship;
+  std::string contact;
+  bool consent_to_share = false;
+  StaffId by;
+  Instant at{};
+};
+
+// An attempt to contact a key person, and what was shared (issue 3).
+struct LogCarerContact {
+  Id episode = 0;
+  Id key_person = 0;
+  std::string outcome;  // reached, no_answer, message_left
+  std::vector<std::string> shared;
+  std::string note;
+  StaffId by;
+  Instant at{};
+};
+
 using Command = std::variant<MarkVisit, BookReview, CancelBooking, RecordReview, LogDecision, SetRisk, RaiseConcern,
                              AcknowledgeEscalation, SetThresholds, ClearLockout, AllocateVisit, UnallocateVisit,
-                             AllocateVisits, AddShift, RemoveShift>;
+                             AllocateVisits, AddShift, RemoveShift, StepDown, StepUp, RecordReassessment,
+                             RecordTransitionItem, CloseEpisode, AddKeyPerson, LogCarerContact>;
 
 // Spellings accepted for review decisions, risk domains and concern sources.
 const std::vector<std::string_view>& review_decisions();

@@ -21,6 +21,7 @@ std::optional<PlanPosition> plan_position(const ContactPlan& plan, LocalDate on)
 int contacts_per_week(const ContactPhase& p) {
   if (p.visits_per_day > 0) return p.visits_per_day * 7;
   if (p.every_n_days > 0) return (7 + p.every_n_days - 1) / p.every_n_days;
+  if (p.per_week > 0) return p.per_week;
   return 0;
 }
 

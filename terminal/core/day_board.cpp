@@ -1,5 +1,8 @@
 // Builds the Today board and the by-staff day from the snapshot; pure, `now` passed in.
 #include "core/day_board.hpp"
+#include "core/carers.hpp"
+#include "core/step_down.hpp"
+#include "core/transition_bundle.hpp"
 
 #include "core/contact_plan.hpp"
 #include "core/escalation.hpp"
@@ -53,6 +56,8 @@ DayBoard build_day_board(const Snapshot& s, LocalDate date, Instant now) {
       row.episode = &e;
       row.person = s.find_person(e.person_id);
       row.phase = phase_summary(s.plan_for_episode(e.id), date);
+      row.step_down_blocked = step_down_blocked_text(s, e, now);
+      row.carer_not_informed = carer_not_informed_text(s, e, now);
       row.next_review_due = next_review_due(s, e, now);
       if (row.next_review_due) row.review_status = review_status(*row.next_review_due, now, zone);
       board.rows.push_back(std::move(row));
@@ -74,6 +79,11 @@ DayBoard build_day_board(const Snapshot& s, LocalDate date, Instant now) {
       if (bv.needs_follow_up && row_of_episode.count(e->id)) {
         row_for(*e).unresolved_missed.push_back(bv);
         ++board.needs_follow_up_count;
+      } else if (is_open_follow_up(*e, v)) {
+        // A follow-up contact after closure stays on the board until it is done.
+        row_for(*e).visits.push_back(bv);
+        ++board.visit_count;
+        if (!v.allocated()) ++board.unallocated_count;
       }
       continue;
     }

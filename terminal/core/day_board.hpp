@@ -30,6 +30,8 @@ struct BoardRow {
   // a safety gap stays on the board until someone acts on it.
   std::vector<BoardVisit> unresolved_missed;
   int open_escalations = 0;  // escalations to medical staff not yet acknowledged
+  std::string step_down_blocked;  // "step-down blocked: no risk reassessment since Fri 20 Nov", or ""
+  std::string carer_not_informed;  // "carer not informed of step-down: Mary (mother)", or ""
 };
 
 inline constexpr int carry_over_days = 7;

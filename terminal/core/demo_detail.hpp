@@ -92,4 +92,8 @@ std::vector<DecisionLogEntry> make_decisions(const ScheduleContext& ctx, const s
 // The demo's promise: one open episode's review due later today and one overdue. Reindexes `s`.
 void ensure_review_due_and_overdue(Snapshot& s, const ScheduleContext& ctx);
 
+// demo_step_down.cpp: phase windows and minimum lengths, visits tied to plan slots, risk
+// reassessments before near step-downs, and one step-down left blocked. Call last.
+void add_step_down_detail(Snapshot& s, const ScheduleContext& ctx);
+
 }  // namespace vb::demo

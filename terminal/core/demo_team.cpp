@@ -350,6 +350,7 @@ Snapshot generate_demo_team(const DemoOptions& options) {
   s.decisions = make_decisions(ctx, s.episodes, s.reviews);
   ensure_review_due_and_overdue(s, ctx);  // reindexes
   add_bookings_and_escalations(s, ctx);   // reindexes
+  add_step_down_detail(s, ctx);           // step-down (issue 3)
   return s;
 }
 

@@ -76,6 +76,9 @@ struct Episode {
   bool is_open() const { return !closed_at.has_value(); }
 };
 
+// The part of a local day a planned visit prefers; evening visits are out of hours.
+enum class DayPart { morning, afternoon, evening };
+
 // One step of a contact plan, e.g. "Daily, 7 days". Dates are local; end is exclusive.
 struct ContactPhase {
   Id id = 0;
@@ -86,6 +89,12 @@ struct ContactPhase {
   int every_n_days = 0;          // one visit every n days (>0)
   int length_days = 0;
   std::string focus;  // "self-management"
+  // Added by step-down (issue 3): n visits a week on chosen weekdays (1 = Monday .. 7 = Sunday),
+  // the preferred part of the day of each visit, and the least a visit should last.
+  int per_week = 0;
+  std::vector<int> weekdays{};
+  std::vector<DayPart> windows{};
+  int min_visit_min = 0;
 };
 
 struct ContactPlan {
@@ -114,6 +123,10 @@ struct Visit {
   std::optional<Id> follow_up_of;  // this visit follows up a missed one
   bool allocated() const { return !staff1.empty(); }
   std::vector<std::string> required_skills;  // skills the visit needs (allocation)
+  // Added by step-down (issue 3): which of its day's plan slots this visit was generated for
+  // (nullopt: added by hand or imported), and whether a person changed it after generation.
+  std::optional<int> plan_slot{};
+  bool hand_edited = false;
 };
 
 struct Shift {
@@ -236,6 +249,62 @@ struct DecisionLogEntry {
   std::string rationale;
   std::string informed;
   std::optional<Id> corrects;  // a correction references the entry it corrects
+};
+
+// A documented risk reassessment outside a senior review (e.g. at a step-down), with its author.
+struct RiskReassessment {
+  Id id = 0;
+  Id episode_id = 0;
+  Instant at{};
+  StaffId by;
+  RiskLevel risk = RiskLevel::medium;
+  std::string note;
+};
+
+// One item of an episode's transition bundle done (or a care flag noted), with who and when.
+// Append-only: the latest record of an item counts; every safety_plan_updated record is a version.
+struct TransitionRecord {
+  Id id = 0;
+  Id episode_id = 0;
+  std::string item;  // see transition_items() in core/transition_bundle.hpp
+  Instant at{};
+  StaffId by;
+  std::string detail;  // receiving service, meeting date or "none: reason", version note, ...
+};
+
+// A person who matters to someone on the caseload (family, carer, friend), and whether the person
+// consents to the team sharing information with them.
+struct KeyPerson {
+  Id id = 0;
+  Id person_id = 0;
+  std::string name;
+  std::string relationship;  // "mother", "partner", "friend", ...
+  std::string contact;       // how to reach them
+  bool consent_to_share = false;
+};
+
+// Each attempt to contact a key person and what was shared (append-only).
+struct CarerContact {
+  Id id = 0;
+  Id key_person_id = 0;
+  Id episode_id = 0;
+  Instant at{};
+  StaffId by;
+  std::string outcome;  // reached, no_answer, message_left
+  std::vector<std::string> shared{};  // rationale, practical_guidance, escalation_routes, step_down
+  std::string note;
+};
+
+// A step up or step down of an episode's contact plan, as it was commanded (history for the plan screen).
+struct PlanChange {
+  Id id = 0;
+  Id episode_id = 0;
+  Instant at{};
+  StaffId by;
+  std::string kind;  // step_down, step_up
+  std::string from_phase;
+  std::string to_phase;
+  std::string reason;
 };
 
 }  // namespace vb

@@ -30,6 +30,11 @@ struct Snapshot {
   std::vector<Concern> concerns;
   std::vector<RiskThresholds> thresholds;
   std::vector<EscalationAck> escalation_acks;
+  std::vector<RiskReassessment> reassessments;  // step-down (issue 3)
+  std::vector<PlanChange> plan_changes;          // step-down (issue 3)
+  std::vector<TransitionRecord> transition_records;  // step-down (issue 3)
+  std::vector<KeyPerson> key_people;                 // step-down (issue 3): families and carers
+  std::vector<CarerContact> carer_contacts;          // step-down (issue 3)
   bool is_demo = false;
   // Not stored in the database: the team's review rules from data/review_rules.json.
   ReviewRules review_rules;

@@ -43,8 +43,24 @@ SnapshotUndo::SnapshotUndo(Snapshot& s)
       acks_(s.escalation_acks.size()),
       thresholds_size_(s.thresholds.size()) {}
 
+void SnapshotUndo::save_whole() {
+  if (whole_) return;
+  whole_ = s_;
+  edits_at_whole_ = {visits_.size(), episodes_.size(), bookings_.size(), thresholds_.size(), staff_.size()};
+}
+
 SnapshotUndo::~SnapshotUndo() {
   if (kept_) return;
+  if (whole_) {
+    // Rows may have been removed since the copy: put the copy back, then undo the edits made before it.
+    s_ = std::move(*whole_);
+    visits_.resize(edits_at_whole_[0]);
+    episodes_.resize(edits_at_whole_[1]);
+    bookings_.resize(edits_at_whole_[2]);
+    thresholds_.resize(edits_at_whole_[3]);
+    staff_.resize(edits_at_whole_[4]);
+    s_.reindex();
+  }
   // Latest first, so a row edited twice ends as it was before the first edit.
   for (auto it = visits_.rbegin(); it != visits_.rend(); ++it) s_.visits[it->first] = std::move(it->second);
   for (auto it = episodes_.rbegin(); it != episodes_.rend(); ++it) s_.episodes[it->first] = std::move(it->second);
@@ -135,6 +151,7 @@ std::vector<Id> apply_commands(Database& db, Snapshot& snapshot, const std::vect
     VisitWriter visits(db, audit, snapshot, undo);
     detail::ReviewCommandWriter reviews(db, audit, snapshot, undo);
     detail::AllocationCommandWriter allocations(db, audit, snapshot, undo);
+    detail::StepDownCommandWriter steps(db, audit, snapshot, undo);
     for (size_t i = 0; i < commands.size(); ++i) {
       const Command& c = commands[i];
       if (auto problem = command_problem(snapshot, c)) throw CommandRefused(i, *problem);
@@ -148,6 +165,11 @@ std::vector<Id> apply_commands(Database& db, Snapshot& snapshot, const std::vect
                                std::is_same_v<T, AllocateVisits> || std::is_same_v<T, AddShift> ||
                                std::is_same_v<T, RemoveShift>)
               return allocations.apply(c, cmd);
+            else if constexpr (std::is_same_v<T, StepDown> || std::is_same_v<T, StepUp> ||
+                               std::is_same_v<T, RecordReassessment> || std::is_same_v<T, RecordTransitionItem> ||
+                               std::is_same_v<T, CloseEpisode> || std::is_same_v<T, AddKeyPerson> ||
+                               std::is_same_v<T, LogCarerContact>)
+              return steps.apply(c, cmd);
             else return reviews.apply(c, cmd);
           },
           c));

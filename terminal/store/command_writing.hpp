@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string_view>
@@ -48,6 +49,9 @@ class SnapshotUndo {
     if (!shifts_) shifts_ = s_.shifts;
     return s_.shifts;
   }
+  // Before a command that removes rows (step-down regeneration deletes visits) the whole snapshot is
+  // copied once; a failure then restores that copy, then the edits made before it.
+  void save_whole();
   void keep() { kept_ = true; }
 
  private:
@@ -65,6 +69,8 @@ class SnapshotUndo {
   std::vector<std::pair<size_t, ReviewBooking>> bookings_;
   std::vector<std::pair<size_t, RiskThresholds>> thresholds_;
   std::vector<std::pair<size_t, Staff>> staff_;
+  std::optional<Snapshot> whole_;
+  std::array<size_t, 5> edits_at_whole_{};  // visits_, episodes_, bookings_, thresholds_, staff_ sizes when copied
   size_t reviews_, decisions_, bookings_size_, risk_changes_, concerns_, acks_, thresholds_size_;
   std::optional<std::vector<Shift>> shifts_;
 };
@@ -111,6 +117,30 @@ class AllocationCommandWriter {
  private:
   Id set_staff(const Command& c, Id visit, const StaffId& staff1, const StaffId& staff2, const StaffId& by, Instant at,
                const std::string& reason);
+
+  Database& db_;
+  AuditTrail& audit_;
+  Snapshot& s_;
+  SnapshotUndo& undo_;
+};
+
+// Applies the step-down commands (step_down_command_writer.cpp): the plan's phases replaced, future
+// planned visits regenerated, a plan_change row, one audit row each.
+class StepDownCommandWriter {
+ public:
+  StepDownCommandWriter(Database& db, AuditTrail& audit, Snapshot& s, SnapshotUndo& undo)
+      : db_(db), audit_(audit), s_(s), undo_(undo) {}
+  Id apply(const Command& c, const StepDown& d);
+  Id apply(const Command& c, const StepUp& u);
+  Id apply(const Command& c, const RecordReassessment& r);
+  Id apply(const Command& c, const RecordTransitionItem& r);
+  Id apply(const Command& c, const CloseEpisode& r);
+  Id apply(const Command& c, const AddKeyPerson& r);
+  Id apply(const Command& c, const LogCarerContact& r);
+
+ private:
+  Id change_plan(const Command& c, Id episode, const ContactPlan& next, const std::string& kind,
+                 const std::string& reason, const StaffId& by, Instant at);
 
   Database& db_;
   AuditTrail& audit_;

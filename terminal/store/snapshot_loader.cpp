@@ -4,6 +4,7 @@
 #include "store/access_rows.hpp"
 #include "store/senior_review_rows.hpp"
 #include "store/allocation_rows.hpp"
+#include "store/step_down_rows.hpp"
 #include "store/typed_rows.hpp"
 
 #include <unordered_map>
@@ -229,6 +230,7 @@ vb::Snapshot load_snapshot(Database& db) {
     load_decisions(db, s);
     load_senior_review(db, s);
     load_allocation(db, s);
+    load_step_down(db, s);
     s.is_demo = db.is_demo();
     auto version = db.data_version();  // within the read transaction: the version we just read
     if (own) db.exec("COMMIT", "finishing the read");

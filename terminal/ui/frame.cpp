@@ -8,6 +8,7 @@
 #include "ui/lock_screen.hpp"
 #include "ui/locked_sign_ins.hpp"
 #include "ui/ooh_screen.hpp"
+#include "ui/plans_screen.hpp"
 #include "ui/reviews_screen.hpp"
 #include "ui/review_sheets.hpp"
 #include "ui/staff_screen.hpp"
@@ -29,6 +30,7 @@ std::optional<Screen> parse_screen(std::string_view name) {
   if (name == "outcomes") return Screen::outcomes;
   if (name == "lock") return Screen::lock;
   if (name == "ooh") return Screen::ooh;
+  if (name == "plans") return Screen::plans;
   return std::nullopt;
 }
 
@@ -42,6 +44,7 @@ std::string_view screen_name(Screen s) {
     case Screen::outcomes: return "outcomes";
     case Screen::lock: return "lock";
     case Screen::ooh: return "ooh";
+    case Screen::plans: return "plans";
   }
   return "today";
 }
@@ -66,6 +69,22 @@ void tab(const char* label, Screen s, UiState& state, float em) {
   if (ImGui::Button(label, ImVec2(0, em * 2.2f))) state.screen = s;
   state.targets.add_last_item("tab:" + std::string(screen_name(s)));
   if (current) ImGui::PopStyleColor(2);
+}
+
+// The header's tabs, in the order a shift walks through them.
+constexpr std::pair<const char*, Screen> header_tabs[] = {
+    {"Today", Screen::today},         {"By staff", Screen::staff},         {"Plans", Screen::plans},
+    {"Reviews", Screen::reviews},     {"Out of hours", Screen::ooh},       {"Compliance", Screen::compliance},
+    {"Outcomes", Screen::outcomes},   {"Admin", Screen::admin},
+};
+
+// Width of the tabs plus the Names/Initials and Privacy now buttons, as drawn (bold font pushed).
+float tabs_width(float em) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float w = 0;
+  for (const auto& [label, screen] : header_tabs)
+    w += ImGui::CalcTextSize(label).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
+  return w + em * (6.2f + 8.6f) + style.ItemSpacing.x * 2;
 }
 
 void header(const FrameInput& in, UiState& state) {
@@ -110,11 +129,25 @@ void header(const FrameInput& in, UiState& state) {
   if (b.reviews_overdue > 0)
     alerts.push_back({icon::clock, std::to_string(b.reviews_overdue) + " review" + (b.reviews_overdue > 1 ? "s" : "") + " overdue",
                       colour::missed, colour::text});
+  // Step-down (issue 3): blocked step-downs and carers not told, counted from the board's rows.
+  int blocked = 0, untold = 0;
+  for (const auto& row : b.rows) {
+    if (!row.step_down_blocked.empty()) ++blocked;
+    if (!row.carer_not_informed.empty()) ++untold;
+  }
+  if (blocked > 0)
+    alerts.push_back({icon::ban, std::to_string(blocked) + " step-down" + (blocked > 1 ? "s" : "") + " blocked",
+                      colour::warning, colour::text_dark});
+  if (untold > 0)
+    alerts.push_back({icon::users, std::to_string(untold) + " carer" + (untold > 1 ? "s" : "") + " not told",
+                      colour::warning, colour::text_dark});
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   float alerts_w = 0;
   for (const auto& a : alerts) alerts_w += pill_width(a.icon, a.text, f.bold) + spacing;
   // Locked: one Sign in button instead of the tabs; unlocked: tabs, names/initials, Privacy now.
-  const float right_w = state.locked ? em * 9.0f : em * 56.0f;
+  ImGui::PushFont(f.bold);
+  const float right_w = state.locked ? em * 9.0f : tabs_width(em);
+  ImGui::PopFont();
   const float tabs_x = ImGui::GetWindowContentRegionMax().x - right_w;
   ImGui::SameLine(0, em * 1.2f);
   const bool alerts_inline = ImGui::GetCursorPosX() + alerts_w < tabs_x;
@@ -147,20 +180,10 @@ void header(const FrameInput& in, UiState& state) {
     }
     return;
   }
-  tab("Today", Screen::today, state, em);
-  ImGui::SameLine();
-  tab("By staff", Screen::staff, state, em);
-  ImGui::SameLine();
-  tab("Reviews", Screen::reviews, state, em);
-  ImGui::SameLine();
-  tab("Out of hours", Screen::ooh, state, em);
-  ImGui::SameLine();
-  tab("Admin", Screen::admin, state, em);
-  ImGui::SameLine();
-  tab("Compliance", Screen::compliance, state, em);
-  ImGui::SameLine();
-  tab("Outcomes", Screen::outcomes, state, em);
-  ImGui::SameLine();
+  for (const auto& [label, screen] : header_tabs) {
+    tab(label, screen, state, em);
+    ImGui::SameLine();
+  }
   std::string privacy = state.privacy ? std::string(icon::eye) + " Names" : std::string(icon::eye_slash) + " Initials";
   if (ImGui::Button(privacy.c_str(), ImVec2(em * 6.2f, em * 2.2f))) state.privacy = !state.privacy;
   state.targets.add_last_item("privacy");
@@ -253,6 +276,7 @@ std::optional<Command> draw_frame(const FrameInput& in, UiState& state) {
     case Screen::outcomes: draw_outcomes_screen(in, state, body_h); break;
     case Screen::lock: break;
     case Screen::ooh: ooh_command = draw_ooh_screen(in, state, body_h); break;
+    case Screen::plans: draw_plans_screen(in, state, body_h); break;
   }
   footer(in, state);
   if (tapped && state.locked) state.lock_pad_open = true;  // sign in first, then record

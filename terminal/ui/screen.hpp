@@ -4,6 +4,7 @@
 #include "core/backup_status.hpp"
 #include "core/day_board.hpp"
 #include "core/night_view.hpp"
+#include "core/plan_view.hpp"
 #include "core/review_board.hpp"
 #include "core/compliance.hpp"
 #include "core/outcomes.hpp"
@@ -18,7 +19,7 @@
 
 namespace vb::ui {
 
-enum class Screen { today, staff, reviews, admin, compliance, outcomes, lock, ooh };
+enum class Screen { today, staff, reviews, admin, compliance, outcomes, lock, ooh, plans };
 
 // nullopt for a screen that does not exist (yet): the command line refuses it with exit 2.
 std::optional<Screen> parse_screen(std::string_view name);
@@ -61,6 +62,7 @@ struct UiState {
   std::string ack_other;
   StaffId acting;  // who last recorded something here; the default author of the next command
   bool backup_requested = false;  // admin screen: "Back up now" (an app action, not a data command)
+  std::optional<Id> plan_episode;  // plans screen: the person shown large (tapped on the Today board)
   HitTargets targets;
   int rows_below = 0;  // rows scrolled out of sight below, for the "more below" hint
   // Compliance screen: the measure whose list is open ("" = none), and whether its definition shows.
@@ -111,6 +113,7 @@ struct FrameInput {
   bool dimmed = false;
   PixelShift shift{};
   const OohProposalView* ooh_proposal = nullptr;  // the allocator's proposal for the shown window, if any
+  const std::vector<PlanView>* plans = nullptr;  // the plans screen (step-down, issue 3)
 };
 
 // Draws one whole frame (between ImGui::NewFrame and ImGui::Render) and returns the command a

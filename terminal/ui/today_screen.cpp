@@ -85,10 +85,24 @@ std::optional<Id> draw_today_screen(const FrameInput& in, UiState& state, float 
       pill(nullptr, zone_label(e.zone), zone_colour(e.zone), zone_ink(e.zone), f.body, em * 4.0f);
 
       ImGui::TableNextColumn();
+      const ImVec2 phase_cell = ImGui::GetCursorScreenPos();
       ImGui::TextUnformatted(std::string(stage_label(e.stage)).c_str());
       ImGui::PushFont(f.small);
-      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour::text_dim), "%s", row.phase.empty() ? "no plan today" : row.phase.c_str());
+      if (!row.step_down_blocked.empty())  // icon + words + colour; the plans screen says since when
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour::warning), "%s step-down blocked", icon::ban);
+      else if (!row.carer_not_informed.empty())
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour::warning), "%s carer not told", icon::users);
+      else
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour::text_dim), "%s", row.phase.empty() ? "no plan today" : row.phase.c_str());
       ImGui::PopFont();
+      // Tapping the stage · phase cell opens this person's plan.
+      const ImVec2 phase_after = ImGui::GetCursorScreenPos();
+      ImGui::SetCursorScreenPos(phase_cell);
+      if (ImGui::InvisibleButton("phase", ImVec2(em * 10.4f, std::max(row_h - 2, phase_after.y - phase_cell.y)))) {
+        state.plan_episode = e.id;
+        state.screen = Screen::plans;
+      }
+      state.targets.add_last_item("phase:" + std::to_string(e.id));
 
       ImGui::TableNextColumn();
       ImGui::PushFont(f.bold);

@@ -130,6 +130,30 @@ case "$case_name" in
     [ "$(sqlite3 "$db" "SELECT risk_level FROM episode WHERE id=$episode")" = high ] || fail "episode risk not updated"
     [ "$(sqlite3 "$db" "SELECT count(*) FROM audit_log")" -eq $((audits + 2)) ] || fail "not exactly one audit row per command"
     ;;
+  step_down_gate_via_apply)
+    demo
+    staff=$(sqlite3 "$db" "SELECT id FROM staff WHERE active=1 AND id IN (SELECT staff_id FROM staff_role WHERE role='clinician') ORDER BY id LIMIT 1")
+    episode=""
+    for e in $(sqlite3 "$db" "SELECT id FROM episode WHERE closed_at IS NULL AND stage='step-down' ORDER BY id"); do
+      printf '%s\n' '{"command":"step_down","episode":'"$e"',"note":"agreed","by":"'"$staff"'"}' > "$work/in"
+      if ! vb apply < "$work/in" > "$work/out" 2>"$work/err" && grep -q "step-down blocked: no risk reassessment since" "$work/out" "$work/err"; then
+        episode=$e
+        break
+      fi
+    done
+    [ -n "$episode" ] || fail "no step-down in the demo is refused for want of a reassessment"
+    audits=$(sqlite3 "$db" "SELECT count(*) FROM audit_log")
+    printf '%s\n%s\n' \
+      '{"command":"record_reassessment","episode":'"$episode"',"risk":"low","note":"settled; safety plan reviewed","by":"'"$staff"'"}' \
+      '{"command":"step_down","episode":'"$episode"',"note":"agreed with the person","by":"'"$staff"'"}' > "$work/in"
+    vb apply < "$work/in" > "$work/result" 2>"$work/err" || fail "apply failed: $(cat "$work/err") $(cat "$work/result")"
+    [ "$(grep -c '"ok":true,"audit_id":' "$work/result")" -eq 2 ] || fail "unexpected result: $(cat "$work/result")"
+    [ "$(sqlite3 "$db" "SELECT count(*) FROM audit_log")" -eq $((audits + 2)) ] || fail "not exactly one audit row per command"
+    [ "$(sqlite3 "$db" "SELECT count(*) FROM plan_change WHERE episode_id=$episode AND kind='step_down'")" -eq 1 ] || fail "plan change not stored"
+    printf '%s\n' '{"command":"step_up","episode":'"$episode"',"by":"'"$staff"'"}' > "$work/in"
+    expect_exit 1 vb apply < "$work/in"
+    grep -q "missing field 'reason'" "$work/out" "$work/err" || fail "step_up without a reason not refused in words"
+    ;;
   unknown_reviewer_refused_by_line)
     demo
     read -r reviewer slot < <(free_slot)
@@ -174,8 +198,8 @@ case "$case_name" in
     expect_exit 2 "$bin" --db "$db" --now "yesterday" board
     expect_exit 2 vb board --format xml
     expect_exit 2 vb frobnicate
-    expect_exit 2 vb screenshot "$work/x.png" --screen plans --size 800x600
-    grep -q "unknown screen 'plans'" "$work/err" || fail "unknown screen not named"
+    expect_exit 2 vb screenshot "$work/x.png" --screen handover --size 800x600
+    grep -q "unknown screen 'handover'" "$work/err" || fail "unknown screen not named"
     ;;
   options_work_before_and_after_the_command)
     demo

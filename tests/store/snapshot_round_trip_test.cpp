@@ -77,7 +77,65 @@ void same(const ContactPlan& a, const ContactPlan& b) {
     CHECK(p.every_n_days == q.every_n_days);
     CHECK(p.length_days == q.length_days);
     CHECK(p.focus == q.focus);
+    CHECK(p.per_week == q.per_week);
+    CHECK(p.weekdays == q.weekdays);
+    CHECK(p.windows == q.windows);
+    CHECK(p.min_visit_min == q.min_visit_min);
   }
+}
+
+void same(const RiskReassessment& a, const RiskReassessment& b) {
+  CAPTURE(a.id);
+  CHECK(a.id == b.id);
+  CHECK(a.episode_id == b.episode_id);
+  CHECK(a.at == b.at);
+  CHECK(a.by == b.by);
+  CHECK(a.risk == b.risk);
+  CHECK(a.note == b.note);
+}
+
+void same(const TransitionRecord& a, const TransitionRecord& b) {
+  CAPTURE(a.id);
+  CHECK(a.id == b.id);
+  CHECK(a.episode_id == b.episode_id);
+  CHECK(a.item == b.item);
+  CHECK(a.at == b.at);
+  CHECK(a.by == b.by);
+  CHECK(a.detail == b.detail);
+}
+
+void same(const KeyPerson& a, const KeyPerson& b) {
+  CAPTURE(a.id);
+  CHECK(a.id == b.id);
+  CHECK(a.person_id == b.person_id);
+  CHECK(a.name == b.name);
+  CHECK(a.relationship == b.relationship);
+  CHECK(a.contact == b.contact);
+  CHECK(a.consent_to_share == b.consent_to_share);
+}
+
+void same(const CarerContact& a, const CarerContact& b) {
+  CAPTURE(a.id);
+  CHECK(a.id == b.id);
+  CHECK(a.key_person_id == b.key_person_id);
+  CHECK(a.episode_id == b.episode_id);
+  CHECK(a.at == b.at);
+  CHECK(a.by == b.by);
+  CHECK(a.outcome == b.outcome);
+  CHECK(a.shared == b.shared);
+  CHECK(a.note == b.note);
+}
+
+void same(const PlanChange& a, const PlanChange& b) {
+  CAPTURE(a.id);
+  CHECK(a.id == b.id);
+  CHECK(a.episode_id == b.episode_id);
+  CHECK(a.at == b.at);
+  CHECK(a.by == b.by);
+  CHECK(a.kind == b.kind);
+  CHECK(a.from_phase == b.from_phase);
+  CHECK(a.to_phase == b.to_phase);
+  CHECK(a.reason == b.reason);
 }
 
 void same(const Visit& a, const Visit& b) {
@@ -98,6 +156,8 @@ void same(const Visit& a, const Visit& b) {
   CHECK(a.duration_min == b.duration_min);
   CHECK(a.follow_up_of == b.follow_up_of);
   CHECK(a.required_skills == b.required_skills);
+  CHECK(a.plan_slot == b.plan_slot);
+  CHECK(a.hand_edited == b.hand_edited);
 }
 
 void same(const Shift& a, const Shift& b) {
@@ -265,6 +325,15 @@ TEST_CASE("store: write_snapshot then load_snapshot gives back every field of ev
   same_all(loaded.concerns, written.concerns);
   same_all(loaded.thresholds, written.thresholds);
   same_all(loaded.escalation_acks, written.escalation_acks);
+  same_all(loaded.reassessments, written.reassessments);
+  same_all(loaded.plan_changes, written.plan_changes);
+  same_all(loaded.transition_records, written.transition_records);
+  same_all(loaded.key_people, written.key_people);
+  same_all(loaded.carer_contacts, written.carer_contacts);
+  REQUIRE(written.carer_contacts.size() == 2);
+  REQUIRE_FALSE(written.transition_records.empty());
+  REQUIRE_FALSE(written.reassessments.empty());
+  REQUIRE_FALSE(written.plan_changes.empty());
   CHECK(loaded.is_demo == written.is_demo);
   // reindex() ran: lookups work on the loaded snapshot.
   REQUIRE(loaded.find_visit(102) != nullptr);
@@ -281,9 +350,9 @@ TEST_CASE("store: every field of the model is covered by the round trip (struct 
   CHECK(sizeof(Staff) == 200);  // roles (staff_role) and locked (sign_in_lock, not written with a snapshot)
   CHECK(sizeof(Person) == 168);
   CHECK(sizeof(Episode) == 208);
-  CHECK(sizeof(ContactPhase) == 104);
+  CHECK(sizeof(ContactPhase) == 168);
   CHECK(sizeof(ContactPlan) == 80);
-  CHECK(sizeof(Visit) == 216);
+  CHECK(sizeof(Visit) == 232);
   CHECK(sizeof(Shift) == 72);
   CHECK(sizeof(ReviewSlot) == 56);
   CHECK(sizeof(Review) == 192);
@@ -295,6 +364,11 @@ TEST_CASE("store: every field of the model is covered by the round trip (struct 
   CHECK(sizeof(Concern) == 120);
   CHECK(sizeof(RiskThresholds) == 48);
   CHECK(sizeof(EscalationAck) == 128);
+  CHECK(sizeof(RiskReassessment) == 96);
+  CHECK(sizeof(PlanChange) == 184);
+  CHECK(sizeof(TransitionRecord) == 120);
+  CHECK(sizeof(KeyPerson) == 120);
+  CHECK(sizeof(CarerContact) == 152);
 }
 
 TEST_CASE("store: a fresh database loads as an empty snapshot with the default zones") {

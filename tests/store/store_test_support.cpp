@@ -268,6 +268,30 @@ void add_senior_review(Snapshot& s) {
 
 }  // namespace
 
+// Step-down (migration 006): weekly phases with windows, plan slots, hand edits, reassessments, plan changes.
+void add_step_down(Snapshot& s) {
+  ContactPhase weekly{203, 20, 3, "Twice weekly", 0, 0, 14, "handover planning"};
+  weekly.per_week = 2;
+  weekly.weekdays = {1, 4};
+  weekly.windows = {DayPart::afternoon};
+  weekly.min_visit_min = 30;
+  s.plans[0].phases[0].windows = {DayPart::morning, DayPart::evening};
+  s.plans[0].phases.push_back(weekly);
+  s.visits[0].plan_slot = 1;
+  s.visits[1].hand_edited = true;
+  s.visits[1].plan_slot = 0;
+  s.reassessments = {RiskReassessment{900, 10, utc("2026-11-22T10:00:00Z"), "S02", RiskLevel::low, "settled; safety plan updated"}};
+  s.plan_changes = {PlanChange{950, 10, utc("2026-11-22T10:30:00Z"), "S02", "step_down", "Twice daily", "Alternate days",
+                               "risk reassessed by S02"}};
+  s.transition_records = {TransitionRecord{960, 10, "safety_plan_updated", utc("2026-11-22T11:00:00Z"), "S02", "v2 — crisis line added"},
+                          TransitionRecord{961, 10, "lives_alone", utc("2026-11-02T02:00:00Z"), "S01", ""}};
+  s.key_people = {KeyPerson{970, 1, "Mária Ó Súilleabháin", "mother", "07700 900123", true},
+                  KeyPerson{971, 1, "Sam", "friend", "", false}};
+  s.carer_contacts = {CarerContact{980, 970, 10, utc("2026-11-21T18:00:00Z"), "S01", "reached",
+                                   {"rationale", "step_down"}, "explained the change"},
+                      CarerContact{981, 971, 10, utc("2026-11-21T18:10:00Z"), "S02", "no_answer", {}, ""}};
+}
+
 Snapshot full_snapshot() {
   Snapshot s;
   s.team = Team{7, "Northside Home Treatment", "Europe/London"};
@@ -279,6 +303,7 @@ Snapshot full_snapshot() {
   add_visits_and_shifts(s);
   add_reviews(s);
   add_senior_review(s);
+  add_step_down(s);
   s.reindex();
   return s;
 }

@@ -23,6 +23,7 @@ HeadlessUi::HeadlessUi(const Snapshot& snapshot, Instant now, float width, float
   reviews_ = build_review_board(snapshot, now);
   compliance_ = build_compliance_board(snapshot, compliance_rules_, now);
   outcomes_ = build_outcomes_board(snapshot, now);
+  plans_ = build_plan_views(snapshot, now);
   frame();  // first layout
 }
 
@@ -35,6 +36,7 @@ std::optional<Command> HeadlessUi::frame() {
   ImGui::NewFrame();
   ui::FrameInput in{snapshot_, board_, staff_day_, reviews_, backups, now_, now_, "", fonts_, &compliance_, &outcomes_};
   in.ooh_proposal = proposal;
+  in.plans = &plans_;
   auto command = ui::draw_frame(in, state);
   ImGui::Render();
   return command;

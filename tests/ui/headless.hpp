@@ -35,6 +35,7 @@ class HeadlessUi {
   ComplianceRules compliance_rules_ = default_compliance_rules();
   ComplianceBoard compliance_;
   OutcomesBoard outcomes_;
+  std::vector<PlanView> plans_;
 
  public:
   BackupStatus backups;

@@ -1,0 +1,93 @@
+// Key people, contact attempts and the "carer not informed" flag.
+#include "core/carers.hpp"
+
+#include "core/commands.hpp"
+#include "core/contact_plan.hpp"
+#include "core/step_down.hpp"
+
+#include <algorithm>
+
+namespace vb {
+
+const std::vector<std::string_view>& carer_contact_outcomes() {
+  static const std::vector<std::string_view> v{"reached", "no_answer", "message_left"};
+  return v;
+}
+
+const std::vector<std::string_view>& carer_shared_topics() {
+  static const std::vector<std::string_view> v{"rationale", "practical_guidance", "escalation_routes", "step_down"};
+  return v;
+}
+
+namespace {
+LocalDate plus_days(LocalDate d, long n) { return LocalDate{date::sys_days{d} + date::days{n}}; }
+long days_from(LocalDate a, LocalDate b) { return (date::sys_days{b} - date::sys_days{a}).count(); }
+
+// The latest step-down of the episode in the last week up to today: scheduled or commanded.
+std::optional<LocalDate> recent_step_down(const Snapshot& s, const Episode& e, LocalDate today) {
+  std::optional<LocalDate> best;
+  auto consider = [&](LocalDate d) {
+    long ago = days_from(d, today);
+    if (ago < 0 || ago > step_down_after_days) return;
+    if (!best || date::sys_days{d} > date::sys_days{*best}) best = d;
+  };
+  if (const ContactPlan* plan = s.plan_for_episode(e.id))
+    for (LocalDate d : step_down_dates(*plan)) consider(d);
+  for (const auto& c : s.plan_changes)
+    if (c.episode_id == e.id && c.kind == "step_down") consider(local_date_of(c.at, s.zone()));
+  return best;
+}
+}  // namespace
+
+std::string carer_not_informed_text(const Snapshot& s, const Episode& e, Instant now) {
+  if (!e.is_open()) return "";
+  const LocalDate today = local_date_of(now, s.zone());
+  auto d = recent_step_down(s, e, today);
+  if (!d) return "";
+  const Instant since = start_of_local_day(plus_days(*d, -carer_inform_window_days), s.zone());
+  std::string names;
+  for (const auto& k : s.key_people) {
+    if (k.person_id != e.person_id || !k.consent_to_share) continue;
+    bool told = std::any_of(s.carer_contacts.begin(), s.carer_contacts.end(), [&](const CarerContact& c) {
+      return c.key_person_id == k.id && c.outcome == "reached" && c.at >= since && c.at <= now &&
+             std::find(c.shared.begin(), c.shared.end(), "step_down") != c.shared.end();
+    });
+    if (!told) names += (names.empty() ? "" : ", ") + k.name + " (" + k.relationship + ")";
+  }
+  return names.empty() ? "" : "carer not informed of step-down: " + names;
+}
+
+namespace {
+constexpr size_t max_text = 500;
+}
+
+std::optional<std::string> carer_command_problem(const Snapshot& s, const AddKeyPerson& c) {
+  if (!s.find_person(c.person)) return "person " + std::to_string(c.person) + " does not exist";
+  if (auto p = author_problem(s, c.by)) return p;
+  if (c.name.empty()) return "a key person needs a name";
+  if (c.relationship.empty()) return "a key person needs a relationship (mother, partner, friend, ...)";
+  if (c.name.size() > 200 || c.relationship.size() > 100 || c.contact.size() > max_text) return "a field is longer than allowed";
+  return std::nullopt;
+}
+
+std::optional<std::string> carer_command_problem(const Snapshot& s, const LogCarerContact& c) {
+  const Episode* e = s.find_episode(c.episode);
+  if (!e) return "episode " + std::to_string(c.episode) + " does not exist";
+  auto k = std::find_if(s.key_people.begin(), s.key_people.end(), [&](const KeyPerson& x) { return x.id == c.key_person; });
+  if (k == s.key_people.end()) return "key person " + std::to_string(c.key_person) + " does not exist";
+  if (k->person_id != e->person_id) return "key person " + std::to_string(c.key_person) + " is not a key person of episode " + std::to_string(c.episode) + "'s person";
+  if (auto p = author_problem(s, c.by)) return p;
+  const auto& outcomes = carer_contact_outcomes();
+  if (std::find(outcomes.begin(), outcomes.end(), c.outcome) == outcomes.end())
+    return "outcome '" + c.outcome + "' is not one of reached, no_answer, message_left";
+  const auto& topics = carer_shared_topics();
+  for (const auto& t : c.shared)
+    if (std::find(topics.begin(), topics.end(), t) == topics.end())
+      return "'" + t + "' is not one of rationale, practical_guidance, escalation_routes, step_down";
+  if (!c.shared.empty() && !k->consent_to_share) return "the person has not consented to sharing with " + k->name;
+  if (!c.shared.empty() && c.outcome != "reached") return "nothing can be shared unless the carer was reached";
+  if (c.note.size() > max_text) return "the note is longer than 500 characters";
+  return std::nullopt;
+}
+
+}  // namespace vb

@@ -1,0 +1,30 @@
+#pragma once
+// Families and carers: key people per person, the log of contact attempts and what was shared, and
+// the board's flag when a consenting carer has not been told of a step-down.
+#include "core/snapshot.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vb {
+
+struct AddKeyPerson;
+struct LogCarerContact;
+
+const std::vector<std::string_view>& carer_contact_outcomes();  // reached, no_answer, message_left
+const std::vector<std::string_view>& carer_shared_topics();     // rationale, practical_guidance, escalation_routes, step_down
+
+// A carer counts as informed of a step-down on date D when reached and told of the step-down on or
+// after D minus this many days.
+inline constexpr int carer_inform_window_days = 3;
+
+// "carer not informed of step-down: Mary (mother)" when the episode stepped down in the last week (by
+// schedule or command) and a key person with consent to share was not reached and told; "" otherwise.
+std::string carer_not_informed_text(const Snapshot& s, const Episode& e, Instant now);
+
+std::optional<std::string> carer_command_problem(const Snapshot& s, const AddKeyPerson& c);
+std::optional<std::string> carer_command_problem(const Snapshot& s, const LogCarerContact& c);
+
+}  // namespace vb

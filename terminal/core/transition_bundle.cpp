@@ -1,0 +1,140 @@
+// The transition bundle's checklist, closure checks and the follow-up window.
+#include "core/transition_bundle.hpp"
+
+#include "core/commands.hpp"
+
+#include <algorithm>
+
+namespace vb {
+
+const std::vector<std::string_view>& transition_items() {
+  static const std::vector<std::string_view> items{"risk_reassessed",  "safety_plan_updated",   "escalation_routes_shared",
+                                                   "co_produced_plan", "receiving_service",     "handover_summary_sent",
+                                                   "joint_meeting"};
+  return items;
+}
+
+const std::vector<std::string_view>& care_flags() {
+  static const std::vector<std::string_view> flags{"fluctuating_presentation", "substance_misuse", "lives_alone",
+                                                   "ward_discharge_14d"};
+  return flags;
+}
+
+std::string_view transition_item_label(std::string_view item) {
+  if (item == "risk_reassessed") return "Risk reassessed at transition";
+  if (item == "safety_plan_updated") return "Crisis and safety plan updated";
+  if (item == "escalation_routes_shared") return "Escalation routes shared with person and carers";
+  if (item == "co_produced_plan") return "Co-produced plan recorded";
+  if (item == "receiving_service") return "Receiving service chosen";
+  if (item == "handover_summary_sent") return "Handover summary sent";
+  if (item == "joint_meeting") return "Joint transition meeting (date or reason none)";
+  if (item == "fluctuating_presentation") return "Fluctuating presentation";
+  if (item == "substance_misuse") return "Co-occurring substance misuse";
+  if (item == "lives_alone") return "Lives alone";
+  if (item == "ward_discharge_14d") return "Discharged from a ward within 14 days";
+  return item;
+}
+
+std::string_view transition_item_short(std::string_view item) {
+  if (item == "risk_reassessed") return "risk reassessment";
+  if (item == "safety_plan_updated") return "safety plan";
+  if (item == "escalation_routes_shared") return "escalation routes";
+  if (item == "co_produced_plan") return "co-produced plan";
+  if (item == "receiving_service") return "receiving service";
+  if (item == "handover_summary_sent") return "handover summary";
+  if (item == "joint_meeting") return "joint meeting";
+  return transition_item_label(item);
+}
+
+bool BundleStatus::complete() const {
+  return std::all_of(items.begin(), items.end(), [](const BundleItem& i) { return i.done; });
+}
+
+std::vector<std::string_view> BundleStatus::missing() const {
+  std::vector<std::string_view> out;
+  for (const auto& i : items)
+    if (!i.done) out.push_back(i.item);
+  return out;
+}
+
+BundleStatus bundle_status(const Snapshot& s, Id episode) {
+  BundleStatus b;
+  for (auto item : transition_items()) b.items.push_back(BundleItem{item});
+  auto take = [](BundleItem& i, Instant at, const StaffId& by, const std::string& detail) {
+    ++i.versions;
+    if (i.done && at < i.at) return;
+    i.done = true;
+    i.at = at;
+    i.by = by;
+    i.detail = detail;
+  };
+  for (const auto& r : s.transition_records) {
+    if (r.episode_id != episode) continue;
+    for (auto& i : b.items)
+      if (i.item == r.item) take(i, r.at, r.by, r.detail);
+    for (auto f : care_flags())
+      if (f == r.item && std::find(b.flags.begin(), b.flags.end(), f) == b.flags.end()) b.flags.push_back(f);
+  }
+  // A documented risk reassessment (record_reassessment) counts for the first item too.
+  for (const auto& r : s.reassessments)
+    if (r.episode_id == episode) take(b.items.front(), r.at, r.by, r.note);
+  return b;
+}
+
+Instant follow_up_due(const Snapshot& s, const Episode& e, Instant closed) {
+  const Zone zone = s.zone();
+  const LocalDate seventh = LocalDate{date::sys_days{local_date_of(closed, zone)} + date::days{7}};
+  Instant due = local_day_time(seventh, std::chrono::minutes{23 * 60 + 59}, zone);
+  auto flags = bundle_status(s, e.id).flags;
+  if (std::find(flags.begin(), flags.end(), "ward_discharge_14d") != flags.end() || e.closure_destination == "inpatient")
+    due = std::min(due, closed + std::chrono::hours{72});
+  if (e.suicide_risk_identified) due = std::min(due, closed + std::chrono::hours{48});
+  return due;
+}
+
+bool is_open_follow_up(const Episode& e, const Visit& v) {
+  return e.closed_at && v.episode_id == e.id && v.status == VisitStatus::planned && v.window_start >= *e.closed_at &&
+         v.reason == follow_up_reason;
+}
+
+namespace {
+constexpr size_t max_text = 500;
+}
+
+std::optional<std::string> transition_command_problem(const Snapshot& s, const RecordTransitionItem& c) {
+  const Episode* e = s.find_episode(c.episode);
+  if (!e) return "episode " + std::to_string(c.episode) + " does not exist";
+  if (auto p = author_problem(s, c.by)) return p;
+  const auto& items = transition_items();
+  const auto& flags = care_flags();
+  if (std::find(items.begin(), items.end(), c.item) == items.end() && std::find(flags.begin(), flags.end(), c.item) == flags.end()) {
+    std::string known;
+    for (auto i : items) known += std::string(known.empty() ? "" : ", ") + std::string(i);
+    for (auto i : flags) known += ", " + std::string(i);
+    return "'" + c.item + "' is not a transition item or care flag (known: " + known + ")";
+  }
+  if ((c.item == "receiving_service" || c.item == "joint_meeting" || c.item == "handover_summary_sent") && c.detail.empty())
+    return "'" + c.item + "' needs a detail (the service; the meeting date or 'none: reason'; the date sent)";
+  if (c.detail.size() > max_text) return "the detail is longer than 500 characters";
+  return std::nullopt;
+}
+
+std::optional<std::string> transition_command_problem(const Snapshot& s, const CloseEpisode& c) {
+  const Episode* e = s.find_episode(c.episode);
+  if (!e) return "episode " + std::to_string(c.episode) + " does not exist";
+  if (!e->is_open()) return "episode " + std::to_string(c.episode) + " is already closed";
+  if (auto p = author_problem(s, c.by)) return p;
+  if (c.reason.empty()) return "closing needs a reason (resolved, admitted, ...)";
+  if (c.reason.size() > max_text || c.override_reason.size() > max_text || c.destination.size() > 100)
+    return "a field is longer than allowed";
+  auto bundle = bundle_status(s, c.episode);
+  if (!bundle.complete() && c.override_reason.empty()) {
+    std::string missing;
+    for (auto m : bundle.missing()) missing += std::string(missing.empty() ? "" : ", ") + std::string(m);
+    return "the transition bundle is incomplete (missing: " + missing +
+           "): complete it, or give an override reason to close anyway";
+  }
+  return std::nullopt;
+}
+
+}  // namespace vb
