@@ -18,7 +18,7 @@ const std::map<std::string, CommandSpec>& specs() {
   static const std::map<std::string, CommandSpec> s{
       {"run", {{"backup-dir", "key", "lock-after"}, {"windowed", "names", "no-backups"}, 0}},
       {"demo", {{"seed"}, {}, 0}},
-      {"screenshot", {{"screen", "size", "visit", "backup-dir", "key", "measure"}, {"privacy", "no-backups"}, 1}},
+      {"screenshot", {{"screen", "size", "visit", "backup-dir", "key", "measure"}, {"privacy", "no-backups", "propose"}, 1}},
       {"board", {{"date", "format"}, {"names"}, 0}},
       {"apply", {{}, {}, 0}},
       {"backup", {{"key"}, {}, 1}},
@@ -118,12 +118,13 @@ std::string usage_text() {
   report --from D --to D [--format pdf|csv|json]
                                       compliance and outcome figures for the period on stdout
                                       (csv by default; pdf: a document to send)
-  screenshot OUT.png --screen NAME --size WxH [--privacy] [--visit ID] [--measure ID]
+  screenshot OUT.png --screen NAME --size WxH [--privacy] [--visit ID] [--measure ID] [--propose]
                                       render one screen off-screen (today, staff, reviews,
                                       admin, compliance, outcomes, lock);
                                       --privacy: the locked wall view;
                                       --visit opens that visit's outcome sheet;
-                                      --measure opens the list behind a compliance tile
+                                      --measure opens the list behind a compliance tile;
+                                      --propose runs the allocator for the out-of-hours window
   pin set|clear|status STAFF [--by ID]
                                       set a PIN (read from stdin, never an argument), clear a
                                       locked sign-in (--by a shift coordinator or admin), show state

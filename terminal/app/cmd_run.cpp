@@ -4,6 +4,7 @@
 #include "app/backup_scheduler.hpp"
 #include "app/service_watch.hpp"
 #include "app/commands.hpp"
+#include "app/ooh_proposal.hpp"
 #include "app/redraw_schedule.hpp"
 #include "app/session.hpp"
 #include "platform/asset_paths.hpp"
@@ -13,6 +14,7 @@
 #include "store/command_store.hpp"
 #include "store/sign_in.hpp"
 #include "ui/lock_screen.hpp"
+#include "ui/ooh_screen.hpp"
 #include "ui/screen.hpp"
 #include "ui/theme.hpp"
 
@@ -96,6 +98,9 @@ int run_kiosk(const CommandLine& cl) {
   bool ready_sent = false;
   std::string store_problem;
   std::int64_t seen_version = s.db.data_version();
+  std::optional<ui::OohProposalView> proposal;  // the allocator's last proposal (Propose on Out of hours)
+  Instant proposal_for{};                       // start of the window it was made for
+  std::int64_t proposal_version = seen_version;
   RedrawSchedule schedule(RedrawSchedule::Clock::now());
   auto backups = scheduler_from(cl, s.model.snapshot.zone());
   BackupStatus backup_status;
@@ -146,12 +151,21 @@ int run_kiosk(const CommandLine& cl) {
       backup_status = backups->status(now);
     }
     if (state.propose_requested) {
-      // The allocator (issue 5a) is wired here at merge: it fills a ui::OohProposalView for the
-      // shown window, passed to the frame as FrameInput::ooh_proposal.
+      // The allocator runs here, between frames, for the window the coordinator is looking at.
       state.propose_requested = false;
-      state.notice = "No allocator in this build yet: allocate by tapping a visit, then a worker";
-      state.notice_is_error = true;
-      state.notice_at = now;
+      const OohWindow shown = shown_ooh_window(s.model.snapshot, state, now);
+      try {
+        proposal = propose_for_window(s.model.snapshot, shown, now);
+        proposal_for = shown.start;
+        proposal_version = seen_version;
+        state.proposal_ignored = false;
+      } catch (const std::exception& e) {
+        proposal.reset();
+        state.notice = std::string("No proposal: ") + e.what();
+        state.notice_is_error = true;
+        state.notice_at = now;
+      }
+      schedule.data_changed();
     }
     if (schedule.privacy_due(steady_now)) state.privacy = true;
     if (!state.privacy) schedule.names_shown();
@@ -184,6 +198,9 @@ int run_kiosk(const CommandLine& cl) {
     in.dimmed = mode.dimmed;
     in.shift = burn_in_shift(now);  // changes with the minute, when the board redraws anyway
     in.plans = &s.model.plans;
+    // A proposal shows only on the window it was made for, and goes when the data changes.
+    if (seen_version != proposal_version) proposal.reset();
+    if (proposal && shown_ooh_window(s.model.snapshot, state, now).start == proposal_for) in.ooh_proposal = &*proposal;
     std::optional<Command> command = ui::draw_frame(in, state);
     imgui.render(ui::background_colour(mode.night));
     glfwSwapBuffers(w);
@@ -220,6 +237,7 @@ int run_kiosk(const CommandLine& cl) {
       try {
         command = authored_by(*command, state.signed_in);
         store::apply_commands(s.db, s.model.snapshot, {*command});
+        proposal.reset();  // made for the data as it was
         seen_version = s.db.data_version();
         s.model.rebuild(now);
         state.notice = describe(*command);

@@ -2,6 +2,8 @@
 // exactly W x H pixels at the pinned --now. Needs an X display (xvfb-run is enough).
 #include "app/backup_scheduler.hpp"
 #include "app/commands.hpp"
+#include "app/ooh_proposal.hpp"
+#include "ui/ooh_screen.hpp"
 #include "app/session.hpp"
 #include "platform/asset_paths.hpp"
 #include "platform/font_loader.hpp"
@@ -30,6 +32,15 @@ std::pair<int, int> parse_size(const std::string& text) {
   return {w, h};
 }
 
+}  // namespace
+
+namespace {
+// Who a screenshot shows as coordinating: the first active shift coordinator.
+StaffId first_coordinator(const Snapshot& s) {
+  for (const auto& m : s.staff)
+    if (m.active && m.role_set().any_of(Roles{Role::coordinator})) return m.id;
+  return {};
+}
 }  // namespace
 
 int run_screenshot(const CommandLine& cl) {
@@ -73,6 +84,13 @@ int run_screenshot(const CommandLine& cl) {
   in.night = mode.night;
   in.dimmed = mode.dimmed;
   in.plans = &s.model.plans;
+  // --propose: the out-of-hours screen with the allocator's proposal for its window, as after Propose.
+  std::optional<ui::OohProposalView> proposal;
+  if (cl.flag("propose")) {
+    state.acting = first_coordinator(s.model.snapshot);
+    proposal = propose_for_window(s.model.snapshot, ui::shown_ooh_window(s.model.snapshot, state, now), now);
+    in.ooh_proposal = &*proposal;
+  }
   // Tables settle their column widths over the first frames; draw a few before capturing.
   std::optional<Id> open_visit;
   if (auto v = cl.option("visit")) {

@@ -148,9 +148,13 @@ void header(const FrameInput& in, UiState& state) {
   ImGui::PushFont(f.bold);
   const float right_w = state.locked ? em * 9.0f : tabs_width(em);
   ImGui::PopFont();
-  const float tabs_x = ImGui::GetWindowContentRegionMax().x - right_w;
+  const float max_x = ImGui::GetWindowContentRegionMax().x;
   ImGui::SameLine(0, em * 1.2f);
-  const bool alerts_inline = ImGui::GetCursorPosX() + alerts_w < tabs_x;
+  // On a narrow screen (desk, 1280 wide) the tabs take a row of their own under the title rather
+  // than running off the edge.
+  const bool tabs_inline = ImGui::GetCursorPosX() + right_w <= max_x;
+  const float tabs_x = max_x - right_w;
+  const bool alerts_inline = ImGui::GetCursorPosX() + alerts_w < (tabs_inline ? tabs_x : max_x);
   if (alerts_inline) {
     for (const auto& a : alerts) {
       pill(a.icon, a.text, a.fill, a.ink, f.bold);
@@ -158,8 +162,9 @@ void header(const FrameInput& in, UiState& state) {
     }
   }
 
-  // Tabs and privacy, right-aligned.
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), tabs_x));
+  // Tabs and privacy: right-aligned beside the title, or on their own row.
+  if (tabs_inline) ImGui::SameLine(std::max(ImGui::GetCursorPosX(), tabs_x));
+  else ImGui::NewLine();
   ImGui::PushFont(f.bold);
   if (state.locked) {
     std::string label = std::string(icon::lock) + "  Sign in";

@@ -476,10 +476,14 @@ void proposal_panel(const FrameInput& in, UiState& state, const OohBoard& b, std
 
 }  // namespace
 
+OohWindow shown_ooh_window(const Snapshot& s, const UiState& state, Instant now) {
+  if (state.ooh_date && state.ooh_part) return ooh_window(s, *state.ooh_date, *state.ooh_part);
+  return current_ooh_window(s, now);
+}
+
 std::optional<Command> draw_ooh_screen(const FrameInput& in, UiState& state, float height) {
   const Snapshot& s = in.snapshot;
-  OohWindow w = current_ooh_window(s, in.now);
-  if (state.ooh_date && state.ooh_part) w = ooh_window(s, *state.ooh_date, *state.ooh_part);
+  const OohWindow w = shown_ooh_window(s, state, in.now);
   // Pure and small (one window's shifts and visits): derived here so the chosen window follows taps.
   const OohBoard b = build_ooh_board(s, w);
   std::optional<Command> out;
