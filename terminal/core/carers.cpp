@@ -26,15 +26,11 @@ long days_from(LocalDate a, LocalDate b) { return (date::sys_days{b} - date::sys
 // The latest step-down of the episode in the last week up to today: scheduled or commanded.
 std::optional<LocalDate> recent_step_down(const Snapshot& s, const Episode& e, LocalDate today) {
   std::optional<LocalDate> best;
-  auto consider = [&](LocalDate d) {
+  for (LocalDate d : step_down_days(s, e)) {
     long ago = days_from(d, today);
-    if (ago < 0 || ago > step_down_after_days) return;
-    if (!best || date::sys_days{d} > date::sys_days{*best}) best = d;
-  };
-  if (const ContactPlan* plan = s.plan_for_episode(e.id))
-    for (LocalDate d : step_down_dates(*plan)) consider(d);
-  for (const auto& c : s.plan_changes)
-    if (c.episode_id == e.id && c.kind == "step_down") consider(local_date_of(c.at, s.zone()));
+    if (ago < 0 || ago > step_down_after_days) continue;
+    best = d;  // in date order: the latest wins
+  }
   return best;
 }
 }  // namespace
@@ -44,15 +40,10 @@ std::string carer_not_informed_text(const Snapshot& s, const Episode& e, Instant
   const LocalDate today = local_date_of(now, s.zone());
   auto d = recent_step_down(s, e, today);
   if (!d) return "";
-  const Instant since = start_of_local_day(plus_days(*d, -carer_inform_window_days), s.zone());
   std::string names;
   for (const auto& k : s.key_people) {
     if (k.person_id != e.person_id || !k.consent_to_share) continue;
-    bool told = std::any_of(s.carer_contacts.begin(), s.carer_contacts.end(), [&](const CarerContact& c) {
-      return c.key_person_id == k.id && c.outcome == "reached" && c.at >= since && c.at <= now &&
-             std::find(c.shared.begin(), c.shared.end(), "step_down") != c.shared.end();
-    });
-    if (!told) names += (names.empty() ? "" : ", ") + k.name + " (" + k.relationship + ")";
+    if (!carer_told_of_step_down(s, k, *d, now)) names += (names.empty() ? "" : ", ") + k.name + " (" + k.relationship + ")";
   }
   return names.empty() ? "" : "carer not informed of step-down: " + names;
 }
@@ -88,6 +79,18 @@ std::optional<std::string> carer_command_problem(const Snapshot& s, const LogCar
   if (!c.shared.empty() && c.outcome != "reached") return "nothing can be shared unless the carer was reached";
   if (c.note.size() > max_text) return "the note is longer than 500 characters";
   return std::nullopt;
+}
+
+bool carer_told_of_step_down(const Snapshot& s, const KeyPerson& k, LocalDate step_down, Instant until) {
+  const Instant since = start_of_local_day(plus_days(step_down, -carer_inform_window_days), s.zone());
+  return std::any_of(s.carer_contacts.begin(), s.carer_contacts.end(), [&](const CarerContact& c) {
+    return c.key_person_id == k.id && c.outcome == "reached" && c.at >= since && c.at <= until &&
+           std::find(c.shared.begin(), c.shared.end(), "step_down") != c.shared.end();
+  });
+}
+
+Instant carer_inform_deadline(LocalDate step_down, Zone zone) {
+  return start_of_local_day(plus_days(step_down, step_down_after_days + 1), zone) - std::chrono::seconds{1};
 }
 
 }  // namespace vb

@@ -27,4 +27,11 @@ std::string carer_not_informed_text(const Snapshot& s, const Episode& e, Instant
 std::optional<std::string> carer_command_problem(const Snapshot& s, const AddKeyPerson& c);
 std::optional<std::string> carer_command_problem(const Snapshot& s, const LogCarerContact& c);
 
+// The rule behind carer_not_informed_text: key person `k` was reached and told of the step-down on
+// local date `step_down` at an instant from carer_inform_window_days before it up to `until`.
+bool carer_told_of_step_down(const Snapshot& s, const KeyPerson& k, LocalDate step_down, Instant until);
+// Told within the week the board flags: the last second (23:59:59 local) of the step_down_after_days-th
+// day after the step-down.
+Instant carer_inform_deadline(LocalDate step_down, Zone zone);
+
 }  // namespace vb

@@ -34,4 +34,10 @@ std::vector<MeasureItem> named_worker_continuity(const MeasureInput& in, const M
 std::vector<MeasureItem> staff_per_person_week(const MeasureInput& in, const MeasureRule& rule);
 std::vector<MeasureItem> nights_staffed(const MeasureInput& in, const MeasureRule& rule);
 
+// The step-down pathway (compliance_transitions.cpp).
+std::vector<MeasureItem> risk_reassessed_at_step_down(const MeasureInput& in, const MeasureRule& rule);
+std::vector<MeasureItem> carers_informed_of_step_down(const MeasureInput& in, const MeasureRule& rule);
+std::vector<MeasureItem> follow_up_after_closure(const MeasureInput& in, const MeasureRule& rule);
+std::vector<MeasureItem> bundle_complete_at_closure(const MeasureInput& in, const MeasureRule& rule);
+
 }  // namespace vb::detail

@@ -17,6 +17,10 @@ const std::vector<MeasureEntry>& measure_registry() {
       {"staff-per-person-week", detail::staff_per_person_week},
       {"nights-staffed-minimum", detail::nights_staffed},
       {"six-weeks-without-review", detail::six_weeks_without_review},
+      {"risk-reassessed-at-step-down", detail::risk_reassessed_at_step_down},
+      {"carers-informed-of-step-down", detail::carers_informed_of_step_down},
+      {"follow-up-after-closure-in-window", detail::follow_up_after_closure},
+      {"bundle-complete-at-closure", detail::bundle_complete_at_closure},
   };
   return registry;
 }
@@ -86,6 +90,18 @@ ComplianceRules default_compliance_rules() {
        "35) has not been held.",
        "Fidelity: automatic review flag at six weeks (data/review_rules.json six_weeks)", U::count, D::lower_is_better,
        0, 1, {}},
+      {"risk-reassessed-at-step-down", "Risk reassessed at step-down", "Step-down",
+       "Step-downs (scheduled phase changes to less contact, and step_down commands) on a day in the period: the share with a senior review or a recorded risk reassessment from the later of the start of the phase being left and three days before, up to the end of the step-down day. The same rule as the step-down gate (core/step_down). A step-down counts once its day has ended.",
+       "Step-down pathway (issue 3): every step-down needs a risk reassessment for that transition", U::share, D::higher_is_better, 1.0, 0.9, {}},
+      {"carers-informed-of-step-down", "Carers told of step-down", "Step-down",
+       "Step-downs of people with at least one key person who consents to sharing, counted on the seventh day after the step-down (when the board stops flagging it) where that day is in the period: the share where every such key person was reached and told of the step-down from three days before it up to the end of that seventh day (the board's carer-not-told rule, core/carers). One not yet told within that week is not counted yet.",
+       "Step-down pathway (issue 3): families and carers are told of changes in contact", U::share, D::higher_is_better, 0.9, 0.75, {}},
+      {"follow-up-after-closure-in-window", "Follow-up after closure in window", "Step-down",
+       "Closures counted on the day their follow-up contact falls due, where that day is in the period: the share whose follow-up after closure was done within its window from the closure instant - 48 h when suicide risk was identified, 72 h after an inpatient ward, otherwise by 23:59 local on the seventh day (core/transition_bundle's follow_up_due; exactly at the due time counts). One whose window is still open with no follow-up done yet is not counted.",
+       "Step-down pathway (issue 3): follow-up within 48 h / 72 h / 7 days of discharge from the team", U::share, D::higher_is_better, 0.95, 0.85, {}},
+      {"bundle-complete-at-closure", "Bundle complete at closure", "Step-down",
+       "Episodes closed on a day in the period: the share whose transition bundle was complete at the closure instant (every required item recorded by then), i.e. closed without an override.",
+       "Step-down pathway (issue 3): transition bundle evidenced before closure", U::share, D::higher_is_better, 0.9, 0.75, {}},
   };
   return r;
 }

@@ -96,4 +96,8 @@ void ensure_review_due_and_overdue(Snapshot& s, const ScheduleContext& ctx);
 // reassessments before near step-downs, and one step-down left blocked. Call last.
 void add_step_down_detail(Snapshot& s, const ScheduleContext& ctx);
 
+// demo_transitions.cpp: older step-down and closure history (reassessments, carers told, bundles,
+// follow-up contacts after closure) for the compliance figures. Call after add_step_down_detail.
+void add_transition_history(Snapshot& s, const ScheduleContext& ctx);
+
 }  // namespace vb::demo

@@ -351,6 +351,7 @@ Snapshot generate_demo_team(const DemoOptions& options) {
   ensure_review_due_and_overdue(s, ctx);  // reindexes
   add_bookings_and_escalations(s, ctx);   // reindexes
   add_step_down_detail(s, ctx);           // step-down (issue 3)
+  add_transition_history(s, ctx);         // step-down compliance history (issue 6)
   return s;
 }
 

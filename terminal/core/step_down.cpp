@@ -82,7 +82,7 @@ StepDownCheck check_transition(const Snapshot& s, const ContactPlan& plan, size_
     c.problem = "the next phase (" + c.to_label + ") has more contact than " + c.from_label + ": that is a step up";
     return c;
   }
-  c.needed_since = later(from_start, plus_days(transition, -reassessment_window_days));
+  c.needed_since = reassessment_needed_since(from_start, transition);
   c.reassessment = latest_reassessment(s, plan.episode_id, start_of_local_day(c.needed_since, s.zone()), now);
   if (!c.reassessment) {
     c.blocked = true;
@@ -243,6 +243,32 @@ std::optional<std::string> step_down_command_problem(const Snapshot& s, const Re
   if (c.note.empty()) return "a reassessment needs a note (what was reassessed and found)";
   if (c.note.size() > max_text) return "the note is longer than 500 characters";
   return std::nullopt;
+}
+
+LocalDate reassessment_needed_since(LocalDate from_start, LocalDate transition) {
+  return later(from_start, plus_days(transition, -reassessment_window_days));
+}
+
+std::vector<LocalDate> step_down_days(const Snapshot& s, const Episode& e) {
+  std::vector<LocalDate> out;
+  if (const ContactPlan* plan = s.plan_for_episode(e.id)) out = step_down_dates(*plan);
+  for (const auto& c : s.plan_changes)
+    if (c.episode_id == e.id && c.kind == "step_down") out.push_back(local_date_of(c.at, s.zone()));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::optional<ReassessmentFound> reassessment_for_step_down(const Snapshot& s, const Episode& e, LocalDate transition,
+                                                            Instant now) {
+  // The phase being left is the one covering the day before; without a plan only the window applies.
+  LocalDate from_start = plus_days(transition, -reassessment_window_days);
+  if (const ContactPlan* plan = s.plan_for_episode(e.id))
+    if (auto span = span_on(*plan, plus_days(transition, -1))) from_start = span->start;
+  const LocalDate since = reassessment_needed_since(from_start, transition);
+  // As flagged_step_down: reassessments up to the transition day's end count; later ones do not.
+  const Instant until = std::min(now, start_of_local_day(plus_days(transition, 1), s.zone()));
+  return latest_reassessment(s, e.id, start_of_local_day(since, s.zone()), until);
 }
 
 }  // namespace vb

@@ -87,4 +87,15 @@ std::optional<std::string> step_down_command_problem(const Snapshot& s, const St
 std::optional<std::string> step_down_command_problem(const Snapshot& s, const StepUp& c);
 std::optional<std::string> step_down_command_problem(const Snapshot& s, const RecordReassessment& c);
 
+// Every step-down of the episode, as local dates in order, each once: the plan's scheduled changes to
+// less contact and the commanded ones (plan_change rows). The board, carers and compliance all use it.
+std::vector<LocalDate> step_down_days(const Snapshot& s, const Episode& e);
+// A reassessment on or after this date counts for a step-down on `transition` leaving a phase that
+// started on `from_start` (the later of the two and transition less reassessment_window_days).
+LocalDate reassessment_needed_since(LocalDate from_start, LocalDate transition);
+// The reassessment that counted for the episode's step-down on local date `transition`: the latest one
+// from reassessment_needed_since up to the end of that day (and not after `now`), or nullopt.
+std::optional<ReassessmentFound> reassessment_for_step_down(const Snapshot& s, const Episode& e, LocalDate transition,
+                                                            Instant now);
+
 }  // namespace vb

@@ -57,7 +57,18 @@ std::vector<std::string_view> BundleStatus::missing() const {
   return out;
 }
 
-BundleStatus bundle_status(const Snapshot& s, Id episode) {
+namespace {
+BundleStatus bundle_status_until(const Snapshot& s, Id episode, std::optional<Instant> as_at);
+}
+
+BundleStatus bundle_status(const Snapshot& s, Id episode) { return bundle_status_until(s, episode, std::nullopt); }
+
+BundleStatus bundle_status_as_at(const Snapshot& s, Id episode, Instant as_at) {
+  return bundle_status_until(s, episode, as_at);
+}
+
+namespace {
+BundleStatus bundle_status_until(const Snapshot& s, Id episode, std::optional<Instant> as_at) {
   BundleStatus b;
   for (auto item : transition_items()) b.items.push_back(BundleItem{item});
   auto take = [](BundleItem& i, Instant at, const StaffId& by, const std::string& detail) {
@@ -69,7 +80,7 @@ BundleStatus bundle_status(const Snapshot& s, Id episode) {
     i.detail = detail;
   };
   for (const auto& r : s.transition_records) {
-    if (r.episode_id != episode) continue;
+    if (r.episode_id != episode || (as_at && r.at > *as_at)) continue;
     for (auto& i : b.items)
       if (i.item == r.item) take(i, r.at, r.by, r.detail);
     for (auto f : care_flags())
@@ -77,9 +88,10 @@ BundleStatus bundle_status(const Snapshot& s, Id episode) {
   }
   // A documented risk reassessment (record_reassessment) counts for the first item too.
   for (const auto& r : s.reassessments)
-    if (r.episode_id == episode) take(b.items.front(), r.at, r.by, r.note);
+    if (r.episode_id == episode && (!as_at || r.at <= *as_at)) take(b.items.front(), r.at, r.by, r.note);
   return b;
 }
+}  // namespace
 
 Instant follow_up_due(const Snapshot& s, const Episode& e, Instant closed) {
   const Zone zone = s.zone();

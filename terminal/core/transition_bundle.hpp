@@ -52,4 +52,7 @@ bool is_open_follow_up(const Episode& e, const Visit& v);
 std::optional<std::string> transition_command_problem(const Snapshot& s, const RecordTransitionItem& c);
 std::optional<std::string> transition_command_problem(const Snapshot& s, const CloseEpisode& c);
 
+// The bundle as it stood at `as_at` (records and reassessments after it ignored): at closure, say.
+BundleStatus bundle_status_as_at(const Snapshot& s, Id episode, Instant as_at);
+
 }  // namespace vb

@@ -108,9 +108,22 @@ void tile(const FrameInput& in, UiState& state, const MeasureResult& m, ImVec2 s
   }
   const float left_w = std::max({pill_max.x - p.x, f.big->CalcTextSizeA(f.big->FontSize, 1e6f, 0, value.c_str()).x + pad,
                                  f.body->CalcTextSizeA(em, 1e6f, 0, measure_target_text(rule).c_str()).x + pad});
-  const ImVec2 s_min(std::max(p.x + left_w + em, p.x + size.x * 0.5f), figure_y + em * 0.4f);
-  const ImVec2 s_max(q.x - pad, pill_max.y - f.small->FontSize * 1.4f);
-  if (s_max.x - s_min.x > em * 3 && s_max.y - s_min.y > em) {
+  ImVec2 s_min(std::max(p.x + left_w + em, p.x + size.x * 0.5f), figure_y + em * 0.4f);
+  ImVec2 s_max(q.x - pad, pill_max.y - f.small->FontSize * 1.4f);
+  if (s_max.x - s_min.x <= em * 3) {
+    // A narrow tile: the trend goes beside the big figure, its caption beside the pill.
+    const float value_w = f.big->CalcTextSizeA(f.big->FontSize, 1e6f, 0, value.c_str()).x;
+    s_min = ImVec2(std::max(p.x + pad + value_w + em, p.x + size.x * 0.45f), figure_y + em * 0.3f);
+    s_max = ImVec2(q.x - pad, figure_y + f.big->FontSize * 0.95f);
+    const float caption_w = f.small->CalcTextSizeA(f.small->FontSize, 1e6f, 0, "12 weeks").x;
+    if (s_max.x - s_min.x > em * 3 && s_max.y - s_min.y > em * 0.8f) {
+      sparkline(dl, s_min, s_max, values, has, rule.target, rule.unit == MeasureUnit::share ? 1.0 : 0.0, colour::accent,
+                colour::text_dim);
+      if (pill_max.x + em + caption_w < q.x - pad)
+        dl->AddText(f.small, f.small->FontSize, ImVec2(q.x - pad - caption_w, pill_min.y + em * 0.35f), colour::text_dim,
+                    (std::to_string(m.weeks.size()) + " weeks").c_str());
+    }
+  } else if (s_max.x - s_min.x > em * 3 && s_max.y - s_min.y > em) {
     sparkline(dl, s_min, s_max, values, has, rule.target, rule.unit == MeasureUnit::share ? 1.0 : 0.0, colour::accent,
               colour::text_dim);
     dl->AddText(f.small, f.small->FontSize, ImVec2(s_min.x, s_max.y + f.small->FontSize * 0.3f), colour::text_dim,
@@ -245,10 +258,14 @@ void draw_compliance_screen(const FrameInput& in, UiState& state, float height) 
   const float tiles_w = open ? width * 0.55f : width;
   ImGui::BeginChild("tiles", ImVec2(tiles_w, body_h), false);
   const float spacing = em * 0.6f;
-  const int columns = std::max(1, static_cast<int>((tiles_w + spacing) / (em * 15.5f)));
+  const float min_h = em * 9.6f;
+  int columns = std::max(1, static_cast<int>((tiles_w + spacing) / (em * 15.5f)));
+  // More, narrower tiles (down to 12.5 em) when that lets every tile show without scrolling.
+  const int fit_rows = std::max(1, static_cast<int>((body_h + spacing) / (min_h + spacing)));
+  const int want = (static_cast<int>(b.measures.size()) + fit_rows - 1) / fit_rows;
+  if (want > columns && (tiles_w + spacing) / static_cast<float>(want) - spacing >= em * 12.5f) columns = want;
   const int rows = (static_cast<int>(b.measures.size()) + columns - 1) / columns;
   // Fill the height when the tiles fit; scroll (leaving room for the bar) when they do not.
-  const float min_h = em * 9.6f;
   const float fit_h = (body_h - spacing * static_cast<float>(rows - 1)) / static_cast<float>(std::max(1, rows)) - 1;
   const bool scrolls = fit_h < min_h;
   const float tile_h = scrolls ? min_h : std::min(fit_h, em * 13.0f);

@@ -1,0 +1,146 @@
+// The step-down pathway (issue 3) seen over a period: step-downs with a risk reassessment and with
+// consenting carers told, closures whose follow-up contact was done within its window, and closures
+// with a complete transition bundle. Each calls the pathway's own rule (core/step_down, core/carers,
+// core/transition_bundle); nothing here re-derives one.
+#include "core/carers.hpp"
+#include "core/compliance_detail.hpp"
+#include "core/step_down.hpp"
+#include "core/transition_bundle.hpp"
+
+#include <algorithm>
+
+namespace vb::detail {
+
+namespace {
+
+bool in_period(const MeasureInput& in, LocalDate d) { return !(d < in.from) && !(in.to < d); }
+
+// Each step-down (episode, local date d) of an episode on the caseload that day, whose day of
+// judgement (d + judged_after days: the day the figure falls due) is in the period, by as-at.
+template <typename F>
+void each_step_down(const MeasureInput& in, long judged_after, F&& f) {
+  for (const Episode* e : in.data->episodes) {
+    for (LocalDate d : step_down_days(in.s, *e)) {
+      const LocalDate judged = plus_days(d, judged_after);
+      if (!in_period(in, judged) || in.as_at_day < d) continue;
+      if (e->accepted_at >= in.data->day_end(d)) continue;
+      if (e->closed_at && *e->closed_at < in.data->day_start(d)) continue;
+      f(*e, d, judged);
+    }
+  }
+}
+
+// Each episode closed on a local date in the period, by as-at.
+template <typename F>
+void each_closure(const MeasureInput& in, F&& f) {
+  const Instant first = in.data->day_start(in.from);
+  const Instant last = in.data->day_end(in.to);
+  for (const Episode* e : in.data->episodes) {
+    if (!e->closed_at || *e->closed_at < first || *e->closed_at >= last || *e->closed_at > in.as_at) continue;
+    f(*e, *e->closed_at);
+  }
+}
+
+}  // namespace
+
+std::vector<MeasureItem> risk_reassessed_at_step_down(const MeasureInput& in, const MeasureRule&) {
+  std::vector<MeasureItem> out;
+  each_step_down(in, 0, [&](const Episode& e, LocalDate d, LocalDate) {
+    auto found = reassessment_for_step_down(in.s, e, d, in.as_at);
+    if (!found && !in.ended(d)) return;  // the transition day is not over: pending
+    MeasureItem item;
+    item.episode = e.id;
+    item.day = d;
+    item.met = found.has_value();
+    if (in.details)
+      item.detail = found ? found->source + " " + when(found->at, in.zone)
+                          : "stepped down " + format_day_label(d) + " without a risk reassessment";
+    out.push_back(std::move(item));
+  });
+  return out;
+}
+
+std::vector<MeasureItem> carers_informed_of_step_down(const MeasureInput& in, const MeasureRule&) {
+  std::vector<MeasureItem> out;
+  each_step_down(in, step_down_after_days, [&](const Episode& e, LocalDate d, LocalDate judged) {
+    const Instant deadline = carer_inform_deadline(d, in.zone);
+    const Instant until = std::min(in.as_at, deadline);
+    int consenting = 0, told = 0;
+    std::string untold;
+    for (const auto& k : in.s.key_people) {
+      if (k.person_id != e.person_id || !k.consent_to_share) continue;
+      ++consenting;
+      if (carer_told_of_step_down(in.s, k, d, until))
+        ++told;
+      else if (in.details)
+        untold += (untold.empty() ? "" : ", ") + k.name + " (" + k.relationship + ")";
+    }
+    if (consenting == 0) return;                         // no one to tell
+    if (told < consenting && in.as_at < deadline) return;  // still within the week: pending
+    MeasureItem item;
+    item.episode = e.id;
+    item.day = judged;
+    item.met = told == consenting;
+    if (in.details)
+      item.detail = "stepped down " + format_day_label(d) + "; " +
+                    (item.met ? "told: " + std::to_string(told) + " of " + std::to_string(consenting) : "not told: " + untold);
+    out.push_back(std::move(item));
+  });
+  return out;
+}
+
+std::vector<MeasureItem> follow_up_after_closure(const MeasureInput& in, const MeasureRule&) {
+  std::vector<MeasureItem> out;
+  // Judged on the day the follow-up falls due: closures whose window ends on a day in the period.
+  for (const Episode* ep : in.data->episodes) {
+    if (!ep->closed_at || *ep->closed_at > in.as_at) continue;
+    const Episode& e = *ep;
+    const Instant closed = *e.closed_at;
+    const Instant due = follow_up_due(in.s, e, closed);
+    const LocalDate due_day = local_date_of(due, in.zone);
+    if (!in_period(in, due_day)) continue;
+    std::optional<Instant> done;
+    for (const Visit* v : in.s.visits_dated(local_date_of(closed, in.zone), local_date_of(due, in.zone))) {
+      if (v->episode_id != e.id || v->reason != follow_up_reason || v->window_start < closed || v->status != VisitStatus::done) continue;
+      const Instant at = v->outcome_at.value_or(v->window_start);
+      if (at > in.as_at) continue;
+      if (!done || at < *done) done = at;
+    }
+    const bool met = done && *done <= due;
+    if (!met && in.as_at < due) continue;  // window still open: pending
+    MeasureItem item;
+    item.episode = e.id;
+    item.day = due_day;
+    item.met = met;
+    if (in.details)
+      item.detail = "closed " + when(closed, in.zone) + "; " +
+                    (done ? "follow-up done " + when(*done, in.zone) : std::string("no follow-up done")) + ", due by " +
+                    when(due, in.zone);
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+std::vector<MeasureItem> bundle_complete_at_closure(const MeasureInput& in, const MeasureRule&) {
+  std::vector<MeasureItem> out;
+  each_closure(in, [&](const Episode& e, Instant closed) {
+    const BundleStatus b = bundle_status_as_at(in.s, e.id, closed);
+    MeasureItem item;
+    item.episode = e.id;
+    item.day = local_date_of(closed, in.zone);
+    item.met = b.complete();
+    if (in.details) {
+      if (item.met) {
+        item.detail = "bundle complete at closure";
+      } else {
+        item.detail = "closed without:";
+        for (auto m : b.missing()) item.detail += " " + std::string(transition_item_short(m)) + ",";
+        item.detail.pop_back();
+      }
+    }
+    out.push_back(std::move(item));
+  });
+  return out;
+}
+
+}  // namespace vb::detail
