@@ -380,6 +380,24 @@ Command log_carer_contact(const json& j, Zone zone, Instant default_at) {
   return c;
 }
 
+Command start_plan(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "episode", "template", "start", "by", "at"});
+  StartPlan c;
+  c.episode = required_id(j, "episode");
+  c.template_name = required_string(j, "template");
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  if (j.contains("start")) {
+    std::string day = required_string(j, "start");
+    auto d = parse_date(day);
+    if (!d) throw LineError{"field 'start': '" + day + "' is not a date (YYYY-MM-DD)"};
+    c.start = *d;
+  } else {
+    c.start = local_date_of(c.at, zone);
+  }
+  return c;
+}
+
 using Parser = Command (*)(const json&, Zone, Instant);
 
 // Every command `apply` knows, by its JSON name (the spelling of vb::command_name).
@@ -393,7 +411,8 @@ const std::vector<std::pair<std::string_view, Parser>>& parsers() {
       {"remove_shift", remove_shift},
       {"step_down", step_down},         {"step_up", step_up},           {"record_reassessment", record_reassessment},
       {"record_transition_item", record_transition_item}, {"close_episode", close_episode},
-      {"add_key_person", add_key_person}, {"log_carer_contact", log_carer_contact}};
+      {"add_key_person", add_key_person}, {"log_carer_contact", log_carer_contact},
+      {"start_plan", start_plan}};
   return all;
 }
 

@@ -4,6 +4,7 @@
 #include "app/compliance_rules_file.hpp"
 #include "app/review_rules_file.hpp"
 #include "app/rota_rules_file.hpp"
+#include "app/taper_templates_file.hpp"
 #include "platform/asset_paths.hpp"
 #include "store/snapshot_loader.hpp"
 
@@ -21,7 +22,9 @@ ReviewRules team_review_rules() {
 void Session::reload(Instant now) {
   ReviewRules rules = std::move(model.snapshot.review_rules);
   RotaRules rota = std::move(model.snapshot.rota_rules);
+  std::vector<TaperTemplate> templates = std::move(model.snapshot.taper_templates);
   model.snapshot = store::load_snapshot(db);
+  model.snapshot.taper_templates = std::move(templates);
   model.snapshot.review_rules = std::move(rules);
   model.snapshot.rota_rules = std::move(rota);
   model.loaded_at = now;
@@ -34,6 +37,7 @@ Session open_session(const CommandLine& cl, bool advance_clock) {
   s.model.snapshot.review_rules = team_review_rules();
   s.model.compliance_rules = load_team_compliance_rules();
   s.model.snapshot.rota_rules = load_rota_rules(platform::find_asset_root() / "data" / "rota_rules.json");
+  s.model.snapshot.taper_templates = load_taper_templates(platform::find_asset_root() / "data" / "taper_templates.txt");
   s.clock = std::make_unique<Clock>(cl.now, s.model.snapshot.zone(), advance_clock);
   Instant now = s.clock->now();
   s.model.loaded_at = now;

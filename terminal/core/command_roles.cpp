@@ -39,6 +39,7 @@ std::string_view action(const Command& c) {
                         [](const CloseEpisode&) { return "close an episode"; },
                         [](const AddKeyPerson&) { return "add a family member or carer"; },
                         [](const LogCarerContact&) { return "log contact with a carer"; },
+                        [](const StartPlan&) { return "start a contact plan"; },
                     },
                     c);
 }
@@ -77,6 +78,7 @@ Roles required_role(const Command& c) {
                         [](const CloseEpisode&) { return Roles{Role::clinician}; },
                         [](const AddKeyPerson&) { return Roles{Role::clinician}; },
                         [](const LogCarerContact&) { return Roles{Role::clinician}; },
+                        [](const StartPlan&) { return Roles{Role::clinician}; },
                     },
                     c);
 }

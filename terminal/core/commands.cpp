@@ -5,6 +5,7 @@
 #include "core/step_down.hpp"
 #include "core/carers.hpp"
 #include "core/transition_bundle.hpp"
+#include "core/start_plan.hpp"
 
 namespace vb {
 
@@ -33,6 +34,7 @@ std::string_view command_name(const Command& c) {
     if constexpr (std::is_same_v<T, CloseEpisode>) return "close_episode";
     if constexpr (std::is_same_v<T, AddKeyPerson>) return "add_key_person";
     if constexpr (std::is_same_v<T, LogCarerContact>) return "log_carer_contact";
+    if constexpr (std::is_same_v<T, StartPlan>) return "start_plan";
   }, c);
 }
 
@@ -92,6 +94,8 @@ std::optional<std::string> command_problem(const Snapshot& snapshot, const Comma
       return transition_command_problem(snapshot, cmd);
     else if constexpr (std::is_same_v<T, AddKeyPerson> || std::is_same_v<T, LogCarerContact>)
       return carer_command_problem(snapshot, cmd);
+    else if constexpr (std::is_same_v<T, StartPlan>)
+      return start_plan_problem(snapshot, cmd);
     else return review_command_problem(snapshot, cmd);
   }, c);
 }

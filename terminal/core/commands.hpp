@@ -220,10 +220,20 @@ struct LogCarerContact {
   Instant at{};
 };
 
+// Start an episode's contact plan from a taper template (data/taper_templates.txt) on a local date
+// (issue 3). Refused when the episode already has a plan: step it up or down instead.
+struct StartPlan {
+  Id episode = 0;
+  std::string template_name;
+  LocalDate start{};
+  StaffId by;
+  Instant at{};
+};
+
 using Command = std::variant<MarkVisit, BookReview, CancelBooking, RecordReview, LogDecision, SetRisk, RaiseConcern,
                              AcknowledgeEscalation, SetThresholds, ClearLockout, AllocateVisit, UnallocateVisit,
                              AllocateVisits, AddShift, RemoveShift, StepDown, StepUp, RecordReassessment,
-                             RecordTransitionItem, CloseEpisode, AddKeyPerson, LogCarerContact>;
+                             RecordTransitionItem, CloseEpisode, AddKeyPerson, LogCarerContact, StartPlan>;
 
 // Spellings accepted for review decisions, risk domains and concern sources.
 const std::vector<std::string_view>& review_decisions();

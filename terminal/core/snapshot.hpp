@@ -3,6 +3,7 @@
 // the store loads a fresh one after every change; call reindex() after filling the vectors.
 #include "core/model.hpp"
 #include "core/review_rules.hpp"
+#include "core/taper_template.hpp"
 #include "core/rota_rules.hpp"
 
 #include <string>
@@ -40,6 +41,8 @@ struct Snapshot {
   ReviewRules review_rules;
   // Not stored either: shift times, minimum staffing and allocation rules from data/rota_rules.json.
   RotaRules rota_rules;
+  // Not stored either: the team's taper templates from data/taper_templates.txt (issue 3).
+  std::vector<TaperTemplate> taper_templates;
 
   // Lookups (nullptr when absent). Valid until the vectors change; reindex() rebuilds them.
   const Staff* find_staff(std::string_view id) const;

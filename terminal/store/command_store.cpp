@@ -142,7 +142,9 @@ std::vector<Id> apply_commands(Database& db, Snapshot& snapshot, const std::vect
     if (db.loaded_data_version() != db.data_version()) {
       ReviewRules rules = snapshot.review_rules;
       RotaRules rota = snapshot.rota_rules;
+      std::vector<TaperTemplate> templates = snapshot.taper_templates;
       snapshot = load_snapshot(db);
+      snapshot.taper_templates = std::move(templates);
       snapshot.review_rules = std::move(rules);
       snapshot.rota_rules = std::move(rota);
     }
@@ -168,7 +170,7 @@ std::vector<Id> apply_commands(Database& db, Snapshot& snapshot, const std::vect
             else if constexpr (std::is_same_v<T, StepDown> || std::is_same_v<T, StepUp> ||
                                std::is_same_v<T, RecordReassessment> || std::is_same_v<T, RecordTransitionItem> ||
                                std::is_same_v<T, CloseEpisode> || std::is_same_v<T, AddKeyPerson> ||
-                               std::is_same_v<T, LogCarerContact>)
+                               std::is_same_v<T, LogCarerContact> || std::is_same_v<T, StartPlan>)
               return steps.apply(c, cmd);
             else return reviews.apply(c, cmd);
           },

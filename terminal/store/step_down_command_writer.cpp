@@ -91,16 +91,20 @@ Id StepDownCommandWriter::change_plan(const Command& c, Id episode, const Contac
                   s_.visits.end());
   for (auto& v : added) s_.visits.push_back(v);
 
+  // A plan started from a template is not a change of plan: no plan_change row (its audit row says it).
+  const bool starting = kind == "start_plan";
   PlanChange change{0, episode, at, by, kind, from_label, label_on(plan, today), reason};
-  auto row = db_.prepare(
-      "INSERT INTO plan_change (episode_id, at, by_staff, kind, from_phase, to_phase, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  row.bind_int(1, episode);
-  bind_instant(row, 2, at);
-  row.bind_text(3, by).bind_text(4, kind).bind_text(5, change.from_phase).bind_text(6, change.to_phase);
-  row.bind_text(7, reason);
-  row.run("writing the plan change of episode " + std::to_string(episode));
-  change.id = sqlite3_last_insert_rowid(db_.handle());
-  s_.plan_changes.push_back(change);
+  if (!starting) {
+    auto row = db_.prepare(
+        "INSERT INTO plan_change (episode_id, at, by_staff, kind, from_phase, to_phase, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    row.bind_int(1, episode);
+    bind_instant(row, 2, at);
+    row.bind_text(3, by).bind_text(4, kind).bind_text(5, change.from_phase).bind_text(6, change.to_phase);
+    row.bind_text(7, reason);
+    row.run("writing the plan change of episode " + std::to_string(episode));
+    change.id = sqlite3_last_insert_rowid(db_.handle());
+    s_.plan_changes.push_back(change);
+  }
   s_.reindex();
 
   Json added_ids = Json::array();
@@ -108,6 +112,11 @@ Id StepDownCommandWriter::change_plan(const Command& c, Id episode, const Contac
   Json after{{"phases", phases_json(plan)},       {"from_phase", change.from_phase}, {"to_phase", change.to_phase},
              {"reason", reason},                  {"plan_change_id", change.id},     {"visits_added", added_ids},
              {"visits_removed", regen.remove}};
+  if (starting) {
+    after["name"] = plan.name;
+    after["start_date"] = format_date(plan.start_date);
+    return audit_.write(c, at, by, "contact_plan", plan.id, nullptr, after);
+  }
   return audit_.write(c, at, by, "contact_plan", plan.id, before, after);
 }
 

@@ -281,7 +281,7 @@ std::optional<Command> draw_frame(const FrameInput& in, UiState& state) {
     case Screen::outcomes: draw_outcomes_screen(in, state, body_h); break;
     case Screen::lock: break;
     case Screen::ooh: ooh_command = draw_ooh_screen(in, state, body_h); break;
-    case Screen::plans: draw_plans_screen(in, state, body_h); break;
+    case Screen::plans: screen_command = draw_plans_screen(in, state, body_h); break;
   }
   footer(in, state);
   if (tapped && state.locked) state.lock_pad_open = true;  // sign in first, then record

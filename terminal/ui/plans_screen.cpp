@@ -2,6 +2,7 @@
 #include "ui/plans_screen.hpp"
 
 #include "ui/icons.hpp"
+#include "ui/plan_actions.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -109,7 +110,7 @@ void flags_line(const PlanView& v, const Fonts& f, bool wrap_each) {
   }
 }
 
-void detail(const FrameInput& in, const PlanView& v, UiState& state, float width) {
+std::optional<Command> detail(const FrameInput& in, const PlanView& v, UiState& state, float width) {
   const Fonts& f = in.fonts;
   const float em = f.em;
   ImGui::PushFont(f.big);
@@ -148,18 +149,20 @@ void detail(const FrameInput& in, const PlanView& v, UiState& state, float width
                      "each block one planned contact:  green %s done   vermillion / struck missed   outlined ahead   grey outline no contact recorded   yellow frame today",
                      icon::check);
   ImGui::PopFont();
+  ImGui::Spacing();
+  return draw_plan_actions(in, v, state);
 }
 
 }  // namespace
 
-void draw_plans_screen(const FrameInput& in, UiState& state, float height) {
+std::optional<Command> draw_plans_screen(const FrameInput& in, UiState& state, float height) {
   const Fonts& f = in.fonts;
   const float em = f.em;
   if (!in.plans || in.plans->empty()) {
     ImGui::PushFont(f.bold);
     ImGui::TextUnformatted("No open episode has a contact plan.");
     ImGui::PopFont();
-    return;
+    return std::nullopt;
   }
   const auto& views = *in.plans;
   const PlanView* chosen = &views.front();
@@ -169,14 +172,14 @@ void draw_plans_screen(const FrameInput& in, UiState& state, float height) {
 
   const float width = ImGui::GetContentRegionAvail().x;
   const float top = ImGui::GetCursorPosY();
-  detail(in, *chosen, state, width);
+  std::optional<Command> command = detail(in, *chosen, state, width);
   ImGui::Spacing();
   const float used = ImGui::GetCursorPosY() - top;
 
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX;
   const float row_h = em * 3.0f;
-  if (!ImGui::BeginTable("plans", 4, flags, ImVec2(0, std::max(em * 6, height - used)))) return;
+  if (!ImGui::BeginTable("plans", 4, flags, ImVec2(0, std::max(em * 6, height - used)))) return command;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Person", ImGuiTableColumnFlags_WidthFixed, em * 9.5f);
   ImGui::TableSetupColumn("Where on the taper", ImGuiTableColumnFlags_WidthFixed, em * 12.5f);
@@ -228,6 +231,7 @@ void draw_plans_screen(const FrameInput& in, UiState& state, float height) {
   const float remaining = ImGui::GetScrollMaxY() - ImGui::GetScrollY();
   state.rows_below = remaining > 1 ? static_cast<int>(remaining / (row_h + ImGui::GetStyle().CellPadding.y * 2) + 0.999f) : 0;
   ImGui::EndTable();
+  return command;
 }
 
 }  // namespace vb::ui

@@ -5,6 +5,7 @@
 
 namespace vb::ui {
 
-void draw_plans_screen(const FrameInput& in, UiState& state, float height);
+// Returns the command confirmed with the action buttons (ui/plan_actions.hpp), if any.
+std::optional<Command> draw_plans_screen(const FrameInput& in, UiState& state, float height);
 
 }  // namespace vb::ui

@@ -89,6 +89,13 @@ struct UiState {
   bool propose_requested = false;  // "Propose": the app runs the allocator for the shown window
   bool proposal_ignored = false;   // "Ignore": the proposal panel is hidden until the next one
   bool ooh_edit_rota = false;      // "Edit rota": add or remove shifts of the shown window
+  // Plans screen actions (ui/plan_actions.hpp, issue 3): the panel open for plan_action_episode
+  // ("step_down", "step_up", "reassess" or "" for none), and the choices made in it.
+  std::string plan_action;
+  std::optional<Id> plan_action_episode;
+  int plan_reason = -1;  // index into the panel's reasons; the last index is "Other"
+  std::string plan_other;
+  std::optional<RiskLevel> plan_risk;
 };
 
 // Everything a frame reads. All of it is prepared outside the frame: no I/O while drawing.

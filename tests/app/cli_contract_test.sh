@@ -154,6 +154,32 @@ case "$case_name" in
     expect_exit 1 vb apply < "$work/in"
     grep -q "missing field 'reason'" "$work/out" "$work/err" || fail "step_up without a reason not refused in words"
     ;;
+  start_plan_from_template_via_apply)
+    demo
+    staff=$(sqlite3 "$db" "SELECT id FROM staff WHERE active=1 AND id IN (SELECT staff_id FROM staff_role WHERE role='clinician') ORDER BY id LIMIT 1")
+    episode=$(sqlite3 "$db" "SELECT e.id FROM episode e JOIN contact_plan p ON p.episode_id = e.id WHERE e.closed_at IS NULL ORDER BY e.id LIMIT 1")
+    [ -n "$episode" ] || fail "no open episode with a plan in the demo"
+    rows() { sqlite3 "$db" "SELECT (SELECT count(*) FROM contact_plan)||'|'||(SELECT count(*) FROM contact_phase)||'|'||(SELECT count(*) FROM visit)||'|'||(SELECT count(*) FROM audit_log)"; }
+    before=$(rows)
+    printf '%s\n' '{"command":"start_plan","episode":'"$episode"',"template":"Short taper","start":"2026-11-24","by":"'"$staff"'"}' > "$work/in"
+    expect_exit 1 vb apply < "$work/in"
+    grep -q "episode $episode already has a plan (.*): step it up or down instead" "$work/out" "$work/err" || fail "replacing a plan not refused in words: $(cat "$work/out" "$work/err")"
+    # An episode without a plan (its plan removed by another program): an unknown name lists the known ones.
+    sqlite3 "$db" "PRAGMA foreign_keys=ON; DELETE FROM contact_plan WHERE episode_id=$episode" || fail "could not remove the plan"
+    before=$(rows)
+    printf '%s\n' '{"command":"start_plan","episode":'"$episode"',"template":"Gentle taper","by":"'"$staff"'"}' > "$work/in"
+    expect_exit 1 vb apply < "$work/in"
+    grep -q "unknown template 'Gentle taper'; known: Standard taper, High risk start, Short taper, Evening support" "$work/out" "$work/err" || fail "unknown template not refused with the known names: $(cat "$work/out" "$work/err")"
+    [ "$(rows)" = "$before" ] || fail "a refused start wrote rows"
+    audits=$(sqlite3 "$db" "SELECT count(*) FROM audit_log")
+    printf '%s\n' '{"command":"start_plan","episode":'"$episode"',"template":"Short taper","start":"2026-11-24","by":"'"$staff"'"}' > "$work/in"
+    vb apply < "$work/in" > "$work/result" 2>"$work/err" || fail "apply failed: $(cat "$work/err") $(cat "$work/result")"
+    [ "$(grep -c '"ok":true,"audit_id":' "$work/result")" -eq 1 ] || fail "unexpected result: $(cat "$work/result")"
+    [ "$(sqlite3 "$db" "SELECT count(*) FROM audit_log")" -eq $((audits + 1)) ] || fail "not exactly one audit row"
+    [ "$(sqlite3 "$db" "SELECT name||'|'||start_date FROM contact_plan WHERE episode_id=$episode")" = "Short taper|2026-11-24" ] || fail "plan not stored"
+    [ "$(sqlite3 "$db" "SELECT count(*) FROM contact_phase WHERE plan_id=(SELECT id FROM contact_plan WHERE episode_id=$episode)")" -eq 3 ] || fail "phases not stored"
+    [ "$(sqlite3 "$db" "SELECT count(*) FROM visit WHERE episode_id=$episode AND status='planned' AND local_date >= '2026-11-24' AND plan_slot IS NOT NULL")" -gt 0 ] || fail "no planned visits generated"
+    ;;
   unknown_reviewer_refused_by_line)
     demo
     read -r reviewer slot < <(free_slot)
