@@ -1,19 +1,22 @@
 // kiosk_bench: what the kiosk costs that our code controls. Prints a table: demo generation,
 // writing and loading the database, deriving the boards, and building one ImGui frame of each
 // screen headless (CPU only: GPU/llvmpipe rendering is measured separately under Xvfb).
-// Usage: kiosk_bench [--full]   (--full: five years of history instead of two)
+// Usage: kiosk_bench [--trust] [--full]   (--full: five years of history instead of two;
+//        --trust: 15 demo teams in one snapshot, see trust_bench.cpp)
 #include "core/compliance.hpp"
 #include "core/day_board.hpp"
 #include "core/outcomes.hpp"
 #include "core/ooh_gaps.hpp"
 #include "core/demo_team.hpp"
 #include "core/review_board.hpp"
+#include "core/plan_view.hpp"
 #include "platform/asset_paths.hpp"
 #include "platform/font_loader.hpp"
 #include "store/database.hpp"
 #include "store/snapshot_loader.hpp"
 #include "store/snapshot_writer.hpp"
 #include "ui/screen.hpp"
+#include "ui/lock_screen.hpp"
 
 #include <imgui.h>
 
@@ -26,6 +29,9 @@
 #include <vector>
 
 using namespace vb;
+namespace vb::bench {
+int trust_bench(bool full);
+}
 using Clock = std::chrono::steady_clock;
 
 namespace {
@@ -46,7 +52,16 @@ void row(const char* what, double ms, const char* runs) { std::printf("| %-58s |
 }  // namespace
 
 int main(int argc, char** argv) {
-  const bool full = argc > 1 && std::strcmp(argv[1], "--full") == 0;
+  bool full = false, trust = false;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--full") == 0) full = true;
+    else if (std::strcmp(argv[i], "--trust") == 0) trust = true;
+    else {
+      std::fprintf(stderr, "usage: kiosk_bench [--trust] [--full]\n");
+      return 2;
+    }
+  }
+  if (trust) return vb::bench::trust_bench(full);
   const Instant now = *parse_instant("2026-11-23T10:30", find_zone("Europe/London"));
   DemoOptions options;
   options.seed = 7;
@@ -92,6 +107,8 @@ int main(int argc, char** argv) {
   OohBoard ooh;
   row("derive the out-of-hours board (this evening, in the frame)",
       median_ms(20, [&] { ooh = build_ooh_board(s, current_ooh_window(s, now)); }), "20");
+  std::vector<PlanView> plans;
+  row("derive the plans screen (every open episode)", median_ms(20, [&] { plans = build_plan_views(s, now); }), "20");
 
   // Headless ImGui with the real fonts at 1920x1080.
   ImGui::CreateContext();
@@ -110,11 +127,20 @@ int main(int argc, char** argv) {
                               std::pair{ui::Screen::admin, "build one frame: Admin"},
                               std::pair{ui::Screen::compliance, "build one frame: Compliance (one list open)"},
                               std::pair{ui::Screen::outcomes, "build one frame: Outcomes"},
-                              std::pair{ui::Screen::ooh, "build one frame: Out of hours"}}) {
+                              std::pair{ui::Screen::ooh, "build one frame: Out of hours"},
+                              std::pair{ui::Screen::plans, "build one frame: Plans"},
+                              std::pair{ui::Screen::lock, "build one frame: Lock (PIN pad over the board)"}}) {
     ui::UiState state;
+    if (screen == ui::Screen::lock) {  // as `screenshot --screen lock`: a name chosen, two digits typed
+      ui::lock_now(state);
+      for (const auto& m : s.staff)
+        if (m.active && m.has_role(Role::clinician) && state.pin_staff.empty()) state.pin_staff = m.id;
+      state.pin_digits = "00";
+    }
     state.screen = screen;
     if (screen == ui::Screen::compliance) state.compliance_measure = "visit-outcome-same-day";  // the longest list
     ui::FrameInput in{s, board, staff_day, reviews, backups, now, now, "", fonts, &compliance, &outcomes};
+    in.plans = &plans;
     auto frame = [&] {
       ImGui::NewFrame();
       ui::draw_frame(in, state);
