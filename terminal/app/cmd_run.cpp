@@ -4,6 +4,7 @@
 #include "app/backup_scheduler.hpp"
 #include "app/service_watch.hpp"
 #include "app/commands.hpp"
+#include "app/integrity_notice.hpp"
 #include "app/ooh_proposal.hpp"
 #include "app/redraw_schedule.hpp"
 #include "app/session.hpp"
@@ -66,7 +67,9 @@ int run_kiosk(const CommandLine& cl) {
   // Before any thread starts: SIGTERM/SIGINT are taken by a thread that wakes the loop at once.
   SignalWaker signals(stop_requested, [] { glfwPostEmptyEvent(); });
   ServiceNotifier service;
-  Session s = open_session(cl, true);
+  // The integrity check reads the whole file (seconds at trust scale): it runs after the first frame.
+  Session s = open_session(cl, SessionOptions{.advance_clock = true, .check = store::IntegrityCheck::by_the_caller});
+  IntegrityNotice integrity;
 
   platform::GlWindow window({.windowed = cl.flag("windowed"), .visible = true, .width = 1280, .height = 800});
   GLFWwindow* w = window.handle();
@@ -167,6 +170,10 @@ int run_kiosk(const CommandLine& cl) {
       }
       schedule.data_changed();
     }
+    if (integrity.poll()) {
+      std::cerr << "visitboard: " << integrity.shown("") << "\n";
+      schedule.data_changed();
+    }
     if (schedule.privacy_due(steady_now)) state.privacy = true;
     if (!state.privacy) schedule.names_shown();
     int w_now = 0, h_now = 0;
@@ -189,7 +196,8 @@ int run_kiosk(const CommandLine& cl) {
 
     imgui.new_frame();
     ImGui::NewFrame();
-    ui::FrameInput in{s.model.snapshot, s.model.board, s.model.staff_day, s.model.reviews, backup_status, now, s.model.loaded_at, store_problem, fonts,
+    ui::FrameInput in{s.model.snapshot, s.model.board, s.model.staff_day, s.model.reviews, backup_status, now, s.model.loaded_at,
+                      integrity.shown(store_problem), fonts,
                       &s.model.compliance, &s.model.outcomes};
     if (!state.lock_pad_open) blur.invalidate();  // the next opening blurs the board as it is then
     in.privacy_blur = blur.callback();
@@ -207,6 +215,7 @@ int run_kiosk(const CommandLine& cl) {
     if (!ready_sent) {
       service.ready();  // the board is on screen
       ready_sent = true;
+      integrity.start(s.db.path());
     }
 
     if (state.sign_in_request) {

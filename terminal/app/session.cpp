@@ -8,6 +8,8 @@
 #include "platform/asset_paths.hpp"
 #include "store/snapshot_loader.hpp"
 
+#include <chrono>
+
 namespace vb::app {
 
 namespace {
@@ -32,16 +34,28 @@ void Session::reload(Instant now) {
 }
 
 Session open_session(const CommandLine& cl, bool advance_clock) {
-  Session s{store::Database::open(cl.db_path(), store::OpenMode::existing), {}, nullptr};
+  return open_session(cl, SessionOptions{.advance_clock = advance_clock});
+}
+
+Session open_session(const CommandLine& cl, const SessionOptions& options) {
+  using Steady = std::chrono::steady_clock;
+  auto ms_since = [](Steady::time_point t0) { return std::chrono::duration<double, std::milli>(Steady::now() - t0).count(); };
+  auto t0 = Steady::now();
+  Session s{store::Database::open(cl.db_path(), store::OpenMode::existing, options.check), {}, nullptr, {}};
+  s.times.open_ms = ms_since(t0);
+  t0 = Steady::now();
   s.model.snapshot = store::load_snapshot(s.db);
   s.model.snapshot.review_rules = team_review_rules();
   s.model.compliance_rules = load_team_compliance_rules();
   s.model.snapshot.rota_rules = load_rota_rules(platform::find_asset_root() / "data" / "rota_rules.json");
   s.model.snapshot.taper_templates = load_taper_templates(platform::find_asset_root() / "data" / "taper_templates.txt");
-  s.clock = std::make_unique<Clock>(cl.now, s.model.snapshot.zone(), advance_clock);
+  s.clock = std::make_unique<Clock>(cl.now, s.model.snapshot.zone(), options.advance_clock);
   Instant now = s.clock->now();
   s.model.loaded_at = now;
+  s.times.load_ms = ms_since(t0);
+  t0 = Steady::now();
   s.model.rebuild(now);
+  s.times.derive_ms = ms_since(t0);
   return s;
 }
 

@@ -9,10 +9,18 @@
 
 namespace vb::app {
 
+// How long each part of opening a session took (milliseconds, steady clock): the start path's figures.
+struct SessionTimes {
+  double open_ms = 0;    // Database::open: checks and migrations
+  double load_ms = 0;    // load_snapshot plus the rules files from data/
+  double derive_ms = 0;  // the first TerminalModel::rebuild
+};
+
 struct Session {
   store::Database db;
   TerminalModel model;
   std::unique_ptr<Clock> clock;
+  SessionTimes times;
 
   // Re-reads the snapshot from the database and rebuilds the board for `now`.
   void reload(Instant now);
@@ -20,5 +28,13 @@ struct Session {
 
 // Opens an existing database (never creates one), loads it, and pins the clock to --now if given.
 Session open_session(const CommandLine& cl, bool advance_clock);
+
+// How a session opens. Data commands take the defaults (open_session above); the kiosk
+// (`visitboard run`) leaves the integrity check to its background thread.
+struct SessionOptions {
+  bool advance_clock = false;
+  store::IntegrityCheck check = store::IntegrityCheck::before_opening;
+};
+Session open_session(const CommandLine& cl, const SessionOptions& options);
 
 }  // namespace vb::app

@@ -2,6 +2,7 @@
 // byte, then switch on WAL + synchronous=FULL and bring the schema up to date.
 #include "store/database.hpp"
 
+#include "store/integrity_check.hpp"
 #include "store/migrations.hpp"
 
 #include <filesystem>
@@ -51,7 +52,7 @@ int first_value(sqlite3* db, const char* sql, std::string& value) {
 }
 
 // Reads only: is this a SQLite file at all, is it intact, is it ours, and is it not too new?
-void check_contents(sqlite3* db, const std::string& path, OpenMode mode) {
+void check_contents(sqlite3* db, const std::string& path, OpenMode mode, IntegrityCheck check) {
   const std::string damaged = in_quotes(path) + " is damaged and was not opened (";
   std::string objects;
   int rc = first_value(db, "SELECT count(*) FROM sqlite_schema", objects);
@@ -61,15 +62,10 @@ void check_contents(sqlite3* db, const std::string& path, OpenMode mode) {
     if ((rc & 0xff) == SQLITE_CORRUPT) throw StoreError(damaged + why + "); restore it from a backup");
     throw StoreError("cannot read " + in_quotes(path) + ": " + describe_sqlite_failure(db, rc));
   }
-  std::string verdict;
-  rc = first_value(db, "PRAGMA quick_check", verdict);
-  if (rc != SQLITE_ROW) throw StoreError(damaged + describe_sqlite_failure(db, rc) + "); restore it from a backup");
-  if (verdict.starts_with("CHECK constraint failed") || verdict.starts_with("NULL value in")) {
-    // An intact file in which another program wrote rows the schema refuses: not "damaged".
-    throw StoreError(in_quotes(path) + " holds rows that break the visitboard schema and was not opened (quick_check: " +
-                     verdict + ")");
+  // Migrating writes: a file that is not at the latest schema is checked now even for the kiosk.
+  if (check == IntegrityCheck::before_opening || query_int(db, "PRAGMA user_version") < latest_schema_version()) {
+    if (auto problem = quick_check_problem(db, path, " and was not opened")) throw StoreError(*problem);
   }
-  if (verdict != "ok") throw StoreError(damaged + "quick_check: " + verdict + "); restore it from a backup");
 
   auto version = query_int(db, "PRAGMA user_version");
   auto app_id = query_int(db, "PRAGMA application_id");
@@ -100,6 +96,10 @@ void configure(sqlite3* db, const std::string& path) {
 }  // namespace
 
 Database Database::open(const std::string& path, OpenMode mode) {
+  return open(path, mode, IntegrityCheck::before_opening);
+}
+
+Database Database::open(const std::string& path, OpenMode mode, IntegrityCheck check) {
   check_path(path, mode);
   std::error_code ec;
   bool existed = fs::exists(path, ec);
@@ -119,7 +119,7 @@ Database Database::open(const std::string& path, OpenMode mode) {
     }
     sqlite3_busy_timeout(raw, default_busy_timeout_ms);
     execute(raw, "PRAGMA foreign_keys = ON", "switching on foreign keys");
-    check_contents(raw, path, mode);
+    check_contents(raw, path, mode, check);
     configure(raw, path);
     migrate(raw, latest_schema_version());
   } catch (...) {

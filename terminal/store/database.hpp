@@ -15,12 +15,21 @@ enum class OpenMode {
   create_if_missing,  // a missing (or empty) file becomes a new, fully migrated database
 };
 
+// When PRAGMA quick_check runs (it reads the whole file: seconds for a trust's five years).
+enum class IntegrityCheck {
+  before_opening,  // data commands: a damaged file is refused before anything is read or written
+  by_the_caller,   // the kiosk: it runs BackgroundIntegrityCheck after its first frame and says on
+                   // the board when the file is damaged; a file that needs migrating is still
+                   // checked first, since migrating writes
+};
+
 class Database {
  public:
   // Opens, checks (PRAGMA quick_check, application id, schema version) and migrates to the latest
   // schema. Throws StoreError naming the file: missing, not a database, damaged, another program's
   // database, written by a newer visitboard, or not writable here. A refused file is not modified.
   static Database open(const std::string& path, OpenMode mode);
+  static Database open(const std::string& path, OpenMode mode, IntegrityCheck check);
 
   ~Database();
   Database(Database&& other) noexcept;

@@ -2,6 +2,7 @@
 // check the trust, write it to a database, open + load it (startup to first frame minus rendering),
 // derive each board, and build one headless ImGui frame of every screen (CPU only).
 #include "trust_scale.hpp"
+#include "kiosk_startup.hpp"
 
 #include "core/compliance.hpp"
 #include "core/day_board.hpp"
@@ -23,6 +24,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <filesystem>
 #include <functional>
@@ -80,8 +82,12 @@ int trust_bench(bool full) {
   }
 
   // Write it with the store's writer; the rest reads what the store loads back, as the kiosk would.
-  const auto path = std::filesystem::temp_directory_path() / "kiosk_bench_trust.db";
+  // $KIOSK_BENCH_TRUST_DB keeps the trust database there (for `kiosk_bench --startup PATH NOW`).
+  const char* keep = std::getenv("KIOSK_BENCH_TRUST_DB");
+  const auto path = keep && *keep ? std::filesystem::path(keep) : std::filesystem::temp_directory_path() / "kiosk_bench_trust.db";
+  bool removing = false;
   auto remove_db = [&] {
+    if (keep && *keep && removing) return;
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
   };
   std::string store_note;
@@ -92,19 +98,22 @@ int trust_bench(bool full) {
           auto db = store::Database::open(path.string(), store::OpenMode::create_if_missing);
           store::write_snapshot(db, trust.snapshot);
         }), 1);
-    const double open_ms = median_ms(5, [&] { store::Database::open(path.string(), store::OpenMode::existing); });
-    row("open the database (quick_check, migrations)", open_ms, 5);
+    const double open_ms = median_ms(3, [&] { store::Database::open(path.string(), store::OpenMode::existing); });
+    row("open the database (quick_check, migrations)", open_ms, 3);
     auto db = store::Database::open(path.string(), store::OpenMode::existing);
     const double load_ms = median_ms(3, [&] { s = store::load_snapshot(db); });
     row("load the whole snapshot", load_ms, 3);
     if (s.visits.size() != trust.snapshot.visits.size() || s.people.size() != trust.snapshot.people.size())
       store_note = "the loaded snapshot differs from the written one (people/visits counts)";
     std::printf("| %-62s | %10.2f | %5s |\n", "open + load (startup to first frame, before deriving)", open_ms + load_ms, "");
+    // The kiosk's own start path (open_session, derive, fonts, first frame), each run in a fresh process.
+    print_kiosk_startup(path.string(), "2026-11-23T10:30", 3);
   } catch (const std::exception& e) {
     store_note = std::string("the store cannot hold this trust snapshot: ") + e.what() +
                  " (open/load not measured; the figures below use the generated snapshot)";
     s = std::move(trust.snapshot);
   }
+  removing = true;
   remove_db();
 
   const LocalDate today = local_date_of(now, s.zone());
