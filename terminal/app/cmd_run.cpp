@@ -68,7 +68,9 @@ int run_kiosk(const CommandLine& cl) {
   SignalWaker signals(stop_requested, [] { glfwPostEmptyEvent(); });
   ServiceNotifier service;
   // The integrity check reads the whole file (seconds at trust scale): it runs after the first frame.
-  Session s = open_session(cl, SessionOptions{.advance_clock = true, .check = store::IntegrityCheck::by_the_caller});
+  // The kiosk holds a working set: recent history plus open episodes (core/working_set.hpp).
+  Session s = open_session(
+      cl, SessionOptions{.advance_clock = true, .check = store::IntegrityCheck::by_the_caller, .working_set = true});
   IntegrityNotice integrity;
 
   platform::GlWindow window({.windowed = cl.flag("windowed"), .visible = true, .width = 1280, .height = 800});

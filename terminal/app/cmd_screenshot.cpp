@@ -50,7 +50,8 @@ int run_screenshot(const CommandLine& cl) {
   if (!screen) throw UsageError("unknown screen '" + name + "' (this build has: today, staff, plans, reviews, ooh, compliance, outcomes, admin, lock)");
   auto [width, height] = parse_size(cl.option("size").value_or("1920x1080"));
 
-  Session s = open_session(cl, false);
+  // What the kiosk would show: its working set (core/working_set.hpp), checked before opening.
+  Session s = open_session(cl, SessionOptions{.working_set = true});
   platform::GlWindow window({.windowed = true, .visible = false, .width = width, .height = height});
   platform::ImGuiBinding imgui(window.handle());
   ui::Fonts fonts = platform::load_fonts(platform::find_asset_root() / "fonts", platform::em_for_screen(width, height));

@@ -5,6 +5,7 @@
 #include "app/review_rules_file.hpp"
 #include "app/rota_rules_file.hpp"
 #include "app/taper_templates_file.hpp"
+#include "core/working_set.hpp"
 #include "platform/asset_paths.hpp"
 #include "store/snapshot_loader.hpp"
 
@@ -25,7 +26,9 @@ void Session::reload(Instant now) {
   ReviewRules rules = std::move(model.snapshot.review_rules);
   RotaRules rota = std::move(model.snapshot.rota_rules);
   std::vector<TaperTemplate> templates = std::move(model.snapshot.taper_templates);
-  model.snapshot = store::load_snapshot(db);
+  store::LoadScope scope;
+  if (model.snapshot.history_from) scope.history_from = working_set_from(now, model.snapshot.zone());
+  model.snapshot = store::load_snapshot(db, scope);
   model.snapshot.taper_templates = std::move(templates);
   model.snapshot.review_rules = std::move(rules);
   model.snapshot.rota_rules = std::move(rota);
@@ -44,12 +47,19 @@ Session open_session(const CommandLine& cl, const SessionOptions& options) {
   Session s{store::Database::open(cl.db_path(), store::OpenMode::existing, options.check), {}, nullptr, {}};
   s.times.open_ms = ms_since(t0);
   t0 = Steady::now();
-  s.model.snapshot = store::load_snapshot(s.db);
+  if (options.working_set) {
+    // The clock first: the working set reaches back from its `now`.
+    const Zone zone = store::stored_team_zone(s.db);
+    s.clock = std::make_unique<Clock>(cl.now, zone, options.advance_clock);
+    s.model.snapshot = store::load_snapshot(s.db, store::LoadScope{working_set_from(s.clock->now(), zone)});
+  } else {
+    s.model.snapshot = store::load_snapshot(s.db);
+  }
   s.model.snapshot.review_rules = team_review_rules();
   s.model.compliance_rules = load_team_compliance_rules();
   s.model.snapshot.rota_rules = load_rota_rules(platform::find_asset_root() / "data" / "rota_rules.json");
   s.model.snapshot.taper_templates = load_taper_templates(platform::find_asset_root() / "data" / "taper_templates.txt");
-  s.clock = std::make_unique<Clock>(cl.now, s.model.snapshot.zone(), options.advance_clock);
+  if (!s.clock) s.clock = std::make_unique<Clock>(cl.now, s.model.snapshot.zone(), options.advance_clock);
   Instant now = s.clock->now();
   s.model.loaded_at = now;
   s.times.load_ms = ms_since(t0);

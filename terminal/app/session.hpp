@@ -34,6 +34,9 @@ Session open_session(const CommandLine& cl, bool advance_clock);
 struct SessionOptions {
   bool advance_clock = false;
   store::IntegrityCheck check = store::IntegrityCheck::before_opening;
+  // The kiosk's working set (core/working_set.hpp) instead of every row; reloads keep it, with
+  // the horizon moved to the reload's `now`.
+  bool working_set = false;
 };
 Session open_session(const CommandLine& cl, const SessionOptions& options);
 

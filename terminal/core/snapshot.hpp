@@ -6,6 +6,7 @@
 #include "core/taper_template.hpp"
 #include "core/rota_rules.hpp"
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -43,6 +44,9 @@ struct Snapshot {
   RotaRules rota_rules;
   // Not stored either: the team's taper templates from data/taper_templates.txt (issue 3).
   std::vector<TaperTemplate> taper_templates;
+  // Where per-event history starts (core/working_set.hpp): nullopt when every row was loaded; else
+  // the kiosk's working set, and screens can say "history from <date>".
+  std::optional<Instant> history_from;
 
   // Lookups (nullptr when absent). Valid until the vectors change; reindex() rebuilds them.
   const Staff* find_staff(std::string_view id) const;

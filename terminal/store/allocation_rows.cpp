@@ -1,6 +1,7 @@
 // Loading and writing the allocation tables, column for column with model.hpp.
 #include "store/allocation_rows.hpp"
 
+#include "store/load_scope.hpp"
 #include "store/typed_rows.hpp"
 
 #include <unordered_map>
@@ -10,7 +11,11 @@ namespace vb::store {
 void load_allocation(Database& db, Snapshot& s) {
   std::unordered_map<Id, size_t> visit_index;
   for (size_t i = 0; i < s.visits.size(); ++i) visit_index[s.visits[i].id] = i;
-  StoredRow r(db, "visit_skill", "SELECT visit_id, skill FROM visit_skill ORDER BY visit_id, seq");
+  const std::string visits_loaded =
+      s.history_from
+          ? " WHERE visit_id IN (" + ids_in_scope(s, "visit", "local_date", TimeColumn::local_date) + ")"
+          : "";
+  StoredRow r(db, "visit_skill", "SELECT visit_id, skill FROM visit_skill" + visits_loaded + " ORDER BY visit_id, seq");
   while (r.next()) {
     auto it = visit_index.find(r.integer(0));
     if (it == visit_index.end()) r.fail(0, "visit " + r.text(0) + " does not exist");

@@ -143,7 +143,7 @@ std::vector<Id> apply_commands(Database& db, Snapshot& snapshot, const std::vect
       ReviewRules rules = snapshot.review_rules;
       RotaRules rota = snapshot.rota_rules;
       std::vector<TaperTemplate> templates = snapshot.taper_templates;
-      snapshot = load_snapshot(db);
+      snapshot = load_snapshot(db, LoadScope{snapshot.history_from});  // the kiosk keeps its working set
       snapshot.taper_templates = std::move(templates);
       snapshot.review_rules = std::move(rules);
       snapshot.rota_rules = std::move(rota);

@@ -1,6 +1,7 @@
 // Loading and writing the senior-review tables, column for column with model.hpp.
 #include "store/senior_review_rows.hpp"
 
+#include "store/load_scope.hpp"
 #include "store/typed_rows.hpp"
 
 #include <unordered_map>
@@ -21,7 +22,7 @@ void load_capacity(Database& db, Snapshot& s) {
   while (l.next()) s.leave.push_back(ReviewerLeave{l.integer(0), l.text(1), l.date(2), l.date(3), l.text(4)});
   StoredRow b(db, "review_booking",
               "SELECT id, episode_id, reviewer, slot_start, booked_by, booked_at, cancelled_at "
-              "FROM review_booking ORDER BY id");
+              "FROM review_booking" + where_in_scope(s, "review_booking", "slot_start") + " ORDER BY id");
   while (b.next()) {
     s.bookings.push_back(ReviewBooking{b.integer(0), b.integer(1), b.text(2), b.instant(3), b.text(4), b.instant(5),
                                        b.optional_instant(6)});
@@ -31,20 +32,25 @@ void load_capacity(Database& db, Snapshot& s) {
 void load_risk(Database& db, Snapshot& s) {
   std::unordered_map<Id, size_t> review_index;
   for (size_t i = 0; i < s.reviews.size(); ++i) review_index[s.reviews[i].id] = i;
-  StoredRow d(db, "review_risk_domain", "SELECT review_id, domain FROM review_risk_domain ORDER BY review_id, seq");
+  const std::string reviews_loaded =
+      s.history_from ? " WHERE review_id IN (" + ids_in_scope(s, "review", "held_at") + ")" : "";
+  StoredRow d(db, "review_risk_domain",
+              "SELECT review_id, domain FROM review_risk_domain" + reviews_loaded + " ORDER BY review_id, seq");
   while (d.next()) {
     auto it = review_index.find(d.integer(0));
     if (it == review_index.end()) d.fail(0, "review " + d.text(0) + " does not exist");
     s.reviews[it->second].risk_domains.push_back(d.text(1));
   }
   StoredRow r(db, "risk_change",
-              "SELECT id, episode_id, at, from_level, to_level, by_staff, reason FROM risk_change ORDER BY id");
+              "SELECT id, episode_id, at, from_level, to_level, by_staff, reason FROM risk_change" +
+                  where_in_scope(s, "risk_change", "at") + " ORDER BY id");
   while (r.next()) {
     s.risk_changes.push_back(RiskChange{r.integer(0), r.integer(1), r.instant(2),
                                         r.word(3, parse_risk_level, "risk level"),
                                         r.word(4, parse_risk_level, "risk level"), r.text(5), r.text(6)});
   }
-  StoredRow c(db, "concern", "SELECT id, episode_id, at, source, note, recorded_by FROM concern ORDER BY id");
+  StoredRow c(db, "concern",
+              "SELECT id, episode_id, at, source, note, recorded_by FROM concern" + where_in_scope(s, "concern", "at") + " ORDER BY id");
   while (c.next()) {
     s.concerns.push_back(Concern{c.integer(0), c.integer(1), c.instant(2), c.text(3), c.text(4), c.text(5)});
   }
@@ -55,7 +61,8 @@ void load_risk(Database& db, Snapshot& s) {
     s.thresholds.push_back(RiskThresholds{t.integer(0), t.text(1), t.boolean(2), t.boolean(3), t.boolean(4)});
   }
   StoredRow a(db, "escalation_ack",
-              "SELECT id, episode_id, trigger, fired_at, acknowledged_by, at, note FROM escalation_ack ORDER BY id");
+              "SELECT id, episode_id, trigger, fired_at, acknowledged_by, at, note FROM escalation_ack" +
+                  where_in_scope(s, "escalation_ack", "at") + " ORDER BY id");
   while (a.next()) {
     s.escalation_acks.push_back(
         EscalationAck{a.integer(0), a.integer(1), a.text(2), a.instant(3), a.text(4), a.instant(5), a.text(6)});

@@ -5,6 +5,7 @@
 #include "store/senior_review_rows.hpp"
 #include "store/allocation_rows.hpp"
 #include "store/step_down_rows.hpp"
+#include "store/load_scope.hpp"
 #include "store/typed_rows.hpp"
 
 #include <unordered_map>
@@ -126,7 +127,8 @@ void load_plans(Database& db, Snapshot& s) {
 void load_visits(Database& db, Snapshot& s) {
   Row r(db, "visit",
         "SELECT id, episode_id, local_date, window_start, window_end, type, status, staff1, staff2, out_of_hours, "
-        "double_up, outcome_at, reason, duration_min, follow_up_of FROM visit ORDER BY id");
+        "double_up, outcome_at, reason, duration_min, follow_up_of FROM visit" +
+            where_in_scope(s, "visit", "local_date", TimeColumn::local_date) + " ORDER BY id");
   while (r.next()) {
     Visit v;
     v.id = r.integer(0);
@@ -149,7 +151,9 @@ void load_visits(Database& db, Snapshot& s) {
 }
 
 void load_shifts(Database& db, Snapshot& s) {
-  Row r(db, "shift", "SELECT id, staff_id, team_id, kind, local_date, starts_at, ends_at FROM shift ORDER BY id");
+  Row r(db, "shift",
+        "SELECT id, staff_id, team_id, kind, local_date, starts_at, ends_at FROM shift" +
+            where_in_scope(s, "shift", "local_date", TimeColumn::local_date, false) + " ORDER BY id");
   while (r.next()) {
     Shift sh;
     sh.id = r.integer(0);
@@ -164,14 +168,16 @@ void load_shifts(Database& db, Snapshot& s) {
 }
 
 void load_reviews(Database& db, Snapshot& s) {
-  Row slot(db, "review_slot", "SELECT id, reviewer, starts_at, length_min, capacity FROM review_slot ORDER BY id");
+  Row slot(db, "review_slot",
+           "SELECT id, reviewer, starts_at, length_min, capacity FROM review_slot" +
+               where_in_scope(s, "review_slot", "starts_at", TimeColumn::instant, false) + " ORDER BY id");
   while (slot.next()) {
     s.review_slots.push_back(
         ReviewSlot{slot.integer(0), slot.text(1), slot.instant(2), slot.small_int(3), slot.small_int(4)});
   }
   Row r(db, "review",
         "SELECT id, episode_id, slot_id, reviewer, held_at, risk_level, decision, rationale, person_told, "
-        "family_told, next_review_due FROM review ORDER BY id");
+        "family_told, next_review_due FROM review" + where_in_scope(s, "review", "held_at") + " ORDER BY id");
   while (r.next()) {
     Review rv;
     rv.id = r.integer(0);
@@ -210,13 +216,26 @@ void load_decisions(Database& db, Snapshot& s) {
 
 }  // namespace
 
-vb::Snapshot load_snapshot(Database& db) {
+vb::Snapshot load_snapshot(Database& db) { return load_snapshot(db, LoadScope{}); }
+
+Zone stored_team_zone(Database& db) {
+  Row r(db, "team", "SELECT time_zone FROM team ORDER BY id LIMIT 1");
+  const std::string name = r.next() ? r.text(0) : std::string(Team{}.time_zone);
+  try {
+    return find_zone(name);
+  } catch (const std::exception& e) {
+    r.fail(0, e.what());
+  }
+}
+
+vb::Snapshot load_snapshot(Database& db, const LoadScope& scope) {
   // Our own read transaction keeps every table from the same moment; inside a caller's
   // transaction (apply_commands) that one already does.
   bool own = !db.in_transaction();
   if (own) db.exec("BEGIN", "starting to read");
   try {
     Snapshot s;
+    s.history_from = scope.history_from;  // the row loaders read it (store/load_scope.hpp)
     load_team(db, s);
     load_zones(db, s);
     load_staff(db, s);

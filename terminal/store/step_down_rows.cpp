@@ -2,6 +2,7 @@
 #include "store/step_down_rows.hpp"
 
 #include "core/taper_template.hpp"
+#include "store/load_scope.hpp"
 #include "store/typed_rows.hpp"
 
 #include <unordered_map>
@@ -67,7 +68,9 @@ void load_step_down(Database& db, Snapshot& s) {
 
   std::unordered_map<Id, Visit*> visits;
   for (auto& v : s.visits) visits[v.id] = &v;
-  StoredRow v(db, "visit", "SELECT id, plan_slot, hand_edited FROM visit WHERE plan_slot IS NOT NULL OR hand_edited <> 0 ORDER BY id");
+  StoredRow v(db, "visit",
+              "SELECT id, plan_slot, hand_edited FROM visit WHERE (plan_slot IS NOT NULL OR hand_edited <> 0)" +
+                  where_in_scope(s, "visit", "local_date", TimeColumn::local_date, true, " AND ") + " ORDER BY id");
   while (v.next()) {
     auto it = visits.find(v.integer(0));
     if (it == visits.end()) continue;
@@ -76,24 +79,31 @@ void load_step_down(Database& db, Snapshot& s) {
     it->second->hand_edited = v.boolean(2);
   }
 
-  StoredRow a(db, "risk_reassessment", "SELECT id, episode_id, at, by_staff, risk_level, note FROM risk_reassessment ORDER BY id");
+  StoredRow a(db, "risk_reassessment",
+              "SELECT id, episode_id, at, by_staff, risk_level, note FROM risk_reassessment" + where_in_scope(s, "risk_reassessment", "at") +
+                  " ORDER BY id");
   while (a.next()) {
     s.reassessments.push_back(RiskReassessment{a.integer(0), a.integer(1), a.instant(2), a.text(3),
                                                a.word(4, parse_risk_level, "risk level"), a.text(5)});
   }
-  StoredRow c(db, "plan_change", "SELECT id, episode_id, at, by_staff, kind, from_phase, to_phase, reason FROM plan_change ORDER BY id");
+  StoredRow c(db, "plan_change",
+              "SELECT id, episode_id, at, by_staff, kind, from_phase, to_phase, reason FROM plan_change" +
+                  where_in_scope(s, "plan_change", "at") + " ORDER BY id");
   while (c.next()) {
     s.plan_changes.push_back(
         PlanChange{c.integer(0), c.integer(1), c.instant(2), c.text(3), c.text(4), c.text(5), c.text(6), c.text(7)});
   }
-  StoredRow t(db, "transition_record", "SELECT id, episode_id, item, at, by_staff, detail FROM transition_record ORDER BY id");
+  StoredRow t(db, "transition_record",
+              "SELECT id, episode_id, item, at, by_staff, detail FROM transition_record" + where_in_scope(s, "transition_record", "at") +
+                  " ORDER BY id");
   while (t.next()) {
     s.transition_records.push_back(TransitionRecord{t.integer(0), t.integer(1), t.text(2), t.instant(3), t.text(4), t.text(5)});
   }
   StoredRow k(db, "key_person", "SELECT id, person_id, name, relationship, contact, consent_to_share FROM key_person ORDER BY id");
   while (k.next()) s.key_people.push_back(KeyPerson{k.integer(0), k.integer(1), k.text(2), k.text(3), k.text(4), k.boolean(5)});
   StoredRow cc(db, "carer_contact",
-               "SELECT id, key_person_id, episode_id, at, by_staff, outcome, shared, note FROM carer_contact ORDER BY id");
+               "SELECT id, key_person_id, episode_id, at, by_staff, outcome, shared, note FROM carer_contact" +
+                   where_in_scope(s, "carer_contact", "at") + " ORDER BY id");
   while (cc.next()) {
     s.carer_contacts.push_back(CarerContact{cc.integer(0), cc.integer(1), cc.integer(2), cc.instant(3), cc.text(4),
                                             cc.text(5), split(cc.text(6)), cc.text(7)});

@@ -67,7 +67,8 @@ int kiosk_startup(const std::string& db_path, const std::string& now_text) {
     cl.db = db_path;
     cl.now = now_text;
     const auto t_start = Steady::now();
-    app::Session s = app::open_session(cl, app::SessionOptions{.check = store::IntegrityCheck::by_the_caller});
+    app::Session s =
+        app::open_session(cl, app::SessionOptions{.check = store::IntegrityCheck::by_the_caller, .working_set = true});
     const Instant now = s.clock->now();
 
     auto t0 = Steady::now();
@@ -96,12 +97,13 @@ int kiosk_startup(const std::string& db_path, const std::string& now_text) {
     const double frame_ms = ms_since(t0);
     const double total_ms = ms_since(t_start);
 
-    // A tap: mark today's first planned visit done, as a signed-in clinician would.
+    // A tap: mark today's first planned visit whose window has opened done, as a clinician would
+    // (-1 when there is none left: earlier runs on the same file took them).
     double tap_ms = -1;
     const LocalDate today = local_date_of(now, s.model.snapshot.zone());
     const Visit* visit = nullptr;
     for (const Visit* v : s.model.snapshot.visits_dated(today, today))
-      if (v->status == VisitStatus::planned && !visit) visit = v;
+      if (v->status == VisitStatus::planned && v->window_start <= now && !visit) visit = v;
     const Staff* clinician = nullptr;
     for (const auto& m : s.model.snapshot.staff)
       if (m.active && m.has_role(Role::clinician) && !clinician) clinician = &m;

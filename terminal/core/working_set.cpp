@@ -1,0 +1,11 @@
+// The kiosk's history horizon.
+#include "core/working_set.hpp"
+
+namespace vb {
+
+Instant working_set_from(Instant now, Zone zone) {
+  const LocalDate today = local_date_of(now, zone);
+  return start_of_local_day(LocalDate{date::sys_days{today} - working_set_history}, zone);
+}
+
+}  // namespace vb
