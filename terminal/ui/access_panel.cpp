@@ -82,7 +82,9 @@ bool staff_row(const Staff& m, bool chosen, ImVec2 size, Instant now, Zone zone,
   const ImU32 ink = chosen ? colour::text_dark : m.active ? colour::text : colour::text_dim;
   const ImU32 dim = chosen ? colour::text_dark : colour::text_dim;
   const PinStateWords pin = pin_state_words(m, now, zone);
-  const std::string state = std::string(pin.icon) + " " + (m.locked ? "Locked" : m.has_pin ? "PIN" : "No PIN");
+  const bool wrong = !m.locked && m.has_pin && !m.sign_in_failures.empty();
+  const std::string state = wrong ? std::string(icon::warning) + " " + std::to_string(m.sign_in_failures.size()) + " wrong"
+                                  : std::string(pin.icon) + " " + (m.locked ? "Locked" : m.has_pin ? "PIN" : "No PIN");
   const float state_w = f.bold->CalcTextSizeA(f.em, FLT_MAX, 0, state.c_str()).x;
   const float pad = f.em * 0.5f;
   const ImVec4 name_clip(p.x, p.y, q.x - state_w - pad * 2, q.y);
@@ -90,10 +92,10 @@ bool staff_row(const Staff& m, bool chosen, ImVec2 size, Instant now, Zone zone,
   dl->AddText(f.bold, f.em, ImVec2(p.x + pad, p.y + f.em * 0.35f), ink, name.c_str(), nullptr, 0, &name_clip);
   // PIN state on the right, as a pill when it needs attention.
   const ImVec2 sp(q.x - state_w - pad, p.y + f.em * 0.35f);
-  if (m.locked || !m.has_pin) {
+  if (m.locked || !m.has_pin || wrong) {
     dl->AddRectFilled(ImVec2(sp.x - pad * 0.5f, sp.y - f.em * 0.1f), ImVec2(q.x - pad * 0.5f, sp.y + f.em * 1.15f),
-                      pin.fill, f.em * 0.25f);
-    dl->AddText(f.bold, f.em, sp, pin.ink, state.c_str());
+                      wrong ? colour::warning : pin.fill, f.em * 0.25f);
+    dl->AddText(f.bold, f.em, sp, wrong ? colour::text_dark : pin.ink, state.c_str());
   } else {
     dl->AddText(f.bold, f.em, sp, ink, state.c_str());
   }
@@ -263,19 +265,43 @@ std::optional<Command> draw_access_panel(const FrameInput& in, UiState& state, f
   const float list_w = std::clamp(width * 0.4f, em * 20, em * 30);
   const float gap = em * 1.0f;
 
-  // Left: everyone, active first (in id order), then those no longer active.
+  // Left: who needs the admin first (locked, then no PIN), then everyone else active in id order,
+  // then those no longer active.
+  auto rank = [](const Staff& m) {
+    return !m.active ? 4 : m.locked ? 0 : !m.has_pin ? 1 : !m.sign_in_failures.empty() ? 2 : 3;
+  };
   std::vector<const Staff*> people;
-  for (const auto& m : s.staff)
-    if (m.active) people.push_back(&m);
-  for (const auto& m : s.staff)
-    if (!m.active) people.push_back(&m);
+  for (const auto& m : s.staff) people.push_back(&m);
+  std::stable_sort(people.begin(), people.end(), [&](const Staff* a, const Staff* b) { return rank(*a) < rank(*b); });
+  int locked = 0, no_pin = 0, wrong = 0;
+  for (const Staff* m : people) {
+    if (!m->active) continue;
+    if (m->locked) ++locked;
+    else if (!m->has_pin) ++no_pin;
+    else if (!m->sign_in_failures.empty()) ++wrong;
+  }
   if (state.access_staff.empty() || !s.find_staff(state.access_staff)) {
     close_access_pin_pad(state);
     state.access_staff = people.empty() ? StaffId{} : people.front()->id;
   }
   ImGui::BeginChild("access list", ImVec2(list_w, height), false, ImGuiWindowFlags_NoScrollbar);
+  ImGui::PushFont(f.bold);
+  if (locked + no_pin + wrong == 0) {
+    ImGui::Text("%s %d staff: everyone can sign in", icon::check, static_cast<int>(people.size()));
+  } else {
+    std::string summary;
+    auto add = [&](int n, const char* icon_text, const char* what) {
+      if (n == 0) return;
+      summary += (summary.empty() ? "" : "  ·  ") + std::string(icon_text) + " " + std::to_string(n) + " " + what;
+    };
+    add(locked, icon::lock, "locked");
+    add(no_pin, icon::times, "without a PIN");
+    add(wrong, icon::warning, "with wrong PINs");
+    ImGui::TextUnformatted(summary.c_str());
+  }
+  ImGui::PopFont();
   ImGui::PushFont(f.small);
-  ImGui::TextColored(v4(colour::text_dim), "%d staff · tap a name · drag to scroll", static_cast<int>(people.size()));
+  ImGui::TextColored(v4(colour::text_dim), "Tap a name; drag the list to scroll. Who needs you comes first.");
   ImGui::PopFont();
   for (const Staff* m : people) {
     if (staff_row(*m, m->id == state.access_staff, ImVec2(list_w - em * 0.4f, em * 2.9f), in.now, zone, f, state.targets) &&
