@@ -133,3 +133,20 @@ TEST_CASE("access store: the snapshot holds each person's PIN state, wrong tries
   CHECK(m->sign_in_failures.size() >= 10);
   CHECK(m->roles == std::vector<Role>{Role::viewer, Role::clinician});
 }
+
+TEST_CASE("access store: clearing a lockout from the screen leaves no lock and no wrong tries in the snapshot") {
+  AccessTeam team;
+  store::set_pin(team.db, "S02", "5802", "command-line", t0);
+  Instant t = t0;
+  for (int i = 0; i < 300 && !store::sign_in_status(team.db, "S02").locked; ++i)
+    store::sign_in(team.db, "S02", "0000", t += std::chrono::seconds(10));
+  store::refresh_access(team.db, team.snapshot);
+  REQUIRE(team.snapshot.find_staff("S02")->locked);
+  store::apply_commands(team.db, team.snapshot, {ClearLockout{"S02", "S01", t}});
+  const Staff* m = team.snapshot.find_staff("S02");
+  CHECK_FALSE(m->locked);
+  CHECK_FALSE(m->locked_at);
+  CHECK(m->sign_in_failures.empty());
+  const Snapshot reloaded = store::load_snapshot(team.db);
+  CHECK(reloaded.find_staff("S02")->sign_in_failures.empty());
+}
