@@ -88,6 +88,7 @@ int run_screenshot(const CommandLine& cl) {
   if (auto who = cl.option("access")) {
     if (!s.model.snapshot.find_staff(*who)) throw Refused("--access '" + *who + "': no such member of staff");
     state.access_staff = *who;
+    state.admin_section = "staff";  // also for someone who is not an admin: shows why not
     state.access_pin_pad = cl.flag("set-pin");
     if (state.access_pin_pad) state.access_pin_digits = "00";  // two digits typed: shown as dots
   }

@@ -201,6 +201,14 @@ void explain_refusal(const FrameInput& in, UiState& state, float height) {
   } else {
     ImGui::Text("Signed in: %s (%s). That is not the admin role.", me->name.c_str(), roles_words(*me).c_str());
   }
+  std::string admins;
+  for (const auto& m : in.snapshot.staff)
+    if (m.active && m.has_role(Role::admin)) admins += (admins.empty() ? "" : ", ") + m.name;
+  ImGui::Spacing();
+  ImGui::PushFont(f.bold);
+  ImGui::Text("%s", admins.empty() ? "Nobody active has the admin role: give it with `visitboard roles STAFF viewer,admin` on this computer."
+                                   : ("Ask an admin: " + admins + ".").c_str());
+  ImGui::PopFont();
   ImGui::Spacing();
   ImGui::TextColored(v4(colour::text_dim), "A locked sign-in can also be cleared by a shift coordinator: see "
                                            "\"Backups and locked sign-ins\".");
