@@ -3,6 +3,7 @@
 #include "app/commands.hpp"
 #include "app/clock.hpp"
 #include "app/demo_pins.hpp"
+#include "store/demo_sign_ins.hpp"
 #include "core/demo_team.hpp"
 #include "store/database.hpp"
 #include "store/sign_in.hpp"
@@ -40,7 +41,16 @@ void set_demo_pins(store::Database& db, const Snapshot& team, Instant now) {
     const Staff* m = team.find_staff(id);
     if (m && m->active) hashes.emplace_back(id, hash);
   }
+  // The last active member of staff is a new starter without a PIN yet (the Admin screen shows it).
+  if (!hashes.empty()) hashes.pop_back();
   store::set_pin_hashes(db, hashes, "demo", now);
+  // Two others had trouble signing in: one locked last night, one with three wrong PINs this morning.
+  std::vector<StaffId> workers;
+  for (const auto& [id, hash] : hashes) {
+    const Staff* m = team.find_staff(id);
+    if (m && m->discipline == "support_worker") workers.push_back(id);
+  }
+  if (workers.size() >= 2) store::write_demo_sign_in_trouble(db, workers[workers.size() - 1], workers[workers.size() - 2], now);
 }
 
 }  // namespace

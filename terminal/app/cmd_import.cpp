@@ -35,10 +35,14 @@ int run_import(const CommandLine& cl) {
                        std::to_string(plan.unchanged) + " unchanged";
   if (dry_run) {
     std::cerr << "import " << archive::to_string(*kind) << " (dry run): " << counts << "; nothing written\n";
+    if (plan.viewer_only > 0) std::cerr << "would give " << plan.viewer_only << " new staff the viewer role only (no roles in the file)\n";
     return exit_ok;
   }
   if (plan.writes.size() > 0) store::apply_import(s.db, plan.writes, s.clock->now(), "import");
   std::cerr << "import " << archive::to_string(*kind) << ": " << counts << "\n";
+  if (plan.viewer_only > 0)
+    std::cerr << plan.viewer_only << " new staff have the viewer role only (no roles in the file): grant more on the "
+              << "Admin screen (Staff and access) or with `visitboard roles STAFF ROLES`\n";
   return exit_ok;
 }
 

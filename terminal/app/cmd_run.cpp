@@ -14,6 +14,7 @@
 #include "platform/privacy_blur.hpp"
 #include "store/command_store.hpp"
 #include "store/sign_in.hpp"
+#include "store/access_rows.hpp"
 #include "ui/lock_screen.hpp"
 #include "ui/ooh_screen.hpp"
 #include "ui/screen.hpp"
@@ -52,6 +53,12 @@ std::string describe(const Command& c) {
   if (const auto* u = std::get_if<UnallocateVisit>(&c)) return "Saved: visit " + std::to_string(u->visit) + " unallocated";
   if (const auto* b = std::get_if<AllocateVisits>(&c))
     return "Saved: proposal accepted, " + std::to_string(b->allocations.size()) + " visits allocated";
+  if (const auto* p = std::get_if<SetPin>(&c)) return "Saved: new PIN set for " + p->staff;  // never the PIN
+  if (const auto* p = std::get_if<ClearPin>(&c)) return "Saved: PIN of " + p->staff + " cleared";
+  if (const auto* g = std::get_if<GrantRole>(&c))
+    return "Saved: " + g->staff + " now has the " + std::string(role_label(g->role)) + " role";
+  if (const auto* r = std::get_if<RevokeRole>(&c))
+    return "Saved: " + r->staff + " no longer has the " + std::string(role_label(r->role)) + " role";
   return "Saved";
 }
 
@@ -228,6 +235,7 @@ int run_kiosk(const CommandLine& cl) {
         if (result.ok()) {
           ui::signed_in(state, request.staff);
           auto_lock.input(steady_now);
+          store::refresh_access(s.db, s.model.snapshot);  // the wrong PINs before it are cleared
           const Staff* who = s.model.snapshot.find_staff(request.staff);
           state.notice = "Signed in: " + (who ? who->name : request.staff) + ". Locks after " +
                          std::to_string(lock_after.count()) + " idle minutes, or tap Privacy now.";
@@ -237,6 +245,7 @@ int run_kiosk(const CommandLine& cl) {
           state.lock_message = result.message;
           // A new lock shows on the pad and the Admin screen straight away.
           if (result.outcome == store::SignInOutcome::locked) s.reload(now);
+          else store::refresh_access(s.db, s.model.snapshot);  // wrong PINs counted: the Admin screen shows them
         }
         seen_version = s.db.data_version();
       } catch (const std::exception& e) {

@@ -41,6 +41,12 @@ StaffId first_coordinator(const Snapshot& s) {
     if (m.active && m.role_set().any_of(Roles{Role::coordinator})) return m.id;
   return {};
 }
+// Who the Admin screen's screenshot shows as signed in: the first active admin.
+StaffId first_admin(const Snapshot& s) {
+  for (const auto& m : s.staff)
+    if (m.active && m.has_role(Role::admin)) return m.id;
+  return {};
+}
 }  // namespace
 
 int run_screenshot(const CommandLine& cl) {
@@ -68,6 +74,24 @@ int run_screenshot(const CommandLine& cl) {
   if (state.privacy) {  // "unlocked unless --privacy": the locked wall view
     ui::lock_now(state);
     state.screen = *screen;
+  }
+  // --signed-in ID: as if that person had signed in with their PIN (the Admin screen's Staff and
+  // access shows only to an admin; its screenshot signs in the first active admin by default).
+  if (!state.privacy) {
+    StaffId who = cl.option("signed-in").value_or("");
+    if (who.empty() && *screen == ui::Screen::admin) who = first_admin(s.model.snapshot);
+    if (!who.empty()) {
+      const Staff* m = s.model.snapshot.find_staff(who);
+      if (!m || !m->active) throw Refused("--signed-in '" + who + "' is not an active member of staff");
+      ui::signed_in(state, who);
+    }
+  }
+  if (auto who = cl.option("access")) {
+    if (!s.model.snapshot.find_staff(*who)) throw Refused("--access '" + *who + "': no such member of staff");
+    state.access_staff = *who;
+    state.admin_section = "staff";  // also for someone who is not an admin: shows why not
+    state.access_pin_pad = cl.flag("set-pin");
+    if (state.access_pin_pad) state.access_pin_digits = "00";  // two digits typed: shown as dots
   }
   Instant now = s.clock->now();
   // Shows what the kiosk would show about backups (reads the folder; never starts one).

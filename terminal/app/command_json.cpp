@@ -398,6 +398,50 @@ Command start_plan(const json& j, Zone zone, Instant default_at) {
   return c;
 }
 
+// Staff access (issue 7). set_pin is refused outright: a PIN in a file or a pipeline can be read
+// back (shell history, logs, the file itself); `visitboard pin set` reads it without echo. The
+// refusal never repeats the line, so the PIN is not echoed either.
+Command set_pin_refused(const json&, Zone, Instant) {
+  throw LineError{"set_pin is not accepted by apply: a PIN must not be written into a file or a pipeline. "
+                  "Set it on the kiosk's Admin screen, or with `visitboard pin set STAFF` (reads it without echo)"};
+}
+
+Role role_field(const json& j) {
+  const std::string text = required_string(j, "role");
+  auto r = parse_role(text);
+  if (!r) throw LineError{"field 'role': '" + text + "' is not a role (viewer, clinician, coordinator, senior_reviewer, manager, admin)"};
+  return *r;
+}
+
+Command clear_pin(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "staff", "by", "at"});
+  ClearPin c;
+  c.staff = required_string(j, "staff");
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
+Command grant_role(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "staff", "role", "by", "at"});
+  GrantRole c;
+  c.staff = required_string(j, "staff");
+  c.role = role_field(j);
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
+Command revoke_role(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "staff", "role", "by", "at"});
+  RevokeRole c;
+  c.staff = required_string(j, "staff");
+  c.role = role_field(j);
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
 using Parser = Command (*)(const json&, Zone, Instant);
 
 // Every command `apply` knows, by its JSON name (the spelling of vb::command_name).
@@ -412,7 +456,8 @@ const std::vector<std::pair<std::string_view, Parser>>& parsers() {
       {"step_down", step_down},         {"step_up", step_up},           {"record_reassessment", record_reassessment},
       {"record_transition_item", record_transition_item}, {"close_episode", close_episode},
       {"add_key_person", add_key_person}, {"log_carer_contact", log_carer_contact},
-      {"start_plan", start_plan}};
+      {"start_plan", start_plan},
+      {"set_pin", set_pin_refused}, {"clear_pin", clear_pin}, {"grant_role", grant_role}, {"revoke_role", revoke_role}};
   return all;
 }
 

@@ -23,6 +23,7 @@ struct ImportPlan {
   int added = 0;
   int changed = 0;
   int unchanged = 0;
+  int viewer_only = 0;  // staff import: new staff without roles in the file, given the viewer role only
 };
 
 // `keys` are the stored external ids of this kind's source (store::import_keys). The snapshot is

@@ -1,13 +1,14 @@
 // staff.csv (data/imports/staff.md): one row per member of staff, matched on staff_id.
 #include "archive/import_sources.hpp"
 
+#include <algorithm>
 #include <set>
 
 namespace vb::archive {
 
 namespace {
 
-const ColumnSet staff_columns{{"staff_id", "name", "initials", "discipline"}, {"skills", "part_time", "active"}};
+const ColumnSet staff_columns{{"staff_id", "name", "initials", "discipline"}, {"skills", "part_time", "active", "roles"}};
 
 std::vector<std::string> split_skills(const std::string& text) {
   std::vector<std::string> out;
@@ -25,7 +26,27 @@ std::vector<std::string> split_skills(const std::string& text) {
 
 bool same(const Staff& a, const Staff& b) {
   return a.name == b.name && a.initials == b.initials && a.discipline == b.discipline && a.skills == b.skills &&
-         a.part_time == b.part_time && a.active == b.active;
+         a.part_time == b.part_time && a.active == b.active && a.roles == b.roles;
+}
+
+// The optional `roles` column (issue 7): "clinician;coordinator". Every member of staff views the
+// board, so viewer is always added. nullopt (with a problem recorded) when a word is not a role.
+std::optional<std::vector<Role>> read_roles(const Row& row, ImportProblems& problems) {
+  const CsvField field = row.field("roles");
+  std::vector<Role> roles{Role::viewer};
+  bool ok = true;
+  for (const std::string& word : split_skills(field.text)) {
+    auto r = parse_role(word);
+    if (!r) {
+      problems.add(field, "'" + word + "' is not a role (viewer, clinician, coordinator, senior_reviewer, manager, admin)");
+      ok = false;
+      continue;
+    }
+    if (std::find(roles.begin(), roles.end(), *r) == roles.end()) roles.push_back(*r);
+  }
+  if (!ok) return std::nullopt;
+  std::sort(roles.begin(), roles.end());
+  return roles;
 }
 
 }  // namespace
@@ -49,6 +70,11 @@ void plan_staff(const CsvTable& csv, const Snapshot& state, ImportProblems& prob
     std::vector<std::string> skills = split_skills(row.field("skills").text);
     std::set<std::string> distinct(skills.begin(), skills.end());
     if (distinct.size() != skills.size()) problems.add(row.field("skills"), "skills lists a skill twice");
+    // Roles: the column's list replaces a person's roles; an empty cell (or no column) keeps a known
+    // person's roles and gives a new person the viewer role only.
+    const bool roles_given = columns->count("roles") > 0 && !row.field("roles").text.empty();
+    std::optional<std::vector<Role>> roles = roles_given ? read_roles(row, problems) : std::optional<std::vector<Role>>{};
+    if (roles_given && !roles) continue;
     if (!id || !name || !initials || !discipline || !part_time || !active) continue;
 
     Staff s;
@@ -60,6 +86,12 @@ void plan_staff(const CsvTable& csv, const Snapshot& state, ImportProblems& prob
     s.part_time = *part_time;
     s.active = *active;
     const Staff* existing = state.find_staff(s.id);
+    if (roles) s.roles = *roles;
+    else if (existing) s.roles = existing->roles;
+    else {
+      s.roles = {Role::viewer};
+      ++plan.viewer_only;
+    }
     if (existing && same(*existing, s)) {
       ++plan.unchanged;
       continue;
@@ -68,6 +100,22 @@ void plan_staff(const CsvTable& csv, const Snapshot& state, ImportProblems& prob
     plan.writes.staff.push_back({existing ? std::optional<Staff>(*existing) : std::nullopt, s, s.id});
     (existing ? plan.changed : plan.added)++;
     plan.changes.push_back(std::string(existing ? "change" : "add") + " staff " + s.id + " (" + s.name + ")");
+  }
+  // An import must not leave the terminal without an active admin (nobody could manage PINs and
+  // roles on the kiosk): refused on the row that takes the last admin away.
+  auto admin = [](const Staff& m) { return m.active && m.has_role(Role::admin); };
+  const bool had_admin = std::any_of(state.staff.begin(), state.staff.end(), admin);
+  if (!had_admin || plan.writes.staff.empty()) return;
+  std::map<std::string, const Staff*> after;
+  for (const auto& m : state.staff) after[m.id] = &m;
+  for (const auto& u : plan.writes.staff) after[u.after.id] = &u.after;
+  if (std::any_of(after.begin(), after.end(), [&](const auto& kv) { return admin(*kv.second); })) return;
+  for (const auto& u : plan.writes.staff) {
+    if (!u.before || !admin(*u.before)) continue;
+    problems.add(seen.at(u.after.id), 1,
+                 "this would leave no active admin (" + u.after.id + " loses the admin role or is made inactive): "
+                 "give someone else the admin role in the file first");
+    return;
   }
 }
 

@@ -40,6 +40,10 @@ std::string_view action(const Command& c) {
                         [](const AddKeyPerson&) { return "add a family member or carer"; },
                         [](const LogCarerContact&) { return "log contact with a carer"; },
                         [](const StartPlan&) { return "start a contact plan"; },
+                        [](const SetPin&) { return "set a PIN"; },
+                        [](const ClearPin&) { return "clear a PIN"; },
+                        [](const GrantRole&) { return "grant a role"; },
+                        [](const RevokeRole&) { return "revoke a role"; },
                     },
                     c);
 }
@@ -79,6 +83,10 @@ Roles required_role(const Command& c) {
                         [](const AddKeyPerson&) { return Roles{Role::clinician}; },
                         [](const LogCarerContact&) { return Roles{Role::clinician}; },
                         [](const StartPlan&) { return Roles{Role::clinician}; },
+                        [](const SetPin&) { return Roles{Role::admin}; },
+                        [](const ClearPin&) { return Roles{Role::admin}; },
+                        [](const GrantRole&) { return Roles{Role::admin}; },
+                        [](const RevokeRole&) { return Roles{Role::admin}; },
                     },
                     c);
 }

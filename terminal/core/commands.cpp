@@ -35,6 +35,10 @@ std::string_view command_name(const Command& c) {
     if constexpr (std::is_same_v<T, AddKeyPerson>) return "add_key_person";
     if constexpr (std::is_same_v<T, LogCarerContact>) return "log_carer_contact";
     if constexpr (std::is_same_v<T, StartPlan>) return "start_plan";
+    if constexpr (std::is_same_v<T, SetPin>) return "set_pin";
+    if constexpr (std::is_same_v<T, ClearPin>) return "clear_pin";
+    if constexpr (std::is_same_v<T, GrantRole>) return "grant_role";
+    if constexpr (std::is_same_v<T, RevokeRole>) return "revoke_role";
   }, c);
 }
 
@@ -96,6 +100,9 @@ std::optional<std::string> command_problem(const Snapshot& snapshot, const Comma
       return carer_command_problem(snapshot, cmd);
     else if constexpr (std::is_same_v<T, StartPlan>)
       return start_plan_problem(snapshot, cmd);
+    else if constexpr (std::is_same_v<T, SetPin> || std::is_same_v<T, ClearPin> || std::is_same_v<T, GrantRole> ||
+                       std::is_same_v<T, RevokeRole>)
+      return access_command_problem(snapshot, cmd);
     else return review_command_problem(snapshot, cmd);
   }, c);
 }

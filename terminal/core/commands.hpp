@@ -230,10 +230,43 @@ struct StartPlan {
   Instant at{};
 };
 
+// Staff access, given by an admin on the Admin screen (issue 7; access_commands.cpp). The store
+// hashes the PIN (Argon2id); it never appears in audit_log, logs, JSON echoes or refusals, and
+// `apply` does not accept set_pin at all (a PIN must not sit in a file or a pipeline).
+struct SetPin {
+  StaffId staff;
+  std::string pin;  // 4-8 digits (pin_form_problem)
+  StaffId by;
+  Instant at{};
+};
+
+// Removes a person's PIN: they cannot sign in on the kiosk until an admin sets a new one.
+struct ClearPin {
+  StaffId staff;
+  StaffId by;
+  Instant at{};
+};
+
+struct GrantRole {
+  StaffId staff;
+  Role role = Role::viewer;
+  StaffId by;
+  Instant at{};
+};
+
+// Refused for the last active admin's admin role, and for an admin's own admin role.
+struct RevokeRole {
+  StaffId staff;
+  Role role = Role::viewer;
+  StaffId by;
+  Instant at{};
+};
+
 using Command = std::variant<MarkVisit, BookReview, CancelBooking, RecordReview, LogDecision, SetRisk, RaiseConcern,
                              AcknowledgeEscalation, SetThresholds, ClearLockout, AllocateVisit, UnallocateVisit,
                              AllocateVisits, AddShift, RemoveShift, StepDown, StepUp, RecordReassessment,
-                             RecordTransitionItem, CloseEpisode, AddKeyPerson, LogCarerContact, StartPlan>;
+                             RecordTransitionItem, CloseEpisode, AddKeyPerson, LogCarerContact, StartPlan,
+                             SetPin, ClearPin, GrantRole, RevokeRole>;
 
 // Spellings accepted for review decisions, risk domains and concern sources.
 const std::vector<std::string_view>& review_decisions();
@@ -276,5 +309,13 @@ Roles required_role(const Command& c);
 // without the clinician role: cannot record a senior review"), or nullopt. Assumes `by` exists.
 std::optional<std::string> role_problem(const Snapshot& s, const Command& c);
 std::optional<std::string> clear_lockout_problem(const Snapshot& s, const ClearLockout& c);
+
+// The staff-access commands' checks (access_commands.cpp): unknown or inactive staff, a PIN of the
+// wrong form (the words never repeat the PIN), a role held already or not held, the last admin,
+// an admin's own admin role.
+std::optional<std::string> access_command_problem(const Snapshot& s, const SetPin& c);
+std::optional<std::string> access_command_problem(const Snapshot& s, const ClearPin& c);
+std::optional<std::string> access_command_problem(const Snapshot& s, const GrantRole& c);
+std::optional<std::string> access_command_problem(const Snapshot& s, const RevokeRole& c);
 
 }  // namespace vb

@@ -42,6 +42,11 @@ struct Staff {
   bool locked = false;      // sign-in locked after repeated wrong PINs until a coordinator or admin clears it
   bool has_role(Role r) const;
   Roles role_set() const;
+  // Sign-in state for the Admin screen (issue 7): read from staff_pin, sign_in_lock and
+  // sign_in_failure (never written with a snapshot; the hash itself is never loaded).
+  bool has_pin = false;
+  std::optional<Instant> locked_at;       // set while locked
+  std::vector<Instant> sign_in_failures;  // wrong PINs since the last sign-in or clear, oldest first
 };
 
 struct Person {

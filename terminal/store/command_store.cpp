@@ -3,6 +3,7 @@
 #include "store/command_store.hpp"
 
 #include "store/command_writing.hpp"
+#include "store/access_command_writer.hpp"
 #include "store/sign_in.hpp"
 #include "store/snapshot_loader.hpp"
 #include "store/stored_form.hpp"
@@ -136,6 +137,8 @@ std::vector<Id> apply_commands(Database& db, Snapshot& snapshot, const std::vect
   std::vector<Id> audit_ids;
   if (commands.empty()) return audit_ids;
   try {
+    // PINs are hashed (tens of ms each) before the write lock is taken.
+    const std::vector<std::string> pin_hashes = detail::hash_new_pins(commands);
     Transaction tx(db);
     // Validate against what is in the file now, not what this screen loaded a while ago. The
     // review rules come from data/, not the file: keep the caller's.
@@ -154,6 +157,7 @@ std::vector<Id> apply_commands(Database& db, Snapshot& snapshot, const std::vect
     detail::ReviewCommandWriter reviews(db, audit, snapshot, undo);
     detail::AllocationCommandWriter allocations(db, audit, snapshot, undo);
     detail::StepDownCommandWriter steps(db, audit, snapshot, undo);
+    detail::AccessCommandWriter access(db, snapshot, undo, pin_hashes);
     for (size_t i = 0; i < commands.size(); ++i) {
       const Command& c = commands[i];
       if (auto problem = command_problem(snapshot, c)) throw CommandRefused(i, *problem);
@@ -172,6 +176,9 @@ std::vector<Id> apply_commands(Database& db, Snapshot& snapshot, const std::vect
                                std::is_same_v<T, CloseEpisode> || std::is_same_v<T, AddKeyPerson> ||
                                std::is_same_v<T, LogCarerContact> || std::is_same_v<T, StartPlan>)
               return steps.apply(c, cmd);
+            else if constexpr (std::is_same_v<T, SetPin> || std::is_same_v<T, ClearPin> ||
+                               std::is_same_v<T, GrantRole> || std::is_same_v<T, RevokeRole>)
+              return access.apply(i, c, cmd);
             else return reviews.apply(c, cmd);
           },
           c));

@@ -14,9 +14,15 @@ using Json = nlohmann::ordered_json;
 
 Json opt_text(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
+Json role_words(const std::vector<Role>& roles) {
+  Json out = Json::array();
+  for (Role r : roles) out.push_back(to_string(r));
+  return out;
+}
+
 Json to_json(const Staff& s) {
   return {{"id", s.id}, {"name", s.name}, {"initials", s.initials}, {"discipline", s.discipline},
-          {"skills", s.skills}, {"part_time", s.part_time}, {"active", s.active}};
+          {"skills", s.skills}, {"part_time", s.part_time}, {"active", s.active}, {"roles", role_words(s.roles)}};
 }
 Json to_json(const Person& p) {
   return {{"local_id", p.local_id}, {"nhs_number", opt_text(p.nhs_number)}, {"given_name", p.given_name},
@@ -66,6 +72,14 @@ class Writer {
     for (std::size_t i = 0; i < s.skills.size(); ++i) {
       skill.bind_text(1, s.id).bind_text(2, s.skills[i]).bind_int(3, static_cast<std::int64_t>(i));
       skill.run("skill '" + s.skills[i] + "' of staff " + s.id);
+    }
+    // Roles (issue 7): the planner gives every row its roles (from the file, kept, or viewer for a new person).
+    auto no_roles = db_.prepare("DELETE FROM staff_role WHERE staff_id = ?1");
+    no_roles.bind_text(1, s.id).run("roles of staff " + s.id);
+    auto role = db_.prepare("INSERT INTO staff_role (staff_id, role) VALUES (?1, ?2)");
+    for (Role r : s.roles) {
+      role.bind_text(1, s.id).bind_text(2, to_string(r));
+      role.run("role '" + std::string(to_string(r)) + "' of staff " + s.id);
     }
     audit("staff", s.id, u);
   }

@@ -213,6 +213,8 @@ Id apply_clear_lockout(Database& db, Snapshot& s, SnapshotUndo& undo, const Comm
     st.bind_text(1, cmd.staff).run("clearing the sign-in lock of " + cmd.staff);
   }
   staff.locked = false;
+  staff.locked_at.reset();  // the Admin screen's PIN state (issue 7)
+  staff.sign_in_failures.clear();
   return audit(db, cmd.at, cmd.by, "clear_lockout", cmd.staff, Json{{"locked", true}, {"failures", counted}},
                Json{{"locked", false}, {"failures", 0}});
 }

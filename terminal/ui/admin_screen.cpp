@@ -1,7 +1,9 @@
 // Admin: the state of backups in words a manager can check at a glance.
 #include "ui/admin_screen.hpp"
 
+#include "ui/access_panel.hpp"
 #include "ui/icons.hpp"
+#include "ui/locked_sign_ins.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -69,6 +71,32 @@ void draw_admin_screen(const FrameInput& in, UiState& state, float height) {
   for (const auto& name : b.kept) ImGui::TextUnformatted(name.c_str());
   ImGui::PopFont();
   ImGui::EndChild();
+}
+
+std::optional<Command> draw_admin(const FrameInput& in, UiState& state, float height) {
+  const Fonts& f = in.fonts;
+  const float em = f.em;
+  const Staff* me = in.snapshot.find_staff(state.signed_in);
+  const bool admin = me && me->active && me->has_role(Role::admin) && !state.locked;
+  const bool staff_section = state.admin_section == "staff" || (state.admin_section.empty() && admin);
+  const float start_y = ImGui::GetCursorPosY();
+  const ImVec2 section(std::min(em * 17, ImGui::GetContentRegionAvail().x / 2 - em), em * 2.6f);
+  if (toggle_button((std::string(icon::key) + "  Staff and access").c_str(), section, staff_section, state.targets,
+                    "admin_section:staff")) {
+    state.admin_section = "staff";
+  }
+  ImGui::SameLine(0, em * 0.5f);
+  if (toggle_button((std::string(icon::database) + "  Backups and locked sign-ins").c_str(),
+                    ImVec2(section.x + em * 3, section.y), !staff_section, state.targets, "admin_section:backups")) {
+    state.admin_section = "backups";
+    close_access_pin_pad(state);
+  }
+  ImGui::Spacing();
+  const float rest = height - (ImGui::GetCursorPosY() - start_y);
+  if (state.admin_section == "staff" || (state.admin_section.empty() && admin)) return draw_access_panel(in, state, rest);
+  const float locks_h = std::min(locked_sign_ins_height(in), rest / 2);
+  draw_admin_screen(in, state, rest - locks_h);
+  return draw_locked_sign_ins(in, state, locks_h);
 }
 
 }  // namespace vb::ui

@@ -271,12 +271,7 @@ std::optional<Command> draw_frame(const FrameInput& in, UiState& state) {
     case Screen::today: tapped = draw_today_screen(in, state, body_h); break;
     case Screen::staff: tapped = draw_staff_screen(in, state, body_h); break;
     case Screen::reviews: draw_reviews_screen(in, state, body_h); break;
-    case Screen::admin: {
-      const float locks_h = std::min(locked_sign_ins_height(in), body_h / 2);
-      draw_admin_screen(in, state, body_h - locks_h);
-      screen_command = draw_locked_sign_ins(in, state, locks_h);
-      break;
-    }
+    case Screen::admin: screen_command = draw_admin(in, state, body_h); break;  // sections: staff access, backups
     case Screen::compliance: draw_compliance_screen(in, state, body_h); break;
     case Screen::outcomes: draw_outcomes_screen(in, state, body_h); break;
     case Screen::lock: break;

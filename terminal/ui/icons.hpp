@@ -40,6 +40,13 @@ inline constexpr const char* sign_in = "\xef\x82\x90";
 inline constexpr const char* chevron_left = "\xef\x81\x93";
 inline constexpr const char* chevron_right = "\xef\x81\x94";
 
+// Staff and access (issue 7).
+inline constexpr const char* key = "\xef\x82\x84";             // U+F084
+inline constexpr const char* check_square = "\xef\x81\x86";    // U+F046 (check-square-o)
+inline constexpr const char* square = "\xef\x82\x96";          // U+F096 (square-o)
+inline constexpr const char* eraser = "\xef\x84\xad";          // U+F12D
+inline constexpr const char* shield = "\xef\x84\xb2";          // U+F132
+
 inline constexpr unsigned short first = 0xf000;
 inline constexpr unsigned short last = 0xf2e0;
 

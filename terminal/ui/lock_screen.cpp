@@ -97,6 +97,9 @@ void lock_now(UiState& state) {
   state.pin_digits.clear();
   state.lock_message.clear();
   state.sign_in_request.reset();
+  state.access_pin_pad = false;  // the Admin screen's Set PIN keypad (issue 7): typed digits go too
+  state.access_pin_first.clear();
+  state.access_pin_digits.clear();
   state.visit_sheet.reset();
   state.record_for.reset();
   state.book_for.reset();

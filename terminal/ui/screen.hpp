@@ -96,6 +96,15 @@ struct UiState {
   int plan_reason = -1;  // index into the panel's reasons; the last index is "Other"
   std::string plan_other;
   std::optional<RiskLevel> plan_risk;
+  // Admin screen (issue 7): the section shown ("" = Staff and access for a signed-in admin, else
+  // Backups), whose access is open, and the Set PIN keypad (typed digits shown as dots only; the
+  // first entry is kept until the second matches; both are wiped when the pad closes).
+  std::string admin_section;
+  StaffId access_staff;
+  bool access_pin_pad = false;
+  std::string access_pin_first;
+  std::string access_pin_digits;
+  std::string access_message;  // why the keypad did not set the PIN (never the PIN)
 };
 
 // Everything a frame reads. All of it is prepared outside the frame: no I/O while drawing.

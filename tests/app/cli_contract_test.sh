@@ -306,6 +306,23 @@ PY
     command -v xvfb-run >/dev/null || fail "xvfb-run missing"
     xvfb-run -a "$bin" --db "$db" --now "$now" screenshot "$work/ooh.png" --screen ooh --size 1280x800 2>"$work/err" || { cat "$work/err"; fail "ooh screen"; }
     ;;
+  staff_access_via_apply_and_no_pin_in_apply)
+    demo
+    printf '%s\n' '{"command":"grant_role","staff":"S07","role":"coordinator","by":"S01"}' > "$work/in"
+    vb apply < "$work/in" > "$work/out" 2>"$work/err" || fail "grant_role failed: $(cat "$work/err")"
+    [ "$(sqlite3 "$db" "SELECT count(*) FROM staff_role WHERE staff_id='S07' AND role='coordinator'")" -eq 1 ] || fail "role not granted"
+    [ "$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE command='grant_role' AND by_staff='S01' AND entity_id='S07'")" -eq 1 ] || fail "grant not audited"
+    printf '%s\n' '{"command":"revoke_role","staff":"S01","role":"admin","by":"S01"}' > "$work/in"
+    expect_exit 1 vb apply < "$work/in"
+    grep -q "last admin" "$work/err" || fail "last admin not refused in words: $(cat "$work/err")"
+    before=$(sqlite3 "$db" "SELECT count(*) FROM audit_log")
+    printf '%s\n' '{"command":"set_pin","staff":"S07","pin":"73915","by":"S01"}' > "$work/in"
+    expect_exit 1 vb apply < "$work/in"
+    grep -q "set_pin is not accepted by apply" "$work/err" || fail "set_pin not refused: $(cat "$work/err")"
+    if grep -q 73915 "$work/err" "$work/out"; then fail "the PIN was echoed"; fi
+    [ "$(sqlite3 "$db" "SELECT count(*) FROM audit_log")" = "$before" ] || fail "a refused set_pin wrote rows"
+    if sqlite3 "$db" "SELECT before_json || after_json FROM audit_log" | grep -q 73915; then fail "the PIN is in audit_log"; fi
+    ;;
   *) fail "unknown case $case_name" ;;
 esac
 echo "ok: $case_name"

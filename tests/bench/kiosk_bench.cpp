@@ -153,6 +153,21 @@ int main(int argc, char** argv) {
     for (int i = 0; i < 5; ++i) frame();  // tables settle
     row(name, median_ms(200, frame), "200");
   }
+  {  // Admin, Staff and access as a signed-in admin sees it (issue 7): the list, chips and PIN state.
+    ui::UiState state;
+    for (const auto& m : s.staff)
+      if (m.active && m.has_role(Role::admin) && state.signed_in.empty()) ui::signed_in(state, m.id);
+    state.screen = ui::Screen::admin;
+    ui::FrameInput in{s, board, staff_day, reviews, backups, now, now, "", fonts, &compliance, &outcomes};
+    in.plans = &plans;
+    auto frame = [&] {
+      ImGui::NewFrame();
+      ui::draw_frame(in, state);
+      ImGui::Render();
+    };
+    for (int i = 0; i < 5; ++i) frame();
+    row("build one frame: Admin, Staff and access (admin signed in)", median_ms(200, frame), "200");
+  }
   ImGui::DestroyContext();
   remove_db();
   std::printf("\n%zu people, %zu episodes, %zu visits, %zu reviews in the snapshot.\n", s.people.size(),
