@@ -88,6 +88,19 @@ PrivacyBlur::~PrivacyBlur() {
   if (program_) glDeleteProgram(program_);
 }
 
+void PrivacyBlur::invalidate() {
+  cached_ = false;
+  if (tex_w_ == 0) return;
+  // New names with no storage: the driver frees the old images (the FBO goes too, as it holds one).
+  glDeleteFramebuffers(1, &blurred_fbo_);
+  glDeleteTextures(1, &blurred_);
+  glDeleteTextures(1, &texture_);
+  glGenTextures(1, &texture_);
+  glGenTextures(1, &blurred_);
+  glGenFramebuffers(1, &blurred_fbo_);
+  tex_w_ = tex_h_ = 0;
+}
+
 void PrivacyBlur::run(const ImDrawList*, const ImDrawCmd* cmd) { static_cast<PrivacyBlur*>(cmd->UserCallbackData)->apply(); }
 
 void PrivacyBlur::apply() {
