@@ -14,6 +14,7 @@
 // Options: --runs N (3)  --window S (60)  --warmup S (10)  --years N (trust history, 5)
 //          --windowed (both at 1280x800 instead of fullscreen)  --dir DIR (/tmp/idle_bench: the
 //          databases, kept and reused for 12 hours; --fresh rebuilds them)  --only bare,team,trust
+//          --before DIR (also run DIR/visitboard, an earlier build with its assets, on the same databases)
 #include "trust_scale.hpp"
 
 #include "store/database.hpp"
@@ -55,6 +56,7 @@ struct Options {
   bool windowed = false;
   bool fresh = false;
   fs::path dir = "/tmp/idle_bench";
+  fs::path before;  // --before DIR: also run DIR/visitboard (an earlier build) as team-before, trust-before
   std::vector<std::string> only{"bare", "team", "trust"};
 };
 
@@ -67,7 +69,7 @@ struct Sample {
   double start_ms = -1;  // -1: never signalled READY
   double cpu_percent = 0;
   long cpu_ticks = 0;
-  double pss_mib = 0, rss_mib = 0;
+  double pss_mib = 0, rss_mib = 0, uss_mib = 0;  // uss: Private_Clean + Private_Dirty
 };
 
 double median(std::vector<double> v) {
@@ -98,8 +100,10 @@ long cpu_ticks(pid_t pid) {
   return utime + stime;
 }
 
-// Pss and Rss in MiB from smaps_rollup.
-void memory(pid_t pid, double& pss, double& rss) {
+// Pss, Rss and private (USS) memory in MiB from smaps_rollup. Pss shares a library's pages among
+// every process mapping it, so it moves with what else runs on the machine; USS does not.
+void memory(pid_t pid, double& pss, double& rss, double& uss) {
+  uss = 0;
   std::ifstream in("/proc/" + std::to_string(pid) + "/smaps_rollup");
   std::string key;
   long kib = 0;
@@ -107,6 +111,7 @@ void memory(pid_t pid, double& pss, double& rss) {
   while (in >> key) {
     if (key == "Pss:" && in >> kib >> unit) pss = static_cast<double>(kib) / 1024.0;
     else if (key == "Rss:" && in >> kib >> unit) rss = static_cast<double>(kib) / 1024.0;
+    else if ((key == "Private_Clean:" || key == "Private_Dirty:") && in >> kib >> unit) uss += static_cast<double>(kib) / 1024.0;
     else in.ignore(1 << 12, '\n');
   }
 }
@@ -226,7 +231,7 @@ Sample measure(const Subject& s, const Options& opt, int run) {
   sleep_s(opt.window_s);
   const long c1 = cpu_ticks(pid);
   const double window = std::chrono::duration<double>(SteadyClock::now() - w0).count();
-  memory(pid, out.pss_mib, out.rss_mib);
+  memory(pid, out.pss_mib, out.rss_mib, out.uss_mib);
   out.cpu_ticks = c1 - c0;
   out.cpu_percent = 100.0 * static_cast<double>(out.cpu_ticks) / static_cast<double>(sysconf(_SC_CLK_TCK)) / window;
   kill(pid, SIGTERM);
@@ -262,13 +267,14 @@ int main(int argc, char** argv) {
     else if (a == "--warmup" && has_value) opt.warmup_s = std::max(0.0, std::atof(argv[++i]));
     else if (a == "--years" && has_value) opt.years = std::clamp(std::atoi(argv[++i]), 1, 10);
     else if (a == "--dir" && has_value) opt.dir = argv[++i];
+    else if (a == "--before" && has_value) opt.before = fs::absolute(argv[++i]);
     else if (a == "--only" && has_value) opt.only = split(argv[++i]);
     else if (a == "--windowed") opt.windowed = true;
     else if (a == "--fresh") opt.fresh = true;
     else {
       std::fprintf(stderr,
                    "usage: idle_bench [--short] [--runs N] [--window S] [--warmup S] [--years N] [--windowed] "
-                   "[--dir DIR] [--fresh] [--only bare,team,trust]\n  run it under xvfb-run -a -s \"-screen 0 1920x1080x24\"\n");
+                   "[--dir DIR] [--fresh] [--only bare,team,trust] [--before DIR]\n  run it under xvfb-run -a -s \"-screen 0 1920x1080x24\"\n");
       return 2;
     }
   }
@@ -294,32 +300,34 @@ int main(int argc, char** argv) {
                                    (bin / "fonts" / "Inter-Regular.otf").string(), "--em", opt.windowed ? "19" : "26"}});
     std::vector<std::string> run_args{"run"};
     if (opt.windowed) run_args.push_back("--windowed");
-    auto kiosk = [&](const fs::path& db) {
-      std::vector<std::string> a{(bin / "visitboard").string(), "--db", db.string()};
+    auto kiosk = [&](const fs::path& db, const fs::path& dir) {
+      std::vector<std::string> a{(dir / "visitboard").string(), "--db", db.string()};
       a.insert(a.end(), run_args.begin(), run_args.end());
       return a;
     };
-    if (name == "team") subjects.push_back({"team", kiosk(team_db)});
-    if (name == "trust") subjects.push_back({"trust", kiosk(trust_db)});
+    if (name == "team" && !opt.before.empty()) subjects.push_back({"team-before", kiosk(team_db, opt.before)});
+    if (name == "team") subjects.push_back({"team", kiosk(team_db, bin)});
+    if (name == "trust" && !opt.before.empty()) subjects.push_back({"trust-before", kiosk(trust_db, opt.before)});
+    if (name == "trust") subjects.push_back({"trust", kiosk(trust_db, bin)});
   }
   std::printf("idle_bench: %d run(s); each subject alone: start, first frame, %.0f s warm-up, %.0f s window; %s; "
               "trust = 15 demo teams, %d years\n\n",
               opt.runs, opt.warmup_s, opt.window_s, opt.windowed ? "--windowed 1280x800" : "fullscreen 1920x1080", opt.years);
-  std::printf("| run | subject | first frame ms | CPU ticks | CPU %% of a core | PSS MiB | RSS MiB |\n|---|---|---|---|---|---|---|\n");
+  std::printf("| run | subject | first frame ms | CPU ticks | CPU %% of a core | PSS MiB | USS MiB | RSS MiB |\n|---|---|---|---|---|---|---|---|\n");
 
   std::map<std::string, std::vector<Sample>> samples;
-  std::map<std::string, std::vector<double>> cpu_ratio, pss_above;
+  std::map<std::string, std::vector<double>> cpu_ratio, pss_above, uss_above;
   for (int run = 1; run <= opt.runs; ++run) {
     std::map<std::string, Sample> this_run;
     for (const auto& s : subjects) {
       try {
         Sample m = measure(s, opt, run);
-        std::printf("| %d | %s | %.0f | %ld | %.3f | %.1f | %.1f |\n", run, s.name.c_str(), m.start_ms, m.cpu_ticks,
-                    m.cpu_percent, m.pss_mib, m.rss_mib);
+        std::printf("| %d | %s | %.0f | %ld | %.3f | %.1f | %.1f | %.1f |\n", run, s.name.c_str(), m.start_ms, m.cpu_ticks,
+                    m.cpu_percent, m.pss_mib, m.uss_mib, m.rss_mib);
         samples[s.name].push_back(m);
         this_run[s.name] = m;
       } catch (const std::exception& e) {
-        std::printf("| %d | %s | failed: %s | | | | |\n", run, s.name.c_str(), e.what());
+        std::printf("| %d | %s | failed: %s | | | | | |\n", run, s.name.c_str(), e.what());
       }
     }
     if (auto bare = this_run.find("bare"); bare != this_run.end()) {
@@ -328,12 +336,13 @@ int main(int argc, char** argv) {
         // A bare board that used no tick in the window gives no ratio (too short a window).
         if (bare->second.cpu_ticks > 0) cpu_ratio[name].push_back(m.cpu_percent / bare->second.cpu_percent);
         pss_above[name].push_back(m.pss_mib - bare->second.pss_mib);
+        uss_above[name].push_back(m.uss_mib - bare->second.uss_mib);
       }
     }
   }
 
   std::printf("\nMedians of %d run(s) (ratios and differences per run against that run's bare board, then the median)\n\n", opt.runs);
-  std::printf("| subject | first frame ms | CPU %% of a core | x bare | PSS MiB | PSS above bare MiB | RSS MiB |\n|---|---|---|---|---|---|---|\n");
+  std::printf("| subject | first frame ms | CPU %% of a core | x bare | PSS MiB | PSS above bare MiB | USS above bare MiB | RSS MiB |\n|---|---|---|---|---|---|---|---|\n");
   for (const auto& s : subjects) {
     const auto& v = samples[s.name];
     if (v.empty()) continue;
@@ -344,11 +353,12 @@ int main(int argc, char** argv) {
       pss.push_back(m.pss_mib);
       rss.push_back(m.rss_mib);
     }
-    char ratio[32] = "", above[32] = "";
+    char ratio[32] = "", above[32] = "", uss[32] = "";
     if (!cpu_ratio[s.name].empty()) std::snprintf(ratio, sizeof ratio, "%.2f", median(cpu_ratio[s.name]));
     if (!pss_above[s.name].empty()) std::snprintf(above, sizeof above, "%+.1f", median(pss_above[s.name]));
-    std::printf("| %s | %.0f | %.3f | %s | %.1f | %s | %.1f |\n", s.name.c_str(), median(start), median(cpu), ratio,
-                median(pss), above, median(rss));
+    if (!uss_above[s.name].empty()) std::snprintf(uss, sizeof uss, "%+.1f", median(uss_above[s.name]));
+    std::printf("| %s | %.0f | %.3f | %s | %.1f | %s | %s | %.1f |\n", s.name.c_str(), median(start), median(cpu), ratio,
+                median(pss), above, uss, median(rss));
   }
   std::printf("\nTargets (performance.md): idle <= 0.15%% of a core and within 2x of the bare board; PSS <= 15 MiB above "
               "the bare board with a whole trust loaded; start to first frame (5-year trust, warm) <= 250 ms.\n");
