@@ -4,6 +4,7 @@
 
 #include <GL/gl.h>
 #include <GL/glext.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <fstream>
@@ -99,6 +100,10 @@ void PrivacyBlur::invalidate() {
   glGenTextures(1, &blurred_);
   glGenFramebuffers(1, &blurred_fbo_);
   tex_w_ = tex_h_ = 0;
+  // After the first release glibc serves such sizes from the heap (its mmap threshold grows), where
+  // freed images stay resident unless trimmed.
+  glFinish();
+  malloc_trim(0);
 }
 
 void PrivacyBlur::run(const ImDrawList*, const ImDrawCmd* cmd) { static_cast<PrivacyBlur*>(cmd->UserCallbackData)->apply(); }
