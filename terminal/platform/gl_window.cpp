@@ -6,6 +6,8 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include <malloc.h>
+
 #include <stdexcept>
 
 namespace vb::platform {
@@ -68,8 +70,16 @@ ImGuiBinding::~ImGuiBinding() {
 }
 
 void ImGuiBinding::new_frame() {
-  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplOpenGL3_NewFrame();  // uploads the font atlas on the first frame and after a rebuild
   ImGui_ImplGlfw_NewFrame();
+  ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+  if (atlas->TexID && (atlas->TexPixelsAlpha8 || atlas->TexPixelsRGBA32)) {
+    // The texture holds the atlas now; the CPU copies (alpha + RGBA) are not needed again
+    // (a rebuild after a resize makes them anew). The first frame also follows the load of the
+    // snapshot and the first derive: give their freed heap back to the system.
+    atlas->ClearTexData();
+    malloc_trim(0);
+  }
 }
 
 void ImGuiBinding::rebuild_font_texture() {

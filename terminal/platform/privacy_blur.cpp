@@ -4,6 +4,7 @@
 
 #include <GL/gl.h>
 #include <GL/glext.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <fstream>
@@ -86,6 +87,23 @@ PrivacyBlur::~PrivacyBlur() {
   if (blurred_) glDeleteTextures(1, &blurred_);
   if (texture_) glDeleteTextures(1, &texture_);
   if (program_) glDeleteProgram(program_);
+}
+
+void PrivacyBlur::invalidate() {
+  cached_ = false;
+  if (tex_w_ == 0) return;
+  // New names with no storage: the driver frees the old images (the FBO goes too, as it holds one).
+  glDeleteFramebuffers(1, &blurred_fbo_);
+  glDeleteTextures(1, &blurred_);
+  glDeleteTextures(1, &texture_);
+  glGenTextures(1, &texture_);
+  glGenTextures(1, &blurred_);
+  glGenFramebuffers(1, &blurred_fbo_);
+  tex_w_ = tex_h_ = 0;
+  // After the first release glibc serves such sizes from the heap (its mmap threshold grows), where
+  // freed images stay resident unless trimmed.
+  glFinish();
+  malloc_trim(0);
 }
 
 void PrivacyBlur::run(const ImDrawList*, const ImDrawCmd* cmd) { static_cast<PrivacyBlur*>(cmd->UserCallbackData)->apply(); }

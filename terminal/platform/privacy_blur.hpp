@@ -24,7 +24,9 @@ class PrivacyBlur {
   void* callback_data() { return this; }
   // The next callback blurs the board again (call when the PIN pad is closed or the board changed);
   // until then the blurred picture is reused, so an open pad costs one textured quad a frame.
-  void invalidate() { cached_ = false; }
+  // The textures (a full-screen copy with mipmaps, ~11 MiB at 1080p) exist only while the pad is
+  // open: invalidating gives them back, the next opening makes them again.
+  void invalidate();
 
  private:
   static void run(const ImDrawList*, const ImDrawCmd* cmd);

@@ -167,7 +167,10 @@ void draw_lock_pad(const FrameInput& in, UiState& state) {
   ImGui::PopFont();
   ImGui::Spacing();
   const float list_h = p0.y + panel_h - ImGui::GetCursorScreenPos().y - em;
+  // The list sits in a well of the background colour (ChildBg is left to the clear elsewhere).
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, in.night ? background_colour(true) : colour::background);
   ImGui::BeginChild("people", ImVec2(list_w + em * 0.2f, list_h), false, ImGuiWindowFlags_NoScrollbar);
+  ImGui::PopStyleColor();
   for (size_t i = 0; i < people.size(); ++i) {
     if (i % static_cast<size_t>(columns) != 0) ImGui::SameLine(0, gap);
     if (person_button(*people[i], state.pin_staff == people[i]->id, person_size, f, state.targets)) {

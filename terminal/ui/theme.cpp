@@ -66,6 +66,16 @@ void apply_style(float font_px) {
 
 ImU32 background_colour(bool night) { return night ? IM_COL32(0, 0, 0, 255) : colour::background; }
 
+namespace {
+// Surfaces painted in the background colour are left to the frame's clear (background_colour):
+// on llvmpipe every opaque full-screen layer (window, child, table rows) costs as much CPU as the
+// rest of the frame, and an idle board's CPU is its once-a-minute frame (issue 7, frugal).
+void leave_background_to_clear(ImGuiStyle& style) {
+  for (ImGuiCol col : {ImGuiCol_WindowBg, ImGuiCol_ChildBg, ImGuiCol_TableRowBg, ImGuiCol_ScrollbarBg})
+    style.Colors[col] = ImVec4(0, 0, 0, 0);
+}
+}  // namespace
+
 void apply_palette(bool night) {
   ImGuiStyle& style = ImGui::GetStyle();
   auto c = [](ImU32 v) { return ImGui::ColorConvertU32ToFloat4(v); };
@@ -87,7 +97,7 @@ void apply_palette(bool night) {
   style.Colors[ImGuiCol_Border] = c(IM_COL32(86, 180, 233, 255));
   style.Colors[ImGuiCol_ScrollbarBg] = c(colour::background);
   style.Colors[ImGuiCol_ScrollbarGrab] = c(IM_COL32(80, 96, 116, 255));
-  if (!night) return;
+  if (!night) return leave_background_to_clear(style);
   // Night: black where the day view is slate, text a touch brighter, rows told apart by a faint grey.
   const ImU32 black = IM_COL32(0, 0, 0, 255);
   for (ImGuiCol col : {ImGuiCol_WindowBg, ImGuiCol_ChildBg, ImGuiCol_TableRowBg, ImGuiCol_ScrollbarBg, ImGuiCol_TableHeaderBg})
@@ -97,6 +107,7 @@ void apply_palette(bool night) {
   style.Colors[ImGuiCol_TextDisabled] = c(IM_COL32(205, 210, 215, 255));
   style.Colors[ImGuiCol_Button] = c(IM_COL32(38, 46, 56, 255));
   style.Colors[ImGuiCol_FrameBg] = c(IM_COL32(30, 36, 44, 255));
+  leave_background_to_clear(style);
 }
 
 }  // namespace vb::ui
