@@ -39,5 +39,7 @@ std::vector<MeasureItem> risk_reassessed_at_step_down(const MeasureInput& in, co
 std::vector<MeasureItem> carers_informed_of_step_down(const MeasureInput& in, const MeasureRule& rule);
 std::vector<MeasureItem> follow_up_after_closure(const MeasureInput& in, const MeasureRule& rule);
 std::vector<MeasureItem> bundle_complete_at_closure(const MeasureInput& in, const MeasureRule& rule);
+std::vector<MeasureItem> safety_plan_updated_at_step_down(const MeasureInput& in, const MeasureRule& rule);
+std::vector<MeasureItem> handover_summary_within_days(const MeasureInput& in, const MeasureRule& rule);
 
 }  // namespace vb::detail

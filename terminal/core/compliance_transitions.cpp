@@ -143,4 +143,51 @@ std::vector<MeasureItem> bundle_complete_at_closure(const MeasureInput& in, cons
   return out;
 }
 
+std::vector<MeasureItem> safety_plan_updated_at_step_down(const MeasureInput& in, const MeasureRule&) {
+  std::vector<MeasureItem> out;
+  each_step_down(in, 0, [&](const Episode& e, LocalDate d, LocalDate) {
+    // Same window as the reassessment: from step_down_needed_since up to the end of the step-down day.
+    const Instant since = in.data->day_start(step_down_needed_since(in.s, e, d));
+    const Instant until = std::min(in.as_at, in.data->day_end(d));
+    std::optional<Instant> found;
+    for (const auto& r : in.s.transition_records)
+      if (r.episode_id == e.id && r.item == "safety_plan_updated" && r.at >= since && r.at <= until) found = r.at;
+    if (!found && !in.ended(d)) return;
+    MeasureItem item;
+    item.episode = e.id;
+    item.day = d;
+    item.met = found.has_value();
+    if (in.details)
+      item.detail = found ? "safety plan updated " + when(*found, in.zone)
+                          : "stepped down " + format_day_label(d) + " without a safety plan update";
+    out.push_back(std::move(item));
+  });
+  return out;
+}
+
+std::vector<MeasureItem> handover_summary_within_days(const MeasureInput& in, const MeasureRule& rule) {
+  std::vector<MeasureItem> out;
+  const long days = static_cast<long>(rule.param("days", 3));
+  // Judged on the last day allowed (closure date + days), when that day is in the period.
+  for (const Episode* ep : in.data->episodes) {
+    if (!ep->closed_at || *ep->closed_at > in.as_at) continue;
+    const LocalDate judged = plus_days(local_date_of(*ep->closed_at, in.zone), days);
+    if (!in_period(in, judged)) continue;
+    const Instant until = std::min(in.as_at, in.data->day_end(judged) - std::chrono::seconds{1});
+    std::optional<Instant> sent;
+    for (const auto& r : in.s.transition_records)
+      if (r.episode_id == ep->id && r.item == "handover_summary_sent" && r.at <= until && (!sent || r.at < *sent)) sent = r.at;
+    if (!sent && !in.ended(judged)) continue;
+    MeasureItem item;
+    item.episode = ep->id;
+    item.day = judged;
+    item.met = sent.has_value();
+    if (in.details)
+      item.detail = "closed " + when(*ep->closed_at, in.zone) + "; " +
+                    (sent ? "summary sent " + when(*sent, in.zone) : std::string("no summary sent by ") + format_day_label(judged));
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
 }  // namespace vb::detail
