@@ -5,6 +5,7 @@
 #include "store/senior_review_rows.hpp"
 #include "store/allocation_rows.hpp"
 #include "store/step_down_rows.hpp"
+#include "store/visit_allocation_rows.hpp"
 #include "store/typed_rows.hpp"
 
 #include <unordered_map>
@@ -231,6 +232,7 @@ vb::Snapshot load_snapshot(Database& db) {
     load_senior_review(db, s);
     load_allocation(db, s);
     load_step_down(db, s);
+    load_visit_allocation(db, s);
     s.is_demo = db.is_demo();
     auto version = db.data_version();  // within the read transaction: the version we just read
     if (own) db.exec("COMMIT", "finishing the read");
