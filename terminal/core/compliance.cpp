@@ -123,9 +123,19 @@ const std::vector<const Visit*>& MeasureData::visits_on(LocalDate d) const {
   return visits_by_day[static_cast<size_t>(i)];
 }
 
+const OohShiftWindows& MeasureData::ooh_windows_on(LocalDate d) const {
+  const auto i = (date::sys_days{d} - date::sys_days{first}).count();
+  if (i < 0 || i >= static_cast<long>(day_starts.size())) return ooh_outside = ooh_shift_windows(*snapshot, d);
+  if (ooh_windows.size() < day_starts.size()) ooh_windows.resize(day_starts.size());
+  auto& slot = ooh_windows[static_cast<size_t>(i)];
+  if (!slot) slot = ooh_shift_windows(*snapshot, d);
+  return *slot;
+}
+
 MeasureData prepare_measure_data(const Snapshot& s, LocalDate from, LocalDate to, Instant now) {
   MeasureData d;
   d.zone = s.zone();
+  d.snapshot = &s;
   // Week-one measures look back a week before a period's first day.
   d.first = plus_days(from, -detail::visit_lookback_days);
   d.last = to;

@@ -4,8 +4,10 @@
 // `now` and the period are arguments. The registry (compliance_registry.cpp) maps each rule id in
 // data/compliance_rules.json to the one function that counts it.
 #include "core/compliance_rules.hpp"
+#include "core/ooh_allocation.hpp"
 #include "core/snapshot.hpp"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -39,6 +41,9 @@ struct MeasureFigure {
 };
 
 struct MeasureData;
+namespace detail {
+struct TransitionCache;  // compliance_detail.hpp
+}
 
 // What a measure function sees: the whole snapshot, now, and the period (inclusive local dates).
 // `as_at` is the end of the period or now, whichever is earlier; `as_at_day` its local date.
@@ -94,6 +99,13 @@ struct MeasureData {
   Instant day_start(LocalDate d) const;  // from the table inside it, else computed
   Instant day_end(LocalDate d) const { return day_start(LocalDate{date::sys_days{d} + date::days{1}}); }
   Zone zone = nullptr;
+  // The out-of-hours windows around a date (core/ooh_allocation), worked out the first time asked.
+  const OohShiftWindows& ooh_windows_on(LocalDate d) const;
+  const Snapshot* snapshot = nullptr;
+  mutable std::vector<std::optional<OohShiftWindows>> ooh_windows;  // [0] = first
+  mutable OohShiftWindows ooh_outside;                               // a date outside the range
+  // The step-down measures' per-episode facts, worked out once for every period (compliance_transitions.cpp).
+  mutable std::shared_ptr<detail::TransitionCache> transitions;
 };
 MeasureData prepare_measure_data(const Snapshot& s, LocalDate from, LocalDate to, Instant now);
 

@@ -3,7 +3,29 @@
 // small helpers about episodes and visits at a moment. Nothing outside core/compliance*.cpp uses this.
 #include "core/compliance.hpp"
 
+#include "core/step_down.hpp"
+
+#include <map>
+
 namespace vb::detail {
+
+// Facts the step-down measures need for each of the 13 periods of a board, found once: judged
+// step-downs whose day has ended do not depend on the period's as-at instant.
+struct TransitionCache {
+  std::unordered_map<Id, std::vector<LocalDate>> step_down_days;  // by episode
+  std::map<std::pair<Id, long>, std::optional<ReassessmentFound>> reassessed;  // (episode, day) once ended
+  bool indexed = false;
+  std::unordered_map<Id, std::vector<const TransitionRecord*>> records;  // by episode
+  std::unordered_map<Id, std::vector<const KeyPerson*>> key_people;      // by person
+  std::map<std::pair<Id, long>, bool> carer_told;                        // (key person, step-down day) by the deadline
+  struct FollowUp {
+    Instant due{};
+    LocalDate due_day{};
+    std::optional<Instant> first_done;  // the earliest done follow-up contact after closure
+  };
+  std::unordered_map<Id, FollowUp> follow_ups;  // by closed episode
+};
+TransitionCache& transition_cache(const MeasureInput& in);
 
 inline constexpr long visit_lookback_days = 7;
 
@@ -39,5 +61,10 @@ std::vector<MeasureItem> risk_reassessed_at_step_down(const MeasureInput& in, co
 std::vector<MeasureItem> carers_informed_of_step_down(const MeasureInput& in, const MeasureRule& rule);
 std::vector<MeasureItem> follow_up_after_closure(const MeasureInput& in, const MeasureRule& rule);
 std::vector<MeasureItem> bundle_complete_at_closure(const MeasureInput& in, const MeasureRule& rule);
+std::vector<MeasureItem> safety_plan_updated_at_step_down(const MeasureInput& in, const MeasureRule& rule);
+std::vector<MeasureItem> handover_summary_within_days(const MeasureInput& in, const MeasureRule& rule);
+
+// Out-of-hours planning (compliance_ooh.cpp).
+std::vector<MeasureItem> ooh_allocated_before_shift(const MeasureInput& in, const MeasureRule& rule);
 
 }  // namespace vb::detail

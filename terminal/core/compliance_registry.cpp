@@ -21,6 +21,9 @@ const std::vector<MeasureEntry>& measure_registry() {
       {"carers-informed-of-step-down", detail::carers_informed_of_step_down},
       {"follow-up-after-closure-in-window", detail::follow_up_after_closure},
       {"bundle-complete-at-closure", detail::bundle_complete_at_closure},
+      {"safety-plan-updated-at-step-down", detail::safety_plan_updated_at_step_down},
+      {"handover-summary-within-3-days", detail::handover_summary_within_days},
+      {"ooh-allocated-before-shift", detail::ooh_allocated_before_shift},
   };
   return registry;
 }
@@ -102,6 +105,15 @@ ComplianceRules default_compliance_rules() {
       {"bundle-complete-at-closure", "Bundle complete at closure", "Step-down",
        "Episodes closed on a day in the period: the share whose transition bundle was complete at the closure instant (every required item recorded by then), i.e. closed without an override.",
        "Step-down pathway (issue 3): transition bundle evidenced before closure", U::share, D::higher_is_better, 0.9, 0.75, {}},
+      {"safety-plan-updated-at-step-down", "Safety plan updated at step-down", "Step-down",
+       "Step-downs (scheduled phase changes to less contact, and step_down commands) on a day in the period: the share with the crisis and safety plan recorded as updated (transition record safety_plan_updated) from the later of the start of the phase being left and three days before, up to the end of the step-down day: the same window as the risk reassessment. A step-down counts once its day has ended.",
+       "shared/domain.md: at the point of transition the team must evidence updated crisis and safety plans", U::share, D::higher_is_better, 0.95, 0.85, {}},
+      {"handover-summary-within-3-days", "Handover summary within 3 days", "Step-down",
+       "Closures counted on the third local day after the closure date, where that day is in the period: the share with a handover summary sent (transition record handover_summary_sent) before closure or by 23:59 on that third day. One not yet sent while the third day is not over is not counted.",
+       "Step-down pathway (issue 6): handover summary sent within 3 days of closure", U::share, D::higher_is_better, 0.95, 0.85, {{"days", 3}}},
+      {"ooh-allocated-before-shift", "Out-of-hours visits allocated before the shift", "Out of hours",
+       "Planned out-of-hours visits (not cancelled or moved, not follow-ups of a missed visit) dated in the period whose shift has started: the share allocated at or before the start of the out-of-hours shift the visit falls in (evening, night or weekend day, from the rota rules' shift times in local time). The allocation time is when the visit went from nobody to someone (kept when it moves between staff). Visits allocated before allocation times were recorded are not counted.",
+       "shared/domain.md: coordinators allocate the out-of-hours visits before the shift; team standard 90%", U::share, D::higher_is_better, 0.9, 0.75, {}},
   };
   return r;
 }

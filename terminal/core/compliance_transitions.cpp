@@ -11,7 +11,34 @@
 
 namespace vb::detail {
 
+TransitionCache& transition_cache(const MeasureInput& in) {
+  if (!in.data->transitions) in.data->transitions = std::make_shared<TransitionCache>();
+  TransitionCache& c = *in.data->transitions;
+  if (!c.indexed) {
+    for (const auto& r : in.s.transition_records) c.records[r.episode_id].push_back(&r);
+    for (const auto& k : in.s.key_people) c.key_people[k.person_id].push_back(&k);
+    c.indexed = true;
+  }
+  return c;
+}
+
 namespace {
+
+long day_key(LocalDate d) { return date::sys_days{d}.time_since_epoch().count(); }
+
+const std::vector<LocalDate>& cached_step_down_days(const MeasureInput& in, const Episode& e) {
+  auto& days = transition_cache(in).step_down_days;
+  auto it = days.find(e.id);
+  if (it == days.end()) it = days.emplace(e.id, step_down_days(in.s, e)).first;
+  return it->second;
+}
+
+const std::vector<const TransitionRecord*>& records_of(const MeasureInput& in, Id episode) {
+  static const std::vector<const TransitionRecord*> none;
+  const auto& r = transition_cache(in).records;
+  auto it = r.find(episode);
+  return it == r.end() ? none : it->second;
+}
 
 bool in_period(const MeasureInput& in, LocalDate d) { return !(d < in.from) && !(in.to < d); }
 
@@ -20,7 +47,7 @@ bool in_period(const MeasureInput& in, LocalDate d) { return !(d < in.from) && !
 template <typename F>
 void each_step_down(const MeasureInput& in, long judged_after, F&& f) {
   for (const Episode* e : in.data->episodes) {
-    for (LocalDate d : step_down_days(in.s, *e)) {
+    for (LocalDate d : cached_step_down_days(in, *e)) {
       const LocalDate judged = plus_days(d, judged_after);
       if (!in_period(in, judged) || in.as_at_day < d) continue;
       if (e->accepted_at >= in.data->day_end(d)) continue;
@@ -46,7 +73,16 @@ void each_closure(const MeasureInput& in, F&& f) {
 std::vector<MeasureItem> risk_reassessed_at_step_down(const MeasureInput& in, const MeasureRule&) {
   std::vector<MeasureItem> out;
   each_step_down(in, 0, [&](const Episode& e, LocalDate d, LocalDate) {
-    auto found = reassessment_for_step_down(in.s, e, d, in.as_at);
+    std::optional<ReassessmentFound> found;
+    if (in.ended(d)) {
+      // Once the day is over the answer no longer depends on as-at (only records up to its end count).
+      auto& cache = transition_cache(in).reassessed;
+      auto it = cache.find({e.id, day_key(d)});
+      if (it == cache.end()) it = cache.emplace(std::pair{e.id, day_key(d)}, reassessment_for_step_down(in.s, e, d, in.as_at)).first;
+      found = it->second;
+    } else {
+      found = reassessment_for_step_down(in.s, e, d, in.as_at);
+    }
     if (!found && !in.ended(d)) return;  // the transition day is not over: pending
     MeasureItem item;
     item.episode = e.id;
@@ -67,10 +103,22 @@ std::vector<MeasureItem> carers_informed_of_step_down(const MeasureInput& in, co
     const Instant until = std::min(in.as_at, deadline);
     int consenting = 0, told = 0;
     std::string untold;
-    for (const auto& k : in.s.key_people) {
-      if (k.person_id != e.person_id || !k.consent_to_share) continue;
+    static const std::vector<const KeyPerson*> nobody;
+    auto& cache = transition_cache(in);
+    auto people = cache.key_people.find(e.person_id);
+    for (const KeyPerson* kp : people == cache.key_people.end() ? nobody : people->second) {
+      const KeyPerson& k = *kp;
+      if (!k.consent_to_share) continue;
       ++consenting;
-      if (carer_told_of_step_down(in.s, k, d, until))
+      bool was_told;
+      if (until == deadline) {
+        auto it = cache.carer_told.find({k.id, day_key(d)});
+        if (it == cache.carer_told.end()) it = cache.carer_told.emplace(std::pair{k.id, day_key(d)}, carer_told_of_step_down(in.s, k, d, until)).first;
+        was_told = it->second;
+      } else {
+        was_told = carer_told_of_step_down(in.s, k, d, until);
+      }
+      if (was_told)
         ++told;
       else if (in.details)
         untold += (untold.empty() ? "" : ", ") + k.name + " (" + k.relationship + ")";
@@ -96,16 +144,25 @@ std::vector<MeasureItem> follow_up_after_closure(const MeasureInput& in, const M
     if (!ep->closed_at || *ep->closed_at > in.as_at) continue;
     const Episode& e = *ep;
     const Instant closed = *e.closed_at;
-    const Instant due = follow_up_due(in.s, e, closed);
-    const LocalDate due_day = local_date_of(due, in.zone);
-    if (!in_period(in, due_day)) continue;
-    std::optional<Instant> done;
-    for (const Visit* v : in.s.visits_dated(local_date_of(closed, in.zone), local_date_of(due, in.zone))) {
-      if (v->episode_id != e.id || v->reason != follow_up_reason || v->window_start < closed || v->status != VisitStatus::done) continue;
-      const Instant at = v->outcome_at.value_or(v->window_start);
-      if (at > in.as_at) continue;
-      if (!done || at < *done) done = at;
+    auto& follow_ups = transition_cache(in).follow_ups;
+    auto cached = follow_ups.find(e.id);
+    if (cached == follow_ups.end()) {
+      TransitionCache::FollowUp f;
+      f.due = follow_up_due(in.s, e, closed);
+      f.due_day = local_date_of(f.due, in.zone);
+      for (const Visit* v : in.s.visits_dated(local_date_of(closed, in.zone), f.due_day)) {
+        if (v->episode_id != e.id || v->reason != follow_up_reason || v->window_start < closed || v->status != VisitStatus::done) continue;
+        const Instant at = v->outcome_at.value_or(v->window_start);
+        if (!f.first_done || at < *f.first_done) f.first_done = at;
+      }
+      cached = follow_ups.emplace(e.id, f).first;
     }
+    const Instant due = cached->second.due;
+    const LocalDate due_day = cached->second.due_day;
+    if (!in_period(in, due_day)) continue;
+    // The earliest done by as-at: the earliest of all, when that is not after as-at.
+    std::optional<Instant> done;
+    if (cached->second.first_done && *cached->second.first_done <= in.as_at) done = cached->second.first_done;
     const bool met = done && *done <= due;
     if (!met && in.as_at < due) continue;  // window still open: pending
     MeasureItem item;
@@ -140,6 +197,53 @@ std::vector<MeasureItem> bundle_complete_at_closure(const MeasureInput& in, cons
     }
     out.push_back(std::move(item));
   });
+  return out;
+}
+
+std::vector<MeasureItem> safety_plan_updated_at_step_down(const MeasureInput& in, const MeasureRule&) {
+  std::vector<MeasureItem> out;
+  each_step_down(in, 0, [&](const Episode& e, LocalDate d, LocalDate) {
+    // Same window as the reassessment: from step_down_needed_since up to the end of the step-down day.
+    const Instant since = in.data->day_start(step_down_needed_since(in.s, e, d));
+    const Instant until = std::min(in.as_at, in.data->day_end(d));
+    std::optional<Instant> found;
+    for (const TransitionRecord* r : records_of(in, e.id))
+      if (r->item == "safety_plan_updated" && r->at >= since && r->at <= until) found = r->at;
+    if (!found && !in.ended(d)) return;
+    MeasureItem item;
+    item.episode = e.id;
+    item.day = d;
+    item.met = found.has_value();
+    if (in.details)
+      item.detail = found ? "safety plan updated " + when(*found, in.zone)
+                          : "stepped down " + format_day_label(d) + " without a safety plan update";
+    out.push_back(std::move(item));
+  });
+  return out;
+}
+
+std::vector<MeasureItem> handover_summary_within_days(const MeasureInput& in, const MeasureRule& rule) {
+  std::vector<MeasureItem> out;
+  const long days = static_cast<long>(rule.param("days", 3));
+  // Judged on the last day allowed (closure date + days), when that day is in the period.
+  for (const Episode* ep : in.data->episodes) {
+    if (!ep->closed_at || *ep->closed_at > in.as_at) continue;
+    const LocalDate judged = plus_days(local_date_of(*ep->closed_at, in.zone), days);
+    if (!in_period(in, judged)) continue;
+    const Instant until = std::min(in.as_at, in.data->day_end(judged) - std::chrono::seconds{1});
+    std::optional<Instant> sent;
+    for (const TransitionRecord* r : records_of(in, ep->id))
+      if (r->item == "handover_summary_sent" && r->at <= until && (!sent || r->at < *sent)) sent = r->at;
+    if (!sent && !in.ended(judged)) continue;
+    MeasureItem item;
+    item.episode = ep->id;
+    item.day = judged;
+    item.met = sent.has_value();
+    if (in.details)
+      item.detail = "closed " + when(*ep->closed_at, in.zone) + "; " +
+                    (sent ? "summary sent " + when(*sent, in.zone) : std::string("no summary sent by ") + format_day_label(judged));
+    out.push_back(std::move(item));
+  }
   return out;
 }
 

@@ -100,4 +100,8 @@ void add_step_down_detail(Snapshot& s, const ScheduleContext& ctx);
 // follow-up contacts after closure) for the compliance figures. Call after add_step_down_detail.
 void add_transition_history(Snapshot& s, const ScheduleContext& ctx);
 
+// demo_allocation_times.cpp: when and by whom each allocated visit was allocated (most out-of-hours
+// visits before their shift, some during it). Call last.
+void add_allocation_times(Snapshot& s, const ScheduleContext& ctx);
+
 }  // namespace vb::demo

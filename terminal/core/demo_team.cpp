@@ -352,6 +352,7 @@ Snapshot generate_demo_team(const DemoOptions& options) {
   add_bookings_and_escalations(s, ctx);   // reindexes
   add_step_down_detail(s, ctx);           // step-down (issue 3)
   add_transition_history(s, ctx);         // step-down compliance history (issue 6)
+  add_allocation_times(s, ctx);           // allocation times for the out-of-hours measure (issue 6)
   return s;
 }
 

@@ -2,7 +2,7 @@
 // last 14 weeks get a transition bundle (complete before closure, except every eighth, closed with an
 // override) and their follow-up contact after closure (within its window, except every seventh, done
 // late; still planned when its window is open); past step-downs get the reassessment the afternoon
-// before (except every tenth) and consenting carers are told the evening before (except every ninth).
+// before (except every tenth) with a safety plan update (except every sixth), and consenting carers are told the evening before (except every ninth).
 // The last week is add_step_down_detail's (the board's promises); this only fills older history.
 #include "core/carers.hpp"
 #include "core/demo_detail.hpp"
@@ -36,6 +36,9 @@ void add_transition_history(Snapshot& s, const ScheduleContext& ctx) {
       if ((e.id + n) % 10 != 0 && !reassessment_for_step_down(s, e, d, ctx.now))
         s.reassessments.push_back(RiskReassessment{reassess_id++, e.id, before, e.named_worker, e.risk,
                                                    "risk reassessed before step-down"});
+      if ((e.id + n) % 6 != 0)
+        s.transition_records.push_back(TransitionRecord{record_id++, e.id, "safety_plan_updated", before + std::chrono::minutes{20},
+                                                        e.named_worker, "updated for the step-down"});
       for (const auto& k : s.key_people) {
         if (k.person_id != e.person_id || !k.consent_to_share || (e.id + n) % 9 == 0) continue;
         s.carer_contacts.push_back(CarerContact{contact_id++, k.id, e.id, before + std::chrono::hours{3}, e.named_worker,

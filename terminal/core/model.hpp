@@ -132,6 +132,11 @@ struct Visit {
   // (nullopt: added by hand or imported), and whether a person changed it after generation.
   std::optional<int> plan_slot{};
   bool hand_edited = false;
+  // Added by compliance (issue 6, migration 007): when and by whom the current allocation was made
+  // (the visit went from nobody to someone; kept when it moves between staff; cleared when it is
+  // unallocated). nullopt on an allocated visit: allocated before times were recorded.
+  std::optional<Instant> allocated_at{};
+  StaffId allocated_by;
 };
 
 struct Shift {

@@ -261,14 +261,18 @@ std::vector<LocalDate> step_down_days(const Snapshot& s, const Episode& e) {
 
 std::optional<ReassessmentFound> reassessment_for_step_down(const Snapshot& s, const Episode& e, LocalDate transition,
                                                             Instant now) {
+  const LocalDate since = step_down_needed_since(s, e, transition);
+  // As flagged_step_down: reassessments up to the transition day's end count; later ones do not.
+  const Instant until = std::min(now, start_of_local_day(plus_days(transition, 1), s.zone()));
+  return latest_reassessment(s, e.id, start_of_local_day(since, s.zone()), until);
+}
+
+LocalDate step_down_needed_since(const Snapshot& s, const Episode& e, LocalDate transition) {
   // The phase being left is the one covering the day before; without a plan only the window applies.
   LocalDate from_start = plus_days(transition, -reassessment_window_days);
   if (const ContactPlan* plan = s.plan_for_episode(e.id))
     if (auto span = span_on(*plan, plus_days(transition, -1))) from_start = span->start;
-  const LocalDate since = reassessment_needed_since(from_start, transition);
-  // As flagged_step_down: reassessments up to the transition day's end count; later ones do not.
-  const Instant until = std::min(now, start_of_local_day(plus_days(transition, 1), s.zone()));
-  return latest_reassessment(s, e.id, start_of_local_day(since, s.zone()), until);
+  return reassessment_needed_since(from_start, transition);
 }
 
 }  // namespace vb

@@ -19,10 +19,23 @@ Id AllocationCommandWriter::set_staff(const Command& c, Id visit, const StaffId&
                                       const StaffId& by, Instant at, const std::string& reason) {
   Visit& v = undo_.edit(*s_.find_visit(visit));  // command_problem has checked it exists
   Json before = staff_json(v.staff1, v.staff2);
-  auto st = db_.prepare("UPDATE visit SET staff1 = ?1, staff2 = ?2 WHERE id = ?3");
+  // When the allocation was made (migration 007): set when the visit goes from nobody to someone,
+  // kept when it moves between staff, cleared when nobody is left on it.
+  std::optional<Instant> allocated_at = v.allocated_at;
+  StaffId allocated_by = v.allocated_by;
+  if (staff1.empty()) {
+    allocated_at.reset();
+    allocated_by.clear();
+  } else if (v.staff1.empty()) {
+    allocated_at = at;
+    allocated_by = by;
+  }
+  auto st = db_.prepare("UPDATE visit SET staff1 = ?1, staff2 = ?2, allocated_at = ?4, allocated_by = ?5 WHERE id = ?3");
   bind_text_or_null(st, 1, staff1);
   bind_text_or_null(st, 2, staff2);
   st.bind_int(3, visit);
+  bind_optional_instant(st, 4, allocated_at);
+  bind_text_or_null(st, 5, allocated_by);
   const std::string context = "allocating visit " + std::to_string(visit);
   st.run(context);
   if (sqlite3_changes(db_.handle()) != 1) {
@@ -30,6 +43,8 @@ Id AllocationCommandWriter::set_staff(const Command& c, Id visit, const StaffId&
   }
   v.staff1 = staff1;
   v.staff2 = staff2;
+  v.allocated_at = allocated_at;
+  v.allocated_by = allocated_by;
   Json after = staff_json(v.staff1, v.staff2);
   if (!reason.empty()) after["reason"] = reason;
   return audit_.write(c, at, by, "visit", visit, before, after);

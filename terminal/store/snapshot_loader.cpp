@@ -6,6 +6,7 @@
 #include "store/allocation_rows.hpp"
 #include "store/step_down_rows.hpp"
 #include "store/load_scope.hpp"
+#include "store/visit_allocation_rows.hpp"
 #include "store/typed_rows.hpp"
 
 #include <unordered_map>
@@ -250,6 +251,7 @@ vb::Snapshot load_snapshot(Database& db, const LoadScope& scope) {
     load_senior_review(db, s);
     load_allocation(db, s);
     load_step_down(db, s);
+    load_visit_allocation(db, s);
     s.is_demo = db.is_demo();
     auto version = db.data_version();  // within the read transaction: the version we just read
     if (own) db.exec("COMMIT", "finishing the read");

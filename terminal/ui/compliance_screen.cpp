@@ -45,6 +45,44 @@ const MeasureResult* find_result(const ComplianceBoard& b, std::string_view id) 
   return nullptr;
 }
 
+// True once the current press has moved far enough to be a drag (a scroll), not a tap.
+bool dragging() { return ImGui::GetIO().MouseDragMaxDistanceSqr[0] > 0.6f * ImGui::GetFontSize() * 0.6f * ImGui::GetFontSize(); }
+
+// The shortest height a tile needs at this width: group and counts, a label of up to two lines, the
+// figure with its trend beside it, the target, the state pill.
+float tile_min_height(const Fonts& f) {
+  const float em = f.em;
+  return em * 0.45f + f.small->FontSize * 1.15f + em * 1.25f * 2 + em * 0.2f + f.big->FontSize * 1.1f + em * 1.2f +
+         em * 1.6f + em * 0.45f;
+}
+
+// Text cut to `width` with an ellipsis (at most `lines` wrapped lines are drawn by the caller).
+void wrapped_label(ImDrawList* dl, ImFont* font, float size, ImVec2 at, ImU32 ink, const std::string& text, float wrap,
+                   int lines) {
+  const float line_h = size * 1.25f;
+  const char* p = text.c_str();
+  const char* end = p + text.size();
+  for (int line = 0; line < lines && p < end; ++line) {
+    const char* stop = font->CalcWordWrapPositionA(size / font->FontSize, p, end, wrap);
+    if (stop == p) stop = p + 1;
+    std::string part(p, stop);
+    p = stop;
+    while (p < end && *p == ' ') ++p;
+    if (line + 1 == lines && p < end) {
+      // The last allowed line: shorten it until it fits with an ellipsis.
+      std::string rest = part + " " + std::string(p, end);
+      while (!rest.empty() && font->CalcTextSizeA(size, 1e6f, 0, (rest + "...").c_str()).x > wrap) rest.pop_back();
+      part = rest + "...";
+    }
+    dl->AddText(font, size, ImVec2(at.x, at.y + line_h * static_cast<float>(line)), ink, part.c_str());
+  }
+}
+
+int wrapped_lines(ImFont* font, float size, const std::string& text, float wrap) {
+  const float h = font->CalcTextSizeA(size, 1e6f, wrap, text.c_str()).y;
+  return std::max(1, static_cast<int>(std::lround(h / font->FontSize)));
+}
+
 void tile(const FrameInput& in, UiState& state, const MeasureResult& m, ImVec2 size) {
   const Fonts& f = in.fonts;
   const float em = f.em;
@@ -52,7 +90,7 @@ void tile(const FrameInput& in, UiState& state, const MeasureResult& m, ImVec2 s
   const MeasureFigure& fig = m.current;
   ImGui::PushID(rule.id.c_str());
   const ImVec2 p = ImGui::GetCursorScreenPos();
-  if (ImGui::InvisibleButton("tile", size)) {
+  if (ImGui::InvisibleButton("tile", size) && !dragging()) {
     state.compliance_measure = state.compliance_measure == rule.id ? "" : rule.id;
     state.compliance_definition = false;
   }
@@ -67,31 +105,53 @@ void tile(const FrameInput& in, UiState& state, const MeasureResult& m, ImVec2 s
   if (selected) dl->AddRect(p, q, colour::accent, em * 0.3f, 0, em * 0.18f);
 
   const float pad = em * 0.8f;
+  const float right = q.x - em * 0.6f;
+  const float wrap = right - (p.x + pad);
   dl->PushClipRect(p, q, true);
-  float y = p.y + em * 0.5f;
-  dl->AddText(f.small, f.small->FontSize, ImVec2(p.x + pad, y), colour::text_dim, rule.group.c_str());
-  y += f.small->FontSize * 1.15f;
-  // The label wraps on narrow tiles rather than being cut off.
-  const float wrap = size.x - 2 * pad;
-  dl->AddText(f.bold, em, ImVec2(p.x + pad, y), colour::text, rule.label.c_str(), nullptr, wrap);
-  y += f.bold->CalcTextSizeA(em, 1e6f, wrap, rule.label.c_str()).y + em * 0.3f;
-
-  // Left: big figure, target, counts, state pill. Right: the 12-week trend over the same rows.
-  const float figure_y = y;
-  const std::string value = measure_value_text(rule, fig);
-  dl->AddText(f.big, f.big->FontSize, ImVec2(p.x + pad, y), colour::text, value.c_str());
-  y += f.big->FontSize * 1.1f;
-  dl->AddText(f.body, em, ImVec2(p.x + pad, y), colour::text_dim, measure_target_text(rule).c_str());
-  y += em * 1.25f;
+  float y = p.y + em * 0.45f;
+  // Top line: the group, and the counts behind the figure on the right.
   char counts[64];
   if (rule.unit == MeasureUnit::count)
     std::snprintf(counts, sizeof counts, "%g of %g open", fig.numerator, fig.denominator);
   else if (rule.unit == MeasureUnit::average)
-    std::snprintf(counts, sizeof counts, "%g over %g person-weeks", fig.numerator, fig.denominator);
+    std::snprintf(counts, sizeof counts, "%g person-weeks", fig.denominator);
   else
     std::snprintf(counts, sizeof counts, "%g of %g", fig.numerator, fig.denominator);
-  dl->AddText(f.small, f.small->FontSize, ImVec2(p.x + pad, y), colour::text_dim, counts);
-  y += f.small->FontSize * 1.4f;
+  const float counts_w = f.small->CalcTextSizeA(f.small->FontSize, 1e6f, 0, counts).x;
+  dl->AddText(f.small, f.small->FontSize, ImVec2(p.x + pad, y), colour::text_dim, rule.group.c_str());
+  if (p.x + pad + f.small->CalcTextSizeA(f.small->FontSize, 1e6f, 0, rule.group.c_str()).x + em < right - counts_w)
+    dl->AddText(f.small, f.small->FontSize, ImVec2(right - counts_w, y), colour::text_dim, counts);
+  y += f.small->FontSize * 1.15f;
+  // The label: at most two lines, in body size, or a little smaller rather than cut.
+  const int lines = wrapped_lines(f.bold, em, rule.label, wrap);
+  const float label_size = lines <= 2 ? em : std::max(f.small->FontSize, em * 0.9f);
+  wrapped_label(dl, f.bold, label_size, ImVec2(p.x + pad, y), colour::text, rule.label, wrap, 2);
+  y += label_size * 1.25f * static_cast<float>(std::min(2, wrapped_lines(f.bold, label_size, rule.label, wrap))) + em * 0.2f;
+  // Leave the same room under a one-line label, so figures line up across a row.
+  y = std::max(y, p.y + em * 0.45f + f.small->FontSize * 1.15f + em * 1.25f * 2 + em * 0.2f);
+
+  // The figure, and the trend beside it (dashes = target).
+  const std::string value = measure_value_text(rule, fig);
+  const float value_w = f.big->CalcTextSizeA(f.big->FontSize, 1e6f, 0, value.c_str()).x;
+  dl->AddText(f.big, f.big->FontSize, ImVec2(p.x + pad, y), colour::text, value.c_str());
+  std::vector<double> values;
+  std::vector<bool> has;
+  for (const auto& w : m.weeks) {
+    values.push_back(w.value);
+    has.push_back(w.state != RagState::no_data);
+  }
+  const ImVec2 s_min(p.x + pad + std::max(value_w, em * 3.2f) + em * 0.6f, y + em * 0.1f);
+  const ImVec2 s_max(right, y + f.big->FontSize * 1.05f);
+  if (s_max.x - s_min.x > em * 2.5f)
+    sparkline(dl, s_min, s_max, values, has, rule.target, rule.unit == MeasureUnit::share ? 1.0 : 0.0, colour::accent,
+              colour::text_dim);
+  y += f.big->FontSize * 1.1f;
+  // The target; under the trend, its span.
+  const std::string target = measure_target_text(rule);
+  ImFont* target_font = f.body->CalcTextSizeA(em, 1e6f, 0, target.c_str()).x <= wrap ? f.body : f.small;
+  const float target_size = target_font == f.body ? em : f.small->FontSize;
+  dl->AddText(target_font, target_size, ImVec2(p.x + pad, y), colour::text_dim, target.c_str());
+  y += em * 1.2f;
 
   const std::string word = std::string(st.icon) + " " + std::string(rag_label(fig.state));
   const ImVec2 word_size = f.bold->CalcTextSizeA(em, 1e6f, 0, word.c_str());
@@ -99,36 +159,10 @@ void tile(const FrameInput& in, UiState& state, const MeasureResult& m, ImVec2 s
   const ImVec2 pill_max(pill_min.x + word_size.x + em * 0.9f, y + em * 1.6f);
   dl->AddRectFilled(pill_min, pill_max, st.fill, em * 0.8f);
   dl->AddText(f.bold, em, ImVec2(pill_min.x + em * 0.45f, y + em * 0.3f), st.ink, word.c_str());
-
-  std::vector<double> values;
-  std::vector<bool> has;
-  for (const auto& w : m.weeks) {
-    values.push_back(w.value);
-    has.push_back(w.state != RagState::no_data);
-  }
-  const float left_w = std::max({pill_max.x - p.x, f.big->CalcTextSizeA(f.big->FontSize, 1e6f, 0, value.c_str()).x + pad,
-                                 f.body->CalcTextSizeA(em, 1e6f, 0, measure_target_text(rule).c_str()).x + pad});
-  ImVec2 s_min(std::max(p.x + left_w + em, p.x + size.x * 0.5f), figure_y + em * 0.4f);
-  ImVec2 s_max(q.x - pad, pill_max.y - f.small->FontSize * 1.4f);
-  if (s_max.x - s_min.x <= em * 3) {
-    // A narrow tile: the trend goes beside the big figure, its caption beside the pill.
-    const float value_w = f.big->CalcTextSizeA(f.big->FontSize, 1e6f, 0, value.c_str()).x;
-    s_min = ImVec2(std::max(p.x + pad + value_w + em, p.x + size.x * 0.45f), figure_y + em * 0.3f);
-    s_max = ImVec2(q.x - pad, figure_y + f.big->FontSize * 0.95f);
-    const float caption_w = f.small->CalcTextSizeA(f.small->FontSize, 1e6f, 0, "12 weeks").x;
-    if (s_max.x - s_min.x > em * 3 && s_max.y - s_min.y > em * 0.8f) {
-      sparkline(dl, s_min, s_max, values, has, rule.target, rule.unit == MeasureUnit::share ? 1.0 : 0.0, colour::accent,
-                colour::text_dim);
-      if (pill_max.x + em + caption_w < q.x - pad)
-        dl->AddText(f.small, f.small->FontSize, ImVec2(q.x - pad - caption_w, pill_min.y + em * 0.35f), colour::text_dim,
-                    (std::to_string(m.weeks.size()) + " weeks").c_str());
-    }
-  } else if (s_max.x - s_min.x > em * 3 && s_max.y - s_min.y > em) {
-    sparkline(dl, s_min, s_max, values, has, rule.target, rule.unit == MeasureUnit::share ? 1.0 : 0.0, colour::accent,
-              colour::text_dim);
-    dl->AddText(f.small, f.small->FontSize, ImVec2(s_min.x, s_max.y + f.small->FontSize * 0.3f), colour::text_dim,
-                (std::to_string(m.weeks.size()) + " weeks").c_str());
-  }
+  const std::string span = std::to_string(m.weeks.size()) + " wk";
+  const float span_w = f.small->CalcTextSizeA(f.small->FontSize, 1e6f, 0, span.c_str()).x;
+  if (pill_max.x + em * 0.5f + span_w < right)
+    dl->AddText(f.small, f.small->FontSize, ImVec2(right - span_w, y + em * 0.4f), colour::text_dim, span.c_str());
   dl->PopClipRect();
 }
 
@@ -258,25 +292,40 @@ void draw_compliance_screen(const FrameInput& in, UiState& state, float height) 
   const float tiles_w = open ? width * 0.55f : width;
   ImGui::BeginChild("tiles", ImVec2(tiles_w, body_h), false);
   const float spacing = em * 0.6f;
-  const float min_h = em * 9.6f;
-  int columns = std::max(1, static_cast<int>((tiles_w + spacing) / (em * 15.5f)));
-  // More, narrower tiles (down to 12.5 em) when that lets every tile show without scrolling.
-  const int fit_rows = std::max(1, static_cast<int>((body_h + spacing) / (min_h + spacing)));
-  const int want = (static_cast<int>(b.measures.size()) + fit_rows - 1) / fit_rows;
-  if (want > columns && (tiles_w + spacing) / static_cast<float>(want) - spacing >= em * 12.5f) columns = want;
-  const int rows = (static_cast<int>(b.measures.size()) + columns - 1) / columns;
-  // Fill the height when the tiles fit; scroll (leaving room for the bar) when they do not.
-  const float fit_h = (body_h - spacing * static_cast<float>(rows - 1)) / static_cast<float>(std::max(1, rows)) - 1;
-  const bool scrolls = fit_h < min_h;
-  const float tile_h = scrolls ? min_h : std::min(fit_h, em * 13.0f);
-  const float usable_w = tiles_w - (scrolls ? ImGui::GetStyle().ScrollbarSize : 0.0f);
-  const float tile_w = (usable_w - spacing * static_cast<float>(columns - 1)) / static_cast<float>(columns) - 1;
+  const float min_h = tile_min_height(f);
+  const float min_w = em * 10.0f;
+  const int n = static_cast<int>(b.measures.size());
+  // The fewest columns (widest tiles) with which every tile shows without scrolling; when none
+  // does (a narrow area, many measures), tiles of a comfortable width that scroll by drag.
+  int columns = 0;
+  float tile_w = 0, tile_h = 0;
+  for (int c = 1; c <= n; ++c) {
+    const int rows = (n + c - 1) / c;
+    const float w = (tiles_w - spacing * static_cast<float>(c - 1)) / static_cast<float>(c) - 1;
+    const float h = (body_h - spacing * static_cast<float>(rows - 1)) / static_cast<float>(rows) - 1;
+    if (w < min_w) break;
+    if (h >= min_h) {
+      columns = c;
+      tile_w = w;
+      tile_h = std::min(h, em * 13.0f);
+      break;
+    }
+  }
+  if (columns == 0) {
+    const float usable_w = tiles_w - ImGui::GetStyle().ScrollbarSize;
+    columns = std::max(1, static_cast<int>((usable_w + spacing) / (em * 13.0f + spacing)));
+    tile_w = (usable_w - spacing * static_cast<float>(columns - 1)) / static_cast<float>(columns) - 1;
+    tile_h = min_h;
+  }
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(spacing, spacing));
-  for (size_t i = 0; i < b.measures.size(); ++i) {
-    if (i % static_cast<size_t>(columns) != 0) ImGui::SameLine();
-    tile(in, state, b.measures[i], ImVec2(tile_w, tile_h));
+  for (int i = 0; i < n; ++i) {
+    if (i % columns != 0) ImGui::SameLine();
+    tile(in, state, b.measures[static_cast<size_t>(i)], ImVec2(tile_w, tile_h));
   }
   ImGui::PopStyleVar();
+  // Touch: a drag anywhere on the tiles scrolls them.
+  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && ImGui::IsMouseDragging(0, 0.0f) && dragging())
+    ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
   ImGui::EndChild();
   if (open) {
     ImGui::SameLine();

@@ -199,3 +199,46 @@ TEST_CASE("compliance: a bundle counts as complete at closure only with every it
   // The bundle as it stands now is complete for all three.
   CHECK(bundle_status(fx.s, 2).complete());
 }
+
+TEST_CASE("compliance: a safety plan update counts for a step-down in the reassessment's window") {
+  Fixture fx;
+  for (Id e = 1; e <= 3; ++e) {
+    fx.episode(e, "2026-11-01T10:00");
+    daily_then_alternate(fx.s, e);  // step-down Wed 11 Nov
+  }
+  auto update = [&](Id e, const char* when) {
+    fx.s.transition_records.push_back(TransitionRecord{static_cast<Id>(fx.s.transition_records.size() + 1), e,
+                                                       "safety_plan_updated", at(when), "S01", "v2"});
+  };
+  update(1, "2026-11-08T00:00");  // first minute of the window
+  update(2, "2026-11-07T23:59");  // a minute before it
+  update(3, "2026-11-11T23:59");  // last minute of the step-down day
+  auto f = figure(fx.done(), "safety-plan-updated-at-step-down", "2026-11-11", "2026-11-11", "2026-11-23T08:30");
+  CHECK(f.denominator == 3);
+  CHECK(f.numerator == 2);
+  CHECK(lists(f, 2, false));
+  // During the step-down day a missing update is pending.
+  CHECK(figure(fx.s, "safety-plan-updated-at-step-down", "2026-11-11", "2026-11-11", "2026-11-11T12:00").denominator == 1);
+}
+
+TEST_CASE("compliance: a handover summary counts when sent by 23:59 on the third day after closure") {
+  Fixture fx;
+  for (Id e = 1; e <= 3; ++e) {
+    fx.episode(e, "2026-11-01T10:00");
+    fx.close(e, "2026-11-10T10:00", "gp");  // judged on Fri 13 Nov
+  }
+  auto sent = [&](Id e, const char* when) {
+    fx.s.transition_records.push_back(TransitionRecord{static_cast<Id>(fx.s.transition_records.size() + 1), e,
+                                                       "handover_summary_sent", at(when), "S01", "sent"});
+  };
+  sent(1, "2026-11-09T16:00");  // before closure
+  sent(2, "2026-11-13T23:59");  // last minute
+  sent(3, "2026-11-14T00:00");  // a minute late
+  auto f = figure(fx.done(), "handover-summary-within-3-days", "2026-11-13", "2026-11-13", "2026-11-23T08:30");
+  CHECK(f.denominator == 3);
+  CHECK(f.numerator == 2);
+  CHECK(lists(f, 3, false));
+  CHECK(figure(fx.s, "handover-summary-within-3-days", "2026-11-10", "2026-11-12", "2026-11-23T08:30").denominator == 0);
+  // On the third day itself one not yet sent is pending.
+  CHECK(figure(fx.s, "handover-summary-within-3-days", "2026-11-13", "2026-11-13", "2026-11-13T12:00").denominator == 1);
+}

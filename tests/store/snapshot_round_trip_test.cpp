@@ -158,6 +158,8 @@ void same(const Visit& a, const Visit& b) {
   CHECK(a.required_skills == b.required_skills);
   CHECK(a.plan_slot == b.plan_slot);
   CHECK(a.hand_edited == b.hand_edited);
+  CHECK(a.allocated_at == b.allocated_at);
+  CHECK(a.allocated_by == b.allocated_by);
 }
 
 void same(const Shift& a, const Shift& b) {
@@ -352,7 +354,7 @@ TEST_CASE("store: every field of the model is covered by the round trip (struct 
   CHECK(sizeof(Episode) == 208);
   CHECK(sizeof(ContactPhase) == 168);
   CHECK(sizeof(ContactPlan) == 80);
-  CHECK(sizeof(Visit) == 232);
+  CHECK(sizeof(Visit) == 280);  // allocated_at, allocated_by (migration 007)
   CHECK(sizeof(Shift) == 72);
   CHECK(sizeof(ReviewSlot) == 56);
   CHECK(sizeof(Review) == 192);

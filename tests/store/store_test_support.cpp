@@ -176,6 +176,8 @@ void add_visits_and_shifts(Snapshot& s) {
   done.staff2 = "S03";
   done.double_up = true;
   done.outcome_at = utc("2026-11-23T09:50:00Z");
+  done.allocated_at = utc("2026-11-22T16:40:00Z");  // migration 007
+  done.allocated_by = "S02";
   Visit no_access = visit(101, VisitStatus::no_access, VisitType::phone);
   no_access.staff1 = "S01";
   no_access.out_of_hours = true;

@@ -1,3 +1,0 @@
--- Reserved: migration 007 belongs to branch s4C (compliance). This placeholder only keeps the
--- numbers of branch s4A without a gap (009 needs 007 and 008 before it); it CREATEs nothing.
--- At the merge, s4C's own 007 replaces it: delete this file.

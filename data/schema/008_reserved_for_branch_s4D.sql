@@ -1,3 +1,0 @@
--- Reserved: migration 008 belongs to branch s4D (admin screen). This placeholder only keeps the
--- numbers of branch s4A without a gap (009 needs 007 and 008 before it); it CREATEs nothing.
--- At the merge, s4D's own 008 replaces it: delete this file.
