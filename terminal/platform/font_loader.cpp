@@ -28,7 +28,8 @@ const char* const used_icons[] = {
     ui::icon::question,    ui::icon::exclamation, ui::icon::circle_o,    ui::icon::refresh,      ui::icon::gavel,
     ui::icon::stethoscope, ui::icon::list,      ui::icon::chevron_down,  ui::icon::database,     ui::icon::flag,
     ui::icon::sun,         ui::icon::arrow_left, ui::icon::unlock,       ui::icon::sign_in,      ui::icon::chevron_left,
-    ui::icon::chevron_right,
+    ui::icon::chevron_right, ui::icon::key,    ui::icon::check_square,  ui::icon::square,       ui::icon::eraser,
+    ui::icon::shield,
 };
 
 char32_t decode_utf8(const char* s) {
