@@ -215,6 +215,8 @@ int run_kiosk(const CommandLine& cl) {
     in.dimmed = mode.dimmed;
     in.shift = burn_in_shift(now);  // changes with the minute, when the board redraws anyway
     in.plans = &s.model.plans;
+    // The shown window's out-of-hours board: derived here, between frames, when the window or data changed.
+    in.ooh_board = &s.model.ooh.board_for(s.model.snapshot, shown_ooh_window(s.model.snapshot, state, now));
     // A proposal shows only on the window it was made for, and goes when the data changes.
     if (seen_version != proposal_version) proposal.reset();
     if (proposal && shown_ooh_window(s.model.snapshot, state, now).start == proposal_for) in.ooh_proposal = &*proposal;

@@ -134,6 +134,7 @@ int run_screenshot(const CommandLine& cl) {
     io.DeltaTime = 0.25f;  // lets fades (the modal's dimming) finish within the captured frames
     ImGui::NewFrame();
     if (frame == 1 && open_visit) ui::open_visit_sheet(in, state, *open_visit);
+    in.ooh_board = &s.model.ooh.board_for(s.model.snapshot, ui::shown_ooh_window(s.model.snapshot, state, now));
     if (frame == 1 && *screen == ui::Screen::lock) {
       // Someone has chosen their name and typed two digits: what a passer-by would see.
       for (const auto& m : s.model.snapshot.staff)

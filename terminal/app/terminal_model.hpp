@@ -3,6 +3,7 @@
 // minute changes (never inside a frame).
 #include "core/compliance.hpp"
 #include "core/day_board.hpp"
+#include "core/ooh_board_cache.hpp"
 #include "core/outcomes.hpp"
 #include "core/plan_view.hpp"
 #include "core/review_board.hpp"
@@ -22,6 +23,9 @@ struct TerminalModel {
   std::vector<PlanView> plans;  // step-down (issue 3)
   Instant loaded_at{};
   Instant built_for{};
+  // The out-of-hours board of the window on screen: derived between frames when the window or the
+  // data changes (ooh_board_for), never inside a frame.
+  OohBoardCache ooh;
 
   // Recomputes the board for the local date of `now`. Call after any change to `snapshot`.
   void rebuild(Instant now) {
@@ -32,6 +36,7 @@ struct TerminalModel {
     compliance = build_compliance_board(snapshot, compliance_rules, now);
     outcomes = build_outcomes_board(snapshot, now);
     plans = build_plan_views(snapshot, now);
+    ooh.invalidate();
     built_for = now;
   }
 };

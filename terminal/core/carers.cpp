@@ -41,8 +41,9 @@ std::string carer_not_informed_text(const Snapshot& s, const Episode& e, Instant
   auto d = recent_step_down(s, e, today);
   if (!d) return "";
   std::string names;
-  for (const auto& k : s.key_people) {
-    if (k.person_id != e.person_id || !k.consent_to_share) continue;
+  for (const KeyPerson* kp : s.key_people_of(e.person_id)) {
+    const KeyPerson& k = *kp;
+    if (!k.consent_to_share) continue;
     if (!carer_told_of_step_down(s, k, *d, now)) names += (names.empty() ? "" : ", ") + k.name + " (" + k.relationship + ")";
   }
   return names.empty() ? "" : "carer not informed of step-down: " + names;
@@ -83,8 +84,10 @@ std::optional<std::string> carer_command_problem(const Snapshot& s, const LogCar
 
 bool carer_told_of_step_down(const Snapshot& s, const KeyPerson& k, LocalDate step_down, Instant until) {
   const Instant since = start_of_local_day(plus_days(step_down, -carer_inform_window_days), s.zone());
-  return std::any_of(s.carer_contacts.begin(), s.carer_contacts.end(), [&](const CarerContact& c) {
-    return c.key_person_id == k.id && c.outcome == "reached" && c.at >= since && c.at <= until &&
+  const auto contacts = s.carer_contacts_of(k.id);
+  return std::any_of(contacts.begin(), contacts.end(), [&](const CarerContact* cp) {
+    const CarerContact& c = *cp;
+    return c.outcome == "reached" && c.at >= since && c.at <= until &&
            std::find(c.shared.begin(), c.shared.end(), "step_down") != c.shared.end();
   });
 }

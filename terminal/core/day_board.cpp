@@ -10,6 +10,7 @@
 #include "core/review_due.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -33,6 +34,14 @@ BoardVisit board_visit(const Snapshot& s, const Visit& v, Instant now, const std
   bv.missed = is_missed(v, now);
   bv.needs_follow_up = bv.missed && !followed_up.count(v.id);
   return bv;
+}
+
+// Rows found through the snapshot's date index, put back in the vectors' order (the order the
+// boards were built in when they scanned everything: rows and ties come out the same).
+template <typename T>
+std::vector<const T*> in_vector_order(std::vector<const T*> rows) {
+  std::sort(rows.begin(), rows.end(), std::less<const T*>());
+  return rows;
 }
 
 bool earlier(const BoardVisit& a, const BoardVisit& b) {
@@ -69,8 +78,8 @@ DayBoard build_day_board(const Snapshot& s, LocalDate date, Instant now) {
     if (e.stage != Stage::closed && open_on(e, date, zone)) row_for(e);
   const auto followed_up = followed_up_visits(s);
   const auto first_carried = LocalDate{date::sys_days{date} - date::days{carry_over_days}};
-  for (const auto& v : s.visits) {
-    if (v.date < first_carried || v.date > date) continue;
+  for (const Visit* vp : in_vector_order(s.visits_dated(first_carried, date))) {
+    const Visit& v = *vp;
     const Episode* e = s.find_episode(v.episode_id);
     if (!e) continue;
     BoardVisit bv = board_visit(s, v, now, followed_up);
@@ -130,14 +139,13 @@ StaffDay build_staff_day(const Snapshot& s, LocalDate date, Instant now) {
   day.date = date;
   std::map<std::string, StaffDayRow> rows;
   const auto followed_up = followed_up_visits(s);
-  for (const auto& sh : s.shifts) {
-    if (sh.date != date) continue;
-    auto& row = rows[sh.staff_id];
-    row.staff = s.find_staff(sh.staff_id);
-    row.shifts.push_back(&sh);
+  for (const Shift* sh : in_vector_order(s.shifts_dated(date, date))) {
+    auto& row = rows[sh->staff_id];
+    row.staff = s.find_staff(sh->staff_id);
+    row.shifts.push_back(sh);
   }
-  for (const auto& v : s.visits) {
-    if (v.date != date) continue;
+  for (const Visit* vp : in_vector_order(s.visits_dated(date, date))) {
+    const Visit& v = *vp;
     BoardVisit bv = board_visit(s, v, now, followed_up);
     if (!v.allocated()) {
       day.unallocated.push_back(bv);

@@ -15,10 +15,8 @@ std::string when(Instant t, Zone zone) { return format_day_label(local_date_of(t
 std::optional<Instant> high_since(const Snapshot& s, const Episode& e) {
   if (e.risk != RiskLevel::high) return std::nullopt;
   std::optional<Instant> since;
-  for (const auto& c : s.risk_changes) {
-    if (c.episode_id != e.id) continue;
-    if (c.to == RiskLevel::high && c.from != RiskLevel::high && (!since || c.at > *since)) since = c.at;
-  }
+  for (const RiskChange* c : s.risk_changes_of(e.id))
+    if (c->to == RiskLevel::high && c->from != RiskLevel::high && (!since || c->at > *since)) since = c->at;
   return since ? since : std::optional<Instant>(e.accepted_at);
 }
 
@@ -30,8 +28,8 @@ Instant missed_at(const Visit& v) {
 
 std::optional<std::pair<Instant, std::string>> two_missed(const Snapshot& s, const Episode& e, Instant now, Zone zone) {
   std::vector<const Visit*> past;
-  for (const auto& v : s.visits) {
-    if (v.episode_id != e.id) continue;
+  for (const Visit* vp : s.visits_of(e.id)) {
+    const Visit& v = *vp;
     if (v.status == VisitStatus::cancelled_by_person || v.status == VisitStatus::cancelled_by_team ||
         v.status == VisitStatus::rescheduled)
       continue;
@@ -56,8 +54,7 @@ std::string_view trigger_label(std::string_view trigger) {
 }
 
 RiskThresholds thresholds_for(const Snapshot& s, Id episode) {
-  for (const auto& t : s.thresholds)
-    if (t.episode_id == episode) return t;
+  if (const RiskThresholds* t = s.thresholds_of(episode)) return *t;
   RiskThresholds defaults;
   defaults.episode_id = episode;
   return defaults;
@@ -80,8 +77,8 @@ std::vector<Escalation> escalations(const Snapshot& s, Instant now, std::chrono:
     x.trigger = std::move(trigger);
     x.fired_at = fired;
     x.detail = std::move(detail);
-    for (const auto& a : s.escalation_acks)
-      if (a.episode_id == e.id && a.trigger == x.trigger && a.fired_at == fired) x.ack = &a;
+    for (const EscalationAck* a : s.escalation_acks_of(e.id))
+      if (a->trigger == x.trigger && a->fired_at == fired) x.ack = a;
     // An open escalation never ages out; an acknowledged one leaves the list after `lookback`.
     if (x.ack && x.ack->at < now - lookback) return;
     const Instant until = x.ack ? x.ack->at : now;
@@ -99,8 +96,8 @@ std::vector<Escalation> escalations(const Snapshot& s, Instant now, std::chrono:
     if (t.two_missed_in_a_row)
       if (auto missed = two_missed(s, e, now, zone)) add(e, "two_missed_in_a_row", missed->first, missed->second);
     if (t.carer_concern)
-      for (const auto& c : s.concerns)
-        if (c.episode_id == e.id && c.source == "carer") add(e, "carer_concern", c.at, c.note);
+      for (const Concern* c : s.concerns_of(e.id))
+        if (c->source == "carer") add(e, "carer_concern", c->at, c->note);
   }
   std::stable_sort(out.begin(), out.end(), [](const Escalation& a, const Escalation& b) {
     if (a.open() != b.open()) return a.open();

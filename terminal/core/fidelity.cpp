@@ -21,8 +21,9 @@ FidelityCheck check_fidelity(const Snapshot& s, const Episode& e, Instant now) {
 
   std::map<long, int> contacts;   // day offset -> done visits
   std::map<long, bool> long_one;  // day offset -> a done visit of 30+ minutes
-  for (const auto& v : s.visits) {
-    if (v.episode_id != e.id || v.status != VisitStatus::done) continue;
+  for (const Visit* vp : s.visits_of(e.id)) {
+    const Visit& v = *vp;
+    if (v.status != VisitStatus::done) continue;
     long d = days_from(first, v.date);
     if (d < 0) continue;
     ++contacts[d];

@@ -4,6 +4,7 @@
 #include "core/visit_fit.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 
 namespace vb {
@@ -43,11 +44,22 @@ bool shift_in_part(ShiftKind kind, OohPart part) {
   return false;
 }
 
+LocalDate plus_days(LocalDate d, long n) { return LocalDate{date::sys_days{d} + date::days{n}}; }
+
+// Rows found through the snapshot's date index, put back in the vectors' order (the order this
+// board was built in when it scanned the whole history: ties come out the same).
+template <typename T>
+std::vector<const T*> in_vector_order(std::vector<const T*> rows) {
+  std::sort(rows.begin(), rows.end(), std::less<const T*>());
+  return rows;
+}
+
 StaffingCount count_staffing(const Snapshot& s, const MinimumStaffing& rule, LocalDate date) {
   StaffingCount c{rule.kind, rule.skill, 0, rule.count};
   std::vector<StaffId> counted;
-  for (const auto& sh : s.shifts) {
-    if (sh.kind != rule.kind || sh.date != date) continue;
+  for (const Shift* shp : in_vector_order(s.shifts_dated(date, date))) {
+    const Shift& sh = *shp;
+    if (sh.kind != rule.kind) continue;
     if (std::find(counted.begin(), counted.end(), sh.staff_id) != counted.end()) continue;
     const Staff* st = s.find_staff(sh.staff_id);
     if (!st || !st->active || (!rule.skill.empty() && !st->has_skill(rule.skill))) continue;
@@ -133,18 +145,25 @@ OohBoard build_ooh_board(const Snapshot& s, const OohWindow& window) {
     return &b.staff.back();
   };
   // Only visits near the window matter (a shift is at most a day long): one pass over the history.
+  // Found by date (a visit's date is the local date of its window, a window at most a day long;
+  // two days either side leave room for clock changes and windows past midnight).
   std::vector<const Visit*> near;
   const auto day = std::chrono::hours{24};
-  for (const auto& v : s.visits)
-    if (v.window_start >= window.start - day && v.window_start < window.end + day) near.push_back(&v);
+  const LocalDate first_day = plus_days(local_date_of(window.start - day, zone), -2);
+  const LocalDate last_day = plus_days(local_date_of(window.end + day, zone), 2);
+  for (const Visit* v : in_vector_order(s.visits_dated(first_day, last_day)))
+    if (v->window_start >= window.start - day && v->window_start < window.end + day) near.push_back(v);
+  // Shifts near the window the same way (a shift's date is the local date it starts, at most a day
+  // long): the only ones that can overlap the window or hold one of its visits.
+  const std::vector<const Shift*> near_shifts = in_vector_order(s.shifts_dated(first_day, last_day));
 
   // On shift in the window: at least an hour of the shift inside it (a late ending 21:30 is not
   // night staff), or all of the window when it is shorter.
   const auto window_len = window.end - window.start;
   const auto enough = std::min<std::chrono::seconds>(std::chrono::hours{1}, window_len);
-  for (const auto& sh : s.shifts) {
-    if (std::min(sh.end, window.end) - std::max(sh.start, window.start) >= enough)
-      if (OohWorker* w = worker(sh.staff_id)) w->shifts.push_back(&sh);
+  for (const Shift* sh : near_shifts) {
+    if (std::min(sh->end, window.end) - std::max(sh->start, window.start) >= enough)
+      if (OohWorker* w = worker(sh->staff_id)) w->shifts.push_back(sh);
   }
 
   // Visits starting in the window that still hold someone (planned, done, no access).
@@ -197,7 +216,9 @@ OohBoard build_ooh_board(const Snapshot& s, const OohWindow& window) {
       if (id->empty()) continue;
       const Staff* st = s.find_staff(*id);
       const std::string name = st ? st->name : *id;
-      if (shifts_holding(s.shifts, *id, v).empty())
+      const bool on_shift = std::any_of(near_shifts.begin(), near_shifts.end(),
+                                        [&](const Shift* sh) { return sh->staff_id == *id && fits_shift(v, *sh); });
+      if (!on_shift)
         add(GapKind::outside_shift, *id, name + " is not on shift then");
     }
   }

@@ -81,8 +81,8 @@ PlanView build_plan_view(const Snapshot& s, const Episode& e, Instant now) {
     }
     by_day[days_from(from, d)] = pd;
   }
-  for (const auto& visit : s.visits) {
-    if (visit.episode_id != e.id) continue;
+  for (const Visit* visit_row : s.visits_of(e.id)) {
+    const Visit& visit = *visit_row;
     const bool missed = is_missed(visit, now);
     if (visit.status == VisitStatus::done) ++v.done_so_far;
     if (missed) ++v.missed_so_far;

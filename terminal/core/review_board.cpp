@@ -5,6 +5,34 @@
 
 namespace vb {
 
+namespace {
+
+// suggest_slot for every due review at once: the slots from now on are expanded once, not once a
+// review (the same answers: a window's slots are the longer window's slots that start in it).
+class SlotSuggester {
+ public:
+  SlotSuggester(const Snapshot& s, Instant now, std::chrono::hours horizon)
+      : s_(s), now_(now), slots_(slots_between(s, now, now + std::max<std::chrono::hours>(date::days{14}, horizon))) {}
+
+  SlotSuggestion operator()(Instant due) const {
+    const bool overdue = due <= now_;
+    const Instant until = overdue ? now_ + date::days{14} : due;
+    for (const auto& slot : slots_) {
+      if (slot.start >= until) break;
+      if (!slot.full()) return {slot, overdue ? "overdue: earliest free slot" : "earliest free slot before it is due"};
+    }
+    if (overdue) return {std::nullopt, "overdue and no free slot in the next 14 days"};
+    return {std::nullopt, "no free slot before it is due (" + format_local_datetime(due, s_.zone()) + ")"};
+  }
+
+ private:
+  const Snapshot& s_;
+  Instant now_;
+  std::vector<SlotView> slots_;  // by start, then reviewer
+};
+
+}  // namespace
+
 ReviewBoard build_review_board(const Snapshot& s, Instant now, std::chrono::hours horizon) {
   const Zone zone = s.zone();
   ReviewBoard b;
@@ -17,6 +45,7 @@ ReviewBoard build_review_board(const Snapshot& s, Instant now, std::chrono::hour
   for (const auto& st : s.staff)
     if (st.active && st.has_skill("senior_reviewer")) b.reviewers.push_back(&st);
 
+  const SlotSuggester suggest(s, now, horizon);
   for (const auto& e : s.episodes) {
     if (!e.is_open()) continue;
     auto next = next_review(s, e, now);
@@ -27,7 +56,7 @@ ReviewBoard build_review_board(const Snapshot& s, Instant now, std::chrono::hour
     item.next = *next;
     item.status = review_status(next->due, now, zone);
     item.booking = upcoming_booking(s, e.id, now);
-    if (!item.booking) item.suggestion = suggest_slot(s, now, next->due);
+    if (!item.booking) item.suggestion = suggest(next->due);
     b.due.push_back(std::move(item));
   }
   std::stable_sort(b.due.begin(), b.due.end(), [](const ReviewDueItem& a, const ReviewDueItem& c) {

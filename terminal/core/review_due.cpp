@@ -81,8 +81,9 @@ std::vector<ReviewObligation> obligations(const Snapshot& s, const Episode& e, I
       out.push_back({&rules.weekly_intensive, last->held_at + rules.intensive_interval, said("last review ", last->held_at)});
   }
 
-  for (const auto& change : s.risk_changes) {
-    if (change.episode_id != e.id || change.to != RiskLevel::high || change.from == RiskLevel::high) continue;
+  for (const RiskChange* change_row : s.risk_changes_of(e.id)) {
+    const RiskChange& change = *change_row;
+    if (change.to != RiskLevel::high || change.from == RiskLevel::high) continue;
     if (history_until && change.at > *history_until) continue;
     if (reviewed_between(reviews, change.at, far_future)) continue;
     auto within = e.referral_priority == 4 ? rules.after_high_risk_very_urgent_within : rules.after_high_risk_within;

@@ -58,9 +58,9 @@ std::optional<SlotView> find_slot(const Snapshot& s, const StaffId& reviewer, In
 
 const ReviewBooking* upcoming_booking(const Snapshot& s, Id episode, Instant now) {
   const ReviewBooking* best = nullptr;
-  for (const auto& b : s.bookings) {
-    if (b.episode_id != episode || !b.active() || b.slot_start < now) continue;
-    if (!best || b.slot_start < best->slot_start) best = &b;
+  for (const ReviewBooking* b : s.bookings_of(episode)) {
+    if (!b->active() || b->slot_start < now) continue;
+    if (!best || b->slot_start < best->slot_start) best = b;
   }
   return best;
 }

@@ -37,6 +37,7 @@ void Snapshot::reindex() {
   };
   by_date(visits_by_date_, visits);
   by_date(shifts_by_date_, shifts);
+  reindex_by_episode();
 }
 
 const Staff* Snapshot::find_staff(std::string_view id) const {

@@ -7,6 +7,7 @@
 #include "core/rota_rules.hpp"
 
 #include <optional>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -64,7 +65,22 @@ struct Snapshot {
 
   void reindex();
 
+  // Rows of one episode (one person, one key person), in the vectors' order; built by reindex()
+  // (core/snapshot_by_episode.cpp) so per-episode rules do not scan the whole history.
+  std::vector<const Visit*> visits_of(Id episode_id) const;
+  std::vector<const RiskChange*> risk_changes_of(Id episode_id) const;
+  std::vector<const Concern*> concerns_of(Id episode_id) const;
+  std::vector<const EscalationAck*> escalation_acks_of(Id episode_id) const;
+  const RiskThresholds* thresholds_of(Id episode_id) const;  // the first row for it, or nullptr
+  std::vector<const ReviewBooking*> bookings_of(Id episode_id) const;
+  std::vector<const RiskReassessment*> reassessments_of(Id episode_id) const;
+  std::vector<const PlanChange*> plan_changes_of(Id episode_id) const;
+  std::vector<const TransitionRecord*> transition_records_of(Id episode_id) const;
+  std::vector<const KeyPerson*> key_people_of(Id person_id) const;
+  std::vector<const CarerContact*> carer_contacts_of(Id key_person_id) const;
+
  private:
+  void reindex_by_episode();
   std::unordered_map<std::string, size_t> staff_index_;
   std::unordered_map<Id, size_t> person_index_;
   std::unordered_map<Id, size_t> episode_index_;
@@ -74,6 +90,10 @@ struct Snapshot {
   Zone zone_ = nullptr;
   std::vector<size_t> visits_by_date_;  // indices into visits, stable-sorted by date
   std::vector<size_t> shifts_by_date_;  // indices into shifts, stable-sorted by date
+  // Indices into each vector, stable-sorted by its episode (person, key person) id.
+  std::vector<uint32_t> visits_by_episode_, risk_changes_by_episode_, concerns_by_episode_, acks_by_episode_,
+      thresholds_by_episode_, bookings_by_episode_, reassessments_by_episode_, plan_changes_by_episode_,
+      transition_records_by_episode_, key_people_by_person_, carer_contacts_by_key_person_;
 };
 
 }  // namespace vb

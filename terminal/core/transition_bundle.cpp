@@ -79,16 +79,17 @@ BundleStatus bundle_status_until(const Snapshot& s, Id episode, std::optional<In
     i.by = by;
     i.detail = detail;
   };
-  for (const auto& r : s.transition_records) {
-    if (r.episode_id != episode || (as_at && r.at > *as_at)) continue;
+  for (const TransitionRecord* rp : s.transition_records_of(episode)) {
+    const TransitionRecord& r = *rp;
+    if (as_at && r.at > *as_at) continue;
     for (auto& i : b.items)
       if (i.item == r.item) take(i, r.at, r.by, r.detail);
     for (auto f : care_flags())
       if (f == r.item && std::find(b.flags.begin(), b.flags.end(), f) == b.flags.end()) b.flags.push_back(f);
   }
   // A documented risk reassessment (record_reassessment) counts for the first item too.
-  for (const auto& r : s.reassessments)
-    if (r.episode_id == episode && (!as_at || r.at <= *as_at)) take(b.items.front(), r.at, r.by, r.note);
+  for (const RiskReassessment* r : s.reassessments_of(episode))
+    if (!as_at || r->at <= *as_at) take(b.items.front(), r->at, r->by, r->note);
   return b;
 }
 }  // namespace

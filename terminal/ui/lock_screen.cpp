@@ -171,14 +171,20 @@ void draw_lock_pad(const FrameInput& in, UiState& state) {
   ImGui::PushStyleColor(ImGuiCol_ChildBg, in.night ? background_colour(true) : colour::background);
   ImGui::BeginChild("people", ImVec2(list_w + em * 0.2f, list_h), false, ImGuiWindowFlags_NoScrollbar);
   ImGui::PopStyleColor();
-  for (size_t i = 0; i < people.size(); ++i) {
-    if (i % static_cast<size_t>(columns) != 0) ImGui::SameLine(0, gap);
-    if (person_button(*people[i], state.pin_staff == people[i]->id, person_size, f, state.targets)) {
-      state.pin_staff = people[i]->id;
-      state.pin_digits.clear();
-      state.lock_message.clear();
-    }
-  }
+  // Only the lines of names in sight are laid out (a trust has hundreds of staff).
+  const size_t per_line = static_cast<size_t>(columns);
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>((people.size() + per_line - 1) / per_line));
+  while (clipper.Step())
+    for (size_t line = static_cast<size_t>(clipper.DisplayStart); line < static_cast<size_t>(clipper.DisplayEnd); ++line)
+      for (size_t i = line * per_line; i < std::min(people.size(), (line + 1) * per_line); ++i) {
+        if (i % per_line != 0) ImGui::SameLine(0, gap);
+        if (person_button(*people[i], state.pin_staff == people[i]->id, person_size, f, state.targets)) {
+          state.pin_staff = people[i]->id;
+          state.pin_digits.clear();
+          state.lock_message.clear();
+        }
+      }
   // Drag to scroll a long list (no hover-only or scrollbar-only UI on a touch screen).
   if (ImGui::IsWindowHovered() && ImGui::IsMouseDragging(ImGuiMouseButton_Left))
     ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);

@@ -1,6 +1,7 @@
 // Out of hours: the coordinator's screen for an evening, a night or a weekend day.
 #include "ui/ooh_screen.hpp"
 
+#include "core/ooh_board_cache.hpp"
 #include "core/visit_fit.hpp"
 #include "ui/icons.hpp"
 #include "ui/theme.hpp"
@@ -484,9 +485,17 @@ OohWindow shown_ooh_window(const Snapshot& s, const UiState& state, Instant now)
 std::optional<Command> draw_ooh_screen(const FrameInput& in, UiState& state, float height) {
   const Snapshot& s = in.snapshot;
   const OohWindow w = shown_ooh_window(s, state, in.now);
-  // Pure and small (one window's shifts and visits): derived here so the chosen window follows taps.
-  const OohBoard b = build_ooh_board(s, w);
   std::optional<Command> out;
+  // Derived between frames for the window shown (the app's OohBoardCache); a window just chosen
+  // with the bar has its board from the next frame on.
+  if (!in.ooh_board || !OohBoardCache::same_window(in.ooh_board->window, w)) {
+    ImGui::BeginChild("ooh", ImVec2(0, height), false, ImGuiWindowFlags_NoScrollWithMouse);
+    window_bar(in, state, w);
+    ImGui::TextColored(v4(colour::text_dim), "%s Preparing %s ...", icon::clock, window_title(w, s.zone()).c_str());
+    ImGui::EndChild();
+    return out;
+  }
+  const OohBoard& b = *in.ooh_board;
 
   ImGui::BeginChild("ooh", ImVec2(0, height), false, ImGuiWindowFlags_NoScrollWithMouse);
   window_bar(in, state, w);

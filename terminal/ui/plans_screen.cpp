@@ -189,7 +189,11 @@ std::optional<Command> draw_plans_screen(const FrameInput& in, UiState& state, f
   ImGui::TableHeadersRow();
   ImGui::PopFont();
   const LocalDate today = local_date_of(in.now, in.snapshot.zone());
-  for (size_t i = 0; i < views.size(); ++i) {
+  // Only the rows in sight are laid out (a trust has hundreds of plans); every row is row_h high.
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(views.size()));
+  while (clipper.Step())
+  for (size_t i = static_cast<size_t>(clipper.DisplayStart); i < static_cast<size_t>(clipper.DisplayEnd); ++i) {
     const PlanView& v = views[i];
     ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
     if (chosen == &v) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(40, 70, 96, 255));

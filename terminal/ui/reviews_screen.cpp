@@ -113,7 +113,12 @@ void due_list(const FrameInput& in, UiState& state) {
   const Zone zone = in.snapshot.zone();
   section_title(icon::clock, "Reviews due in the next 3 days, most overdue first", f);
   if (in.reviews.due.empty()) ImGui::TextDisabled("Nothing due in the next three days.");
-  for (const auto& item : in.reviews.due) {
+  // Only the items in sight are laid out (a trust has hundreds due); every item is one height.
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(in.reviews.due.size()));
+  while (clipper.Step())
+  for (int index = clipper.DisplayStart; index < clipper.DisplayEnd; ++index) {
+    const auto& item = in.reviews.due[static_cast<size_t>(index)];
     ImGui::PushID(static_cast<int>(item.episode->id));
     ImGui::Separator();
     if (item.status == ReviewStatus::overdue) {

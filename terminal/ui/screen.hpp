@@ -130,6 +130,9 @@ struct FrameInput {
   PixelShift shift{};
   const OohProposalView* ooh_proposal = nullptr;  // the allocator's proposal for the shown window, if any
   const std::vector<PlanView>* plans = nullptr;  // the plans screen (step-down, issue 3)
+  // The out-of-hours board of the shown window (shown_ooh_window), derived between frames
+  // (core/ooh_board_cache.hpp); null or another window's: the screen says it is being prepared.
+  const OohBoard* ooh_board = nullptr;
 };
 
 // Draws one whole frame (between ImGui::NewFrame and ImGui::Render) and returns the command a

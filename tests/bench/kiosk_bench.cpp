@@ -109,7 +109,7 @@ int main(int argc, char** argv) {
       median_ms(20, [&] { compliance = build_compliance_board(s, compliance_rules, now); }), "20");
   row("derive the outcomes board (52 weeks + 12 weekly)", median_ms(20, [&] { outcomes = build_outcomes_board(s, now); }), "20");
   OohBoard ooh;
-  row("derive the out-of-hours board (this evening, in the frame)",
+  row("derive the out-of-hours board (evening, between frames)",
       median_ms(20, [&] { ooh = build_ooh_board(s, current_ooh_window(s, now)); }), "20");
   std::vector<PlanView> plans;
   row("derive the plans screen (every open episode)", median_ms(20, [&] { plans = build_plan_views(s, now); }), "20");
@@ -145,6 +145,7 @@ int main(int argc, char** argv) {
     if (screen == ui::Screen::compliance) state.compliance_measure = "visit-outcome-same-day";  // the longest list
     ui::FrameInput in{s, board, staff_day, reviews, backups, now, now, "", fonts, &compliance, &outcomes};
     in.plans = &plans;
+    in.ooh_board = &ooh;  // derived between frames, as the kiosk does
     auto frame = [&] {
       ImGui::NewFrame();
       ui::draw_frame(in, state);

@@ -1,5 +1,6 @@
 // The headless ImGui harness for UI tests.
 #include "ui/headless.hpp"
+#include "ui/ooh_screen.hpp"
 
 #include <doctest/doctest.h>
 
@@ -37,6 +38,7 @@ std::optional<Command> HeadlessUi::frame() {
   ui::FrameInput in{snapshot_, board_, staff_day_, reviews_, backups, now_, now_, "", fonts_, &compliance_, &outcomes_};
   in.ooh_proposal = proposal;
   in.plans = &plans_;
+  in.ooh_board = &ooh_.board_for(snapshot_, ui::shown_ooh_window(snapshot_, state, now_));
   auto command = ui::draw_frame(in, state);
   ImGui::Render();
   return command;

@@ -4,6 +4,7 @@
 #include "core/day_board.hpp"
 #include "core/compliance.hpp"
 #include "core/outcomes.hpp"
+#include "core/ooh_board_cache.hpp"
 #include "ui/screen.hpp"
 
 #include <imgui.h>
@@ -36,6 +37,7 @@ class HeadlessUi {
   ComplianceBoard compliance_;
   OutcomesBoard outcomes_;
   std::vector<PlanView> plans_;
+  OohBoardCache ooh_;  // as the app: the shown window's board, derived before each frame
 
  public:
   BackupStatus backups;
