@@ -83,9 +83,10 @@ std::optional<std::string> carer_command_problem(const Snapshot& s, const LogCar
 
 bool carer_told_of_step_down(const Snapshot& s, const KeyPerson& k, LocalDate step_down, Instant until) {
   const Instant since = start_of_local_day(plus_days(step_down, -carer_inform_window_days), s.zone());
-  return std::any_of(s.carer_contacts.begin(), s.carer_contacts.end(), [&](const CarerContact& c) {
-    return c.key_person_id == k.id && c.outcome == "reached" && c.at >= since && c.at <= until &&
-           std::find(c.shared.begin(), c.shared.end(), "step_down") != c.shared.end();
+  const auto contacts = s.carer_contacts_of(k.id);
+  return std::any_of(contacts.begin(), contacts.end(), [&](const CarerContact* c) {
+    return c->outcome == "reached" && c->at >= since && c->at <= until &&
+           std::find(c->shared.begin(), c->shared.end(), "step_down") != c->shared.end();
   });
 }
 

@@ -37,6 +37,42 @@ void Snapshot::reindex() {
   };
   by_date(visits_by_date_, visits);
   by_date(shifts_by_date_, shifts);
+  auto rows_by = [](RowsBy& index, const auto& vec, auto key) {
+    index.rows.clear();
+    for (size_t i = 0; i < vec.size(); ++i) index.rows[key(vec[i])].push_back(i);
+    index.indexed = vec.size();
+  };
+  rows_by(reassessments_by_episode_, reassessments, [](const RiskReassessment& r) { return r.episode_id; });
+  rows_by(plan_changes_by_episode_, plan_changes, [](const PlanChange& c) { return c.episode_id; });
+  rows_by(carer_contacts_by_key_person_, carer_contacts, [](const CarerContact& c) { return c.key_person_id; });
+}
+
+namespace {
+
+template <typename T, typename Index, typename Key>
+std::vector<const T*> rows_of(const Index& index, const std::vector<T>& vec, Id id, Key key) {
+  std::vector<const T*> out;
+  if (index.indexed != vec.size()) {
+    for (const auto& x : vec)
+      if (key(x) == id) out.push_back(&x);
+    return out;
+  }
+  auto it = index.rows.find(id);
+  if (it != index.rows.end())
+    for (size_t i : it->second) out.push_back(&vec[i]);
+  return out;
+}
+
+}  // namespace
+
+std::vector<const RiskReassessment*> Snapshot::reassessments_of(Id episode_id) const {
+  return rows_of(reassessments_by_episode_, reassessments, episode_id, [](const RiskReassessment& r) { return r.episode_id; });
+}
+std::vector<const PlanChange*> Snapshot::plan_changes_of(Id episode_id) const {
+  return rows_of(plan_changes_by_episode_, plan_changes, episode_id, [](const PlanChange& c) { return c.episode_id; });
+}
+std::vector<const CarerContact*> Snapshot::carer_contacts_of(Id key_person_id) const {
+  return rows_of(carer_contacts_by_key_person_, carer_contacts, key_person_id, [](const CarerContact& c) { return c.key_person_id; });
 }
 
 const Staff* Snapshot::find_staff(std::string_view id) const {

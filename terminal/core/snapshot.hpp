@@ -57,6 +57,11 @@ struct Snapshot {
   // Visits / shifts dated in [from, to] (local dates), by date; on one date in the vectors' order.
   std::vector<const Visit*> visits_dated(LocalDate from, LocalDate to) const;
   std::vector<const Shift*> shifts_dated(LocalDate from, LocalDate to) const;
+  // Step-down records of one episode / one key person, in the vectors' order (compliance, issue 6).
+  // Indexed by reindex(); a vector that has grown since is scanned instead.
+  std::vector<const RiskReassessment*> reassessments_of(Id episode_id) const;
+  std::vector<const PlanChange*> plan_changes_of(Id episode_id) const;
+  std::vector<const CarerContact*> carer_contacts_of(Id key_person_id) const;
 
   void reindex();
 
@@ -70,6 +75,11 @@ struct Snapshot {
   Zone zone_ = nullptr;
   std::vector<size_t> visits_by_date_;  // indices into visits, stable-sorted by date
   std::vector<size_t> shifts_by_date_;  // indices into shifts, stable-sorted by date
+  struct RowsBy {
+    std::unordered_map<Id, std::vector<size_t>> rows;
+    size_t indexed = 0;  // the vector's size when indexed
+  };
+  RowsBy reassessments_by_episode_, plan_changes_by_episode_, carer_contacts_by_key_person_;
 };
 
 }  // namespace vb

@@ -66,8 +66,7 @@ std::optional<ReassessmentFound> latest_reassessment(const Snapshot& s, Id episo
     if (!best || at > best->at) best = ReassessmentFound{at, by, source};
   };
   for (const Review* r : s.reviews_of(episode)) consider(r->held_at, r->reviewer, "senior review");
-  for (const auto& r : s.reassessments)
-    if (r.episode_id == episode) consider(r.at, r.by, "risk reassessment");
+  for (const RiskReassessment* r : s.reassessments_of(episode)) consider(r->at, r->by, "risk reassessment");
   return best;
 }
 
@@ -252,8 +251,8 @@ LocalDate reassessment_needed_since(LocalDate from_start, LocalDate transition) 
 std::vector<LocalDate> step_down_days(const Snapshot& s, const Episode& e) {
   std::vector<LocalDate> out;
   if (const ContactPlan* plan = s.plan_for_episode(e.id)) out = step_down_dates(*plan);
-  for (const auto& c : s.plan_changes)
-    if (c.episode_id == e.id && c.kind == "step_down") out.push_back(local_date_of(c.at, s.zone()));
+  for (const PlanChange* c : s.plan_changes_of(e.id))
+    if (c->kind == "step_down") out.push_back(local_date_of(c->at, s.zone()));
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
