@@ -14,6 +14,7 @@ namespace vb::detail {
 struct TransitionCache {
   std::unordered_map<Id, std::vector<LocalDate>> step_down_days;  // by episode
   std::map<std::pair<Id, long>, std::optional<ReassessmentFound>> reassessed;  // (episode, day) once ended
+  std::map<std::pair<Id, long>, LocalDate> needed_since;                      // (episode, day)
   bool indexed = false;
   std::unordered_map<Id, std::vector<const TransitionRecord*>> records;  // by episode
   std::unordered_map<Id, std::vector<const KeyPerson*>> key_people;      // by person

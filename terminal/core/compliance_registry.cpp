@@ -111,7 +111,7 @@ ComplianceRules default_compliance_rules() {
       {"handover-summary-within-3-days", "Handover summary within 3 days", "Step-down",
        "Closures counted on the third local day after the closure date, where that day is in the period: the share with a handover summary sent (transition record handover_summary_sent) before closure or by 23:59 on that third day. One not yet sent while the third day is not over is not counted.",
        "Step-down pathway (issue 6): handover summary sent within 3 days of closure", U::share, D::higher_is_better, 0.95, 0.85, {{"days", 3}}},
-      {"ooh-allocated-before-shift", "Out-of-hours visits allocated before the shift", "Out of hours",
+      {"ooh-allocated-before-shift", "OOH visits allocated before the shift", "Out of hours",
        "Planned out-of-hours visits (not cancelled or moved, not follow-ups of a missed visit) dated in the period whose shift has started: the share allocated at or before the start of the out-of-hours shift the visit falls in (evening, night or weekend day, from the rota rules' shift times in local time). The allocation time is when the visit went from nobody to someone (kept when it moves between staff). Visits allocated before allocation times were recorded are not counted.",
        "shared/domain.md: coordinators allocate the out-of-hours visits before the shift; team standard 90%", U::share, D::higher_is_better, 0.9, 0.75, {}},
   };

@@ -204,7 +204,10 @@ std::vector<MeasureItem> safety_plan_updated_at_step_down(const MeasureInput& in
   std::vector<MeasureItem> out;
   each_step_down(in, 0, [&](const Episode& e, LocalDate d, LocalDate) {
     // Same window as the reassessment: from step_down_needed_since up to the end of the step-down day.
-    const Instant since = in.data->day_start(step_down_needed_since(in.s, e, d));
+    auto& needed = transition_cache(in).needed_since;
+    auto it = needed.find({e.id, day_key(d)});
+    if (it == needed.end()) it = needed.emplace(std::pair{e.id, day_key(d)}, step_down_needed_since(in.s, e, d)).first;
+    const Instant since = in.data->day_start(it->second);
     const Instant until = std::min(in.as_at, in.data->day_end(d));
     std::optional<Instant> found;
     for (const TransitionRecord* r : records_of(in, e.id))

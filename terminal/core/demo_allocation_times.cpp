@@ -1,7 +1,6 @@
 // When the demo's visits were allocated (migration 007): the coordinator allocates out-of-hours
 // visits in the afternoon before their shift (30 min to 4 h 30 before it starts), except about one
-// in nine, allocated during the shift (10 min to 2 h after it started; not after the visit's own
-// start when that is later); daytime visits the afternoon before. Nothing is allocated after `now`.
+// in nine, allocated during the shift (10 min to 2 h after it started: the visit goes late); daytime visits the afternoon before. Nothing is allocated after `now`.
 #include "core/demo_detail.hpp"
 #include "core/ooh_allocation.hpp"
 
@@ -28,7 +27,7 @@ void add_allocation_times(Snapshot& s, const ScheduleContext& ctx) {
       if (it == windows.end()) it = windows.emplace(v.date, ooh_shift_windows(s, v.date)).first;
       const Instant start = ooh_shift_start(it->second, v.window_start);
       if (h % 9 == 0)
-        at = std::max(start + minutes{1}, std::min(start + minutes{10 + h % 110}, v.window_start));
+        at = start + minutes{10 + h % 110};
       else
         at = start - minutes{30 + h % 240};
     } else {

@@ -98,7 +98,7 @@ int main(int argc, char** argv) {
   std::printf("| %-52s | %9s | %4s | %9s |\n", "recompute the compliance screen", "ms", "runs", "cpu ms");
   std::printf("|%s|%s|%s|%s|\n", std::string(54, '-').c_str(), std::string(11, '-').c_str(), std::string(6, '-').c_str(),
               std::string(11, '-').c_str());
-  row("one team (seed 1): 11 measures x (28 days + 12 weeks)",
+  row("one team (seed 1): every measure x (28 days + 12 weeks)",
       median_ms(runs, [&] { boards[0] = build_compliance_board(trust[0], rules, now); }));
   row("whole trust: 15 teams", median_ms(runs, [&] {
         for (size_t i = 0; i < trust.size(); ++i) boards[i] = build_compliance_board(trust[i], rules, now);
@@ -119,6 +119,7 @@ int main(int argc, char** argv) {
   for (const auto& rule : rules.measures) {
     const double ms = median_ms(runs, [&] {
       for (size_t i = 0; i < trust.size(); ++i) {
+        data[i].transitions.reset();  // as in a board: the step-down cache starts empty
         compute_measure(trust[i], rule, LocalDate{date::sys_days{today} - date::days{rules.period_days - 1}}, today, now, &data[i]);
         for (int w = 0; w < rules.trend_weeks; ++w) {
           const LocalDate to = LocalDate{date::sys_days{today} - date::days{7 * w}};
