@@ -15,7 +15,7 @@ enum class TimeColumn { instant, local_date };
 // The rows of `table` in the working set, as a condition on its id: " WHERE id IN (SELECT id FROM
 // <table> WHERE <column> >= <horizon> OR episode_id IN (<episodes open at the horizon>))", without
 // the episode part when `by_episode` is false; "" for a full snapshot. The id list keeps the outer
-// "ORDER BY id" free (no sort), and the inner query runs on the time and episode indexes (001, 009).
+// "ORDER BY id" free (no sort), and the inner query runs on the time and episode indexes (001, 008).
 // `joiner` replaces " WHERE " when the statement has a WHERE already (" AND ").
 std::string where_in_scope(const Snapshot& s, std::string_view table, std::string_view column,
                            TimeColumn kind = TimeColumn::instant, bool by_episode = true,

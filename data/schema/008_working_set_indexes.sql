@@ -1,4 +1,4 @@
--- 009_working_set_indexes: the kiosk loads a working set (core/working_set.hpp): per-event rows
+-- 008_working_set_indexes: the kiosk loads a working set (core/working_set.hpp): per-event rows
 -- from a horizon on, plus every row of an episode still open at it. These indexes let each of the
 -- loader's queries (store/load_scope.cpp) reach those rows without reading the whole table
 -- (visit and shift have had their by-date and by-episode indexes since 001).
