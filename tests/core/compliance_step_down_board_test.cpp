@@ -61,3 +61,11 @@ TEST_CASE("compliance: step-down figures on the board equal each period on its o
   }
   CHECK(items_seen > 30);  // the demo has step-downs in these periods: the comparison is not empty
 }
+
+TEST_CASE("compliance: plus_days agrees with the calendar over leap years, month ends and long steps") {
+  for (LocalDate d = *parse_date("2027-12-01"); d < *parse_date("2029-03-10"); d = LocalDate{date::sys_days{d} + date::days{1}})
+    for (long n : {-400L, -366L, -60L, -31L, -29L, -28L, -27L, -7L, -6L, -1L, 0L, 1L, 6L, 7L, 27L, 28L, 29L, 31L, 365L}) {
+      CAPTURE(n);
+      CHECK(plus_days(d, n) == LocalDate{date::sys_days{d} + date::days{n}});
+    }
+}
