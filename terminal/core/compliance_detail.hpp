@@ -13,9 +13,19 @@ namespace vb::detail {
 // step-downs whose day has ended do not depend on the period's as-at instant.
 struct TransitionCache {
   std::unordered_map<Id, std::vector<LocalDate>> step_down_days;  // by episode
-  std::map<std::pair<Id, long>, std::optional<ReassessmentFound>> reassessed;  // (episode, day) once ended
-  std::map<std::pair<Id, long>, LocalDate> needed_since;                      // (episode, day)
-  bool indexed = false;
+  // Every step-down (episode on the caseload that day, local date in the prepared range), by day and
+  // then in the order of MeasureData::episodes: each period looks up its days instead of walking
+  // every episode. The per-step-down answers that do not depend on the period are kept beside it.
+  struct StepDownAt {
+    const Episode* episode = nullptr;
+    LocalDate day{};
+    size_t order = 0;  // index in MeasureData::episodes
+    std::optional<std::optional<ReassessmentFound>> reassessed;  // once the day has ended
+    std::optional<LocalDate> needed_since;
+  };
+  bool step_downs_listed = false;
+  std::vector<StepDownAt> step_downs;
+  // From the snapshot's indexes, each the first time it is asked for.
   std::unordered_map<Id, std::vector<const TransitionRecord*>> records;  // by episode
   std::unordered_map<Id, std::vector<const KeyPerson*>> key_people;      // by person
   std::map<std::pair<Id, long>, bool> carer_told;                        // (key person, step-down day) by the deadline

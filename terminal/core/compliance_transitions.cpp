@@ -13,13 +13,7 @@ namespace vb::detail {
 
 TransitionCache& transition_cache(const MeasureInput& in) {
   if (!in.data->transitions) in.data->transitions = std::make_shared<TransitionCache>();
-  TransitionCache& c = *in.data->transitions;
-  if (!c.indexed) {
-    for (const auto& r : in.s.transition_records) c.records[r.episode_id].push_back(&r);
-    for (const auto& k : in.s.key_people) c.key_people[k.person_id].push_back(&k);
-    c.indexed = true;
-  }
-  return c;
+  return *in.data->transitions;
 }
 
 namespace {
@@ -34,26 +28,48 @@ const std::vector<LocalDate>& cached_step_down_days(const MeasureInput& in, cons
 }
 
 const std::vector<const TransitionRecord*>& records_of(const MeasureInput& in, Id episode) {
-  static const std::vector<const TransitionRecord*> none;
-  const auto& r = transition_cache(in).records;
+  // Looked up in the snapshot's index the first time an episode is asked about (not the whole history).
+  auto& r = transition_cache(in).records;
   auto it = r.find(episode);
-  return it == r.end() ? none : it->second;
+  if (it == r.end()) it = r.emplace(episode, in.s.transition_records_of(episode)).first;
+  return it->second;
 }
 
 bool in_period(const MeasureInput& in, LocalDate d) { return !(d < in.from) && !(in.to < d); }
 
 // Each step-down (episode, local date d) of an episode on the caseload that day, whose day of
 // judgement (d + judged_after days: the day the figure falls due) is in the period, by as-at.
+// Episodes in MeasureData::episodes order, each episode's days in order (as items are then sorted
+// stably by day, a list by day and then by that order gives the same figures and item order).
+std::vector<TransitionCache::StepDownAt>& listed_step_downs(const MeasureInput& in) {
+  TransitionCache& c = transition_cache(in);
+  if (!c.step_downs_listed) {
+    const auto& episodes = in.data->episodes;
+    for (size_t i = 0; i < episodes.size(); ++i) {
+      const Episode* e = episodes[i];
+      for (LocalDate d : cached_step_down_days(in, *e)) {
+        if (d < in.data->first || in.data->last < d) continue;  // no period of the range judges it
+        if (e->accepted_at >= in.data->day_end(d)) continue;
+        if (e->closed_at && *e->closed_at < in.data->day_start(d)) continue;
+        c.step_downs.push_back(TransitionCache::StepDownAt{e, d, i, std::nullopt, std::nullopt});
+      }
+    }
+    std::stable_sort(c.step_downs.begin(), c.step_downs.end(),
+                     [](const auto& a, const auto& b) { return a.day < b.day; });
+    c.step_downs_listed = true;
+  }
+  return c.step_downs;
+}
+
 template <typename F>
 void each_step_down(const MeasureInput& in, long judged_after, F&& f) {
-  for (const Episode* e : in.data->episodes) {
-    for (LocalDate d : cached_step_down_days(in, *e)) {
-      const LocalDate judged = plus_days(d, judged_after);
-      if (!in_period(in, judged) || in.as_at_day < d) continue;
-      if (e->accepted_at >= in.data->day_end(d)) continue;
-      if (e->closed_at && *e->closed_at < in.data->day_start(d)) continue;
-      f(*e, d, judged);
-    }
+  auto& all = listed_step_downs(in);
+  const LocalDate first = plus_days(in.from, -judged_after);
+  const LocalDate last = plus_days(in.to, -judged_after);
+  auto it = std::partition_point(all.begin(), all.end(), [&](const auto& x) { return x.day < first; });
+  for (; it != all.end() && !(last < it->day); ++it) {
+    if (in.as_at_day < it->day) break;  // later days are later still
+    f(*it, *it->episode, it->day, plus_days(it->day, judged_after));
   }
 }
 
@@ -72,14 +88,12 @@ void each_closure(const MeasureInput& in, F&& f) {
 
 std::vector<MeasureItem> risk_reassessed_at_step_down(const MeasureInput& in, const MeasureRule&) {
   std::vector<MeasureItem> out;
-  each_step_down(in, 0, [&](const Episode& e, LocalDate d, LocalDate) {
+  each_step_down(in, 0, [&](TransitionCache::StepDownAt& at, const Episode& e, LocalDate d, LocalDate) {
     std::optional<ReassessmentFound> found;
     if (in.ended(d)) {
       // Once the day is over the answer no longer depends on as-at (only records up to its end count).
-      auto& cache = transition_cache(in).reassessed;
-      auto it = cache.find({e.id, day_key(d)});
-      if (it == cache.end()) it = cache.emplace(std::pair{e.id, day_key(d)}, reassessment_for_step_down(in.s, e, d, in.as_at)).first;
-      found = it->second;
+      if (!at.reassessed) at.reassessed = reassessment_for_step_down(in.s, e, d, in.as_at);
+      found = *at.reassessed;
     } else {
       found = reassessment_for_step_down(in.s, e, d, in.as_at);
     }
@@ -98,15 +112,15 @@ std::vector<MeasureItem> risk_reassessed_at_step_down(const MeasureInput& in, co
 
 std::vector<MeasureItem> carers_informed_of_step_down(const MeasureInput& in, const MeasureRule&) {
   std::vector<MeasureItem> out;
-  each_step_down(in, step_down_after_days, [&](const Episode& e, LocalDate d, LocalDate judged) {
+  each_step_down(in, step_down_after_days, [&](TransitionCache::StepDownAt&, const Episode& e, LocalDate d, LocalDate judged) {
     const Instant deadline = carer_inform_deadline(d, in.zone);
     const Instant until = std::min(in.as_at, deadline);
     int consenting = 0, told = 0;
     std::string untold;
-    static const std::vector<const KeyPerson*> nobody;
     auto& cache = transition_cache(in);
     auto people = cache.key_people.find(e.person_id);
-    for (const KeyPerson* kp : people == cache.key_people.end() ? nobody : people->second) {
+    if (people == cache.key_people.end()) people = cache.key_people.emplace(e.person_id, in.s.key_people_of(e.person_id)).first;
+    for (const KeyPerson* kp : people->second) {
       const KeyPerson& k = *kp;
       if (!k.consent_to_share) continue;
       ++consenting;
@@ -202,12 +216,10 @@ std::vector<MeasureItem> bundle_complete_at_closure(const MeasureInput& in, cons
 
 std::vector<MeasureItem> safety_plan_updated_at_step_down(const MeasureInput& in, const MeasureRule&) {
   std::vector<MeasureItem> out;
-  each_step_down(in, 0, [&](const Episode& e, LocalDate d, LocalDate) {
+  each_step_down(in, 0, [&](TransitionCache::StepDownAt& at, const Episode& e, LocalDate d, LocalDate) {
     // Same window as the reassessment: from step_down_needed_since up to the end of the step-down day.
-    auto& needed = transition_cache(in).needed_since;
-    auto it = needed.find({e.id, day_key(d)});
-    if (it == needed.end()) it = needed.emplace(std::pair{e.id, day_key(d)}, step_down_needed_since(in.s, e, d)).first;
-    const Instant since = in.data->day_start(it->second);
+    if (!at.needed_since) at.needed_since = step_down_needed_since(in.s, e, d);
+    const Instant since = in.data->day_start(*at.needed_since);
     const Instant until = std::min(in.as_at, in.data->day_end(d));
     std::optional<Instant> found;
     for (const TransitionRecord* r : records_of(in, e.id))
