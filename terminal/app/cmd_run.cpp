@@ -2,6 +2,7 @@
 // input (a few frames), at a minute boundary, or when the database changed.
 #include "app/auto_lock.hpp"
 #include "app/backup_scheduler.hpp"
+#include "app/board_needs.hpp"
 #include "app/service_watch.hpp"
 #include "app/commands.hpp"
 #include "app/integrity_notice.hpp"
@@ -151,8 +152,6 @@ int run_kiosk(const CommandLine& cl) {
       store_problem = e.what();
     }
     const long minute = static_cast<long>(date::floor<std::chrono::minutes>(now).time_since_epoch().count());
-    if (minute != static_cast<long>(date::floor<std::chrono::minutes>(s.model.built_for).time_since_epoch().count()))
-      s.model.rebuild(now);
     schedule.minute(minute);
     if (backups) {
       // Backups run in their own thread with their own connection; the loop only starts them.
@@ -203,26 +202,35 @@ int run_kiosk(const CommandLine& cl) {
     }
     if (fb_w == 0 || fb_h == 0 || !schedule.take_frame()) continue;
 
+    // Only the boards this screen reads, derived here between frames for this minute and data.
+    s.model.ensure(boards_needed(state), now);
     imgui.new_frame();
     ImGui::NewFrame();
     ui::FrameInput in{s.model.snapshot, s.model.board, s.model.staff_day, s.model.reviews, backup_status, now, s.model.loaded_at,
                       integrity.shown(store_problem), fonts,
-                      &s.model.compliance, &s.model.outcomes};
+                      s.model.compliance_if_fresh(now), s.model.outcomes_if_fresh(now)};
     if (!state.lock_pad_open) blur.invalidate();  // the next opening blurs the board as it is then
     in.privacy_blur = blur.callback();
     in.privacy_blur_data = blur.callback_data();
     in.night = mode.night;
     in.dimmed = mode.dimmed;
     in.shift = burn_in_shift(now);  // changes with the minute, when the board redraws anyway
-    in.plans = &s.model.plans;
+    in.plans = s.model.plans_if_fresh(now);
     // The shown window's out-of-hours board: derived here, between frames, when the window or data changed.
-    in.ooh_board = &s.model.ooh.board_for(s.model.snapshot, shown_ooh_window(s.model.snapshot, state, now));
+    if (ooh_needed(state)) in.ooh_board = &s.model.ooh.board_for(s.model.snapshot, shown_ooh_window(s.model.snapshot, state, now));
     // A proposal shows only on the window it was made for, and goes when the data changes.
     if (seen_version != proposal_version) proposal.reset();
     if (proposal && shown_ooh_window(s.model.snapshot, state, now).start == proposal_for) in.ooh_proposal = &*proposal;
     std::optional<Command> command = ui::draw_frame(in, state);
-    imgui.render(ui::background_colour(mode.night));
-    glfwSwapBuffers(w);
+    if (!s.model.all_fresh(boards_needed(state), now) || (ooh_needed(state) && !in.ooh_board)) {
+      // The frame changed the screen (a tab, a sheet) to one whose boards are not derived yet: it is
+      // not shown; the next frame derives them first. What is on the glass stays as it was.
+      ImGui::Render();
+      schedule.data_changed();
+    } else {
+      imgui.render(ui::background_colour(mode.night));
+      glfwSwapBuffers(w);
+    }
     if (!ready_sent) {
       service.ready();  // the board is on screen
       ready_sent = true;
@@ -261,7 +269,7 @@ int run_kiosk(const CommandLine& cl) {
         store::apply_commands(s.db, s.model.snapshot, {*command});
         proposal.reset();  // made for the data as it was
         seen_version = s.db.data_version();
-        s.model.rebuild(now);
+        s.model.changed();  // the next frame derives what it shows
         state.notice = describe(*command);
         state.notice_is_error = false;
         state.notice_at = now;

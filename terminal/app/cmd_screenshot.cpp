@@ -1,6 +1,7 @@
 // `visitboard screenshot OUT.png --screen NAME --size WxH`: one screen, rendered off-screen to
 // exactly W x H pixels at the pinned --now. Needs an X display (xvfb-run is enough).
 #include "app/backup_scheduler.hpp"
+#include "app/board_needs.hpp"
 #include "app/commands.hpp"
 #include "app/ooh_proposal.hpp"
 #include "ui/ooh_screen.hpp"
@@ -97,8 +98,9 @@ int run_screenshot(const CommandLine& cl) {
   // Shows what the kiosk would show about backups (reads the folder; never starts one).
   BackupStatus backup_status;
   if (auto scheduler = scheduler_from(cl, s.model.snapshot.zone())) backup_status = scheduler->status(now);
+  s.model.ensure(boards_needed(state), now);
   ui::FrameInput in{s.model.snapshot, s.model.board, s.model.staff_day, s.model.reviews, backup_status, now, s.model.loaded_at, "", fonts,
-                    &s.model.compliance, &s.model.outcomes};
+                    s.model.compliance_if_fresh(now), s.model.outcomes_if_fresh(now)};
   platform::PrivacyBlur blur(platform::find_asset_root() / "shaders");
   if (!blur.ok()) std::cerr << "screenshot: privacy blur unavailable (" << blur.problem() << ")\n";
   in.privacy_blur = blur.callback();
@@ -108,7 +110,7 @@ int run_screenshot(const CommandLine& cl) {
   ui::apply_palette(mode.night);
   in.night = mode.night;
   in.dimmed = mode.dimmed;
-  in.plans = &s.model.plans;
+  in.plans = s.model.plans_if_fresh(now);
   // --propose: the out-of-hours screen with the allocator's proposal for its window, as after Propose.
   std::optional<ui::OohProposalView> proposal;
   if (cl.flag("propose")) {
@@ -134,6 +136,11 @@ int run_screenshot(const CommandLine& cl) {
     io.DeltaTime = 0.25f;  // lets fades (the modal's dimming) finish within the captured frames
     ImGui::NewFrame();
     if (frame == 1 && open_visit) ui::open_visit_sheet(in, state, *open_visit);
+    // The boards the screen reads as it now stands (an open sheet reads who is on shift).
+    s.model.ensure(boards_needed(state), now);
+    in.compliance = s.model.compliance_if_fresh(now);
+    in.outcomes = s.model.outcomes_if_fresh(now);
+    in.plans = s.model.plans_if_fresh(now);
     in.ooh_board = &s.model.ooh.board_for(s.model.snapshot, ui::shown_ooh_window(s.model.snapshot, state, now));
     if (frame == 1 && *screen == ui::Screen::lock) {
       // Someone has chosen their name and typed two digits: what a passer-by would see.

@@ -33,7 +33,7 @@ void Session::reload(Instant now) {
   model.snapshot.review_rules = std::move(rules);
   model.snapshot.rota_rules = std::move(rota);
   model.loaded_at = now;
-  model.rebuild(now);
+  model.changed();  // every board is stale; the kiosk derives the ones on view before its next frame
 }
 
 Session open_session(const CommandLine& cl, bool advance_clock) {
@@ -63,9 +63,7 @@ Session open_session(const CommandLine& cl, const SessionOptions& options) {
   Instant now = s.clock->now();
   s.model.loaded_at = now;
   s.times.load_ms = ms_since(t0);
-  t0 = Steady::now();
-  s.model.rebuild(now);
-  s.times.derive_ms = ms_since(t0);
+  // No board is derived here: the caller ensures the ones it reads (TerminalModel::ensure).
   return s;
 }
 

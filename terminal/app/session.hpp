@@ -13,7 +13,7 @@ namespace vb::app {
 struct SessionTimes {
   double open_ms = 0;    // Database::open: checks and migrations
   double load_ms = 0;    // load_snapshot plus the rules files from data/
-  double derive_ms = 0;  // the first TerminalModel::rebuild
+  double derive_ms = 0;  // the first derive of the boards on view (filled by the caller that ensures them)
 };
 
 struct Session {
@@ -22,7 +22,7 @@ struct Session {
   std::unique_ptr<Clock> clock;
   SessionTimes times;
 
-  // Re-reads the snapshot from the database and rebuilds the board for `now`.
+  // Re-reads the snapshot from the database; every board is then stale (derived on demand, TerminalModel::ensure).
   void reload(Instant now);
 };
 

@@ -1,0 +1,112 @@
+// The kiosk derives only what is on screen (issue 7): each board is derived between frames for the
+// data and the minute it is drawn at, and only when the screen on view reads it.
+#include <doctest/doctest.h>
+
+#include "app/board_needs.hpp"
+#include "support/small_team.hpp"
+#include "ui/lock_screen.hpp"
+
+using namespace vb;
+using app::BoardSet;
+namespace boards = app::boards;
+
+namespace {
+
+app::TerminalModel model_of_small_team() {
+  app::TerminalModel m;
+  m.snapshot = test::small_team();
+  return m;
+}
+
+int derivations(const app::TerminalModel& m, BoardSet one) {
+  int i = 0;
+  while (!(one & (1u << i))) ++i;
+  return m.derivations[static_cast<size_t>(i)];
+}
+
+// The kiosk loop's step before a frame: ensure what the screen reads. Returns what was derived.
+BoardSet before_frame(app::TerminalModel& m, const ui::UiState& state, Instant now) {
+  return m.ensure(app::boards_needed(state), now);
+}
+
+}  // namespace
+
+TEST_CASE("lazy boards: a minute tick on the wall's Today board derives the day board only") {
+  app::TerminalModel m = model_of_small_team();
+  ui::UiState wall;
+  ui::lock_now(wall);
+  const Instant t = test::at("2026-11-23T10:30:00");
+  CHECK(before_frame(m, wall, t) == boards::day);
+  CHECK(before_frame(m, wall, t + std::chrono::seconds(20)) == 0);  // same minute: nothing
+  CHECK(before_frame(m, wall, t + std::chrono::minutes(1)) == boards::day);
+  CHECK(derivations(m, boards::day) == 2);
+  for (BoardSet other : {boards::staff, boards::reviews, boards::compliance, boards::outcomes, boards::plans})
+    CHECK(derivations(m, other) == 0);
+
+  ui::UiState today;  // signed in, on Today, nothing open: still the day board only
+  ui::signed_in(today, "S01");
+  CHECK(app::boards_needed(today) == boards::day);
+  CHECK(before_frame(m, today, t + std::chrono::minutes(2)) == boards::day);
+}
+
+TEST_CASE("lazy boards: a data change then a tab switch to Compliance derives compliance once") {
+  app::TerminalModel m = model_of_small_team();
+  ui::UiState state;
+  ui::signed_in(state, "S01");
+  const Instant t = test::at("2026-11-23T10:30:00");
+  before_frame(m, state, t);
+  m.changed();  // a command was saved
+  CHECK(before_frame(m, state, t) == boards::day);
+  CHECK(derivations(m, boards::compliance) == 0);
+  CHECK(m.compliance_if_fresh(t) == nullptr);  // a frame drawing it now would say "not available"
+
+  state.screen = ui::Screen::compliance;  // the tab, tapped inside a frame
+  CHECK_FALSE(m.all_fresh(app::boards_needed(state), t));  // so that frame is not shown
+  CHECK(before_frame(m, state, t) == boards::compliance);
+  CHECK(before_frame(m, state, t) == 0);
+  CHECK(before_frame(m, state, t + std::chrono::seconds(30)) == 0);
+  CHECK(derivations(m, boards::compliance) == 1);
+  CHECK(m.compliance_if_fresh(t) == &m.compliance);
+  CHECK(derivations(m, boards::outcomes) == 0);
+  CHECK(derivations(m, boards::plans) == 0);
+}
+
+TEST_CASE("lazy boards: a frame after a change shows the new data, never the old board") {
+  app::TerminalModel m = model_of_small_team();
+  ui::UiState state;
+  ui::signed_in(state, "S01");
+  state.screen = ui::Screen::plans;
+  const Instant t = test::at("2026-11-23T10:30:00");
+  before_frame(m, state, t);
+  const int done_before = m.board.done_count;
+  CHECK(m.plans_if_fresh(t) != nullptr);
+
+  // Another writer marked Ben's missed 08:00 visit done: the reload marks every board stale.
+  for (auto& v : m.snapshot.visits)
+    if (v.id == 201) v.status = VisitStatus::done;
+  m.changed();
+  CHECK_FALSE(m.fresh(boards::day, t));
+  CHECK(m.plans_if_fresh(t) == nullptr);
+  CHECK(before_frame(m, state, t) == (boards::day | boards::staff | boards::plans));
+  CHECK(m.board.done_count == done_before + 1);
+  CHECK(m.all_fresh(app::boards_needed(state), t));
+
+  // A board left behind on another screen is stale, not drawn, and derived when its tab is chosen.
+  CHECK_FALSE(m.fresh(boards::reviews, t));
+  state.screen = ui::Screen::reviews;
+  CHECK(before_frame(m, state, t) == boards::reviews);
+}
+
+TEST_CASE("lazy boards: an open sheet derives who is on shift; the locked wall never does") {
+  ui::UiState state;
+  ui::signed_in(state, "S01");
+  state.visit_sheet = 101;
+  CHECK((app::boards_needed(state) & boards::staff) != 0);
+  state.visit_sheet.reset();
+  state.ack_episode = 2;
+  CHECK((app::boards_needed(state) & (boards::reviews | boards::staff)) == (boards::reviews | boards::staff));
+  ui::lock_now(state);
+  state.screen = ui::Screen::compliance;  // a locked wall draws Today whatever was on view
+  CHECK(app::boards_needed(state) == boards::day);
+  CHECK_FALSE(app::ooh_needed(state));
+}
