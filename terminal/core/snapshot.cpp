@@ -20,6 +20,11 @@ void Snapshot::reindex() {
   visit_index_.clear();
   plan_by_episode_.clear();
   reviews_by_episode_.clear();
+  staff_index_.reserve(staff.size());
+  person_index_.reserve(people.size());
+  episode_index_.reserve(episodes.size());
+  visit_index_.reserve(visits.size());
+  plan_by_episode_.reserve(plans.size());
   for (size_t i = 0; i < staff.size(); ++i) staff_index_[staff[i].id] = i;
   for (size_t i = 0; i < people.size(); ++i) person_index_[people[i].id] = i;
   for (size_t i = 0; i < episodes.size(); ++i) episode_index_[episodes[i].id] = i;
@@ -33,6 +38,8 @@ void Snapshot::reindex() {
   auto by_date = [](std::vector<size_t>& index, const auto& vec) {
     index.resize(vec.size());
     for (size_t i = 0; i < index.size(); ++i) index[i] = i;
+    // Rows are read in id order, which is mostly date order: an already-sorted vector needs no sort.
+    if (std::is_sorted(vec.begin(), vec.end(), [](const auto& a, const auto& b) { return a.date < b.date; })) return;
     std::stable_sort(index.begin(), index.end(), [&](size_t a, size_t b) { return vec[a].date < vec[b].date; });
   };
   by_date(visits_by_date_, visits);

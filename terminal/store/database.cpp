@@ -103,7 +103,9 @@ Database Database::open(const std::string& path, OpenMode mode, IntegrityCheck c
   check_path(path, mode);
   std::error_code ec;
   bool existed = fs::exists(path, ec);
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE;
+  // NOMUTEX: a connection is only ever used by the thread that opened it (the backup and integrity
+  // threads open their own), so SQLite's per-call locking is pure cost on the kiosk's start path.
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOMUTEX;
   if (mode == OpenMode::create_if_missing) flags |= SQLITE_OPEN_CREATE;
 
   sqlite3* raw = nullptr;

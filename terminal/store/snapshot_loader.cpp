@@ -109,7 +109,8 @@ void load_plans(Database& db, Snapshot& s) {
     s.plans.push_back(std::move(p));
   }
   Row f(db, "contact_phase",
-        "SELECT id, plan_id, sequence, label, visits_per_day, every_n_days, length_days, focus "
+        "SELECT id, plan_id, sequence, label, visits_per_day, every_n_days, length_days, focus, "
+        "per_week, weekdays, windows, min_visit_min "
         "FROM contact_phase ORDER BY plan_id, sequence");
   while (f.next()) {
     ContactPhase ph;
@@ -121,6 +122,7 @@ void load_plans(Database& db, Snapshot& s) {
     ph.every_n_days = f.small_int(5);
     ph.length_days = f.small_int(6);
     ph.focus = f.text(7);
+    read_step_down_phase(f, 8, ph);  // once, with the rest of the row (was a second pass)
     s.plans[index.at(ph.plan_id)].phases.push_back(std::move(ph));
   }
 }

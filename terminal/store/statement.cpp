@@ -84,6 +84,12 @@ std::string Statement::column_text(int column) const {
   return std::string(reinterpret_cast<const char*>(text), static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 
+std::string_view Statement::column_view(int column) const {
+  const unsigned char* text = sqlite3_column_text(stmt_, column);
+  if (!text) return {};
+  return {reinterpret_cast<const char*>(text), static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
+}
+
 std::string_view Statement::column_name(int column) const {
   const char* name = sqlite3_column_name(stmt_, column);
   return name ? std::string_view(name) : std::string_view("?");

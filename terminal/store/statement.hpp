@@ -38,6 +38,8 @@ class Statement {
   std::int64_t column_int(int column) const;
   double column_double(int column) const;
   std::string column_text(int column) const;
+  // The column's text without copying; valid until the next step/reset (NULL reads as "").
+  std::string_view column_view(int column) const;
   std::string_view column_name(int column) const;
 
   sqlite3_stmt* handle() const { return stmt_; }

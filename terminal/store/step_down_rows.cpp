@@ -5,6 +5,7 @@
 #include "store/load_scope.hpp"
 #include "store/typed_rows.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace vb::store {
@@ -44,39 +45,42 @@ std::vector<std::string> split(const std::string& text) {
 
 }  // namespace
 
-void load_step_down(Database& db, Snapshot& s) {
-  std::unordered_map<Id, ContactPhase*> phases;
-  for (auto& plan : s.plans)
-    for (auto& p : plan.phases) phases[p.id] = &p;
-  StoredRow r(db, "contact_phase", "SELECT id, per_week, weekdays, windows, min_visit_min FROM contact_phase ORDER BY id");
-  while (r.next()) {
-    auto it = phases.find(r.integer(0));
-    if (it == phases.end()) continue;
-    ContactPhase& p = *it->second;
-    p.per_week = r.small_int(1);
-    for (const auto& d : split(r.text(2))) {
-      if (d.size() != 1 || d[0] < '1' || d[0] > '7') r.fail(2, "'" + r.text(2) + "' is not a list of weekdays 1-7");
-      p.weekdays.push_back(d[0] - '0');
-    }
-    for (const auto& w : split(r.text(3))) {
-      auto part = parse_day_part(w);
-      if (!part) r.fail(3, "'" + w + "' is not morning, afternoon or evening");
-      p.windows.push_back(*part);
-    }
-    p.min_visit_min = r.small_int(4);
+void read_step_down_phase(const StoredRow& r, int first, ContactPhase& p) {
+  p.per_week = r.small_int(first);
+  for (const auto& d : split(r.text(first + 1))) {
+    if (d.size() != 1 || d[0] < '1' || d[0] > '7') r.fail(first + 1, "'" + r.text(first + 1) + "' is not a list of weekdays 1-7");
+    p.weekdays.push_back(d[0] - '0');
   }
+  for (const auto& w : split(r.text(first + 2))) {
+    auto part = parse_day_part(w);
+    if (!part) r.fail(first + 2, "'" + w + "' is not morning, afternoon or evening");
+    p.windows.push_back(*part);
+  }
+  p.min_visit_min = r.small_int(first + 3);
+}
 
-  std::unordered_map<Id, Visit*> visits;
-  for (auto& v : s.visits) visits[v.id] = &v;
+void load_step_down(Database& db, Snapshot& s) {
+  // The phase columns are read with the phases (load_plans calls read_step_down_phase).
+  // s.visits was read ORDER BY id: found by binary search, no hash map of every visit.
+  const bool by_id = std::is_sorted(s.visits.begin(), s.visits.end(), [](const Visit& a, const Visit& b) { return a.id < b.id; });
+  auto find_visit = [&](Id id) -> Visit* {
+    if (!by_id) {
+      for (auto& x : s.visits)
+        if (x.id == id) return &x;
+      return nullptr;
+    }
+    auto it = std::lower_bound(s.visits.begin(), s.visits.end(), id, [](const Visit& x, Id k) { return x.id < k; });
+    return it != s.visits.end() && it->id == id ? &*it : nullptr;
+  };
   StoredRow v(db, "visit",
               "SELECT id, plan_slot, hand_edited FROM visit WHERE (plan_slot IS NOT NULL OR hand_edited <> 0)" +
                   where_in_scope(s, "visit", "local_date", TimeColumn::local_date, true, " AND ") + " ORDER BY id");
   while (v.next()) {
-    auto it = visits.find(v.integer(0));
-    if (it == visits.end()) continue;
+    Visit* found = find_visit(v.integer(0));
+    if (!found) continue;
     auto slot = v.optional_id(1);
-    if (slot) it->second->plan_slot = static_cast<int>(*slot);
-    it->second->hand_edited = v.boolean(2);
+    if (slot) found->plan_slot = static_cast<int>(*slot);
+    found->hand_edited = v.boolean(2);
   }
 
   StoredRow a(db, "risk_reassessment",

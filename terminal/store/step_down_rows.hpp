@@ -3,6 +3,7 @@
 // and minimum visit length; each visit's plan slot and hand-edited mark; risk reassessments and plan changes.
 #include "core/snapshot.hpp"
 #include "store/database.hpp"
+#include "store/typed_rows.hpp"
 
 #include <string>
 #include <vector>
@@ -11,6 +12,9 @@ namespace vb::store {
 
 // Call after plans and visits are loaded, inside the loader's read transaction.
 void load_step_down(Database& db, vb::Snapshot& s);
+// The step-down columns of one contact_phase row (per_week, weekdays, windows, min_visit_min at
+// `first` .. first+3), read by the loader's single pass over contact_phase; failures name the row.
+void read_step_down_phase(const StoredRow& r, int first, vb::ContactPhase& p);
 // Part of write_snapshot's transaction, after plans and visits are written.
 void write_step_down(Database& db, const vb::Snapshot& s);
 

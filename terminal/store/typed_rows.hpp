@@ -15,13 +15,13 @@ namespace vb::store {
 class StoredRow {
  public:
   StoredRow(Database& db, std::string_view table, std::string_view sql)
-      : db_(db), table_(table), st_(db.prepare(sql)) {}
+      : db_(db), table_(table), context_("reading table " + table_), st_(db.prepare(sql)) {}
 
-  // Advances to the next row; `id_column` holds what messages call the row.
+  // Advances to the next row; `id_column` holds what messages call the row (read only for a message).
   bool next(int id_column = 0) {
-    if (!st_.step("reading table " + table_)) return false;
-    row_ = st_.column_text(id_column);
-    return true;
+    on_row_ = st_.step(context_);
+    id_column_ = id_column;
+    return on_row_;
   }
 
   std::string text(int c) const { return st_.column_text(c); }
@@ -36,8 +36,10 @@ class StoredRow {
   }
 
   Instant instant(int c) const {
+    const std::string_view text = st_.column_view(c);
+    if (auto t = canonical_stored_instant(text)) return *t;  // the stored form: no copy, same checks
     try {
-      return parse_stored_utc(st_.column_text(c));
+      return parse_stored_utc(text);
     } catch (const std::exception& e) {
       fail(c, e.what());
     }
@@ -47,6 +49,7 @@ class StoredRow {
     return instant(c);
   }
   LocalDate date(int c) const {
+    if (auto d = canonical_stored_date(st_.column_view(c))) return *d;
     auto d = parse_date(st_.column_text(c));
     if (!d) fail(c, in_quotes(st_.column_text(c)) + " is not a date (YYYY-MM-DD)");
     return *d;
@@ -57,21 +60,24 @@ class StoredRow {
   }
   template <typename E>
   E word(int c, std::optional<E> (*parse)(std::string_view), std::string_view kind) const {
-    auto v = parse(st_.column_text(c));
+    auto v = parse(st_.column_view(c));
     if (!v) fail(c, in_quotes(st_.column_text(c)) + " is not a known " + std::string(kind));
     return *v;
   }
 
   [[noreturn]] void fail(int c, const std::string& what) const {
-    throw StoreError(in_quotes(db_.path()) + ": table " + table_ + ", row " + row_ + ", column " +
+    const std::string row = on_row_ ? st_.column_text(id_column_) : std::string();
+    throw StoreError(in_quotes(db_.path()) + ": table " + table_ + ", row " + row + ", column " +
                      std::string(st_.column_name(c)) + ": " + what);
   }
 
  private:
   Database& db_;
   std::string table_;
+  std::string context_;
   Statement st_;
-  std::string row_;
+  bool on_row_ = false;
+  int id_column_ = 0;
 };
 
 inline void bind_instant(Statement& st, int i, Instant t) { st.bind_text(i, stored_instant(t)); }

@@ -1,6 +1,7 @@
 // Reading and writing visit.allocated_at / allocated_by; every stored value is checked as it is read.
 #include "store/visit_allocation_rows.hpp"
 
+#include "store/load_scope.hpp"
 #include "store/typed_rows.hpp"
 
 #include <algorithm>
@@ -22,7 +23,10 @@ void load_visit_allocation(Database& db, Snapshot& s) {
     auto it = std::lower_bound(s.visits.begin(), s.visits.end(), id, [](const Visit& v, Id x) { return v.id < x; });
     return it != s.visits.end() && it->id == id ? &*it : nullptr;
   };
-  StoredRow r(db, "visit", "SELECT id, allocated_at, allocated_by FROM visit WHERE allocated_at IS NOT NULL ORDER BY id");
+  // Only the working set's visits (the rest would be read and skipped: the whole visit table).
+  StoredRow r(db, "visit",
+              "SELECT id, allocated_at, allocated_by FROM visit WHERE allocated_at IS NOT NULL" +
+                  where_in_scope(s, "visit", "local_date", TimeColumn::local_date, true, " AND ") + " ORDER BY id");
   while (r.next()) {
     Visit* v = find(r.integer(0));
     if (!v) continue;
