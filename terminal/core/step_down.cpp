@@ -85,8 +85,8 @@ StepDownCheck check_transition(const Snapshot& s, const ContactPlan& plan, size_
   c.reassessment = latest_reassessment(s, plan.episode_id, start_of_local_day(c.needed_since, s.zone()), now);
   if (!c.reassessment) {
     c.blocked = true;
-    c.problem = "step-down blocked: no risk reassessment since " + with_day(c.needed_since) +
-                " (record a senior review or a risk reassessment first)";
+    c.problem = "step-down blocked: no risk reassessment since " + with_day(c.needed_since) + " for a step-down on " +
+                with_day(transition) + " (record a senior review or a risk reassessment first)";
   }
   return c;
 }
@@ -127,7 +127,11 @@ std::optional<ScheduledChange> next_change(const ContactPlan& plan, LocalDate on
 std::string step_down_blocked_text(const Snapshot& s, const Episode& e, Instant now) {
   auto f = flagged_step_down(s, e, now);
   if (!f) return "";
-  if (f->days_ahead > 0) return "step-down blocked: no risk reassessment since " + with_day(f->needed_since);
+  // Says which step-down it is about: a step-down today needs a reassessment from an earlier day than
+  // the one scheduled later, so the Step down button and this flag can name different days.
+  if (f->days_ahead > 0)
+    return "step-down blocked: no risk reassessment since " + with_day(f->needed_since) + " for the step-down on " +
+           with_day(f->date);
   if (f->days_ahead == 0) return "step-down today blocked: no risk reassessment since " + with_day(f->needed_since);
   return "stepped down " + with_day(f->date) + " without a risk reassessment";
 }

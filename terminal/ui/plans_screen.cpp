@@ -94,19 +94,28 @@ void draw_timeline(const PlanView& v, const Fonts& f, float width, float height,
 
 void flags_line(const PlanView& v, const Fonts& f, bool wrap_each) {
   bool any = false;
-  if (!v.blocked.empty()) {
-    pill(icon::ban, v.blocked, colour::warning, colour::text_dark, f.bold);
+  // Each pill goes on the same line when it fits there, otherwise on a line of its own (nothing is cut
+  // off at the right edge at 1280 px).
+  auto place = [&](const char* icon_text, const std::string& text, ImFont* font) {
+    if (any && !wrap_each) {
+      const float gap = ImGui::GetStyle().ItemSpacing.x;
+      const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+      const float x = ImGui::GetItemRectMax().x + gap;
+      if (x + pill_width(icon_text, text, font) <= right) ImGui::SameLine();
+    }
     any = true;
+  };
+  if (!v.blocked.empty()) {
+    place(icon::ban, v.blocked, f.bold);
+    pill(icon::ban, v.blocked, colour::warning, colour::text_dark, f.bold);
   }
   if (!v.carer_not_informed.empty()) {
-    if (any && !wrap_each) ImGui::SameLine();
+    place(icon::users, v.carer_not_informed, f.bold);
     pill(icon::users, v.carer_not_informed, colour::warning, colour::text_dark, f.bold);
-    any = true;
   }
   for (const auto& flag : v.fidelity) {
-    if (any && !wrap_each) ImGui::SameLine();
+    place(icon::flag, flag, f.body);
     pill(icon::flag, flag, colour::panel, colour::text, f.body);
-    any = true;
   }
 }
 

@@ -87,10 +87,13 @@ Visit done(Id id, const char* date, int minutes) {
 TEST_CASE("step-down gate: blocked without a reassessment for the transition; a senior review or a reassessment with its author unblocks it") {
   Snapshot s = team();
   const Instant now = local("2026-11-10T10:00");  // two days before the scheduled step-down
-  CHECK(step_down_blocked_text(s, s.episodes[0], now) == "step-down blocked: no risk reassessment since Mon 09 Nov");
+  // The flag names the scheduled step-down it is about; the gate for stepping down now names today,
+  // and needs a reassessment from an earlier day (the window runs back from the transition).
+  CHECK(step_down_blocked_text(s, s.episodes[0], now) ==
+        "step-down blocked: no risk reassessment since Mon 09 Nov for the step-down on Thu 12 Nov");
   auto check = check_step_down_now(s, s.plans[0], now);  // stepping down now, from Daily (since 5 Nov)
   CHECK(check.blocked);
-  CHECK(check.problem.find("no risk reassessment since Sat 07 Nov") != std::string::npos);
+  CHECK(check.problem.find("no risk reassessment since Sat 07 Nov for a step-down on Tue 10 Nov") != std::string::npos);
   CHECK(step_down_command_problem(s, StepDown{1, "", "S01", now}).value().find("step-down blocked") != std::string::npos);
 
   // A reassessment before the window does not count.
