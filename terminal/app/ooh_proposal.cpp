@@ -44,6 +44,21 @@ ui::OohProposalView propose_for_window(const Snapshot& s, const OohWindow& w, In
   for (AllocId id : proposal.uncovered)
     if (!blocked.count(id)) view.blocked.push_back({id, why_not[id].empty() ? "Not covered by this proposal" : why_not[id]});
 
+  // Allocations made by a person that break a hard rule are re-planned; say which and why. The
+  // allocator words them "visit ID with STAFF: why".
+  for (const auto& c : proposal.pin_conflicts) {
+    ui::OohKeptOut k;
+    const auto with = c.find(" with "), colon = c.find(": ");
+    if (c.rfind("visit ", 0) == 0 && with != std::string::npos && colon != std::string::npos && with < colon) {
+      k.visit = std::stoll(c.substr(6, with - 6));
+      k.staff = c.substr(with + 6, colon - with - 6);
+      k.why = c.substr(colon + 2);
+    } else {
+      k.why = c;
+    }
+    view.kept_out.push_back(std::move(k));
+  }
+
   const int total = static_cast<int>(problem.visits.size());
   view.summary = w.label + " " + format_day_label(w.date) + ": " + std::to_string(covered) + " of " +
                  std::to_string(total) + " visits covered" + (proposal.proven_optimal ? " (best possible)" : "") +

@@ -21,10 +21,18 @@ struct OohBlockedVisit {
   std::string rule;  // "Blocked: needs a prescriber; none on the evening shift"
 };
 
+// An allocation made by a person that the proposal does not keep, and why ("not on this shift").
+struct OohKeptOut {
+  Id visit = 0;
+  StaffId staff;
+  std::string why;
+};
+
 struct OohProposalView {
   std::string summary;  // "Proposal for Evening Mon 23 Nov: 5 of 6 visits covered"
   std::vector<OohProposalRow> rows;
   std::vector<OohBlockedVisit> blocked;
+  std::vector<OohKeptOut> kept_out;  // hand allocations that break a rule, re-planned by the proposal
 };
 
 }  // namespace vb::ui

@@ -470,6 +470,14 @@ void proposal_panel(const FrameInput& in, UiState& state, const OohBoard& b, std
     std::string what = row ? visit_line(*row, zone, state.privacy) : "visit " + std::to_string(bl.visit);
     ImGui::TextColored(v4(colour::missed), "%s %s — %s", icon::ban, what.c_str(), bl.rule.c_str());
   }
+  for (const auto& k : p->kept_out) {
+    const OohVisit* row = k.visit ? find_row(b, k.visit) : nullptr;
+    std::string what = row ? visit_line(*row, zone, state.privacy) : k.visit ? "visit " + std::to_string(k.visit) : "";
+    const Staff* who = k.staff.empty() ? nullptr : in.snapshot.find_staff(k.staff);
+    std::string name = who ? who->name : k.staff;
+    ImGui::TextColored(v4(colour::warning), "%s %s%s%s — allocation not kept: %s", icon::warning, what.c_str(),
+                       name.empty() ? "" : " with ", name.c_str(), k.why.c_str());
+  }
   ImGui::PopTextWrapPos();
   ImGui::Separator();
   ImGui::Spacing();
