@@ -357,7 +357,8 @@ std::optional<Command> close_section(const FrameInput& in, const PlanView& v, Ui
       choice_buttons(f, state.targets, overrides, state.close_override, state.close_override_other, "close_override", true, 3);
     }
   }
-  const StaffId& by = author(in, state);
+  // Who closes: chosen with the other choices; the confirmation only names them.
+  const StaffId& by = state.close_confirming ? (state.signed_in.empty() ? state.acting : state.signed_in) : author(in, state);
   std::optional<Command> candidate;
   if (reason && destination && (b.complete() || override_reason))
     candidate = CloseEpisode{v.episode->id, *reason, *destination, b.complete() ? "" : *override_reason, by, in.now};
@@ -393,6 +394,7 @@ std::optional<Command> close_section(const FrameInput& in, const PlanView& v, Ui
                      regen.remove.size() == 1 ? "" : "s");
   ImGui::PopFont();
   ImGui::TextWrapped("%s A follow-up call is added, due by %s.", icon::phone, when(due, in.snapshot.zone()).c_str());
+  ImGui::TextWrapped("%s Closed by %s.", icon::user, staff_name(in.snapshot, c.by).c_str());
   std::optional<Command> out;
   if (save_row(in, state, candidate, "Yes, close episode", "close_yes", "")) {
     out = candidate;
@@ -452,8 +454,12 @@ std::optional<Command> draw_closure_sheet(const FrameInput& in, const PlanView& 
   // Hung from a fixed top edge: the sheet grows downwards as choices open, so nothing already on it
   // moves under a finger (a centred sheet would shift up each time it grows).
   ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, top), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
-  ImGui::SetNextWindowSize(ImVec2(std::min(display.x * 0.96f, em * 62.0f), 0), ImGuiCond_Always);
-  ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(display.x, display.y - top - em * 0.5f));
+  // As tall as its content was last frame, up to the bottom of the screen (then it scrolls). A size
+  // constraint on an auto-fitting popup shows a scrollbar even when all fits, hence by hand.
+  static float content_height = 0;
+  const float max_height = display.y - top - em * 0.5f;
+  ImGui::SetNextWindowSize(ImVec2(std::min(display.x * 0.96f, em * 62.0f), content_height > 0 ? std::min(content_height, max_height) : 0),
+                           ImGuiCond_Always);
   if (!ImGui::BeginPopupModal(popup, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                                   ImGuiWindowFlags_NoSavedSettings))
     return std::nullopt;
@@ -512,6 +518,7 @@ std::optional<Command> draw_closure_sheet(const FrameInput& in, const PlanView& 
   else if (state.closure_section == "close") out = close_section(in, v, state, read_only);
   else out = bundle_section(in, v, state, read_only);
 
+  content_height = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
   // A sheet taller than the screen (no sign-in: the names of those on shift) scrolls by dragging.
   if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) && ImGui::IsMouseDragging(ImGuiMouseButton_Left))
     ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
