@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cfloat>
 
 namespace vb::ui {
 
@@ -59,6 +60,29 @@ void heading(const Fonts& f, const char* text) {
 std::string staff_name(const Snapshot& s, const StaffId& id) {
   const Staff* m = s.find_staff(id);
   return m ? m->name : id;
+}
+
+// A key person's name, or in the privacy view their initials ("Chris Stubbington" -> "CS").
+std::string carer_name(const KeyPerson& k, bool privacy) {
+  if (!privacy) return k.name;
+  std::string out;
+  bool start = true;
+  for (char ch : k.name) {
+    if (start && ch != ' ') out += ch;
+    start = ch == ' ' || ch == '-';
+  }
+  return out;
+}
+
+// `text` cut to `width` pixels in `font`, with "..." when cut.
+std::string fitted(ImFont* font, std::string text, float width) {
+  if (font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str()).x <= width) return text;
+  while (!text.empty() && font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, (text + "...").c_str()).x > width) {
+    text.pop_back();
+    while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();  // whole UTF-8 characters
+    if (!text.empty() && (static_cast<unsigned char>(text.back()) & 0x80)) text.pop_back();
+  }
+  return text + "...";
 }
 
 // "Fri 20 Nov 11:00"
@@ -163,6 +187,7 @@ bool bundle_row(const FrameInput& in, const BundleItem& item, bool chosen, bool 
   } else {
     line = read_only ? "Not done" : "Not done: tap to record";
   }
+  line = fitted(f.small, line, q.x - x - em * 0.4f);
   dl->AddText(f.small, f.small->FontSize, ImVec2(x, p.y + em * 0.35f + f.bold->FontSize), chosen ? ink : colour::text_dim,
               line.c_str());
   dl->PopClipRect();
@@ -237,10 +262,11 @@ std::optional<Command> carer_section(const FrameInput& in, const PlanView& v, Ui
   for (const KeyPerson* k : people) {
     if (state.carer_person == k->id) chosen = k;
     const std::string name = "carer:" + std::to_string(k->id);
-    const std::string label = k->name + " (" + k->relationship + ")##" + name;
+    const std::string shown = carer_name(*k, state.privacy);
+    const std::string label = shown + " (" + k->relationship + ")##" + name;
     if (read_only) {
       ImGui::PushFont(f.bold);
-      ImGui::Text("%s %s (%s)", icon::user, k->name.c_str(), k->relationship.c_str());
+      ImGui::Text("%s %s (%s)", icon::user, shown.c_str(), k->relationship.c_str());
       ImGui::PopFont();
     } else if (toggle_button(label.c_str(), ImVec2(em * 17.0f, em * 2.6f), state.carer_person == k->id, state.targets, name)) {
       state.carer_person = k->id;
