@@ -180,7 +180,9 @@ bool bundle_row(const FrameInput& in, const BundleItem& item, bool chosen, bool 
   const float x = p.x + em * 0.4f + f.big->FontSize * 1.4f;
   dl->AddText(f.bold, f.bold->FontSize, ImVec2(x, p.y + em * 0.25f), ink, std::string(transition_item_label(item.item)).c_str());
   std::string line;
-  if (item.done) {
+  if (chosen) {
+    line = std::string(item.done ? "Done before; " : "") + "chosen: finish below and Save";
+  } else if (item.done) {
     line = "Done " + when(item.at, in.snapshot.zone()) + " · " + staff_name(in.snapshot, item.by);
     if (!item.detail.empty()) line += " · " + std::string(label_of(services, item.detail));
     if (item.versions > 1) line += " · " + std::to_string(item.versions) + " records";
@@ -234,8 +236,13 @@ std::optional<Command> bundle_section(const FrameInput& in, const PlanView& v, U
   std::optional<Command> candidate;
   if (detail) candidate = RecordTransitionItem{v.episode->id, state.closure_item, *detail, by, in.now};
   std::optional<Command> out;
-  if (save_row(in, state, candidate, "Save", "bundle_save", "Choose one of the above first.")) {
-    out = candidate;
+  const bool saved = save_row(in, state, candidate, "Save", "bundle_save", "Choose one of the above first.");
+  ImGui::SameLine();
+  ImGui::PushFont(f.bold);
+  const bool cancelled = toggle_button("Cancel##bundle", ImVec2(f.em * 10.0f, f.em * 2.8f), false, state.targets, "bundle_cancel");
+  ImGui::PopFont();
+  if (saved) out = candidate;
+  if (saved || cancelled) {
     state.closure_item.clear();
     state.closure_detail = -1;
     state.closure_other.clear();

@@ -132,6 +132,10 @@ TEST_CASE("ui closure sheet: the receiving service comes from a list, without ty
   REQUIRE(episode != 0);
   Sheet sheet(s, episode, with_role(s, Role::clinician, true));
   auto& ui = sheet.ui;
+  ui.tap("bundle_item:joint_meeting");
+  CHECK_FALSE(ui.tap("bundle_cancel"));  // changed their mind: nothing recorded, nothing chosen
+  CHECK(ui.state.closure_item.empty());
+  CHECK_FALSE(ui.shows("bundle_save"));
   ui.tap("bundle_item:receiving_service");  // done already: recording again is a new record, the latest counts
   ui.tap("bundle_detail:0");
   auto c = ui.tap("bundle_save");
