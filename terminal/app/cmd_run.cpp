@@ -6,6 +6,7 @@
 #include "app/service_watch.hpp"
 #include "app/commands.hpp"
 #include "app/integrity_notice.hpp"
+#include "core/transition_bundle.hpp"
 #include "app/ooh_proposal.hpp"
 #include "app/redraw_schedule.hpp"
 #include "app/session.hpp"
@@ -60,6 +61,10 @@ std::string describe(const Command& c) {
     return "Saved: " + g->staff + " now has the " + std::string(role_label(g->role)) + " role";
   if (const auto* r = std::get_if<RevokeRole>(&c))
     return "Saved: " + r->staff + " no longer has the " + std::string(role_label(r->role)) + " role";
+  if (const auto* t = std::get_if<RecordTransitionItem>(&c))
+    return "Saved: " + std::string(transition_item_label(t->item)) + " recorded";
+  if (std::holds_alternative<LogCarerContact>(c)) return "Saved: carer contact logged";
+  if (std::holds_alternative<CloseEpisode>(c)) return "Saved: episode closed; follow-up call added";
   return "Saved";
 }
 

@@ -94,6 +94,23 @@ int run_screenshot(const CommandLine& cl) {
     state.access_pin_pad = cl.flag("set-pin");
     if (state.access_pin_pad) state.access_pin_digits = "00";  // two digits typed: shown as dots
   }
+  // --episode ID: the plans screen shows that episode large; --closure SECTION opens its Bundle and
+  // closure sheet (bundle, carer or close) as after tapping "Bundle and closure".
+  if (auto e = cl.option("episode")) {
+    try {
+      state.plan_episode = std::stoll(*e);
+    } catch (const std::exception&) {
+      throw UsageError("--episode '" + *e + "' is not an episode id");
+    }
+    if (!s.model.snapshot.find_episode(*state.plan_episode)) throw Refused("episode " + *e + " does not exist");
+  }
+  if (auto section = cl.option("closure")) {
+    if (*section != "bundle" && *section != "carer" && *section != "close")
+      throw UsageError("--closure '" + *section + "' must be bundle, carer or close");
+    state.plan_action = "closure";
+    state.plan_action_episode = state.plan_episode;
+    state.closure_section = *section;
+  }
   Instant now = s.clock->now();
   // Shows what the kiosk would show about backups (reads the folder; never starts one).
   BackupStatus backup_status;

@@ -1,6 +1,7 @@
 #include "ui/plan_actions.hpp"
 
 #include "core/step_down.hpp"
+#include "ui/closure_sheet.hpp"
 #include "ui/icons.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -27,6 +28,7 @@ void close_panel(UiState& state) {
   state.plan_reason = -1;
   state.plan_other.clear();
   state.plan_risk.reset();
+  reset_closure_sheet(state);
 }
 
 void open_panel(UiState& state, std::string action, Id episode) {
@@ -109,6 +111,11 @@ std::optional<Command> draw_plan_actions(const FrameInput& in, const PlanView& v
   if (toggle_button((std::string(icon::list) + "  Record reassessment").c_str(), ImVec2(em * 15.0f, size.y),
                     state.plan_action == "reassess", state.targets, "plan_action:reassess"))
     open_panel(state, "reassess", episode);
+  // The transition bundle, carer contact and closing: a sheet of their own (ui/closure_sheet.hpp).
+  ImGui::SameLine();
+  if (toggle_button((std::string(icon::users) + "  Bundle and closure").c_str(), ImVec2(em * 15.0f, size.y),
+                    state.plan_action == "closure", state.targets, "plan_action:closure"))
+    open_panel(state, "closure", episode);
   ImGui::PopFont();
   if (!can_step_down) {
     // Its own line, wrapped: the whole reason stays readable at 1280 wide.
@@ -121,6 +128,7 @@ std::optional<Command> draw_plan_actions(const FrameInput& in, const PlanView& v
     if (state.plan_action == "step_down") close_panel(state);
   }
   if (state.plan_action.empty()) return std::nullopt;
+  if (state.plan_action == "closure") return draw_closure_sheet(in, v, state);
 
   // The open panel: what will happen, the choices, who records, and Save / Cancel.
   std::optional<Command> candidate;

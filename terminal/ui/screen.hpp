@@ -105,6 +105,22 @@ struct UiState {
   std::string access_pin_first;
   std::string access_pin_digits;
   std::string access_message;  // why the keypad did not set the PIN (never the PIN)
+  // Plans screen: the "Bundle and closure" sheet (ui/closure_sheet.hpp), open while plan_action is
+  // "closure": its section ("bundle", "carer", "close"), the bundle item chosen and its detail (index
+  // into the item's list; the last is "Other"), the carer contact being logged, and the closure.
+  std::string closure_section;
+  std::string closure_item;
+  int closure_detail = -1;
+  std::string closure_other;
+  std::optional<Id> carer_person;  // key person id
+  std::string carer_outcome;
+  std::vector<std::string> carer_shared;
+  int close_reason = -1;
+  int close_destination = -1;
+  int close_override = -1;
+  std::string close_reason_other;
+  std::string close_override_other;
+  bool close_confirming = false;  // the confirmation step (closing removes future planned visits)
 };
 
 // Everything a frame reads. All of it is prepared outside the frame: no I/O while drawing.

@@ -323,6 +323,19 @@ PY
     [ "$(sqlite3 "$db" "SELECT count(*) FROM audit_log")" = "$before" ] || fail "a refused set_pin wrote rows"
     if sqlite3 "$db" "SELECT before_json || after_json FROM audit_log" | grep -q 73915; then fail "the PIN is in audit_log"; fi
     ;;
+  screenshot_opens_the_bundle_and_closure_sheet)
+    demo
+    command -v xvfb-run >/dev/null || fail "xvfb-run missing"
+    episode=$(sqlite3 "$db" "SELECT id FROM episode WHERE closed_at IS NULL AND stage = 'handover' ORDER BY id LIMIT 1")
+    for section in bundle carer close; do
+      xvfb-run -a "$bin" --db "$db" --now "$now" screenshot "$work/$section.png" --screen plans --size 1280x800 \
+        --episode "$episode" --closure "$section" 2>"$work/err" || { cat "$work/err"; fail "closure sheet $section"; }
+    done
+    expect_exit 2 xvfb-run -a "$bin" --db "$db" --now "$now" screenshot "$work/x.png" --screen plans --closure everything
+    grep -q "must be bundle, carer or close" "$work/err" || fail "bad --closure not explained: $(cat "$work/err")"
+    expect_exit 1 xvfb-run -a "$bin" --db "$db" --now "$now" screenshot "$work/x.png" --screen plans --episode 999999
+    grep -q "episode 999999 does not exist" "$work/err" || fail "unknown --episode not named: $(cat "$work/err")"
+    ;;
   *) fail "unknown case $case_name" ;;
 esac
 echo "ok: $case_name"

@@ -1,0 +1,569 @@
+// The plans screen's "Bundle and closure" sheet: the transition bundle, carer contact and closing.
+#include "ui/closure_sheet.hpp"
+
+#include "core/carers.hpp"
+#include "core/plan_generation.hpp"
+#include "core/transition_bundle.hpp"
+#include "ui/icons.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <array>
+#include <cfloat>
+
+namespace vb::ui {
+
+namespace {
+
+constexpr std::array<SheetChoice, 4> services{{{"cmht", "CMHT"},
+                                               {"gp", "GP"},
+                                               {"voluntary", "Voluntary sector"},
+                                               {"supported_living", "Supported living"}}};
+constexpr std::array<SheetChoice, 2> sent_days{{{"today", "Sent today"}, {"yesterday", "Sent yesterday"}}};
+constexpr std::array<SheetChoice, 4> meetings{{{"today", "Held today"},
+                                               {"yesterday", "Held yesterday"},
+                                               {"none: person declined", "None: person declined"},
+                                               {"none: receiving service could not attend", "None: service could not attend"}}};
+constexpr std::array<SheetChoice, 5> reasons{{{"resolved", "Crisis resolved"},
+                                              {"transferred", "Transferred to another service"},
+                                              {"admitted", "Admitted to hospital"},
+                                              {"declined", "Declined further contact"},
+                                              {"moved_away", "Moved out of area"}}};
+constexpr std::array<SheetChoice, 6> destinations{{{"cmht", "CMHT"},
+                                                   {"gp", "GP"},
+                                                   {"voluntary", "Voluntary sector"},
+                                                   {"supported_living", "Supported living"},
+                                                   {"inpatient", "Inpatient ward"},
+                                                   {"other", "Other"}}};
+constexpr std::array<SheetChoice, 4> overrides{{{"person declined further contact", "Person declined further contact"},
+                                                {"admitted: the ward takes over the handover", "Admitted: the ward takes over"},
+                                                {"receiving service could not take part in time", "Receiving service not in time"},
+                                                {"moved out of area: new team informed", "Moved away: new team told"}}};
+constexpr std::array<SheetChoice, 3> outcomes{{{"reached", "Reached"}, {"no_answer", "No answer"}, {"message_left", "Message left"}}};
+constexpr std::array<SheetChoice, 4> topics{{{"rationale", "Rationale"},
+                                             {"practical_guidance", "Practical guidance"},
+                                             {"escalation_routes", "Escalation routes"},
+                                             {"step_down", "Step-down"}}};
+
+ImVec4 v4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
+
+void heading(const Fonts& f, const char* text) {
+  ImGui::Spacing();
+  ImGui::PushFont(f.bold);
+  ImGui::TextUnformatted(text);
+  ImGui::PopFont();
+}
+
+std::string staff_name(const Snapshot& s, const StaffId& id) {
+  const Staff* m = s.find_staff(id);
+  return m ? m->name : id;
+}
+
+// A key person's name, or in the privacy view their initials ("Chris Stubbington" -> "CS").
+std::string carer_name(const KeyPerson& k, bool privacy) {
+  if (!privacy) return k.name;
+  std::string out;
+  bool start = true;
+  for (char ch : k.name) {
+    if (start && ch != ' ') out += ch;
+    start = ch == ' ' || ch == '-';
+  }
+  return out;
+}
+
+// `text` cut to `width` pixels in `font`, with "..." when cut.
+std::string fitted(ImFont* font, std::string text, float width) {
+  if (font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str()).x <= width) return text;
+  while (!text.empty() && font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, (text + "...").c_str()).x > width) {
+    text.pop_back();
+    while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();  // whole UTF-8 characters
+    if (!text.empty() && (static_cast<unsigned char>(text.back()) & 0x80)) text.pop_back();
+  }
+  return text + "...";
+}
+
+// "Fri 20 Nov 11:00"
+std::string when(Instant at, Zone zone) { return format_day_label(local_date_of(at, zone)) + " " + format_local_hm(at, zone); }
+
+std::string_view label_of(std::span<const SheetChoice> list, std::string_view value) {
+  for (const auto& c : list)
+    if (c.value == value) return c.label;
+  return value;
+}
+
+// A list of choices as big buttons, `per_row` a row, then "Other (type it)" when `other`; `chosen`
+// is the index (list size = Other). Targets "<prefix>:<i>" and "<prefix>:other".
+void choice_buttons(const Fonts& f, HitTargets& targets, std::span<const SheetChoice> list, int& chosen,
+                    std::string& other_text, const std::string& prefix, bool other, int per_row = 3) {
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  const float width = (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
+  const ImVec2 size(width, f.em * 2.6f);
+  const size_t n = list.size() + (other ? 1 : 0);
+  for (size_t i = 0; i < n; ++i) {
+    if (i % static_cast<size_t>(per_row) != 0) ImGui::SameLine();
+    std::string label = i < list.size() ? std::string(list[i].label) : "Other (type it)";
+    std::string name = prefix + ":" + (i < list.size() ? std::to_string(i) : "other");
+    if (toggle_button((label + "##" + name).c_str(), size, chosen == static_cast<int>(i), targets, name))
+      chosen = static_cast<int>(i);
+  }
+  if (other && chosen == static_cast<int>(list.size())) {
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, f.em * 40.0f));
+    ImGui::InputTextWithHint(("##" + prefix + "_other").c_str(), "Type it", &other_text);
+  }
+}
+
+std::optional<std::string> chosen_value(std::span<const SheetChoice> list, int chosen, const std::string& other) {
+  if (chosen >= 0 && static_cast<size_t>(chosen) < list.size()) return std::string(list[static_cast<size_t>(chosen)].value);
+  if (chosen == static_cast<int>(list.size()) && !other.empty()) return other;
+  return std::nullopt;
+}
+
+// Who records: the signed-in person, or (no sign-in) a choice among those on shift.
+const StaffId& author(const FrameInput& in, UiState& state) {
+  if (!state.signed_in.empty()) {
+    ImGui::Text("%s %s (signed in)", icon::user, staff_name(in.snapshot, state.signed_in).c_str());
+    return state.signed_in;
+  }
+  heading(in.fonts, "Recorded by");
+  std::vector<const Staff*> people;
+  for (const auto& row : in.staff_day.rows) people.push_back(row.staff);
+  staff_choice(people, state.acting, in.fonts, state.targets, "closure_by");
+  return state.acting;
+}
+
+// The refusal in words (the same as `apply` gives) and a Save button; true when saved.
+bool save_row(const FrameInput& in, UiState& state, const std::optional<Command>& candidate, const char* label,
+              const std::string& target, const char* still_needed) {
+  const Fonts& f = in.fonts;
+  std::optional<std::string> problem;
+  if (candidate) problem = command_problem(in.snapshot, *candidate);
+  if (!candidate) ImGui::TextColored(v4(colour::text_dim), "%s", still_needed);
+  if (problem) {
+    ImGui::PushStyleColor(ImGuiCol_Text, v4(colour::warning));
+    ImGui::TextWrapped("%s %s", icon::exclamation, problem->c_str());
+    ImGui::PopStyleColor();
+  }
+  const bool can_save = candidate && !problem;
+  ImGui::PushFont(f.bold);
+  if (!can_save) ImGui::BeginDisabled();
+  const bool saved = toggle_button((std::string(icon::check) + "  " + label).c_str(), ImVec2(f.em * 16.0f, f.em * 2.8f),
+                                   can_save, state.targets, target);
+  if (!can_save) ImGui::EndDisabled();
+  ImGui::PopFont();
+  return saved;
+}
+
+// One bundle item as a large row: a box (ticked when done), the item's words, and underneath when and
+// by whom (or "not done"). Tappable unless read_only. Target "bundle_item:<item>".
+bool bundle_row(const FrameInput& in, const BundleItem& item, bool chosen, bool read_only, float width, HitTargets& targets) {
+  const Fonts& f = in.fonts;
+  const float em = f.em;
+  const ImVec2 size(width, em * 3.0f);
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const std::string name = "bundle_item:" + std::string(item.item);
+  bool pressed = false;
+  if (read_only) ImGui::Dummy(size);
+  else pressed = ImGui::InvisibleButton(name.c_str(), size);
+  targets.add_last_item(name);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 q(p.x + size.x, p.y + size.y);
+  const ImU32 fill = chosen ? colour::accent : item.done ? IM_COL32(18, 72, 58, 255) : colour::planned;
+  const ImU32 ink = chosen ? colour::text_dark : colour::text;
+  dl->AddRectFilled(p, q, fill, em * 0.25f);
+  if (item.done && !chosen) dl->AddRect(p, q, colour::done, em * 0.25f, 0, 2.0f);
+  dl->PushClipRect(p, q, true);
+  const char* box = item.done ? icon::check_square : icon::square;
+  dl->AddText(f.big, f.big->FontSize, ImVec2(p.x + em * 0.4f, p.y + (size.y - f.big->FontSize) / 2), ink, box);
+  const float x = p.x + em * 0.4f + f.big->FontSize * 1.4f;
+  dl->AddText(f.bold, f.bold->FontSize, ImVec2(x, p.y + em * 0.25f), ink, std::string(transition_item_label(item.item)).c_str());
+  std::string line;
+  if (chosen) {
+    line = std::string(item.done ? "Done before; " : "") + "chosen: finish below and Save";
+  } else if (item.done) {
+    line = "Done " + when(item.at, in.snapshot.zone()) + " · " + staff_name(in.snapshot, item.by);
+    if (!item.detail.empty()) line += " · " + std::string(label_of(services, item.detail));
+    if (item.versions > 1) line += " · " + std::to_string(item.versions) + " records";
+  } else {
+    line = read_only ? "Not done" : "Not done: tap to record";
+  }
+  line = fitted(f.small, line, q.x - x - em * 0.4f);
+  dl->AddText(f.small, f.small->FontSize, ImVec2(x, p.y + em * 0.35f + f.bold->FontSize), chosen ? ink : colour::text_dim,
+              line.c_str());
+  dl->PopClipRect();
+  return pressed;
+}
+
+std::optional<Command> bundle_section(const FrameInput& in, const PlanView& v, UiState& state, bool read_only) {
+  const Fonts& f = in.fonts;
+  const BundleStatus b = bundle_status(in.snapshot, v.episode->id);
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  const float width = (ImGui::GetContentRegionAvail().x - gap) / 2;
+  for (size_t i = 0; i < b.items.size(); ++i) {
+    if (i % 2 != 0) ImGui::SameLine();
+    const BundleItem& item = b.items[i];
+    if (bundle_row(in, item, state.closure_item == item.item, read_only, width, state.targets)) {
+      state.closure_item = std::string(item.item);
+      state.closure_detail = -1;
+      state.closure_other.clear();
+    }
+  }
+  if (!b.flags.empty()) {
+    std::string flags;
+    for (auto fl : b.flags) flags += (flags.empty() ? "" : ", ") + std::string(transition_item_label(fl));
+    ImGui::TextColored(v4(colour::text_dim), "%s Care flags: %s", icon::flag, flags.c_str());
+  }
+  if (read_only || state.closure_item.empty()) return std::nullopt;
+
+  const auto it = std::find_if(b.items.begin(), b.items.end(), [&](const BundleItem& x) { return x.item == state.closure_item; });
+  if (it == b.items.end()) return std::nullopt;
+  const std::string title = std::string(it->done ? "Record again: " : "Record: ") + std::string(transition_item_label(it->item));
+  heading(f, title.c_str());
+  const auto choices = bundle_detail_choices(it->item);
+  const LocalDate today = local_date_of(in.now, in.snapshot.zone());
+  std::optional<std::string> detail = std::string();
+  if (!choices.empty()) {
+    choice_buttons(f, state.targets, choices, state.closure_detail, state.closure_other, "bundle_detail", true, 3);
+    detail.reset();
+    if (state.closure_detail >= 0 && static_cast<size_t>(state.closure_detail) < choices.size())
+      detail = bundle_detail_value(choices[static_cast<size_t>(state.closure_detail)], today);
+    else if (state.closure_detail == static_cast<int>(choices.size()) && !state.closure_other.empty())
+      detail = state.closure_other;
+  }
+  const StaffId& by = author(in, state);
+  std::optional<Command> candidate;
+  if (detail) candidate = RecordTransitionItem{v.episode->id, state.closure_item, *detail, by, in.now};
+  std::optional<Command> out;
+  const bool saved = save_row(in, state, candidate, "Save", "bundle_save", "Choose one of the above first.");
+  ImGui::SameLine();
+  ImGui::PushFont(f.bold);
+  const bool cancelled = toggle_button("Cancel##bundle", ImVec2(f.em * 10.0f, f.em * 2.8f), false, state.targets, "bundle_cancel");
+  ImGui::PopFont();
+  if (saved) out = candidate;
+  if (saved || cancelled) {
+    state.closure_item.clear();
+    state.closure_detail = -1;
+    state.closure_other.clear();
+  }
+  return out;
+}
+
+std::optional<Command> carer_section(const FrameInput& in, const PlanView& v, UiState& state, bool read_only) {
+  const Fonts& f = in.fonts;
+  const float em = f.em;
+  const auto people = in.snapshot.key_people_of(v.episode->person_id);
+  if (people.empty()) {
+    ImGui::PushFont(f.bold);
+    ImGui::TextWrapped("%s No family member or carer is recorded for this person, so there is no one to log contact with.",
+                       icon::user_times);
+    ImGui::PopFont();
+    state.targets.add_last_item("carer_none");
+    return std::nullopt;
+  }
+  heading(f, "Who");
+  if (!read_only && people.size() == 1 && !state.carer_person) state.carer_person = people.front()->id;  // the only one
+  const KeyPerson* chosen = nullptr;
+  const Zone zone = in.snapshot.zone();
+  for (const KeyPerson* k : people) {
+    if (state.carer_person == k->id) chosen = k;
+    const std::string name = "carer:" + std::to_string(k->id);
+    const std::string shown = carer_name(*k, state.privacy);
+    const std::string label = shown + " (" + k->relationship + ")##" + name;
+    if (read_only) {
+      ImGui::PushFont(f.bold);
+      ImGui::Text("%s %s (%s)", icon::user, shown.c_str(), k->relationship.c_str());
+      ImGui::PopFont();
+    } else if (toggle_button(label.c_str(), ImVec2(em * 17.0f, em * 2.6f), state.carer_person == k->id, state.targets, name)) {
+      state.carer_person = k->id;
+      if (!k->consent_to_share) state.carer_shared.clear();
+    }
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    if (k->consent_to_share) {
+      ImGui::Text("%s Consent to share", icon::check);
+    } else {
+      ImGui::PushFont(f.bold);
+      ImGui::PushStyleColor(ImGuiCol_Text, v4(colour::warning));
+      ImGui::Text("%s No consent to share: nothing may be shared", icon::ban);
+      ImGui::PopStyleColor();
+      ImGui::PopFont();
+    }
+    // The latest attempt, so no one rings twice.
+    const CarerContact* last = nullptr;
+    for (const CarerContact* c : in.snapshot.carer_contacts_of(k->id))
+      if (!last || c->at > last->at) last = c;
+    if (last) {
+      std::string shared;
+      for (const auto& t : last->shared) shared += (shared.empty() ? "; told: " : ", ") + std::string(label_of(topics, t));
+      ImGui::TextColored(v4(colour::text_dim), "Last: %s %s by %s%s", std::string(label_of(outcomes, last->outcome)).c_str(),
+                         when(last->at, zone).c_str(), staff_name(in.snapshot, last->by).c_str(), shared.c_str());
+    } else {
+      ImGui::TextColored(v4(colour::text_dim), "No contact logged yet");
+    }
+    ImGui::EndGroup();
+  }
+  if (read_only) return std::nullopt;
+  if (!chosen) {
+    ImGui::TextColored(v4(colour::text_dim), "Tap the person you spoke to or tried to reach.");
+    return std::nullopt;
+  }
+  heading(f, "Outcome");
+  for (size_t i = 0; i < outcomes.size(); ++i) {
+    if (i) ImGui::SameLine();
+    const std::string name = "carer_outcome:" + std::string(outcomes[i].value);
+    if (toggle_button(std::string(outcomes[i].label).c_str(), ImVec2(em * 11.0f, em * 2.6f), state.carer_outcome == outcomes[i].value,
+                      state.targets, name)) {
+      state.carer_outcome = std::string(outcomes[i].value);
+      if (state.carer_outcome != "reached") state.carer_shared.clear();
+    }
+  }
+  heading(f, "What was shared (tap each)");
+  const bool can_share = chosen->consent_to_share && state.carer_outcome == "reached";
+  if (!can_share) ImGui::BeginDisabled();
+  for (size_t i = 0; i < topics.size(); ++i) {
+    if (i) ImGui::SameLine();
+    const std::string value(topics[i].value);
+    auto at = std::find(state.carer_shared.begin(), state.carer_shared.end(), value);
+    const bool on = at != state.carer_shared.end();
+    const std::string label = std::string(on ? icon::check_square : icon::square) + "  " + std::string(topics[i].label);
+    if (toggle_button(label.c_str(), ImVec2(em * 12.5f, em * 2.6f), on, state.targets, "carer_shared:" + value)) {
+      if (on) state.carer_shared.erase(at);
+      else state.carer_shared.push_back(value);
+    }
+  }
+  if (!can_share) ImGui::EndDisabled();
+  if (!can_share)
+    ImGui::TextColored(v4(colour::text_dim), "%s",
+                       !chosen->consent_to_share ? "Nothing may be shared: no consent to share with this person."
+                                                 : "Sharing is recorded only when the person was reached.");
+  const StaffId& by = author(in, state);
+  std::optional<Command> candidate;
+  if (!state.carer_outcome.empty()) {
+    LogCarerContact c{v.episode->id, chosen->id, state.carer_outcome, {}, "", by, in.now};
+    // In the list's order, whatever order they were tapped in.
+    for (const auto& t : topics)
+      if (std::find(state.carer_shared.begin(), state.carer_shared.end(), t.value) != state.carer_shared.end())
+        c.shared.emplace_back(t.value);
+    candidate = c;
+  }
+  std::optional<Command> out;
+  if (save_row(in, state, candidate, "Log contact", "carer_save", "Choose the outcome first.")) {
+    out = candidate;
+    state.carer_person.reset();
+    state.carer_outcome.clear();
+    state.carer_shared.clear();
+  }
+  return out;
+}
+
+std::optional<Command> close_section(const FrameInput& in, const PlanView& v, UiState& state, bool read_only) {
+  const Fonts& f = in.fonts;
+  const float em = f.em;
+  const BundleStatus b = bundle_status(in.snapshot, v.episode->id);
+  std::string missing;
+  for (auto m : b.missing()) missing += (missing.empty() ? "" : ", ") + std::string(transition_item_short(m));
+  ImGui::PushFont(f.bold);
+  if (b.complete()) {
+    ImGui::Text("%s Transition bundle complete", icon::check);
+  } else {
+    ImGui::PushStyleColor(ImGuiCol_Text, v4(colour::warning));
+    ImGui::TextWrapped("%s Transition bundle incomplete. Missing: %s", icon::exclamation, missing.c_str());
+    ImGui::PopStyleColor();
+  }
+  ImGui::PopFont();
+  state.targets.add_last_item(b.complete() ? "close_bundle_complete" : "close_bundle_missing");
+  if (read_only) return std::nullopt;
+
+  const auto reason = chosen_value(reasons, state.close_reason, state.close_reason_other);
+  const auto destination = chosen_value(destinations, state.close_destination, "");
+  const auto override_reason = chosen_value(overrides, state.close_override, state.close_override_other);
+  if (!state.close_confirming) {
+    heading(f, "Why close");
+    choice_buttons(f, state.targets, reasons, state.close_reason, state.close_reason_other, "close_reason", true, 3);
+    heading(f, "Where they go next");
+    std::string unused;
+    choice_buttons(f, state.targets, destinations, state.close_destination, unused, "close_destination", false, 6);
+    if (!b.complete()) {
+      heading(f, "Close without a complete bundle because");
+      choice_buttons(f, state.targets, overrides, state.close_override, state.close_override_other, "close_override", true, 3);
+    }
+  }
+  // Who closes: chosen with the other choices; the confirmation only names them.
+  const StaffId& by = state.close_confirming ? (state.signed_in.empty() ? state.acting : state.signed_in) : author(in, state);
+  std::optional<Command> candidate;
+  if (reason && destination && (b.complete() || override_reason))
+    candidate = CloseEpisode{v.episode->id, *reason, *destination, b.complete() ? "" : *override_reason, by, in.now};
+  if (!state.close_confirming) {
+    if (save_row(in, state, candidate, "Close episode...", "close_next",
+                 b.complete() ? "Choose why and where they go next first."
+                              : "Choose why, where they go next, and why close without a complete bundle.")) state.close_confirming = true;
+    return std::nullopt;
+  }
+  if (!candidate) {  // the choices no longer make a command (the bundle changed meanwhile): choose again
+    state.close_confirming = false;
+    return std::nullopt;
+  }
+  // The confirmation: what closing does, in words.
+  const auto& c = std::get<CloseEpisode>(*candidate);
+  const Regeneration regen = [&] {
+    std::vector<Visit> mine;
+    for (const Visit* x : in.snapshot.visits_of(v.episode->id)) mine.push_back(*x);
+    return regenerate_visits(ContactPlan{}, v.episode->id, mine, in.now, in.snapshot.zone());
+  }();
+  Episode closed = *v.episode;
+  closed.closure_destination = c.destination;
+  const Instant due = follow_up_due(in.snapshot, closed, in.now);
+  ImGui::PushFont(f.big);
+  ImGui::TextWrapped("Close this episode now?");
+  ImGui::PopFont();
+  ImGui::TextWrapped("%s %s; next: %s.", icon::list, std::string(label_of(reasons, c.reason)).c_str(),
+                     std::string(label_of(destinations, c.destination)).c_str());
+  if (!c.override_reason.empty())
+    ImGui::TextWrapped("%s Closed without: %s (because: %s).", icon::exclamation, missing.c_str(), c.override_reason.c_str());
+  ImGui::PushFont(f.bold);
+  ImGui::TextWrapped("%s %zu planned visit%s from now will be removed.", icon::times, regen.remove.size(),
+                     regen.remove.size() == 1 ? "" : "s");
+  ImGui::PopFont();
+  ImGui::TextWrapped("%s A follow-up call is added, due by %s.", icon::phone, when(due, in.snapshot.zone()).c_str());
+  ImGui::TextWrapped("%s Closed by %s.", icon::user, staff_name(in.snapshot, c.by).c_str());
+  std::optional<Command> out;
+  if (save_row(in, state, candidate, "Yes, close episode", "close_yes", "")) {
+    out = candidate;
+    reset_closure_sheet(state);
+    state.plan_action.clear();
+    state.plan_action_episode.reset();
+  }
+  ImGui::SameLine();
+  ImGui::PushFont(f.bold);
+  if (toggle_button("Go back", ImVec2(em * 10.0f, em * 2.8f), false, state.targets, "close_back")) state.close_confirming = false;
+  ImGui::PopFont();
+  return out;
+}
+
+}  // namespace
+
+std::span<const SheetChoice> bundle_detail_choices(std::string_view item) {
+  if (item == "receiving_service") return services;
+  if (item == "handover_summary_sent") return sent_days;
+  if (item == "joint_meeting") return meetings;
+  return {};
+}
+
+std::string bundle_detail_value(const SheetChoice& c, LocalDate today) {
+  if (c.value == "today") return format_date(today);
+  if (c.value == "yesterday") return format_date(LocalDate{date::sys_days{today} - date::days{1}});
+  return std::string(c.value);
+}
+
+std::span<const SheetChoice> closure_reasons() { return reasons; }
+std::span<const SheetChoice> closure_destinations() { return destinations; }
+std::span<const SheetChoice> override_reasons() { return overrides; }
+
+void reset_closure_sheet(UiState& state) {
+  state.closure_section.clear();
+  state.closure_item.clear();
+  state.closure_detail = -1;
+  state.closure_other.clear();
+  state.carer_person.reset();
+  state.carer_outcome.clear();
+  state.carer_shared.clear();
+  state.close_reason = -1;
+  state.close_destination = -1;
+  state.close_override = -1;
+  state.close_reason_other.clear();
+  state.close_override_other.clear();
+  state.close_confirming = false;
+}
+
+std::optional<Command> draw_closure_sheet(const FrameInput& in, const PlanView& v, UiState& state) {
+  const Fonts& f = in.fonts;
+  const float em = f.em;
+  constexpr const char* popup = "Bundle and closure";
+  if (!ImGui::IsPopupOpen(popup)) ImGui::OpenPopup(popup);
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float top = std::min(em * 4.2f, display.y * 0.1f);
+  // Hung from a fixed top edge: the sheet grows downwards as choices open, so nothing already on it
+  // moves under a finger (a centred sheet would shift up each time it grows).
+  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, top), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+  // As tall as its content was last frame, up to the bottom of the screen (then it scrolls). A size
+  // constraint on an auto-fitting popup shows a scrollbar even when all fits, hence by hand.
+  static float content_height = 0;
+  const float max_height = display.y - top - em * 0.5f;
+  ImGui::SetNextWindowSize(ImVec2(std::min(display.x * 0.96f, em * 62.0f), content_height > 0 ? std::min(content_height, max_height) : 0),
+                           ImGuiCond_Always);
+  if (!ImGui::BeginPopupModal(popup, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                                  ImGuiWindowFlags_NoSavedSettings))
+    return std::nullopt;
+  if (state.closure_section.empty()) state.closure_section = "bundle";
+
+  // Title and the section tabs; Done closes the sheet.
+  ImGui::PushFont(f.big);
+  ImGui::TextUnformatted(person_label(v.person, state.privacy).c_str());
+  ImGui::PopFont();
+  ImGui::SameLine(0, em);
+  ImGui::TextColored(v4(colour::text_dim), "%s · %s", v.person ? v.person->local_id.c_str() : "",
+                     std::string(stage_label(v.episode->stage)).c_str());
+  ImGui::PushFont(f.bold);
+  const ImVec2 tab(em * 14.0f, em * 2.8f);
+  struct Tab {
+    const char* key;
+    std::string label;
+  };
+  const std::array<Tab, 3> tabs{{{"bundle", std::string(icon::list) + "  Transition bundle"},
+                                 {"carer", std::string(icon::users) + "  Carer contact"},
+                                 {"close", std::string(icon::ban) + "  Close episode"}}};
+  for (size_t i = 0; i < tabs.size(); ++i) {
+    if (i) ImGui::SameLine();
+    if (toggle_button(tabs[i].label.c_str(), tab, state.closure_section == tabs[i].key, state.targets,
+                      std::string("closure_tab:") + tabs[i].key) &&
+        state.closure_section != tabs[i].key) {
+      const std::string key = tabs[i].key;
+      reset_closure_sheet(state);
+      state.closure_section = key;
+    }
+  }
+  ImGui::SameLine();
+  bool done = toggle_button("Done", ImVec2(em * 8.0f, tab.y), false, state.targets, "closure_done");
+  ImGui::PopFont();
+  ImGui::Separator();
+
+  // A signed-in person without the role sees the state and who can change it, and no buttons.
+  bool read_only = false;
+  if (!state.signed_in.empty()) {
+    const Staff* me = in.snapshot.find_staff(state.signed_in);
+    const Roles needed = required_role(Command{CloseEpisode{}});
+    if (!me || !me->role_set().any_of(needed)) {
+      read_only = true;
+      ImGui::PushFont(f.bold);
+      ImGui::PushStyleColor(ImGuiCol_Text, v4(colour::warning));
+      ImGui::TextWrapped("%s Only staff with %s can record the bundle, log carer contact or close an episode; %s is signed in.",
+                         icon::lock, needed.describe().c_str(), me ? me->name.c_str() : state.signed_in.c_str());
+      ImGui::PopStyleColor();
+      ImGui::PopFont();
+      state.targets.add_last_item("closure_read_only");
+    }
+  }
+
+  std::optional<Command> out;
+  if (state.closure_section == "carer") out = carer_section(in, v, state, read_only);
+  else if (state.closure_section == "close") out = close_section(in, v, state, read_only);
+  else out = bundle_section(in, v, state, read_only);
+
+  content_height = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
+  // A sheet taller than the screen (no sign-in: the names of those on shift) scrolls by dragging.
+  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) && ImGui::IsMouseDragging(ImGuiMouseButton_Left))
+    ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+  if (done) {
+    reset_closure_sheet(state);
+    state.plan_action.clear();
+    state.plan_action_episode.reset();
+  }
+  if (state.plan_action != "closure") ImGui::CloseCurrentPopup();  // Done, or the episode was closed
+  ImGui::EndPopup();
+  if (out) state.acting = std::visit([](const auto& c) { return c.by; }, *out);
+  return out;
+}
+
+}  // namespace vb::ui
