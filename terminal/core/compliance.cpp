@@ -193,6 +193,57 @@ MeasureFigure compute_measure(const Snapshot& s, const MeasureRule& rule, LocalD
   return compute(s, rule, from, to, now, data, details, true);
 }
 
+bool counted_by_day(std::string_view id, const ComplianceRules& rules) {
+  if (id == "reviews-overdue-now" || id == "six-weeks-without-review" || id == "missed-visit-follow-up-4h" ||
+      id == "named-worker-half-contacts")
+    return false;
+  if (id == "staff-per-person-week") return rules.period_days % 7 == 0;
+  return find_measure(id) != nullptr;
+}
+
+MeasureResult compute_measure_result(const Snapshot& s, const MeasureRule& rule, const ComplianceRules& rules, Instant now,
+                                     const MeasureData& data, bool week_items) {
+  MeasureResult r;
+  r.rule = &rule;
+  const LocalDate today = local_date_of(now, data.zone);
+  const LocalDate period_from = plus_days(today, -(rules.period_days - 1));
+  const LocalDate trend_from = plus_days(today, -(7 * rules.trend_weeks - 1));
+  const LocalDate from = std::min(period_from, trend_from);
+  const bool covered = !(from < plus_days(data.first, detail::visit_lookback_days)) && !(data.last < today);
+  if (!covered || !counted_by_day(rule.id, rules) || rules.trend_weeks <= 0) {
+    r.current = compute_measure(s, rule, period_from, today, now, &data);
+    for (int w = rules.trend_weeks - 1; w >= 0; --w) {
+      const LocalDate to = plus_days(today, -7L * w);
+      // The trend needs the figures only: no detail text, items neither sorted nor kept.
+      r.weeks.push_back(compute(s, rule, plus_days(to, -6), to, now, &data, false, week_items));
+    }
+    return r;
+  }
+  // Once over [from, today] as at now (the current period and the last week end today, as at now);
+  // detail text only for the current period's items.
+  const Instant as_at = std::min(now, data.day_end(today));
+  MeasureInput in{s, now, from, today, as_at, local_date_of(as_at, data.zone), data.zone, &data, true};
+  in.details_from = period_from;
+  std::vector<MeasureItem> all = find_measure(rule.id)(in, rule);
+  std::vector<MeasureItem> current;
+  std::vector<std::vector<MeasureItem>> weeks(static_cast<size_t>(rules.trend_weeks));
+  for (auto& item : all) {
+    if (item.day < from || today < item.day) continue;
+    if (!(item.day < period_from)) current.push_back(item);
+    if (item.day < trend_from) continue;
+    const auto w = (date::sys_days{item.day} - date::sys_days{trend_from}).count() / 7;
+    weeks[static_cast<size_t>(w)].push_back(std::move(item));
+  }
+  r.current = summarise(rule, std::move(current), period_from, today);
+  for (int w = 0; w < rules.trend_weeks; ++w) {
+    const LocalDate to = plus_days(trend_from, 7L * w + 6);
+    auto& items = weeks[static_cast<size_t>(w)];
+    r.weeks.push_back(week_items ? summarise(rule, std::move(items), plus_days(to, -6), to)
+                                 : figure_of(rule, items, plus_days(to, -6), to));
+  }
+  return r;
+}
+
 ComplianceBoard build_compliance_board(const Snapshot& s, const ComplianceRules& rules, Instant now) {
   ComplianceBoard b;
   b.now = now;
@@ -201,17 +252,7 @@ ComplianceBoard build_compliance_board(const Snapshot& s, const ComplianceRules&
   const LocalDate period_from = plus_days(b.today, -(rules.period_days - 1));
   const LocalDate trend_from = plus_days(b.today, -(7 * rules.trend_weeks - 1));
   const MeasureData data = prepare_measure_data(s, std::min(period_from, trend_from), b.today, now);
-  for (const auto& rule : rules.measures) {
-    MeasureResult r;
-    r.rule = &rule;
-    r.current = compute_measure(s, rule, period_from, b.today, now, &data);
-    for (int w = rules.trend_weeks - 1; w >= 0; --w) {
-      const LocalDate to = plus_days(b.today, -7L * w);
-      // The trend needs the figures only: no detail text, items neither sorted nor kept.
-      r.weeks.push_back(compute(s, rule, plus_days(to, -6), to, now, &data, false, false));
-    }
-    b.measures.push_back(std::move(r));
-  }
+  for (const auto& rule : rules.measures) b.measures.push_back(compute_measure_result(s, rule, rules, now, data));
   return b;
 }
 

@@ -59,6 +59,10 @@ struct MeasureInput {
   bool details = true;                // false: leave MeasureItem::detail empty (trend figures)
   // True when local day `d` has ended by as_at.
   bool ended(LocalDate d) const { return d < as_at_day; }
+  // Detail text only for items counted on or after this day (the board counts each measure once over
+  // the whole trend range and writes text only for the current period's items).
+  LocalDate details_from{};
+  bool detail_on(LocalDate d) const { return details && !(d < details_from); }
 };
 
 using MeasureFunction = std::vector<MeasureItem> (*)(const MeasureInput& in, const MeasureRule& rule);
@@ -127,6 +131,18 @@ struct ComplianceBoard {
 };
 
 ComplianceBoard build_compliance_board(const Snapshot& s, const ComplianceRules& rules, Instant now);
+
+// One measure's tile on the board (as build_compliance_board): a measure counted by day is counted
+// once over the whole range (period and trend) as at now, each item on its day, and each period takes
+// the items of its days; the others are counted period by period. `data` prepared for that range.
+// `week_items`: keep each trend week's items too (sorted as summarise does; for tests).
+MeasureResult compute_measure_result(const Snapshot& s, const MeasureRule& rule, const ComplianceRules& rules, Instant now,
+                                     const MeasureData& data, bool week_items = false);
+// Whether a measure's items for a past period are exactly those of a count as at now on the
+// period's days (judged on its own day, once that day has ended, by facts fixed by then). Not so for
+// the as-at-now measures, the 4-hour follow-up (pending as at the period's end) and the per-person
+// share over the whole period; staff a week only when the period is whole weeks.
+bool counted_by_day(std::string_view id, const ComplianceRules& rules);
 
 // Helpers shared by the measure files.
 Instant end_of_local_day(LocalDate d, Zone zone);  // the first instant of the next day

@@ -135,7 +135,7 @@ std::vector<MeasureItem> reviews_on_time(const MeasureInput& in, const MeasureRu
     const MeasureItem& item = history[i];
     if (item.day < in.from || item.day > in.to) continue;
     out.push_back(item);
-    if (in.details && i < in.data->review_history_why.size())
+    if (in.detail_on(item.day) && i < in.data->review_history_why.size())
       out.back().detail = review_why_words(in.data->review_history_why[i], in.zone);
   }
   return out;
