@@ -202,7 +202,7 @@ bool counted_by_day(std::string_view id, const ComplianceRules& rules) {
 }
 
 MeasureResult compute_measure_result(const Snapshot& s, const MeasureRule& rule, const ComplianceRules& rules, Instant now,
-                                     const MeasureData& data, bool week_items) {
+                                     const MeasureData& data, bool week_items, bool details) {
   MeasureResult r;
   r.rule = &rule;
   const LocalDate today = local_date_of(now, data.zone);
@@ -211,7 +211,8 @@ MeasureResult compute_measure_result(const Snapshot& s, const MeasureRule& rule,
   const LocalDate from = std::min(period_from, trend_from);
   const bool covered = !(from < plus_days(data.first, detail::visit_lookback_days)) && !(data.last < today);
   if (!covered || !counted_by_day(rule.id, rules) || rules.trend_weeks <= 0) {
-    r.current = compute_measure(s, rule, period_from, today, now, &data);
+    r.current = compute(s, rule, period_from, today, now, &data, details, true);
+    r.details_written = details;
     for (int w = rules.trend_weeks - 1; w >= 0; --w) {
       const LocalDate to = plus_days(today, -7L * w);
       // The trend needs the figures only: no detail text, items neither sorted nor kept.
@@ -222,7 +223,8 @@ MeasureResult compute_measure_result(const Snapshot& s, const MeasureRule& rule,
   // Once over [from, today] as at now (the current period and the last week end today, as at now);
   // detail text only for the current period's items.
   const Instant as_at = std::min(now, data.day_end(today));
-  MeasureInput in{s, now, from, today, as_at, local_date_of(as_at, data.zone), data.zone, &data, true};
+  MeasureInput in{s, now, from, today, as_at, local_date_of(as_at, data.zone), data.zone, &data, details};
+  r.details_written = details;
   in.details_from = period_from;
   std::vector<MeasureItem> all = find_measure(rule.id)(in, rule);
   std::vector<MeasureItem> current;
@@ -252,8 +254,18 @@ ComplianceBoard build_compliance_board(const Snapshot& s, const ComplianceRules&
   const LocalDate period_from = plus_days(b.today, -(rules.period_days - 1));
   const LocalDate trend_from = plus_days(b.today, -(7 * rules.trend_weeks - 1));
   const MeasureData data = prepare_measure_data(s, std::min(period_from, trend_from), b.today, now);
-  for (const auto& rule : rules.measures) b.measures.push_back(compute_measure_result(s, rule, rules, now, data));
+  for (const auto& rule : rules.measures) b.measures.push_back(compute_measure_result(s, rule, rules, now, data, false, false));
   return b;
+}
+
+bool write_measure_details(const Snapshot& s, ComplianceBoard& b, std::string_view measure_id) {
+  for (auto& r : b.measures) {
+    if (!r.rule || r.rule->id != measure_id || r.details_written) continue;
+    r.current.items = compute_measure(s, *r.rule, r.current.from, r.current.to, b.now).items;
+    r.details_written = true;
+    return true;
+  }
+  return false;
 }
 
 }  // namespace vb

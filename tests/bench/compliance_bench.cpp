@@ -148,6 +148,11 @@ int main(int argc, char** argv) {
   row("whole trust, kiosk working set (what the screen recomputes)", median_ms(runs, [&] {
         for (size_t i = 0; i < kiosk.size(); ++i) kiosk_boards[i] = build_compliance_board(kiosk[i], rules, now);
       }));
+  // Opening a tile's list writes its text (the current period counted on its own): the largest list.
+  row("open the largest list (team seed 1: write its text)", median_ms(runs, [&] {
+        ComplianceBoard b = boards[0];
+        write_measure_details(trust[0], b, "visit-outcome-same-day");
+      }));
   std::vector<OutcomesBoard> outcome_boards(trust.size());
   row("outcomes screen, one team (52 weeks + 12 weekly)",
       median_ms(runs, [&] { outcome_boards[0] = build_outcomes_board(trust[0], now); }));
@@ -165,7 +170,7 @@ int main(int argc, char** argv) {
     const double ms = median_ms(runs, [&] {
       for (size_t i = 0; i < trust.size(); ++i) {
         data[i].transitions.reset();  // as in a board: the step-down cache starts empty
-        compute_measure_result(trust[i], rule, rules, now, data[i]);
+        compute_measure_result(trust[i], rule, rules, now, data[i], false, false);  // as the board: no list text
       }
     });
     row(("  of which: " + rule.id).c_str(), ms);

@@ -55,7 +55,7 @@ void board_equals_each_period_alone(const ComplianceRules& rules, std::size_t mi
       const LocalDate today = local_date_of(now, s.zone());
       const LocalDate from = std::min(plus_days(today, -(rules.period_days - 1)), plus_days(today, -(7 * rules.trend_weeks - 1)));
       const MeasureData data = prepare_measure_data(s, from, today, now);
-      const ComplianceBoard board = build_compliance_board(s, rules, now);
+      ComplianceBoard board = build_compliance_board(s, rules, now);
       REQUIRE(board.measures.size() == rules.measures.size());
       for (size_t m = 0; m < rules.measures.size(); ++m) {
         const MeasureRule& rule = rules.measures[m];
@@ -66,7 +66,13 @@ void board_equals_each_period_alone(const ComplianceRules& rules, std::size_t mi
         // The current period with its items and their text.
         const MeasureFigure current = compute_measure(s, rule, r.current.from, r.current.to, now);
         seen[rule.id] += same_items(r.current, current, true);
+        // The board writes a list's text only when it is opened: the same items, then the same text.
+        CHECK_FALSE(board.measures[m].details_written);
+        same_items(board.measures[m].current, current, false);
+        CHECK(write_measure_details(s, board, rule.id));
+        CHECK(board.measures[m].details_written);
         same_items(board.measures[m].current, current, true);
+        CHECK_FALSE(write_measure_details(s, board, rule.id));
         REQUIRE(r.weeks.size() == static_cast<size_t>(rules.trend_weeks));
         REQUIRE(board.measures[m].weeks.size() == r.weeks.size());
         for (size_t w = 0; w < r.weeks.size(); ++w) {
