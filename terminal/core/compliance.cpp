@@ -75,17 +75,24 @@ RagState rag_state(const MeasureRule& rule, double value, double denominator) {
 
 namespace {
 
-// The figure's numbers from the items; items themselves are left out (see summarise).
-MeasureFigure figure_of(const MeasureRule& rule, const std::vector<MeasureItem>& items, LocalDate from, LocalDate to) {
+// What a figure needs from its items, added up in the items' order.
+struct Tally {
+  double met = 0;
+  double sum = 0;
+  size_t n = 0;
+  void add(const MeasureItem& i) {
+    if (i.met) ++met;
+    sum += i.amount;
+    ++n;
+  }
+};
+
+MeasureFigure figure_of(const MeasureRule& rule, const Tally& t, LocalDate from, LocalDate to) {
   MeasureFigure f;
   f.from = from;
   f.to = to;
-  double met = 0, sum = 0;
-  for (const auto& i : items) {
-    if (i.met) ++met;
-    sum += i.amount;
-  }
-  f.denominator = static_cast<double>(items.size());
+  const double met = t.met, sum = t.sum;
+  f.denominator = static_cast<double>(t.n);
   switch (rule.unit) {
     case MeasureUnit::share:
       f.numerator = met;
@@ -102,6 +109,13 @@ MeasureFigure figure_of(const MeasureRule& rule, const std::vector<MeasureItem>&
   }
   f.state = rag_state(rule, f.value, f.denominator);
   return f;
+}
+
+// The figure's numbers from the items; items themselves are left out (see summarise).
+MeasureFigure figure_of(const MeasureRule& rule, const std::vector<MeasureItem>& items, LocalDate from, LocalDate to) {
+  Tally t;
+  for (const auto& i : items) t.add(i);
+  return figure_of(rule, t, from, to);
 }
 
 }  // namespace
@@ -228,20 +242,22 @@ MeasureResult compute_measure_result(const Snapshot& s, const MeasureRule& rule,
   in.details_from = period_from;
   std::vector<MeasureItem> all = find_measure(rule.id)(in, rule);
   std::vector<MeasureItem> current;
-  std::vector<std::vector<MeasureItem>> weeks(static_cast<size_t>(rules.trend_weeks));
+  std::vector<Tally> tallies(static_cast<size_t>(rules.trend_weeks));
+  std::vector<std::vector<MeasureItem>> weeks(week_items ? tallies.size() : 0);
   for (auto& item : all) {
     if (item.day < from || today < item.day) continue;
-    if (!(item.day < period_from)) current.push_back(item);
-    if (item.day < trend_from) continue;
-    const auto w = (date::sys_days{item.day} - date::sys_days{trend_from}).count() / 7;
-    weeks[static_cast<size_t>(w)].push_back(std::move(item));
+    if (!(item.day < trend_from)) {
+      const auto w = static_cast<size_t>((date::sys_days{item.day} - date::sys_days{trend_from}).count() / 7);
+      tallies[w].add(item);
+      if (week_items) weeks[w].push_back(item);
+    }
+    if (!(item.day < period_from)) current.push_back(std::move(item));
   }
   r.current = summarise(rule, std::move(current), period_from, today);
   for (int w = 0; w < rules.trend_weeks; ++w) {
     const LocalDate to = plus_days(trend_from, 7L * w + 6);
-    auto& items = weeks[static_cast<size_t>(w)];
-    r.weeks.push_back(week_items ? summarise(rule, std::move(items), plus_days(to, -6), to)
-                                 : figure_of(rule, items, plus_days(to, -6), to));
+    r.weeks.push_back(week_items ? summarise(rule, std::move(weeks[static_cast<size_t>(w)]), plus_days(to, -6), to)
+                                 : figure_of(rule, tallies[static_cast<size_t>(w)], plus_days(to, -6), to));
   }
   return r;
 }

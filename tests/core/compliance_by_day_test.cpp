@@ -4,6 +4,7 @@
 // on several demo teams whose ranges hold the clock changes (29 Mar / 25 Oct 2026, 28 Mar / 31 Oct
 // 2027) and boards read at the edges of a day.
 #include "core/compliance.hpp"
+#include "core/compliance_detail.hpp"
 #include "core/demo_team.hpp"
 
 #include <doctest/doctest.h>
@@ -103,4 +104,34 @@ TEST_CASE("compliance: a 30-day period and an 8-week trend (not whole weeks) sti
   rules.period_days = 30;
   rules.trend_weeks = 8;
   board_equals_each_period_alone(rules, 1);
+}
+
+TEST_CASE("compliance: the review history walked from the range equals a walk of every review, across clock changes") {
+  size_t items = 0;
+  for (std::uint64_t seed : {2u, 9u})
+    for (const char* at : {"2026-04-20T00:30", "2026-11-23T10:30", "2027-04-01T19:45", "2027-11-15T23:59"}) {
+      CAPTURE(seed);
+      CAPTURE(at);
+      const Snapshot s = demo(seed, at, 400);
+      const Instant now = *parse_instant(at, s.zone());
+      const LocalDate today = local_date_of(now, s.zone());
+      const LocalDate from = plus_days(today, -83);
+      const MeasureData bounded = prepare_measure_data(s, from, today, now);
+      MeasureData every = prepare_measure_data(s, from, today, now);
+      detail::review_history_items(s, every, from, today, now, true);
+      REQUIRE(bounded.review_history.size() == every.review_history.size());
+      REQUIRE(bounded.review_history_why.size() == every.review_history_why.size());
+      for (size_t i = 0; i < every.review_history.size(); ++i) {
+        CAPTURE(i);
+        CHECK(bounded.review_history[i].episode == every.review_history[i].episode);
+        CHECK(bounded.review_history[i].day == every.review_history[i].day);
+        CHECK(bounded.review_history[i].met == every.review_history[i].met);
+        CHECK(bounded.review_history_why[i].rule == every.review_history_why[i].rule);
+        CHECK(bounded.review_history_why[i].due == every.review_history_why[i].due);
+        CHECK(bounded.review_history_why[i].held == every.review_history_why[i].held);
+        CHECK(bounded.review_history_why[i].closed == every.review_history_why[i].closed);
+      }
+      items += every.review_history.size();
+    }
+  CHECK(items > 200);
 }
