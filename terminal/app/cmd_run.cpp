@@ -209,6 +209,7 @@ int run_kiosk(const CommandLine& cl) {
 
     // Only the boards this screen reads, derived here between frames for this minute and data.
     s.model.ensure(boards_needed(state), now);
+    s.model.compliance_details(state.compliance_measure, now);  // an open list's text, written when opened
     imgui.new_frame();
     ImGui::NewFrame();
     ui::FrameInput in{s.model.snapshot, s.model.board, s.model.staff_day, s.model.reviews, backup_status, now, s.model.loaded_at,
@@ -227,7 +228,9 @@ int run_kiosk(const CommandLine& cl) {
     if (seen_version != proposal_version) proposal.reset();
     if (proposal && shown_ooh_window(s.model.snapshot, state, now).start == proposal_for) in.ooh_proposal = &*proposal;
     std::optional<Command> command = ui::draw_frame(in, state);
-    if (!s.model.all_fresh(boards_needed(state), now) || (ooh_needed(state) && !in.ooh_board)) {
+    // A list opened by this frame has no text yet: written here, shown by the next frame.
+    const bool details_written = s.model.compliance_details(state.compliance_measure, now);
+    if (!s.model.all_fresh(boards_needed(state), now) || (ooh_needed(state) && !in.ooh_board) || details_written) {
       // The frame changed the screen (a tab, a sheet) to one whose boards are not derived yet: it is
       // not shown; the next frame derives them first. What is on the glass stays as it was.
       ImGui::Render();

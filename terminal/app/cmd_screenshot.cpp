@@ -155,6 +155,7 @@ int run_screenshot(const CommandLine& cl) {
     if (frame == 1 && open_visit) ui::open_visit_sheet(in, state, *open_visit);
     // The boards the screen reads as it now stands (an open sheet reads who is on shift).
     s.model.ensure(boards_needed(state), now);
+    s.model.compliance_details(state.compliance_measure, now);  // --measure: the open list's text
     in.compliance = s.model.compliance_if_fresh(now);
     in.outcomes = s.model.outcomes_if_fresh(now);
     in.plans = s.model.plans_if_fresh(now);

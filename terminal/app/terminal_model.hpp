@@ -98,6 +98,11 @@ struct TerminalModel {
 
   // What a frame may point at: a board only when fresh (the screens say "not available" on null).
   const ComplianceBoard* compliance_if_fresh(Instant now) const { return fresh(boards::compliance, now) ? &compliance : nullptr; }
+  // The open compliance list's detail text (the board is derived without any; core/compliance).
+  // True when it was written just now: a frame drawn before it showed the list without its text.
+  bool compliance_details(const std::string& measure, Instant now) {
+    return !measure.empty() && fresh(boards::compliance, now) && write_measure_details(snapshot, compliance, measure);
+  }
   const OutcomesBoard* outcomes_if_fresh(Instant now) const { return fresh(boards::outcomes, now) ? &outcomes : nullptr; }
   const std::vector<PlanView>* plans_if_fresh(Instant now) const { return fresh(boards::plans, now) ? &plans : nullptr; }
 

@@ -75,17 +75,24 @@ RagState rag_state(const MeasureRule& rule, double value, double denominator) {
 
 namespace {
 
-// The figure's numbers from the items; items themselves are left out (see summarise).
-MeasureFigure figure_of(const MeasureRule& rule, const std::vector<MeasureItem>& items, LocalDate from, LocalDate to) {
+// What a figure needs from its items, added up in the items' order.
+struct Tally {
+  double met = 0;
+  double sum = 0;
+  size_t n = 0;
+  void add(const MeasureItem& i) {
+    if (i.met) ++met;
+    sum += i.amount;
+    ++n;
+  }
+};
+
+MeasureFigure figure_of(const MeasureRule& rule, const Tally& t, LocalDate from, LocalDate to) {
   MeasureFigure f;
   f.from = from;
   f.to = to;
-  double met = 0, sum = 0;
-  for (const auto& i : items) {
-    if (i.met) ++met;
-    sum += i.amount;
-  }
-  f.denominator = static_cast<double>(items.size());
+  const double met = t.met, sum = t.sum;
+  f.denominator = static_cast<double>(t.n);
   switch (rule.unit) {
     case MeasureUnit::share:
       f.numerator = met;
@@ -102,6 +109,13 @@ MeasureFigure figure_of(const MeasureRule& rule, const std::vector<MeasureItem>&
   }
   f.state = rag_state(rule, f.value, f.denominator);
   return f;
+}
+
+// The figure's numbers from the items; items themselves are left out (see summarise).
+MeasureFigure figure_of(const MeasureRule& rule, const std::vector<MeasureItem>& items, LocalDate from, LocalDate to) {
+  Tally t;
+  for (const auto& i : items) t.add(i);
+  return figure_of(rule, t, from, to);
 }
 
 }  // namespace
@@ -193,6 +207,61 @@ MeasureFigure compute_measure(const Snapshot& s, const MeasureRule& rule, LocalD
   return compute(s, rule, from, to, now, data, details, true);
 }
 
+bool counted_by_day(std::string_view id, const ComplianceRules& rules) {
+  if (id == "reviews-overdue-now" || id == "six-weeks-without-review" || id == "missed-visit-follow-up-4h" ||
+      id == "named-worker-half-contacts")
+    return false;
+  if (id == "staff-per-person-week") return rules.period_days % 7 == 0;
+  return find_measure(id) != nullptr;
+}
+
+MeasureResult compute_measure_result(const Snapshot& s, const MeasureRule& rule, const ComplianceRules& rules, Instant now,
+                                     const MeasureData& data, bool week_items, bool details) {
+  MeasureResult r;
+  r.rule = &rule;
+  const LocalDate today = local_date_of(now, data.zone);
+  const LocalDate period_from = plus_days(today, -(rules.period_days - 1));
+  const LocalDate trend_from = plus_days(today, -(7 * rules.trend_weeks - 1));
+  const LocalDate from = std::min(period_from, trend_from);
+  const bool covered = !(from < plus_days(data.first, detail::visit_lookback_days)) && !(data.last < today);
+  if (!covered || !counted_by_day(rule.id, rules) || rules.trend_weeks <= 0) {
+    r.current = compute(s, rule, period_from, today, now, &data, details, true);
+    r.details_written = details;
+    for (int w = rules.trend_weeks - 1; w >= 0; --w) {
+      const LocalDate to = plus_days(today, -7L * w);
+      // The trend needs the figures only: no detail text, items neither sorted nor kept.
+      r.weeks.push_back(compute(s, rule, plus_days(to, -6), to, now, &data, false, week_items));
+    }
+    return r;
+  }
+  // Once over [from, today] as at now (the current period and the last week end today, as at now);
+  // detail text only for the current period's items.
+  const Instant as_at = std::min(now, data.day_end(today));
+  MeasureInput in{s, now, from, today, as_at, local_date_of(as_at, data.zone), data.zone, &data, details};
+  r.details_written = details;
+  in.details_from = period_from;
+  std::vector<MeasureItem> all = find_measure(rule.id)(in, rule);
+  std::vector<MeasureItem> current;
+  std::vector<Tally> tallies(static_cast<size_t>(rules.trend_weeks));
+  std::vector<std::vector<MeasureItem>> weeks(week_items ? tallies.size() : 0);
+  for (auto& item : all) {
+    if (item.day < from || today < item.day) continue;
+    if (!(item.day < trend_from)) {
+      const auto w = static_cast<size_t>((date::sys_days{item.day} - date::sys_days{trend_from}).count() / 7);
+      tallies[w].add(item);
+      if (week_items) weeks[w].push_back(item);
+    }
+    if (!(item.day < period_from)) current.push_back(std::move(item));
+  }
+  r.current = summarise(rule, std::move(current), period_from, today);
+  for (int w = 0; w < rules.trend_weeks; ++w) {
+    const LocalDate to = plus_days(trend_from, 7L * w + 6);
+    r.weeks.push_back(week_items ? summarise(rule, std::move(weeks[static_cast<size_t>(w)]), plus_days(to, -6), to)
+                                 : figure_of(rule, tallies[static_cast<size_t>(w)], plus_days(to, -6), to));
+  }
+  return r;
+}
+
 ComplianceBoard build_compliance_board(const Snapshot& s, const ComplianceRules& rules, Instant now) {
   ComplianceBoard b;
   b.now = now;
@@ -201,18 +270,18 @@ ComplianceBoard build_compliance_board(const Snapshot& s, const ComplianceRules&
   const LocalDate period_from = plus_days(b.today, -(rules.period_days - 1));
   const LocalDate trend_from = plus_days(b.today, -(7 * rules.trend_weeks - 1));
   const MeasureData data = prepare_measure_data(s, std::min(period_from, trend_from), b.today, now);
-  for (const auto& rule : rules.measures) {
-    MeasureResult r;
-    r.rule = &rule;
-    r.current = compute_measure(s, rule, period_from, b.today, now, &data);
-    for (int w = rules.trend_weeks - 1; w >= 0; --w) {
-      const LocalDate to = plus_days(b.today, -7L * w);
-      // The trend needs the figures only: no detail text, items neither sorted nor kept.
-      r.weeks.push_back(compute(s, rule, plus_days(to, -6), to, now, &data, false, false));
-    }
-    b.measures.push_back(std::move(r));
-  }
+  for (const auto& rule : rules.measures) b.measures.push_back(compute_measure_result(s, rule, rules, now, data, false, false));
   return b;
+}
+
+bool write_measure_details(const Snapshot& s, ComplianceBoard& b, std::string_view measure_id) {
+  for (auto& r : b.measures) {
+    if (!r.rule || r.rule->id != measure_id || r.details_written) continue;
+    r.current.items = compute_measure(s, *r.rule, r.current.from, r.current.to, b.now).items;
+    r.details_written = true;
+    return true;
+  }
+  return false;
 }
 
 }  // namespace vb

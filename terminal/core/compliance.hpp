@@ -59,6 +59,10 @@ struct MeasureInput {
   bool details = true;                // false: leave MeasureItem::detail empty (trend figures)
   // True when local day `d` has ended by as_at.
   bool ended(LocalDate d) const { return d < as_at_day; }
+  // Detail text only for items counted on or after this day (the board counts each measure once over
+  // the whole trend range and writes text only for the current period's items).
+  LocalDate details_from{};
+  bool detail_on(LocalDate d) const { return details && !(d < details_from); }
 };
 
 using MeasureFunction = std::vector<MeasureItem> (*)(const MeasureInput& in, const MeasureRule& rule);
@@ -118,6 +122,8 @@ struct MeasureResult {
   const MeasureRule* rule = nullptr;
   MeasureFigure current;             // the last period_days local days up to today
   std::vector<MeasureFigure> weeks;  // trend_weeks seven-day periods, oldest first; the last ends today
+  // The board leaves the current items' detail text empty until the list is opened (write_measure_details).
+  bool details_written = false;
 };
 
 struct ComplianceBoard {
@@ -127,6 +133,23 @@ struct ComplianceBoard {
 };
 
 ComplianceBoard build_compliance_board(const Snapshot& s, const ComplianceRules& rules, Instant now);
+
+// One measure's tile on the board (as build_compliance_board): a measure counted by day is counted
+// once over the whole range (period and trend) as at now, each item on its day, and each period takes
+// the items of its days; the others are counted period by period. `data` prepared for that range.
+// `week_items`: keep each trend week's items too (sorted as summarise does; for tests).
+// `details` false: the current items without their detail text (the board; see write_measure_details).
+MeasureResult compute_measure_result(const Snapshot& s, const MeasureRule& rule, const ComplianceRules& rules, Instant now,
+                                     const MeasureData& data, bool week_items = false, bool details = true);
+// The board is built without the detail text of any list (most are never opened): this writes one
+// tile's (the current period counted on its own, with text; the same items in the same order).
+// Returns true when it wrote them (false: already written, or no such measure on the board).
+bool write_measure_details(const Snapshot& s, ComplianceBoard& b, std::string_view measure_id);
+// Whether a measure's items for a past period are exactly those of a count as at now on the
+// period's days (judged on its own day, once that day has ended, by facts fixed by then). Not so for
+// the as-at-now measures, the 4-hour follow-up (pending as at the period's end) and the per-person
+// share over the whole period; staff a week only when the period is whole weeks.
+bool counted_by_day(std::string_view id, const ComplianceRules& rules);
 
 // Helpers shared by the measure files.
 Instant end_of_local_day(LocalDate d, Zone zone);  // the first instant of the next day

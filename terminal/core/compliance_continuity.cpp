@@ -55,12 +55,17 @@ std::vector<MeasureItem> named_worker_continuity(const MeasureInput& in, const M
 
 std::vector<MeasureItem> staff_per_person_week(const MeasureInput& in, const MeasureRule& rule) {
   std::vector<MeasureItem> out;
-  std::unordered_map<Id, std::vector<const StaffId*>> seen;
+  // Each block's people in the order of their first contact (the same order whatever the period).
+  std::unordered_map<Id, size_t> index;
+  std::vector<std::pair<Id, std::vector<const StaffId*>>> seen;
   // Seven-day blocks from the period's first day (the last may be shorter).
   for (LocalDate block = in.from; block <= in.to; block = plus_days(block, 7)) {
     seen.clear();
+    index.clear();
     each_contact(in, block, std::min(plus_days(block, 6), in.to), [&](const Visit& v) {
-      auto& list = seen[v.episode_id];
+      auto [slot, added] = index.emplace(v.episode_id, seen.size());
+      if (added) seen.emplace_back(v.episode_id, std::vector<const StaffId*>{});
+      auto& list = seen[slot->second].second;
       for (const StaffId* id : {&v.staff1, &v.staff2})
         if (!id->empty() && std::none_of(list.begin(), list.end(), [&](const StaffId* x) { return *x == *id; }))
           list.push_back(id);
@@ -72,7 +77,7 @@ std::vector<MeasureItem> staff_per_person_week(const MeasureInput& in, const Mea
       item.day = block;
       item.amount = static_cast<double>(list.size());
       item.met = item.amount <= rule.target + 1e-9;
-      if (in.details) {
+      if (in.detail_on(block)) {
         std::sort(list.begin(), list.end(), [](const StaffId* a, const StaffId* b) { return *a < *b; });
         item.detail = std::to_string(list.size()) + " staff in the week from " + format_day_label(block) + ":";
         for (const StaffId* id : list) item.detail += " " + *id;

@@ -43,7 +43,9 @@ inline constexpr long visit_lookback_days = 7;
 // Every review obligation that fell due on a local date in [from, to] (and whose due day has ended,
 // or which was met), walked once from the episode's reviews with review_obligations_as_at.
 // Fills data.review_history and data.review_history_why.
-void review_history_items(const Snapshot& s, MeasureData& data, LocalDate from, LocalDate to, Instant now);
+// `every_review`: walk every review of the episodes (the reference the bounded walk is tested against).
+void review_history_items(const Snapshot& s, MeasureData& data, LocalDate from, LocalDate to, Instant now,
+                          bool every_review = false);
 // The episode as it stood at `at`: open unless closed by then, stage from its plan for past instants.
 Episode episode_as_at(const Snapshot& s, const Episode& e, Instant at, Instant now);
 bool open_at(const Episode& e, Instant at);

@@ -48,13 +48,13 @@ std::vector<MeasureItem> twice_daily_first_days(const MeasureInput& in, const Me
     MeasureItem item;
     item.episode = e.id;
     item.day = judged;
-    if (in.details) item.detail = "done visits on days 1-" + std::to_string(days) + ":";
+    if (in.detail_on(judged)) item.detail = "done visits on days 1-" + std::to_string(days) + ":";
     for (int d = 0; d < days; ++d) {
       const int need = d == 0 && accepted_late ? 1 : per_day;
       if (n[static_cast<size_t>(d)] < need) item.met = false;
-      if (in.details) item.detail += " " + std::to_string(n[static_cast<size_t>(d)]);
+      if (in.detail_on(judged)) item.detail += " " + std::to_string(n[static_cast<size_t>(d)]);
     }
-    if (accepted_late && in.details) item.detail += " (accepted " + format_local_hm(e.accepted_at, in.zone) + ": one needed on day 1)";
+    if (accepted_late && in.detail_on(judged)) item.detail += " (accepted " + format_local_hm(e.accepted_at, in.zone) + ": one needed on day 1)";
     out.push_back(std::move(item));
   });
   return out;
@@ -70,7 +70,7 @@ std::vector<MeasureItem> week_one_contacts(const MeasureInput& in, const Measure
     item.episode = e.id;
     item.day = judged;
     item.met = total >= contacts;
-    if (in.details) item.detail = std::to_string(total) + " contacts in days 1-7";
+    if (in.detail_on(judged)) item.detail = std::to_string(total) + " contacts in days 1-7";
     out.push_back(std::move(item));
   });
   return out;

@@ -28,7 +28,7 @@ std::vector<MeasureItem> ooh_allocated_before_shift(const MeasureInput& in, cons
       item.visit = v->id;
       item.day = d;
       item.met = v->allocated_at && *v->allocated_at <= shift_start;
-      if (in.details) {
+      if (in.detail_on(d)) {
         const std::string shift = "shift began " + when(shift_start, in.zone);
         if (!v->allocated_at)
           item.detail = "nobody allocated; " + shift;

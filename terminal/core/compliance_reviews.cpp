@@ -86,7 +86,7 @@ std::string review_why_words(const MeasureData::ReviewWhy& why, Zone zone) {
 
 }  // namespace
 
-void review_history_items(const Snapshot& s, MeasureData& data, LocalDate from, LocalDate to, Instant now) {
+void review_history_items(const Snapshot& s, MeasureData& data, LocalDate from, LocalDate to, Instant now, bool every_review) {
   std::vector<MeasureItem>& out = data.review_history;
   out.clear();
   data.review_history_why.clear();
@@ -113,7 +113,18 @@ void review_history_items(const Snapshot& s, MeasureData& data, LocalDate from, 
     for (size_t k = 0; k < reviews.size(); ++k) {
       const Review* r = reviews[k];
       if (r->held_at > stop) break;
-      auto ob = next_as_at(s, e, r->held_at - 1s, now, &reviews);
+      const Instant at = r->held_at - 1s;
+      // A review held long before the range meets an obligation due before it, when that obligation's
+      // due time is bounded: the first review (none held before) is due within a day of acceptance,
+      // and while intensive the weekly one is due within a week of the last review. Skipped unasked.
+      if (!every_review) {
+        const bool none_before = k == 0 || reviews[0]->held_at > at;
+        if (none_before ? e.accepted_at + s.review_rules.first_review_within < range_start
+                        : at + s.review_rules.intensive_interval < range_start &&
+                              episode_as_at(s, e, at, now).stage == Stage::intensive)
+          continue;
+      }
+      auto ob = next_as_at(s, e, at, now, &reviews);
       // Not due before the episode closed: an obligation that never fell due is not counted.
       if (!ob || (e.closed_at && ob->due >= *e.closed_at)) continue;
       const bool on_time = r->held_at < data.day_end(local_date_of(ob->due, zone));
@@ -135,7 +146,7 @@ std::vector<MeasureItem> reviews_on_time(const MeasureInput& in, const MeasureRu
     const MeasureItem& item = history[i];
     if (item.day < in.from || item.day > in.to) continue;
     out.push_back(item);
-    if (in.details && i < in.data->review_history_why.size())
+    if (in.detail_on(item.day) && i < in.data->review_history_why.size())
       out.back().detail = review_why_words(in.data->review_history_why[i], in.zone);
   }
   return out;

@@ -25,7 +25,7 @@ std::vector<MeasureItem> nights_staffed(const MeasureInput& in, const MeasureRul
     const Staff* st = in.s.find_staff(sh->staff_id);
     if (st && st->has_skill("trained")) {
       ++n.trained;
-      if (in.details) n.who += " " + sh->staff_id;
+      if (in.detail_on(sh->date)) n.who += " " + sh->staff_id;
     }
   }
   std::vector<MeasureItem> out;
@@ -34,7 +34,7 @@ std::vector<MeasureItem> nights_staffed(const MeasureInput& in, const MeasureRul
     item.day = day;
     item.shift = n.shift;
     item.met = n.trained >= minimum;
-    if (in.details)
+    if (in.detail_on(day))
       item.detail = std::to_string(n.trained) + " trained on the night of " + format_day_label(day) + n.who;
     out.push_back(std::move(item));
   }

@@ -102,7 +102,7 @@ std::vector<MeasureItem> risk_reassessed_at_step_down(const MeasureInput& in, co
     item.episode = e.id;
     item.day = d;
     item.met = found.has_value();
-    if (in.details)
+    if (in.detail_on(d))
       item.detail = found ? found->source + " " + when(found->at, in.zone)
                           : "stepped down " + format_day_label(d) + " without a risk reassessment";
     out.push_back(std::move(item));
@@ -134,7 +134,7 @@ std::vector<MeasureItem> carers_informed_of_step_down(const MeasureInput& in, co
       }
       if (was_told)
         ++told;
-      else if (in.details)
+      else if (in.detail_on(judged))
         untold += (untold.empty() ? "" : ", ") + k.name + " (" + k.relationship + ")";
     }
     if (consenting == 0) return;                         // no one to tell
@@ -143,7 +143,7 @@ std::vector<MeasureItem> carers_informed_of_step_down(const MeasureInput& in, co
     item.episode = e.id;
     item.day = judged;
     item.met = told == consenting;
-    if (in.details)
+    if (in.detail_on(judged))
       item.detail = "stepped down " + format_day_label(d) + "; " +
                     (item.met ? "told: " + std::to_string(told) + " of " + std::to_string(consenting) : "not told: " + untold);
     out.push_back(std::move(item));
@@ -183,7 +183,7 @@ std::vector<MeasureItem> follow_up_after_closure(const MeasureInput& in, const M
     item.episode = e.id;
     item.day = due_day;
     item.met = met;
-    if (in.details)
+    if (in.detail_on(due_day))
       item.detail = "closed " + when(closed, in.zone) + "; " +
                     (done ? "follow-up done " + when(*done, in.zone) : std::string("no follow-up done")) + ", due by " +
                     when(due, in.zone);
@@ -200,7 +200,7 @@ std::vector<MeasureItem> bundle_complete_at_closure(const MeasureInput& in, cons
     item.episode = e.id;
     item.day = local_date_of(closed, in.zone);
     item.met = b.complete();
-    if (in.details) {
+    if (in.detail_on(item.day)) {
       if (item.met) {
         item.detail = "bundle complete at closure";
       } else {
@@ -229,7 +229,7 @@ std::vector<MeasureItem> safety_plan_updated_at_step_down(const MeasureInput& in
     item.episode = e.id;
     item.day = d;
     item.met = found.has_value();
-    if (in.details)
+    if (in.detail_on(d))
       item.detail = found ? "safety plan updated " + when(*found, in.zone)
                           : "stepped down " + format_day_label(d) + " without a safety plan update";
     out.push_back(std::move(item));
@@ -254,7 +254,7 @@ std::vector<MeasureItem> handover_summary_within_days(const MeasureInput& in, co
     item.episode = ep->id;
     item.day = judged;
     item.met = sent.has_value();
-    if (in.details)
+    if (in.detail_on(judged))
       item.detail = "closed " + when(*ep->closed_at, in.zone) + "; " +
                     (sent ? "summary sent " + when(*sent, in.zone) : std::string("no summary sent by ") + format_day_label(judged));
     out.push_back(std::move(item));

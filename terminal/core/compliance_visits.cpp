@@ -29,13 +29,13 @@ std::vector<MeasureItem> outcome_same_day(const MeasureInput& in, const MeasureR
       item.day = v.date;
       if (v.status == VisitStatus::planned) {
         item.met = false;
-        if (in.details)
+        if (in.detail_on(day))
           item.detail = "window " + format_local_hm(v.window_start, in.zone) + "-" +
                         format_local_hm(v.window_end, in.zone) + ": no outcome recorded";
       } else if (v.outcome_at && *v.outcome_at >= day_end) {
         item.met = false;
-        if (in.details) item.detail = std::string(status_label(v.status)) + " recorded " + when(*v.outcome_at, in.zone);
-      } else if (in.details) {
+        if (in.detail_on(day)) item.detail = std::string(status_label(v.status)) + " recorded " + when(*v.outcome_at, in.zone);
+      } else if (in.detail_on(day)) {
         item.detail = std::string(status_label(v.status)) +
                       (v.outcome_at ? " recorded " + format_local_hm(*v.outcome_at, in.zone) : std::string());
       }
@@ -90,12 +90,17 @@ std::vector<MeasureItem> long_visit_each_day(const MeasureInput& in, const Measu
     int longest = 0;
     Id first_done = 0;
   };
-  std::unordered_map<Id, Day> people;
+  // Each day's people in the order of their first done visit (the same order whatever the period).
+  std::unordered_map<Id, size_t> index;
+  std::vector<std::pair<Id, Day>> people;
   for (LocalDate day = in.from; day <= in.to && in.ended(day); day = plus_days(day, 1)) {
     people.clear();
+    index.clear();
     for (const Visit* v : in.data->visits_on(day)) {
       if (v->status != VisitStatus::done) continue;
-      Day& d = people[v->episode_id];
+      auto [slot, added] = index.emplace(v->episode_id, people.size());
+      if (added) people.emplace_back(v->episode_id, Day{});
+      Day& d = people[slot->second].second;
       if (!d.first_done) d.first_done = v->id;
       ++d.done;
       d.longest = std::max(d.longest, v->duration_min);
@@ -106,7 +111,7 @@ std::vector<MeasureItem> long_visit_each_day(const MeasureInput& in, const Measu
       item.visit = d.first_done;
       item.day = day;
       item.met = d.longest >= minutes;
-      if (in.details)
+      if (in.detail_on(day))
         item.detail = std::to_string(d.done) + (d.done == 1 ? " visit" : " visits") + ", longest " +
                       std::to_string(d.longest) + " min";
       out.push_back(std::move(item));

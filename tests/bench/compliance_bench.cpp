@@ -5,6 +5,7 @@
 #include "core/compliance.hpp"
 #include "core/demo_team.hpp"
 #include "core/outcomes.hpp"
+#include "core/working_set.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -13,6 +14,7 @@
 #include <cstring>
 #include <ctime>
 #include <functional>
+#include <unordered_set>
 #include <vector>
 
 using namespace vb;
@@ -56,6 +58,36 @@ std::string shown(const MeasureRule& rule, const MeasureFigure& f) {
   return buf;
 }
 
+// The kiosk's working set, derived in memory as store/load_scope's WHERE clauses load it: per-event
+// rows from the horizon (core/working_set.hpp) on, plus every row of an episode open at the horizon
+// (shifts and review slots by date alone); the small tables whole.
+Snapshot working_set_of(const Snapshot& full, Instant now) {
+  Snapshot s = full;
+  const Instant from = working_set_from(now, s.zone());
+  const LocalDate from_day = local_date_of(from, s.zone());
+  s.history_from = from;
+  std::unordered_set<Id> open;
+  for (const auto& e : s.episodes)
+    if (!e.closed_at || *e.closed_at >= from) open.insert(e.id);
+  auto keep = [&](auto& rows, auto recent) {
+    std::erase_if(rows, [&](const auto& r) { return !recent(r) && !open.count(r.episode_id); });
+  };
+  keep(s.visits, [&](const Visit& v) { return !(v.date < from_day); });
+  std::erase_if(s.shifts, [&](const Shift& x) { return x.date < from_day; });
+  std::erase_if(s.review_slots, [&](const ReviewSlot& x) { return x.start < from; });
+  keep(s.reviews, [&](const Review& r) { return r.held_at >= from; });
+  keep(s.bookings, [&](const ReviewBooking& r) { return r.slot_start >= from; });
+  keep(s.risk_changes, [&](const RiskChange& r) { return r.at >= from; });
+  keep(s.concerns, [&](const Concern& r) { return r.at >= from; });
+  keep(s.escalation_acks, [&](const EscalationAck& r) { return r.at >= from; });
+  keep(s.reassessments, [&](const RiskReassessment& r) { return r.at >= from; });
+  keep(s.plan_changes, [&](const PlanChange& r) { return r.at >= from; });
+  keep(s.transition_records, [&](const TransitionRecord& r) { return r.at >= from; });
+  keep(s.carer_contacts, [&](const CarerContact& r) { return r.at >= from; });
+  s.reindex();
+  return s;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -84,6 +116,15 @@ int main(int argc, char** argv) {
   std::printf("generated in %.0f ms: %zu episodes, %zu visits, %zu shifts\n\n", 
               std::chrono::duration<double, std::milli>(Clock::now() - t0).count(), episodes, visits, shifts);
 
+  // What the kiosk holds (and recomputes the screen from): the working set of each team.
+  std::vector<Snapshot> kiosk;
+  size_t kiosk_visits = 0;
+  for (const auto& s : trust) {
+    kiosk.push_back(working_set_of(s, now));
+    kiosk_visits += kiosk.back().visits.size();
+  }
+  std::printf("kiosk working set (history from 26 weeks back plus open episodes): %zu visits\n\n", kiosk_visits);
+
   std::vector<ComplianceBoard> boards(trust.size());
   if (profile > 0) {
     std::vector<OutcomesBoard> ob(trust.size());
@@ -103,6 +144,15 @@ int main(int argc, char** argv) {
   row("whole trust: 15 teams", median_ms(runs, [&] {
         for (size_t i = 0; i < trust.size(); ++i) boards[i] = build_compliance_board(trust[i], rules, now);
       }));
+  std::vector<ComplianceBoard> kiosk_boards(trust.size());
+  row("whole trust, kiosk working set (what the screen recomputes)", median_ms(runs, [&] {
+        for (size_t i = 0; i < kiosk.size(); ++i) kiosk_boards[i] = build_compliance_board(kiosk[i], rules, now);
+      }));
+  // Opening a tile's list writes its text (the current period counted on its own): the largest list.
+  row("open the largest list (team seed 1: write its text)", median_ms(runs, [&] {
+        ComplianceBoard b = boards[0];
+        write_measure_details(trust[0], b, "visit-outcome-same-day");
+      }));
   std::vector<OutcomesBoard> outcome_boards(trust.size());
   row("outcomes screen, one team (52 weeks + 12 weekly)",
       median_ms(runs, [&] { outcome_boards[0] = build_outcomes_board(trust[0], now); }));
@@ -120,15 +170,23 @@ int main(int argc, char** argv) {
     const double ms = median_ms(runs, [&] {
       for (size_t i = 0; i < trust.size(); ++i) {
         data[i].transitions.reset();  // as in a board: the step-down cache starts empty
-        compute_measure(trust[i], rule, LocalDate{date::sys_days{today} - date::days{rules.period_days - 1}}, today, now, &data[i]);
-        for (int w = 0; w < rules.trend_weeks; ++w) {
-          const LocalDate to = LocalDate{date::sys_days{today} - date::days{7 * w}};
-          compute_measure(trust[i], rule, LocalDate{date::sys_days{to} - date::days{6}}, to, now, &data[i], false);
-        }
+        compute_measure_result(trust[i], rule, rules, now, data[i], false, false);  // as the board: no list text
       }
     });
     row(("  of which: " + rule.id).c_str(), ms);
   }
+  // The kiosk's figures must be the full snapshot's (the working set holds everything they need).
+  size_t differ = 0;
+  for (size_t i = 0; i < boards.size(); ++i)
+    for (size_t m = 0; m < rules.measures.size(); ++m) {
+      const auto& a = boards[i].measures[m];
+      const auto& b = kiosk_boards[i].measures[m];
+      bool same = a.current.numerator == b.current.numerator && a.current.denominator == b.current.denominator;
+      for (size_t w = 0; w < a.weeks.size(); ++w)
+        same = same && a.weeks[w].numerator == b.weeks[w].numerator && a.weeks[w].denominator == b.weeks[w].denominator;
+      if (!same) ++differ;
+    }
+  std::printf("\nkiosk working set vs full snapshot: %zu of %zu tiles differ\n", differ, boards.size() * rules.measures.size());
   std::printf("\nfigures (last 28 days; trend = 12 weekly values, oldest first), team seed 1 and trust total:\n");
   for (size_t m = 0; m < rules.measures.size(); ++m) {
     const MeasureRule& rule = rules.measures[m];

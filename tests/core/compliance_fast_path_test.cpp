@@ -97,7 +97,8 @@ TEST_CASE("compliance: each trend week on the board equals that week computed on
   const Snapshot s = demo(6, 200);
   const Instant now = *parse_instant("2026-11-23T10:30", s.zone());
   const auto rules = default_compliance_rules();
-  const ComplianceBoard board = build_compliance_board(s, rules, now);
+  ComplianceBoard board = build_compliance_board(s, rules, now);
+  for (const auto& rule : rules.measures) write_measure_details(s, board, rule.id);  // as when each list is opened
   for (const auto& m : board.measures) {
     CAPTURE(m.rule->id);
     // The current figure with its items and detail, from data prepared for that period alone.
