@@ -230,11 +230,9 @@ void load_decisions(Database& db, Snapshot& s) {
 // Episodes and plans are chosen by closure (store/load_scope.hpp), so a row dated after the horizon
 // in an episode closed long before it (a file can hold one) would lose them: then people, episodes
 // and plans are read whole.
+// Reads the snapshot's episode index: call after reindex().
 bool names_an_unloaded_episode(const Snapshot& s) {
-  auto find = [&](Id id) -> const Episode* {
-    auto it = std::lower_bound(s.episodes.begin(), s.episodes.end(), id, [](const Episode& e, Id x) { return e.id < x; });
-    return it != s.episodes.end() && it->id == id ? &*it : nullptr;
-  };
+  auto find = [&](Id id) { return s.find_episode(id); };
   auto all_in = [&](const auto& rows, auto episode_ok) {
     Id checked = 0;  // rows come in runs of one episode: look each run up once
     return std::all_of(rows.begin(), rows.end(), [&](const auto& r) {
@@ -253,6 +251,7 @@ bool names_an_unloaded_episode(const Snapshot& s) {
            all_in(s.carer_contacts, any) && all_in(s.decisions, any));
 }
 
+// After reindex(), inside the read transaction; reindexes again when it read more.
 void complete_episodes(Database& db, Snapshot& s) {
   if (!s.history_from || !names_an_unloaded_episode(s)) return;
   const auto from = s.history_from;
@@ -264,6 +263,7 @@ void complete_episodes(Database& db, Snapshot& s) {
   load_episodes(db, s);
   load_plans(db, s);
   s.history_from = from;
+  s.reindex();
 }
 
 }  // namespace
@@ -302,12 +302,12 @@ vb::Snapshot load_snapshot(Database& db, const LoadScope& scope) {
     load_senior_review(db, s);
     load_allocation(db, s);
     load_step_down(db, s);
-    complete_episodes(db, s);
     s.is_demo = db.is_demo();
+    s.reindex();
+    complete_episodes(db, s);
     auto version = db.data_version();  // within the read transaction: the version we just read
     if (own) db.exec("COMMIT", "finishing the read");
     db.set_loaded_data_version(version);
-    s.reindex();
     return s;
   } catch (...) {
     if (own && db.in_transaction()) sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
