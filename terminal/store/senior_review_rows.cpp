@@ -4,7 +4,7 @@
 #include "store/load_scope.hpp"
 #include "store/typed_rows.hpp"
 
-#include <unordered_map>
+#include <algorithm>
 
 namespace vb::store {
 
@@ -30,16 +30,20 @@ void load_capacity(Database& db, Snapshot& s) {
 }
 
 void load_risk(Database& db, Snapshot& s) {
-  std::unordered_map<Id, size_t> review_index;
-  for (size_t i = 0; i < s.reviews.size(); ++i) review_index[s.reviews[i].id] = i;
+  // The loader read reviews in id order: found by binary search (no hash map of every review).
+  auto find = [&](Id id) {
+    auto it = std::lower_bound(s.reviews.begin(), s.reviews.end(), id, [](const Review& r, Id x) { return r.id < x; });
+    return it != s.reviews.end() && it->id == id ? it : s.reviews.end();
+  };
   const std::string reviews_loaded =
-      s.history_from ? " WHERE review_id IN (" + ids_in_scope(s, "review", "held_at") + ")" : "";
+      where_child_in_scope(db, s, "review_risk_domain", "review_id", s.reviews.size(), "review", "held_at", TimeColumn::instant);
   StoredRow d(db, "review_risk_domain",
               "SELECT review_id, domain FROM review_risk_domain" + reviews_loaded + " ORDER BY review_id, seq");
   while (d.next()) {
-    auto it = review_index.find(d.integer(0));
-    if (it == review_index.end()) d.fail(0, "review " + d.text(0) + " does not exist");
-    s.reviews[it->second].risk_domains.push_back(d.text(1));
+    auto it = find(d.integer(0));
+    if (it == s.reviews.end() && s.history_from && reviews_loaded.empty()) continue;  // outside the working set
+    if (it == s.reviews.end()) d.fail(0, "review " + d.text(0) + " does not exist");
+    it->risk_domains.push_back(d.text(1));
   }
   StoredRow r(db, "risk_change",
               "SELECT id, episode_id, at, from_level, to_level, by_staff, reason FROM risk_change" +

@@ -9,6 +9,7 @@
 #include "store/visit_allocation_rows.hpp"
 #include "store/typed_rows.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace vb::store {
@@ -55,7 +56,7 @@ void load_staff(Database& db, Snapshot& s) {
 void load_people(Database& db, Snapshot& s) {
   Row r(db, "person",
         "SELECT id, team_id, local_id, nhs_number, given_name, family_name, date_of_birth, home_x_km, home_y_km "
-        "FROM person ORDER BY id");
+        "FROM person" + where_person_in_scope(s) + " ORDER BY id");
   while (r.next()) {
     Person p;
     p.id = r.integer(0);
@@ -75,7 +76,7 @@ void load_episodes(Database& db, Snapshot& s) {
   Row r(db, "episode",
         "SELECT id, person_id, team_id, referral_at, accepted_at, referral_priority, stage, zone, risk_level, "
         "named_worker, suicide_risk_identified, closed_at, closure_reason, closure_destination "
-        "FROM episode ORDER BY id");
+        "FROM episode" + where_episode_in_scope(s) + " ORDER BY id");
   while (r.next()) {
     Episode e;
     e.id = r.integer(0);
@@ -97,21 +98,24 @@ void load_episodes(Database& db, Snapshot& s) {
 }
 
 void load_plans(Database& db, Snapshot& s) {
-  Row r(db, "contact_plan", "SELECT id, episode_id, name, start_date FROM contact_plan ORDER BY id");
-  std::unordered_map<Id, size_t> index;
+  Row r(db, "contact_plan",
+        "SELECT id, episode_id, name, start_date FROM contact_plan" + where_plan_in_scope(s) +
+            " ORDER BY id");
   while (r.next()) {
     ContactPlan p;
     p.id = r.integer(0);
     p.episode_id = r.integer(1);
     p.name = r.text(2);
     p.start_date = r.date(3);
-    index[p.id] = s.plans.size();
     s.plans.push_back(std::move(p));
   }
   Row f(db, "contact_phase",
         "SELECT id, plan_id, sequence, label, visits_per_day, every_n_days, length_days, focus, "
         "per_week, weekdays, windows, min_visit_min "
-        "FROM contact_phase ORDER BY plan_id, sequence");
+        "FROM contact_phase" + where_phase_in_scope(s) + " ORDER BY plan_id, sequence");
+  // Plans were read in id order and phases come in plan order: each phase's plan is the last one
+  // found or a later one (a binary search, no hash map of every plan).
+  auto plan = s.plans.begin();
   while (f.next()) {
     ContactPhase ph;
     ph.id = f.integer(0);
@@ -123,14 +127,17 @@ void load_plans(Database& db, Snapshot& s) {
     ph.length_days = f.small_int(6);
     ph.focus = f.text(7);
     read_step_down_phase(f, 8, ph);  // once, with the rest of the row (was a second pass)
-    s.plans[index.at(ph.plan_id)].phases.push_back(std::move(ph));
+    if (plan == s.plans.end() || plan->id != ph.plan_id)
+      plan = std::lower_bound(s.plans.begin(), s.plans.end(), ph.plan_id, [](const ContactPlan& x, Id id) { return x.id < id; });
+    if (plan == s.plans.end() || plan->id != ph.plan_id) f.fail(1, "contact plan " + f.text(1) + " does not exist");
+    plan->phases.push_back(std::move(ph));
   }
 }
 
 void load_visits(Database& db, Snapshot& s) {
   Row r(db, "visit",
         "SELECT id, episode_id, local_date, window_start, window_end, type, status, staff1, staff2, out_of_hours, "
-        "double_up, outcome_at, reason, duration_min, follow_up_of FROM visit" +
+        "double_up, outcome_at, reason, duration_min, follow_up_of, plan_slot, hand_edited, allocated_at, allocated_by FROM visit" +
             where_in_scope(s, "visit", "local_date", TimeColumn::local_date) + " ORDER BY id");
   while (r.next()) {
     Visit v;
@@ -149,6 +156,8 @@ void load_visits(Database& db, Snapshot& s) {
     v.reason = r.text(12);
     v.duration_min = r.small_int(13);
     v.follow_up_of = r.optional_id(14);
+    read_step_down_visit(r, 15, v);   // in the same pass (were two more reads of the visit table)
+    read_visit_allocation(r, 17, v);
     s.visits.push_back(std::move(v));
   }
 }
@@ -217,6 +226,46 @@ void load_decisions(Database& db, Snapshot& s) {
   }
 }
 
+// A working set holds the episode of every row it loaded, and the plan of every visit's episode.
+// Episodes and plans are chosen by closure (store/load_scope.hpp), so a row dated after the horizon
+// in an episode closed long before it (a file can hold one) would lose them: then people, episodes
+// and plans are read whole.
+// Reads the snapshot's episode index: call after reindex().
+bool names_an_unloaded_episode(const Snapshot& s) {
+  auto find = [&](Id id) { return s.find_episode(id); };
+  auto all_in = [&](const auto& rows, auto episode_ok) {
+    Id checked = 0;  // rows come in runs of one episode: look each run up once
+    return std::all_of(rows.begin(), rows.end(), [&](const auto& r) {
+      if (r.episode_id == checked) return true;
+      const Episode* e = find(r.episode_id);
+      if (!e || !episode_ok(*e)) return false;
+      checked = r.episode_id;
+      return true;
+    });
+  };
+  auto any = [](const Episode&) { return true; };
+  auto has_plan = [&](const Episode& e) { return !e.closed_at || *e.closed_at >= *s.history_from; };  // where_plan_in_scope
+  return !(all_in(s.visits, has_plan) && all_in(s.reviews, any) && all_in(s.bookings, any) &&
+           all_in(s.risk_changes, any) && all_in(s.concerns, any) && all_in(s.escalation_acks, any) &&
+           all_in(s.reassessments, any) && all_in(s.plan_changes, any) && all_in(s.transition_records, any) &&
+           all_in(s.carer_contacts, any) && all_in(s.decisions, any));
+}
+
+// After reindex(), inside the read transaction; reindexes again when it read more.
+void complete_episodes(Database& db, Snapshot& s) {
+  if (!s.history_from || !names_an_unloaded_episode(s)) return;
+  const auto from = s.history_from;
+  s.history_from.reset();  // the row loaders read it: whole tables
+  s.people.clear();
+  s.episodes.clear();
+  s.plans.clear();
+  load_people(db, s);
+  load_episodes(db, s);
+  load_plans(db, s);
+  s.history_from = from;
+  s.reindex();
+}
+
 }  // namespace
 
 vb::Snapshot load_snapshot(Database& db) { return load_snapshot(db, LoadScope{}); }
@@ -253,12 +302,12 @@ vb::Snapshot load_snapshot(Database& db, const LoadScope& scope) {
     load_senior_review(db, s);
     load_allocation(db, s);
     load_step_down(db, s);
-    load_visit_allocation(db, s);
     s.is_demo = db.is_demo();
+    s.reindex();
+    complete_episodes(db, s);
     auto version = db.data_version();  // within the read transaction: the version we just read
     if (own) db.exec("COMMIT", "finishing the read");
     db.set_loaded_data_version(version);
-    s.reindex();
     return s;
   } catch (...) {
     if (own && db.in_transaction()) sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);

@@ -15,7 +15,8 @@ vb::Snapshot load_snapshot(Database& db);
 
 // What load_snapshot reads. Everything (data commands, reports, exports, backups), or the kiosk's
 // working set (core/working_set.hpp): per-event rows from `history_from` on, plus every row of an
-// episode still open then; the snapshot's history_from says which.
+// episode still open then, and the episodes, people and plans those rows and screens need; the
+// snapshot's history_from says which.
 struct LoadScope {
   std::optional<Instant> history_from;  // nullopt: everything
 };

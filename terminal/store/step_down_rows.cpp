@@ -59,30 +59,14 @@ void read_step_down_phase(const StoredRow& r, int first, ContactPhase& p) {
   p.min_visit_min = r.small_int(first + 3);
 }
 
-void load_step_down(Database& db, Snapshot& s) {
-  // The phase columns are read with the phases (load_plans calls read_step_down_phase).
-  // s.visits was read ORDER BY id: found by binary search, no hash map of every visit.
-  const bool by_id = std::is_sorted(s.visits.begin(), s.visits.end(), [](const Visit& a, const Visit& b) { return a.id < b.id; });
-  auto find_visit = [&](Id id) -> Visit* {
-    if (!by_id) {
-      for (auto& x : s.visits)
-        if (x.id == id) return &x;
-      return nullptr;
-    }
-    auto it = std::lower_bound(s.visits.begin(), s.visits.end(), id, [](const Visit& x, Id k) { return x.id < k; });
-    return it != s.visits.end() && it->id == id ? &*it : nullptr;
-  };
-  StoredRow v(db, "visit",
-              "SELECT id, plan_slot, hand_edited FROM visit WHERE (plan_slot IS NOT NULL OR hand_edited <> 0)" +
-                  where_in_scope(s, "visit", "local_date", TimeColumn::local_date, true, " AND ") + " ORDER BY id");
-  while (v.next()) {
-    Visit* found = find_visit(v.integer(0));
-    if (!found) continue;
-    auto slot = v.optional_id(1);
-    if (slot) found->plan_slot = static_cast<int>(*slot);
-    found->hand_edited = v.boolean(2);
-  }
+void read_step_down_visit(const StoredRow& r, int first, Visit& v) {
+  if (auto slot = r.optional_id(first)) v.plan_slot = static_cast<int>(*slot);
+  v.hand_edited = r.boolean(first + 1);
+}
 
+void load_step_down(Database& db, Snapshot& s) {
+  // The phase columns are read with the phases (load_plans calls read_step_down_phase), a visit's
+  // plan slot and hand-edited mark with the visit (load_visits calls read_step_down_visit).
   StoredRow a(db, "risk_reassessment",
               "SELECT id, episode_id, at, by_staff, risk_level, note FROM risk_reassessment" + where_in_scope(s, "risk_reassessment", "at") +
                   " ORDER BY id");

@@ -15,6 +15,8 @@ void load_step_down(Database& db, vb::Snapshot& s);
 // The step-down columns of one contact_phase row (per_week, weekdays, windows, min_visit_min at
 // `first` .. first+3), read by the loader's single pass over contact_phase; failures name the row.
 void read_step_down_phase(const StoredRow& r, int first, vb::ContactPhase& p);
+// A visit row's plan_slot and hand_edited (at `first`, first+1), read by the loader's visit pass.
+void read_step_down_visit(const StoredRow& r, int first, vb::Visit& v);
 // Part of write_snapshot's transaction, after plans and visits are written.
 void write_step_down(Database& db, const vb::Snapshot& s);
 

@@ -3,12 +3,13 @@
 // visit.allocated_at / allocated_by columns, read into and written from Visit.
 #include "core/snapshot.hpp"
 #include "store/database.hpp"
+#include "store/typed_rows.hpp"
 
 namespace vb::store {
 
-// Call after visits are loaded, inside the loader's read transaction. Visits not in the snapshot
-// (a working set loaded from a horizon) are skipped.
-void load_visit_allocation(Database& db, vb::Snapshot& s);
+// A visit row's allocated_at and allocated_by (at `first`, first+1), read by the loader's visit
+// pass (once a second read of the visit table).
+void read_visit_allocation(const StoredRow& r, int first, vb::Visit& v);
 // Part of write_snapshot's transaction, after visits are written.
 void write_visit_allocation(Database& db, const vb::Snapshot& s);
 

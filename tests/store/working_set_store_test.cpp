@@ -55,7 +55,7 @@ std::set<Id> ids_of(const std::vector<Row>& rows) {
 
 }  // namespace
 
-TEST_CASE("store: the working set holds exactly the recent and open-episode rows, and the small tables whole") {
+TEST_CASE("store: the working set holds exactly the recent and open-episode rows, their episodes, and the small tables whole") {
   DemoDatabase d("2026-11-23T08:30");
   const Zone zone = find_zone("Europe/London");
   const Instant from = working_set_from(d.now, zone);
@@ -87,11 +87,36 @@ TEST_CASE("store: the working set holds exactly the recent and open-episode rows
   CHECK(ids_of(ws.plan_changes) ==
         ids_where(full.plan_changes, [&](const PlanChange& c) { return c.at >= from || open.contains(c.episode_id); }));
 
-  // Whole: staff, people, episodes, plans, decisions, thresholds, clinics, leave, carers.
+  // Episodes open at, or closed since, the episode horizon (53 weeks: the outcomes screen looks back
+  // 364 days), and any a decision names; their people and every key person's; the plans (with
+  // every phase) of episodes open at the history horizon.
+  const Instant episodes_from = working_set_episodes_from(from, zone);
+  CHECK(episodes_from == start_of_local_day(LocalDate{date::sys_days{local_date_of(d.now, zone)} - date::days{371}}, zone));
+  std::set<Id> decided;
+  for (const auto& x : full.decisions) decided.insert(x.episode_id);
+  CHECK(ids_of(ws.episodes) == ids_where(full.episodes, [&](const Episode& e) {
+          return !e.closed_at || *e.closed_at >= episodes_from || decided.contains(e.id);
+        }));
+  CHECK(ws.episodes.size() < full.episodes.size());
+  std::set<Id> people;
+  for (const auto& e : ws.episodes) people.insert(e.person_id);
+  for (const auto& k : full.key_people) people.insert(k.person_id);
+  CHECK(ids_of(ws.people) == people);
+  CHECK(ws.people.size() < full.people.size());
+  CHECK(ids_of(ws.plans) == ids_where(full.plans, [&](const ContactPlan& p) { return open.contains(p.episode_id); }));
+  CHECK(ws.plans.size() < full.plans.size());
+  for (const auto& p : ws.plans) {
+    const ContactPlan* same = full.plan_for_episode(p.episode_id);
+    REQUIRE(same);
+    REQUIRE(p.phases.size() == same->phases.size());
+    for (size_t i = 0; i < p.phases.size(); ++i) {
+      CHECK(p.phases[i].id == same->phases[i].id);
+      CHECK(p.phases[i].windows == same->phases[i].windows);
+    }
+  }
+
+  // Whole: staff, decisions, thresholds, clinics, leave, carers.
   CHECK(ws.staff.size() == full.staff.size());
-  CHECK(ws.people.size() == full.people.size());
-  CHECK(ws.episodes.size() == full.episodes.size());
-  CHECK(ws.plans.size() == full.plans.size());
   CHECK(ws.decisions.size() == full.decisions.size());
   CHECK(ws.thresholds.size() == full.thresholds.size());
   CHECK(ws.slot_patterns.size() == full.slot_patterns.size());
@@ -106,6 +131,8 @@ TEST_CASE("store: the working set holds exactly the recent and open-episode rows
     CHECK(v.required_skills == same->required_skills);
     CHECK(v.plan_slot == same->plan_slot);
     CHECK(v.hand_edited == same->hand_edited);
+    CHECK(v.allocated_at == same->allocated_at);
+    CHECK(v.allocated_by == same->allocated_by);
   }
   for (const auto& r : ws.reviews) {
     auto all = full.reviews_of(r.episode_id);
@@ -135,4 +162,90 @@ TEST_CASE("store: a command saved through a working set keeps it, also when anot
   apply_commands(d.db, ws, {MarkVisit{planned->id, VisitStatus::done, "", clinician->id, d.now}});
   CHECK(ws.history_from == from);
   CHECK(ws.visits.size() == visits);
+}
+
+TEST_CASE("store: a working set row in an episode closed before the episode horizon still finds its episode, person and plan") {
+  // A file can hold a visit dated after the horizon in an episode closed long before (entered late,
+  // or moved): episodes are chosen by closure date, so the loader must add that episode.
+  const Zone zone = find_zone("Europe/London");
+  const Instant now = *parse_instant("2026-11-23T08:30", zone);
+  DemoOptions o;
+  o.seed = 7;
+  o.now = now;
+  Snapshot team = generate_demo_team(o);
+  const Instant from = working_set_from(now, zone);
+  const Instant episodes_from = working_set_episodes_from(from, zone);
+  team.reindex();
+  // Closed before the episode horizon (not loaded), or after it but before the history horizon (its
+  // plan not loaded): one visit of each moved to today.
+  auto closed_between = [&](Instant a, Instant b) -> const Episode* {
+    for (const auto& e : team.episodes)
+      if (e.closed_at && *e.closed_at >= a && *e.closed_at < b && team.plan_for_episode(e.id) && !team.visits_of(e.id).empty())
+        return &e;
+    return nullptr;
+  };
+  const Episode* long_ago = closed_between(Instant{}, episodes_from);
+  const Episode* recent = closed_between(episodes_from, from);
+  REQUIRE(long_ago);
+  REQUIRE(recent);
+  for (const Episode* old : {long_ago, recent}) {
+    CAPTURE(old->id);
+    Snapshot moved = team;
+    for (auto& v : moved.visits)
+      if (v.episode_id == old->id) {
+        v.date = local_date_of(now, zone);  // today, after the horizon
+        break;
+      }
+    TempDir here;
+    auto db = Database::open(here.file("late.db"), OpenMode::create_if_missing);
+    write_snapshot(db, moved);
+    const Snapshot full = load_snapshot(db);
+    const Snapshot ws = load_snapshot(db, LoadScope{from});
+    REQUIRE(ws.find_episode(old->id));
+    CHECK(ws.find_person(old->person_id));
+    REQUIRE(ws.plan_for_episode(old->id));
+    CHECK(ws.plan_for_episode(old->id)->phases.size() == full.plan_for_episode(old->id)->phases.size());
+  // Every row's episode is there.
+    for (const auto& v : ws.visits) CHECK(ws.find_episode(v.episode_id));
+    for (const auto& r : ws.reviews) CHECK(ws.find_episode(r.episode_id));
+  }
+}
+
+TEST_CASE("store: a working set reads the skills and risk domains of its own rows, however many the file holds") {
+  // Few child rows are read whole and filtered; many are listed by their parents' ids. Both ways
+  // give every loaded visit and review exactly its own.
+  const Zone zone = find_zone("Europe/London");
+  const Instant now = *parse_instant("2026-11-23T08:30", zone);
+  DemoOptions o;
+  o.seed = 7;
+  o.now = now;
+  Snapshot team = generate_demo_team(o);
+  for (bool many : {false, true}) {
+    CAPTURE(many);
+    Snapshot s = team;
+    if (many) {
+      for (auto& v : s.visits) v.required_skills = {"skill-" + std::to_string(v.id % 3), "driver"};
+      for (auto& r : s.reviews) r.risk_domains = {"self_harm_suicide", "self_neglect"};
+    }
+    TempDir dir;
+    auto db = Database::open(dir.file("skills.db"), OpenMode::create_if_missing);
+    write_snapshot(db, s);
+    const Snapshot full = load_snapshot(db);
+    const Snapshot ws = load_snapshot(db, LoadScope{working_set_from(now, zone)});
+    REQUIRE(ws.visits.size() < full.visits.size());
+    size_t skills = 0;
+    for (const auto& v : ws.visits) {
+      const Visit* same = full.find_visit(v.id);
+      REQUIRE(same);
+      CHECK(v.required_skills == same->required_skills);
+      skills += v.required_skills.size();
+    }
+    CHECK(skills > 0);
+    for (const auto& r : ws.reviews) {
+      auto all = full.reviews_of(r.episode_id);
+      auto it = std::find_if(all.begin(), all.end(), [&](const Review* x) { return x->id == r.id; });
+      REQUIRE(it != all.end());
+      CHECK(r.risk_domains == (*it)->risk_domains);
+    }
+  }
 }
