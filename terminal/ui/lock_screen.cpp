@@ -136,7 +136,9 @@ void draw_lock_pad(const FrameInput& in, UiState& state) {
     dl->AddCallback(in.privacy_blur, in.privacy_blur_data);
     dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
   }
-  dl->AddRectFilled(ImVec2(0, 0), display, in.privacy_blur ? IM_COL32(8, 14, 20, 120) : IM_COL32(8, 14, 20, 240));
+  // The blur's picture comes dimmed already (platform PrivacyBlur::dim_colour, made once per opening);
+  // without it, an almost opaque dimming hides the board.
+  if (!in.privacy_blur) dl->AddRectFilled(ImVec2(0, 0), display, IM_COL32(8, 14, 20, 240));
 
   // Staff who may sign in: active, in id order (the order of the rota).
   std::vector<const Staff*> people;
