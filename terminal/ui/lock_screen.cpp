@@ -3,6 +3,7 @@
 #include "ui/lock_screen.hpp"
 
 #include "ui/icons.hpp"
+#include "ui/pin_pad.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -11,10 +12,6 @@
 namespace vb::ui {
 
 namespace {
-
-constexpr size_t max_pin = 8;
-constexpr ImU32 key_fill = IM_COL32(44, 58, 74, 255);
-constexpr ImU32 key_fill_active = IM_COL32(66, 86, 108, 255);
 
 ImVec4 v4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
@@ -27,7 +24,7 @@ bool person_button(const Staff& m, bool chosen, ImVec2 size, const Fonts& f, Hit
   const bool held = ImGui::IsItemActive();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float r = f.em * 0.25f;
-  dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), chosen ? colour::accent : held ? key_fill_active : key_fill, r);
+  dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), chosen ? colour::accent : held ? pin_pad::key_fill_pressed : pin_pad::key_fill, r);
   const ImU32 ink = chosen ? colour::text_dark : colour::text;
   const float box = size.y - f.em * 0.6f;
   const ImVec2 b0(p.x + f.em * 0.3f, p.y + f.em * 0.3f);
@@ -45,9 +42,9 @@ bool person_button(const Staff& m, bool chosen, ImVec2 size, const Fonts& f, Hit
 }
 
 bool key(const char* label, ImVec2 size, HitTargets& targets, std::string name, bool primary = false) {
-  ImGui::PushStyleColor(ImGuiCol_Button, v4(primary ? colour::accent : key_fill));
-  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, v4(primary ? colour::accent : key_fill));
-  ImGui::PushStyleColor(ImGuiCol_ButtonActive, v4(key_fill_active));
+  ImGui::PushStyleColor(ImGuiCol_Button, v4(primary ? colour::accent : pin_pad::key_fill));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, v4(primary ? colour::accent : pin_pad::key_fill));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, v4(pin_pad::key_fill_pressed));
   ImGui::PushStyleColor(ImGuiCol_Text, v4(primary ? colour::text_dark : colour::text));
   const bool pressed = ImGui::Button(label, size);
   ImGui::PopStyleColor(4);
@@ -69,19 +66,22 @@ void request_sign_in(UiState& state) {
 }
 
 void type_digit(UiState& state, char d) {
-  if (state.pin_digits.size() < max_pin) state.pin_digits.push_back(d);
+  if (state.pin_digits.size() < pin_pad::max_digits) state.pin_digits.push_back(d);
   state.lock_message.clear();
 }
 
-// A keyboard works too (a desk terminal may have one): digits, Backspace, Enter.
+void close_pad(UiState& state) {
+  state.lock_pad_open = false;
+  state.pin_digits.clear();
+  state.lock_message.clear();
+}
+
+// A keyboard works too (a desk terminal may have one): digits, Backspace, Enter signs in, Escape cancels.
 void keyboard(UiState& state) {
-  ImGuiIO& io = ImGui::GetIO();
-  for (ImWchar c : io.InputQueueCharacters)
-    if (c >= '0' && c <= '9') type_digit(state, static_cast<char>(c));
-  io.InputQueueCharacters.resize(0);
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace)) && !state.pin_digits.empty()) state.pin_digits.pop_back();
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter)))
-    request_sign_in(state);
+  const pin_pad::KeyboardAsks asks = pin_pad::read_keyboard(state.pin_digits);
+  if (asks.typed) state.lock_message.clear();
+  if (asks.cancel) close_pad(state);
+  else if (asks.submit) request_sign_in(state);
 }
 
 }  // namespace
@@ -234,11 +234,7 @@ void draw_lock_pad(const FrameInput& in, UiState& state) {
     ImGui::PopTextWrapPos();
   }
   ImGui::SetCursorScreenPos(ImVec2(right_x, p0.y + panel_h - em - em * 2.6f));
-  if (toggle_button("Cancel", ImVec2(pad_w, em * 2.6f), false, state.targets, "lock:cancel")) {
-    state.lock_pad_open = false;
-    state.pin_digits.clear();
-    state.lock_message.clear();
-  }
+  if (toggle_button("Cancel", ImVec2(pad_w, em * 2.6f), false, state.targets, "lock:cancel")) close_pad(state);
   ImGui::EndGroup();
   keyboard(state);
   ImGui::End();
