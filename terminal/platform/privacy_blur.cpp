@@ -111,9 +111,11 @@ void PrivacyBlur::invalidate() {
   malloc_trim(0);
 }
 
-void PrivacyBlur::run(const ImDrawList*, const ImDrawCmd* cmd) { static_cast<PrivacyBlur*>(cmd->UserCallbackData)->apply(); }
+void PrivacyBlur::run(const ImDrawList*, const ImDrawCmd* cmd) {
+  static_cast<PrivacyBlur*>(cmd->UserCallbackData)->apply(cmd->ClipRect);
+}
 
-void PrivacyBlur::apply() {
+void PrivacyBlur::apply(const ImVec4& clip) {
   GLint viewport[4] = {};
   glGetIntegerv(GL_VIEWPORT, viewport);
   const int w = viewport[2], h = viewport[3];
@@ -173,14 +175,24 @@ void PrivacyBlur::apply() {
     glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
     cached_ = true;
   }
-  // Every frame: the blurred picture, copied pixel for pixel over the screen. On llvmpipe an
+  // Every frame: the blurred picture, copied pixel for pixel over the screen, within the callback's
+  // clip rectangle (the lock screen asks only for what its panel leaves uncovered). On llvmpipe an
   // unscaled blit is a copy of memory; a full-screen quad through a fragment shader costs tens of ms.
+  const ImDrawData* dd = ImGui::GetDrawData();
+  const ImVec2 off = dd ? dd->DisplayPos : ImVec2(0, 0);
+  const ImVec2 scale = dd ? dd->FramebufferScale : ImVec2(1, 1);
+  const int x0 = std::clamp(static_cast<int>((clip.x - off.x) * scale.x), 0, w);
+  const int x1 = std::clamp(static_cast<int>((clip.z - off.x) * scale.x + 0.999f), 0, w);
+  const int y0 = std::clamp(h - static_cast<int>((clip.w - off.y) * scale.y + 0.999f), 0, h);  // GL rows run bottom-up
+  const int y1 = std::clamp(h - static_cast<int>((clip.y - off.y) * scale.y), 0, h);
+  if (x1 <= x0 || y1 <= y0) return;
   GLint draw_fbo = 0;
   glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &draw_fbo);
   GLint read_fbo = 0;
   glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &read_fbo);
   glBindFramebuffer(GL_READ_FRAMEBUFFER, full_fbo_);
-  glBlitFramebuffer(0, 0, w, h, viewport[0], viewport[1], viewport[0] + w, viewport[1] + h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  glBlitFramebuffer(x0, y0, x1, y1, viewport[0] + x0, viewport[1] + y0, viewport[0] + x1, viewport[1] + y1, GL_COLOR_BUFFER_BIT,
+                    GL_NEAREST);
   glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(read_fbo));
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(draw_fbo));
   // ImGui's ImDrawCallback_ResetRenderState follows and restores its own state.

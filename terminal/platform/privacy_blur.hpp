@@ -36,7 +36,7 @@ class PrivacyBlur {
 
  private:
   static void run(const ImDrawList*, const ImDrawCmd* cmd);
-  void apply();
+  void apply(const ImVec4& clip);  // clip: where the picture is copied this frame (ImGui's coordinates)
 
   unsigned program_ = 0;
   unsigned texture_ = 0;

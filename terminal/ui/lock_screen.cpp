@@ -131,14 +131,6 @@ void draw_lock_pad(const FrameInput& in, UiState& state) {
                    ImGuiWindowFlags_NoScrollWithMouse);
   ImGui::PopStyleColor();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  // What is behind is blurred (so it is clear something is hidden, and nothing is readable), then dimmed.
-  if (in.privacy_blur) {
-    dl->AddCallback(in.privacy_blur, in.privacy_blur_data);
-    dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
-  }
-  // The blur's picture comes dimmed already (platform PrivacyBlur::dim_colour, made once per opening);
-  // without it, an almost opaque dimming hides the board.
-  if (!in.privacy_blur) dl->AddRectFilled(ImVec2(0, 0), display, IM_COL32(8, 14, 20, 240));
 
   // Staff who may sign in: active, in id order (the order of the rota).
   std::vector<const Staff*> people;
@@ -155,6 +147,26 @@ void draw_lock_pad(const FrameInput& in, UiState& state) {
   const float panel_w = list_w + em * 2 + pad_w + em * 2;
   const float panel_h = std::min(display.y - em * 2, em * 30);
   const ImVec2 p0((display.x - panel_w) / 2, (display.y - panel_h) / 2);
+  // What is behind is blurred (so it is clear something is hidden, and nothing is readable), then dimmed.
+  if (in.privacy_blur) {
+    // The blurred picture comes dimmed already (platform PrivacyBlur::dim_colour, made once per
+    // opening). It is copied only where the panel leaves it in sight: four bands around the panel,
+    // reaching under its rounded corners; the first copy also makes the picture from the board.
+    const float r = em * 0.4f + 1;
+    const ImVec2 p1(p0.x + panel_w, p0.y + panel_h);
+    const ImVec4 bands[] = {{0, 0, display.x, p0.y + r},
+                            {0, p1.y - r, display.x, display.y},
+                            {0, p0.y + r, p0.x + r, p1.y - r},
+                            {p1.x - r, p0.y + r, display.x, p1.y - r}};
+    for (const ImVec4& b : bands) {
+      dl->PushClipRect(ImVec2(b.x, b.y), ImVec2(b.z, b.w));
+      dl->AddCallback(in.privacy_blur, in.privacy_blur_data);
+      dl->PopClipRect();
+    }
+    dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
+  } else {
+    dl->AddRectFilled(ImVec2(0, 0), display, IM_COL32(8, 14, 20, 240));  // without the blur: almost opaque
+  }
   dl->AddRectFilled(p0, ImVec2(p0.x + panel_w, p0.y + panel_h), colour::panel, em * 0.4f);
   dl->AddRect(p0, ImVec2(p0.x + panel_w, p0.y + panel_h), colour::accent, em * 0.4f, 0, 2.0f);
 
