@@ -7,6 +7,7 @@ uniform sampler2D u_board;
 uniform vec2 u_texel;  // 1 / size of the board in pixels
 uniform float u_lod;   // mip level sampled (3 = 1/8 size)
 uniform int u_radius;  // taps either side: 3 blurs, 0 copies
+uniform vec4 u_dim;    // mixed over the result (alpha = how much): the lock screen's dimming, made once
 in vec2 v_uv;
 out vec4 frag_colour;
 void main() {
@@ -20,5 +21,5 @@ void main() {
       total += w;
     }
   }
-  frag_colour = vec4(sum / total, 1.0);
+  frag_colour = vec4(mix(sum / total, u_dim.rgb, u_dim.a), 1.0);
 }

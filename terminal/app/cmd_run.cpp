@@ -218,6 +218,7 @@ int run_kiosk(const CommandLine& cl) {
     if (!state.lock_pad_open) blur.invalidate();  // the next opening blurs the board as it is then
     in.privacy_blur = blur.callback();
     in.privacy_blur_data = blur.callback_data();
+    in.privacy_blur_ready = blur.ready(fb_w, fb_h);  // the open pad's picture is made: the board is not drawn under it
     in.night = mode.night;
     in.dimmed = mode.dimmed;
     in.shift = burn_in_shift(now);  // changes with the minute, when the board redraws anyway

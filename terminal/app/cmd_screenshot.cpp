@@ -166,6 +166,7 @@ int run_screenshot(const CommandLine& cl) {
         if (m.active && m.has_role(Role::clinician) && state.pin_staff.empty()) state.pin_staff = m.id;
       state.pin_digits = "00";
     }
+    in.privacy_blur_ready = blur.ready(width, height);  // as the kiosk: the pad over the picture made in frame 0
     ui::draw_frame(in, state);
     target.bind();
     imgui.render(ui::background_colour(mode.night));

@@ -4,6 +4,7 @@
 
 #include "core/sign_in_policy.hpp"
 #include "ui/icons.hpp"
+#include "ui/pin_pad.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -12,10 +13,6 @@
 namespace vb::ui {
 
 namespace {
-
-constexpr size_t max_pin_digits = 8;
-constexpr ImU32 chip_off = IM_COL32(44, 58, 74, 255);
-constexpr ImU32 chip_pressed = IM_COL32(66, 86, 108, 255);
 
 ImVec4 v4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
@@ -46,7 +43,7 @@ bool chip(const char* id, const char* icon_text, std::string_view words, bool on
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float r = f.em * 0.3f;
   const ImVec2 q(p.x + size.x, p.y + size.y);
-  ImU32 fill = on ? colour::accent : held ? chip_pressed : chip_off;
+  ImU32 fill = on ? colour::accent : held ? pin_pad::key_fill_pressed : pin_pad::key_fill;
   ImU32 ink = on ? colour::text_dark : colour::text;
   if (!enabled) {
     fill = on ? IM_COL32(60, 110, 140, 255) : IM_COL32(34, 44, 56, 255);
@@ -78,7 +75,7 @@ bool staff_row(const Staff& m, bool chosen, ImVec2 size, Instant now, Zone zone,
   targets.add_last_item("access_staff:" + m.id);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 q(p.x + size.x, p.y + size.y);
-  dl->AddRectFilled(p, q, chosen ? colour::accent : ImGui::IsItemActive() ? chip_pressed : colour::panel, f.em * 0.3f);
+  dl->AddRectFilled(p, q, chosen ? colour::accent : ImGui::IsItemActive() ? pin_pad::key_fill_pressed : colour::panel, f.em * 0.3f);
   const ImU32 ink = chosen ? colour::text_dark : m.active ? colour::text : colour::text_dim;
   const ImU32 dim = chosen ? colour::text_dark : colour::text_dim;
   const PinStateWords pin = pin_state_words(m, now, zone);
@@ -135,7 +132,7 @@ std::optional<Command> draw_pin_pad(const FrameInput& in, UiState& state, const 
   const float gap = em * 0.5f;
   const ImVec2 key(em * 4.6f, em * 2.8f);
   auto type = [&](char d) {
-    if (state.access_pin_digits.size() < max_pin_digits) state.access_pin_digits.push_back(d);
+    if (state.access_pin_digits.size() < pin_pad::max_digits) state.access_pin_digits.push_back(d);
     state.access_message.clear();
   };
   static constexpr const char* digits[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9"};
@@ -155,12 +152,18 @@ std::optional<Command> draw_pin_pad(const FrameInput& in, UiState& state, const 
   ImGui::PushStyleColor(ImGuiCol_Button, v4(colour::accent));
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, v4(colour::accent));
   ImGui::PushStyleColor(ImGuiCol_Text, v4(colour::text_dark));
-  const bool ok = big_button(std::string(second ? icon::check : icon::chevron_right) + (second ? " Save" : " Next"), key,
-                             true, state.targets, "access_pin:ok");
+  bool ok = big_button(std::string(second ? icon::check : icon::chevron_right) + (second ? " Save" : " Next"), key,
+                       true, state.targets, "access_pin:ok");
   ImGui::PopStyleColor(3);
   ImGui::Spacing();
-  if (big_button(std::string(icon::times) + "  Cancel: keep the PIN as it was", ImVec2(key.x * 3 + gap * 2, em * 2.6f), true,
-                 state.targets, "access_pin:cancel")) {
+  bool cancel = big_button(std::string(icon::times) + "  Cancel: keep the PIN as it was", ImVec2(key.x * 3 + gap * 2, em * 2.6f),
+                           true, state.targets, "access_pin:cancel");
+  // A desk keyboard too: digits, Backspace, Enter as Next / Save, Escape as Cancel.
+  const pin_pad::KeyboardAsks asks = pin_pad::read_keyboard(state.access_pin_digits);
+  if (asks.typed) state.access_message.clear();
+  ok = ok || asks.submit;
+  cancel = cancel || asks.cancel;
+  if (cancel) {
     close_access_pin_pad(state);
     return std::nullopt;
   }

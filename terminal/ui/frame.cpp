@@ -240,6 +240,13 @@ std::optional<Command> draw_frame(const FrameInput& in, UiState& state) {
     if (state.screen != Screen::today) state.screen = Screen::today;
   }
   const ImGuiIO& io = ImGui::GetIO();
+  if (state.lock_pad_open && state.locked && in.privacy_blur && in.privacy_blur_ready) {
+    // The pad over this opening's blurred picture: the board under it would be drawn only to be
+    // covered (on a CPU renderer that costs as much as the rest of the frame). Nothing else changes.
+    draw_lock_pad(in, state);
+    if (in.dimmed) ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), io.DisplaySize, IM_COL32(0, 0, 0, 80));
+    return std::nullopt;  // nothing is changed from a locked screen
+  }
   if (in.shift.x != 0 || in.shift.y != 0) {
     // Burn-in care: the whole picture sits a few pixels off centre, a different way each minute.
     const float m = static_cast<float>(burn_in_max_px);

@@ -3,6 +3,7 @@
 #include "ui/lock_screen.hpp"
 
 #include "ui/icons.hpp"
+#include "ui/pin_pad.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -11,10 +12,6 @@
 namespace vb::ui {
 
 namespace {
-
-constexpr size_t max_pin = 8;
-constexpr ImU32 key_fill = IM_COL32(44, 58, 74, 255);
-constexpr ImU32 key_fill_active = IM_COL32(66, 86, 108, 255);
 
 ImVec4 v4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
@@ -27,7 +24,7 @@ bool person_button(const Staff& m, bool chosen, ImVec2 size, const Fonts& f, Hit
   const bool held = ImGui::IsItemActive();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float r = f.em * 0.25f;
-  dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), chosen ? colour::accent : held ? key_fill_active : key_fill, r);
+  dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), chosen ? colour::accent : held ? pin_pad::key_fill_pressed : pin_pad::key_fill, r);
   const ImU32 ink = chosen ? colour::text_dark : colour::text;
   const float box = size.y - f.em * 0.6f;
   const ImVec2 b0(p.x + f.em * 0.3f, p.y + f.em * 0.3f);
@@ -45,9 +42,9 @@ bool person_button(const Staff& m, bool chosen, ImVec2 size, const Fonts& f, Hit
 }
 
 bool key(const char* label, ImVec2 size, HitTargets& targets, std::string name, bool primary = false) {
-  ImGui::PushStyleColor(ImGuiCol_Button, v4(primary ? colour::accent : key_fill));
-  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, v4(primary ? colour::accent : key_fill));
-  ImGui::PushStyleColor(ImGuiCol_ButtonActive, v4(key_fill_active));
+  ImGui::PushStyleColor(ImGuiCol_Button, v4(primary ? colour::accent : pin_pad::key_fill));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, v4(primary ? colour::accent : pin_pad::key_fill));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, v4(pin_pad::key_fill_pressed));
   ImGui::PushStyleColor(ImGuiCol_Text, v4(primary ? colour::text_dark : colour::text));
   const bool pressed = ImGui::Button(label, size);
   ImGui::PopStyleColor(4);
@@ -69,19 +66,22 @@ void request_sign_in(UiState& state) {
 }
 
 void type_digit(UiState& state, char d) {
-  if (state.pin_digits.size() < max_pin) state.pin_digits.push_back(d);
+  if (state.pin_digits.size() < pin_pad::max_digits) state.pin_digits.push_back(d);
   state.lock_message.clear();
 }
 
-// A keyboard works too (a desk terminal may have one): digits, Backspace, Enter.
+void close_pad(UiState& state) {
+  state.lock_pad_open = false;
+  state.pin_digits.clear();
+  state.lock_message.clear();
+}
+
+// A keyboard works too (a desk terminal may have one): digits, Backspace, Enter signs in, Escape cancels.
 void keyboard(UiState& state) {
-  ImGuiIO& io = ImGui::GetIO();
-  for (ImWchar c : io.InputQueueCharacters)
-    if (c >= '0' && c <= '9') type_digit(state, static_cast<char>(c));
-  io.InputQueueCharacters.resize(0);
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace)) && !state.pin_digits.empty()) state.pin_digits.pop_back();
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter)))
-    request_sign_in(state);
+  const pin_pad::KeyboardAsks asks = pin_pad::read_keyboard(state.pin_digits);
+  if (asks.typed) state.lock_message.clear();
+  if (asks.cancel) close_pad(state);
+  else if (asks.submit) request_sign_in(state);
 }
 
 }  // namespace
@@ -131,12 +131,6 @@ void draw_lock_pad(const FrameInput& in, UiState& state) {
                    ImGuiWindowFlags_NoScrollWithMouse);
   ImGui::PopStyleColor();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  // What is behind is blurred (so it is clear something is hidden, and nothing is readable), then dimmed.
-  if (in.privacy_blur) {
-    dl->AddCallback(in.privacy_blur, in.privacy_blur_data);
-    dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
-  }
-  dl->AddRectFilled(ImVec2(0, 0), display, in.privacy_blur ? IM_COL32(8, 14, 20, 120) : IM_COL32(8, 14, 20, 240));
 
   // Staff who may sign in: active, in id order (the order of the rota).
   std::vector<const Staff*> people;
@@ -153,6 +147,26 @@ void draw_lock_pad(const FrameInput& in, UiState& state) {
   const float panel_w = list_w + em * 2 + pad_w + em * 2;
   const float panel_h = std::min(display.y - em * 2, em * 30);
   const ImVec2 p0((display.x - panel_w) / 2, (display.y - panel_h) / 2);
+  // What is behind is blurred (so it is clear something is hidden, and nothing is readable), then dimmed.
+  if (in.privacy_blur) {
+    // The blurred picture comes dimmed already (platform PrivacyBlur::dim_colour, made once per
+    // opening). It is copied only where the panel leaves it in sight: four bands around the panel,
+    // reaching under its rounded corners; the first copy also makes the picture from the board.
+    const float r = em * 0.4f + 1;
+    const ImVec2 p1(p0.x + panel_w, p0.y + panel_h);
+    const ImVec4 bands[] = {{0, 0, display.x, p0.y + r},
+                            {0, p1.y - r, display.x, display.y},
+                            {0, p0.y + r, p0.x + r, p1.y - r},
+                            {p1.x - r, p0.y + r, display.x, p1.y - r}};
+    for (const ImVec4& b : bands) {
+      dl->PushClipRect(ImVec2(b.x, b.y), ImVec2(b.z, b.w));
+      dl->AddCallback(in.privacy_blur, in.privacy_blur_data);
+      dl->PopClipRect();
+    }
+    dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
+  } else {
+    dl->AddRectFilled(ImVec2(0, 0), display, IM_COL32(8, 14, 20, 240));  // without the blur: almost opaque
+  }
   dl->AddRectFilled(p0, ImVec2(p0.x + panel_w, p0.y + panel_h), colour::panel, em * 0.4f);
   dl->AddRect(p0, ImVec2(p0.x + panel_w, p0.y + panel_h), colour::accent, em * 0.4f, 0, 2.0f);
 
@@ -232,11 +246,7 @@ void draw_lock_pad(const FrameInput& in, UiState& state) {
     ImGui::PopTextWrapPos();
   }
   ImGui::SetCursorScreenPos(ImVec2(right_x, p0.y + panel_h - em - em * 2.6f));
-  if (toggle_button("Cancel", ImVec2(pad_w, em * 2.6f), false, state.targets, "lock:cancel")) {
-    state.lock_pad_open = false;
-    state.pin_digits.clear();
-    state.lock_message.clear();
-  }
+  if (toggle_button("Cancel", ImVec2(pad_w, em * 2.6f), false, state.targets, "lock:cancel")) close_pad(state);
   ImGui::EndGroup();
   keyboard(state);
   ImGui::End();

@@ -149,6 +149,9 @@ struct FrameInput {
   // The out-of-hours board of the shown window (shown_ooh_window), derived between frames
   // (core/ooh_board_cache.hpp); null or another window's: the screen says it is being prepared.
   const OohBoard* ooh_board = nullptr;
+  // The privacy blur already holds this opening's blurred picture (platform PrivacyBlur::ready): with
+  // the PIN pad open the frame draws only the pad over it, not the board the picture covers.
+  bool privacy_blur_ready = false;
 };
 
 // Draws one whole frame (between ImGui::NewFrame and ImGui::Render) and returns the command a

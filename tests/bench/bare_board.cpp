@@ -2,11 +2,14 @@
 // program drawing a 30-row visit table with status chips and a clock, with none of visitboard's
 // code, so idle_bench can compare the kiosk with it on the same machine in the same run.
 //
-// Usage: bare_board [--redraw continuous|second|minute] [--size WxH] [--font FILE --em PX]
+// Usage: bare_board [--redraw continuous|second|minute] [--size WxH] [--font FILE --em PX] [--frames N]
 //   continuous: draw as fast as the swap allows; second / minute: sleep in glfwWaitEventsTimeout
 //   until the next wall-clock second / minute (or input), like a kiosk. Without --font it uses
 //   ImGui's built-in font scaled to --em (default 26 px). Prints "first frame on screen after N ms"
 //   (from main) once the first frame is swapped, and sends READY=1 to $NOTIFY_SOCKET if set.
+//   --frames N (frame_bench): after 10 warm-up frames draw N frames back to back, print one
+//   "frame-figures" line (CPU of the whole process per frame, all threads: build + render + swap)
+//   and exit.
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
@@ -22,6 +25,9 @@
 #include <cstring>
 #include <ctime>
 #include <string>
+#include <vector>
+
+#include "frame_figures.hpp"
 
 namespace {
 
@@ -112,14 +118,16 @@ int main(int argc, char** argv) {
   int width = 1920, height = 1080;
   const char* font = nullptr;
   float em = 26.0f;
+  int frames = 0;  // --frames N: the frame benchmark
   for (int i = 1; i < argc; ++i) {
     const bool has_value = i + 1 < argc;
     if (std::strcmp(argv[i], "--redraw") == 0 && has_value) redraw = argv[++i];
     else if (std::strcmp(argv[i], "--size") == 0 && has_value && parse_size(argv[i + 1], width, height)) ++i;
     else if (std::strcmp(argv[i], "--font") == 0 && has_value) font = argv[++i];
     else if (std::strcmp(argv[i], "--em") == 0 && has_value) em = std::strtof(argv[++i], nullptr);
+    else if (std::strcmp(argv[i], "--frames") == 0 && has_value) frames = std::atoi(argv[++i]);
     else {
-      std::fprintf(stderr, "usage: bare_board [--redraw continuous|second|minute] [--size WxH] [--font FILE --em PX]\n");
+      std::fprintf(stderr, "usage: bare_board [--redraw continuous|second|minute] [--size WxH] [--font FILE --em PX] [--frames N]\n");
       return 2;
     }
   }
@@ -161,7 +169,10 @@ int main(int argc, char** argv) {
   ImGui_ImplOpenGL3_Init("#version 130");
 
   bool first = true;
+  vb::bench::FrameClock frame_clock(frames);
+  if (frames > 0) redraw = "continuous";
   while (!glfwWindowShouldClose(window)) {  // SIGTERM ends it (default action)
+    if (frames > 0) frame_clock.start();
     if (redraw == "continuous") {
       glfwPollEvents();
     } else {
@@ -176,6 +187,7 @@ int main(int argc, char** argv) {
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     draw_board(em);
+    if (frames > 0) frame_clock.built();
     ImGui::Render();
     int fw = 0, fh = 0;
     glfwGetFramebufferSize(window, &fw, &fh);
@@ -184,6 +196,10 @@ int main(int argc, char** argv) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     glfwSwapBuffers(window);
+    if (frames > 0 && frame_clock.stop()) {
+      frame_clock.print("bare");
+      break;
+    }
     if (first) {
       first = false;
       const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();

@@ -14,6 +14,7 @@ HeadlessUi::HeadlessUi(const Snapshot& snapshot, Instant now, float width, float
   io.DisplaySize = ImVec2(width, height);
   io.DeltaTime = 1.0f / 30.0f;
   io.Fonts->AddFontDefault();
+  for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;  // press(): key k is KeysDown[k]
   unsigned char* pixels = nullptr;
   int w = 0, h = 0;
   io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
@@ -56,6 +57,20 @@ std::optional<Command> HeadlessUi::tap(std::string_view target) {
   auto released = frame();
   frame();  // let popups open/close
   return released ? released : pressed;
+}
+
+std::optional<Command> HeadlessUi::type_text(std::string_view text) {
+  for (char c : text) ImGui::GetIO().AddInputCharacter(static_cast<unsigned char>(c));
+  return frame();
+}
+
+std::optional<Command> HeadlessUi::press(ImGuiKey key) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeysDown[key] = true;
+  auto pressed = frame();
+  io.KeysDown[key] = false;
+  auto released = frame();
+  return pressed ? pressed : released;
 }
 
 }  // namespace vb::test

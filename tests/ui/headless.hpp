@@ -23,6 +23,9 @@ class HeadlessUi {
   // Taps the named target (frames: move+down, up). Fails the test when the target is not shown.
   std::optional<Command> tap(std::string_view target);
   bool shows(std::string_view target) const { return state.targets.contains(target); }
+  // A desk keyboard: characters typed (one frame), and a key pressed (down one frame, up the next).
+  std::optional<Command> type_text(std::string_view text);
+  std::optional<Command> press(ImGuiKey key);
   const ComplianceBoard& compliance() const { return compliance_; }
 
   ui::UiState state;
