@@ -1,4 +1,4 @@
-// Out of hours: the coordinator's screen for an evening, a night or a weekend day.
+// Out of hours: the coordinator's screen for an evening, a night, a weekend day or a bank holiday.
 #include "ui/ooh_screen.hpp"
 
 #include "core/ooh_board_cache.hpp"
@@ -17,8 +17,17 @@ ImVec4 v4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
 std::string hm(Instant t, Zone z) { return format_local_hm(t, z); }
 
-std::string window_title(const OohWindow& w, Zone z) {
-  return format_day_label(w.date) + " · " + w.label + " " + hm(w.start, z) + "–" + hm(w.end, z);
+// On a bank holiday the title says so in words for every part of the day:
+// "Fri 25 Dec · Christmas Day (bank holiday) · Evening 17:00–21:00".
+std::string window_title(const OohWindow& w, const Snapshot& s) {
+  const Zone z = s.zone();
+  std::string day = format_day_label(w.date);
+  std::string label = w.label;
+  if (const BankHoliday* h = s.rota_rules.bank_holidays.on(w.date)) {
+    day += " · " + h->name + " (bank holiday)";
+    if (w.part == OohPart::day) label = "Day";
+  }
+  return day + " · " + label + " " + hm(w.start, z) + "–" + hm(w.end, z);
 }
 
 std::string staff_name(const Snapshot& s, const StaffId& id) {
@@ -78,9 +87,10 @@ void window_bar(const FrameInput& in, UiState& state, const OohWindow& w) {
   ImGui::SameLine();
   if (toggle_button((std::string(icon::moon) + " Night").c_str(), size, w.part == OohPart::night, state.targets, "ooh_night"))
     go(w.date, OohPart::night);
-  if (is_weekend_day(w.date)) {
+  if (is_out_of_hours_day(in.snapshot.rota_rules, w.date)) {
     ImGui::SameLine();
-    if (toggle_button((std::string(icon::calendar) + " Weekend day").c_str(), size, w.part == OohPart::day, state.targets, "ooh_day"))
+    const char* day_word = in.snapshot.rota_rules.bank_holidays.on(w.date) ? " Bank holiday" : " Weekend day";
+    if (toggle_button((std::string(icon::calendar) + day_word).c_str(), size, w.part == OohPart::day, state.targets, "ooh_day"))
       go(w.date, OohPart::day);
   }
   ImGui::SameLine();
@@ -88,7 +98,7 @@ void window_bar(const FrameInput& in, UiState& state, const OohWindow& w) {
     go(date::year_month_day{date::sys_days{w.date} + date::days{1}}, w.part);
   ImGui::SameLine(0, em);
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + em * 0.5f);
-  ImGui::TextUnformatted(window_title(w, in.snapshot.zone()).c_str());
+  ImGui::TextUnformatted(window_title(w, in.snapshot).c_str());
   const float propose_w = em * 8.5f;
   ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - propose_w);
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() - em * 0.5f);
@@ -499,7 +509,7 @@ std::optional<Command> draw_ooh_screen(const FrameInput& in, UiState& state, flo
   if (!in.ooh_board || !OohBoardCache::same_window(in.ooh_board->window, w)) {
     ImGui::BeginChild("ooh", ImVec2(0, height), false, ImGuiWindowFlags_NoScrollWithMouse);
     window_bar(in, state, w);
-    ImGui::TextColored(v4(colour::text_dim), "%s Preparing %s ...", icon::clock, window_title(w, s.zone()).c_str());
+    ImGui::TextColored(v4(colour::text_dim), "%s Preparing %s ...", icon::clock, window_title(w, s).c_str());
     ImGui::EndChild();
     return out;
   }
