@@ -3,6 +3,7 @@
 
 #include "core/ooh_board_cache.hpp"
 #include "core/visit_fit.hpp"
+#include "ui/bank_holiday_words.hpp"
 #include "ui/icons.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -18,16 +19,28 @@ ImVec4 v4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 std::string hm(Instant t, Zone z) { return format_local_hm(t, z); }
 
 // On a bank holiday the title says so in words for every part of the day:
-// "Fri 25 Dec · Christmas Day (bank holiday) · Evening 17:00–21:00".
-std::string window_title(const OohWindow& w, const Snapshot& s) {
+// "Fri 25 Dec · Christmas Day (bank holiday) · Evening 17:00–21:00". For a narrow screen,
+// `shorter` 1 drops the day window's "Day" word, 2 also the weekday and the part's word (the
+// highlighted button says which part).
+std::string window_title(const OohWindow& w, const Snapshot& s, int shorter = 0) {
   const Zone z = s.zone();
   std::string day = format_day_label(w.date);
-  std::string label = w.label;
+  if (shorter >= 2 && day.size() > 4) day = day.substr(4);  // "Fri 25 Dec" -> "25 Dec"
+  std::string label = w.label + " ";
   if (const BankHoliday* h = s.rota_rules.bank_holidays.on(w.date)) {
-    day += " · " + h->name + " (bank holiday)";
-    if (w.part == OohPart::day) label = "Day";
+    day += " · " + bank_holiday_words(*h);
+    if (w.part == OohPart::day || shorter >= 2) label = shorter >= 1 ? "" : "Day ";
   }
-  return day + " · " + label + " " + hm(w.start, z) + "–" + hm(w.end, z);
+  return day + " · " + label + hm(w.start, z) + "–" + hm(w.end, z);
+}
+
+// The longest title that fits `width` in the current font (the shortest however long).
+std::string fitting_title(const OohWindow& w, const Snapshot& s, float width) {
+  for (int shorter = 0; shorter < 2; ++shorter) {
+    std::string t = window_title(w, s, shorter);
+    if (ImGui::CalcTextSize(t.c_str()).x <= width) return t;
+  }
+  return window_title(w, s, 2);
 }
 
 std::string staff_name(const Snapshot& s, const StaffId& id) {
@@ -98,8 +111,14 @@ void window_bar(const FrameInput& in, UiState& state, const OohWindow& w) {
     go(date::year_month_day{date::sys_days{w.date} + date::days{1}}, w.part);
   ImGui::SameLine(0, em);
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + em * 0.5f);
-  ImGui::TextUnformatted(window_title(w, in.snapshot).c_str());
   const float propose_w = em * 8.5f;
+  const float title_room = ImGui::GetWindowContentRegionMax().x - propose_w - ImGui::GetCursorPosX() - em * 0.5f;
+  const std::string title = fitting_title(w, in.snapshot, title_room);
+  // Still too wide (a long holiday name at 1280 px): the regular face, which is narrower.
+  const bool narrow = ImGui::CalcTextSize(title.c_str()).x > title_room;
+  if (narrow) ImGui::PushFont(f.body);
+  ImGui::TextUnformatted(title.c_str());
+  if (narrow) ImGui::PopFont();
   ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - propose_w);
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() - em * 0.5f);
   if (toggle_button((std::string(icon::refresh) + " Propose").c_str(), ImVec2(propose_w, em * 2.4f), state.propose_requested,
