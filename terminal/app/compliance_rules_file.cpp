@@ -4,57 +4,28 @@
 #include "core/compliance.hpp"
 #include "platform/asset_paths.hpp"
 
-#include <nlohmann/json.hpp>
+#include "app/rules_json.hpp"
 
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <stdexcept>
 
 namespace vb::app {
 
 namespace {
 
-using json = nlohmann::json;
-
-struct Reader {
-  const std::string& file;
-
-  [[noreturn]] void fail(const std::string& field, const std::string& what) const {
-    throw std::runtime_error(file + ": field '" + field + "': " + what);
-  }
-  std::string text(const json& j, const std::string& key, const std::string& path) const {
-    if (!j.contains(key)) fail(path + key, "missing");
-    if (!j[key].is_string() || j[key].get<std::string>().empty()) fail(path + key, "must be non-empty text");
-    return j[key].get<std::string>();
-  }
+// The shared strict reader plus a top-level whole number.
+struct Reader : RulesReader {
+  int whole(const json& j, const std::string& key, int lo, int hi) const { return RulesReader::number(j, key, "", lo, hi); }
   double number(const json& j, const std::string& key, const std::string& path, double lo, double hi) const {
-    if (!j.contains(key)) fail(path + key, "missing");
-    if (!j[key].is_number()) fail(path + key, "must be a number");
-    double v = j[key].get<double>();
-    if (v < lo || v > hi) fail(path + key, "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
-    return v;
-  }
-  int whole(const json& j, const std::string& key, int lo, int hi) const {
-    if (!j.contains(key)) fail(key, "missing");
-    if (!j[key].is_number_integer()) fail(key, "must be a whole number");
-    int v = j[key].get<int>();
-    if (v < lo || v > hi) fail(key, "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
-    return v;
+    return real(j, key, path, lo, hi);
   }
 };
 
 }  // namespace
 
 ComplianceRules parse_compliance_rules(std::string_view json_text, const std::string& file) {
-  json j;
-  try {
-    j = json::parse(json_text);
-  } catch (const json::parse_error& e) {
-    throw std::runtime_error(file + ": not valid JSON (" + e.what() + ")");
-  }
-  if (!j.is_object()) throw std::runtime_error(file + ": expected a JSON object");
-  Reader r{file};
+  const json j = RulesReader::parse_object(json_text, file);
+  Reader r{{file}};
   ComplianceRules rules;
   rules.period_days = r.whole(j, "period_days", 7, 366);
   rules.trend_weeks = r.whole(j, "trend_weeks", 2, 52);
@@ -107,11 +78,7 @@ ComplianceRules parse_compliance_rules(std::string_view json_text, const std::st
 }
 
 ComplianceRules load_compliance_rules(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  if (!in) throw std::runtime_error("cannot read compliance rules " + file.string());
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_compliance_rules(text.str(), file.string());
+  return parse_compliance_rules(read_rules_text(file, "compliance rules"), file.string());
 }
 
 ComplianceRules load_team_compliance_rules() {

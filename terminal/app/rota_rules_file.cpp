@@ -1,42 +1,17 @@
 // Parsing data/rota_rules.json into core's RotaRules, strictly.
 #include "app/rota_rules_file.hpp"
 
-#include <nlohmann/json.hpp>
+#include "app/rules_json.hpp"
 
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 namespace vb::app {
 
 namespace {
 
-using json = nlohmann::json;
-
-struct Reader {
-  const std::string& file;
-
-  [[noreturn]] void fail(const std::string& field, const std::string& what) const {
-    throw std::runtime_error(file + ": field '" + field + "': " + what);
-  }
-  const json& object(const json& j, const std::string& key, const std::string& path) const {
-    if (!j.contains(key)) fail(path + key, "missing");
-    if (!j[key].is_object()) fail(path + key, "must be an object");
-    return j[key];
-  }
-  std::string text(const json& j, const std::string& key, const std::string& path) const {
-    if (!j.contains(key)) fail(path + key, "missing");
-    if (!j[key].is_string() || j[key].get<std::string>().empty()) fail(path + key, "must be non-empty text");
-    return j[key].get<std::string>();
-  }
-  int number(const json& j, const std::string& key, const std::string& path, int lo, int hi) const {
-    if (!j.contains(key)) fail(path + key, "missing");
-    if (!j[key].is_number_integer()) fail(path + key, "must be a whole number");
-    int v = j[key].get<int>();
-    if (v < lo || v > hi) fail(path + key, "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
-    return v;
-  }
+// The shared strict reader plus the rota file's own kinds of field.
+struct Reader : RulesReader {
   int clock(const json& j, const std::string& key, const std::string& path) const {
     std::string t = text(j, key, path);
     int h = -1, m = -1;
@@ -53,14 +28,8 @@ struct Reader {
 }  // namespace
 
 RotaRules parse_rota_rules(std::string_view json_text, const std::string& file) {
-  json j;
-  try {
-    j = json::parse(json_text);
-  } catch (const json::parse_error& e) {
-    throw std::runtime_error(file + ": not valid JSON (" + e.what() + ")");
-  }
-  if (!j.is_object()) throw std::runtime_error(file + ": expected a JSON object");
-  Reader r{file};
+  const json j = RulesReader::parse_object(json_text, file);
+  Reader r{{file}};
   RotaRules rules;
 
   const json& times = r.object(j, "shift_times", "");
@@ -111,11 +80,7 @@ RotaRules parse_rota_rules(std::string_view json_text, const std::string& file) 
 }
 
 RotaRules load_rota_rules(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  if (!in) throw std::runtime_error("cannot read rota rules " + file.string());
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_rota_rules(text.str(), file.string());
+  return parse_rota_rules(read_rules_text(file, "rota rules"), file.string());
 }
 
 }  // namespace vb::app

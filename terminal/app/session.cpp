@@ -1,6 +1,7 @@
 // Opening a database for a command or the kiosk.
 #include "app/session.hpp"
 
+#include "app/bank_holidays_file.hpp"
 #include "app/compliance_rules_file.hpp"
 #include "app/review_rules_file.hpp"
 #include "app/rota_rules_file.hpp"
@@ -58,6 +59,7 @@ Session open_session(const CommandLine& cl, const SessionOptions& options) {
   s.model.snapshot.review_rules = team_review_rules();
   s.model.compliance_rules = load_team_compliance_rules();
   s.model.snapshot.rota_rules = load_rota_rules(platform::find_asset_root() / "data" / "rota_rules.json");
+  s.model.snapshot.rota_rules.bank_holidays = load_team_bank_holidays();
   s.model.snapshot.taper_templates = load_taper_templates(platform::find_asset_root() / "data" / "taper_templates.txt");
   if (!s.clock) s.clock = std::make_unique<Clock>(cl.now, s.model.snapshot.zone(), options.advance_clock);
   Instant now = s.clock->now();

@@ -34,6 +34,8 @@ Rng stream(std::uint64_t seed, std::uint64_t part);
 
 LocalDate add_days(LocalDate d, long n);
 long days_between(LocalDate from, LocalDate to);
+// Saturday, Sunday or an England and Wales bank holiday (the built-in list, as data/bank_holidays.json):
+// weekend staffing, weekend shift times, no weekday-only visits, out of hours all day.
 bool is_weekend(LocalDate d);
 Instant at_local(LocalDate d, int minutes_since_midnight, Zone zone);
 

@@ -2,6 +2,7 @@
 // of closed episodes with re-presentations, then rota, visits and reviews from demo_*.cpp.
 #include "core/demo_team.hpp"
 
+#include "core/bank_holidays.hpp"
 #include "core/contact_plan.hpp"
 #include "core/demo_detail.hpp"
 
@@ -31,7 +32,7 @@ long days_between(LocalDate from, LocalDate to) {
 }
 bool is_weekend(LocalDate d) {
   auto wd = date::weekday{date::sys_days{d}};
-  return wd == date::Saturday || wd == date::Sunday;
+  return wd == date::Saturday || wd == date::Sunday || england_and_wales_bank_holidays().on(d) != nullptr;
 }
 Instant at_local(LocalDate d, int minutes_since_midnight, Zone zone) {
   return local_day_time(d, std::chrono::minutes{minutes_since_midnight}, zone);

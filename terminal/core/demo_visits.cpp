@@ -235,6 +235,8 @@ std::vector<Visit> make_visits(const ScheduleContext& ctx, const std::vector<Sta
       std::vector<int> order{r.preferred};
       for (int w = 0; w < 3; ++w)
         if (w != r.preferred) order.push_back(w);
+      // Hand allocations keep the allocator's "needs trained" rule, so a proposal keeps them: every
+      // worker on a high-risk visit is trained (the second of a double-up too).
       auto choose = [&](int w, int except, bool need_trained) {
         int best = -1;
         std::int64_t best_score = 0;
@@ -256,7 +258,7 @@ std::vector<Visit> make_visits(const ScheduleContext& ctx, const std::vector<Sta
         if (!(free & (1u << w))) continue;
         bool need_two = high && w == evening;
         int s1 = choose(w, -1, high);
-        int s2 = s1 >= 0 && need_two ? choose(w, s1, false) : -1;
+        int s2 = s1 >= 0 && need_two ? choose(w, s1, high) : -1;
         if (fallback.window < 0) fallback = Placement{r, w, s1, -1, need_two};
         if (s1 < 0) continue;
         if (need_two && s2 < 0) {

@@ -109,7 +109,7 @@ OohWindow ooh_window(const Snapshot& s, LocalDate date, OohPart part) {
     case OohPart::day:
       w.start = at_minute(date, pattern_minute(s, ShiftKind::early, date, false, 8 * 60), zone);
       w.end = at_minute(date, evening, zone);
-      w.label = is_weekend_day(date) ? "Weekend day" : "Day";
+      w.label = day_window_label(s.rota_rules, date);
       break;
   }
   return w;
@@ -121,7 +121,7 @@ OohWindow current_ooh_window(const Snapshot& s, Instant now) {
   OohWindow last_night = ooh_window(s, yesterday, OohPart::night);
   if (now < last_night.end) return last_night;
   OohWindow day = ooh_window(s, today, OohPart::day);
-  if (is_weekend_day(today) && now < day.end) return day;
+  if (is_out_of_hours_day(s.rota_rules, today) && now < day.end) return day;
   OohWindow evening = ooh_window(s, today, OohPart::evening);
   if (now < evening.end) return evening;
   return ooh_window(s, today, OohPart::night);

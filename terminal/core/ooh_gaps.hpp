@@ -10,21 +10,22 @@
 
 namespace vb {
 
-enum class OohPart { evening, night, day };  // day: a weekend day (08:00 until the evening)
+enum class OohPart { evening, night, day };  // day: a weekend day or bank holiday (early start until the evening)
 
 struct OohWindow {
   LocalDate date{};  // local date the window starts on
   OohPart part = OohPart::evening;
   Instant start{};
   Instant end{};
-  std::string label;  // "Evening", "Night", "Weekend day"
+  std::string label;  // "Evening", "Night", "Weekend day", a bank holiday's name ("Christmas Day")
 };
 
 // Evening: from the twilight start to the night start; night: the night shift; day: the early
 // start to the twilight start. Times from the rota rules' pattern for that date.
 OohWindow ooh_window(const Snapshot& s, LocalDate date, OohPart part);
 // The window a coordinator plans now: this evening until the night starts, then tonight's night
-// (after midnight: the night that began yesterday); at a weekend before the evening, the day.
+// (after midnight: the night that began yesterday); at a weekend or on a bank holiday before the
+// evening, the day.
 OohWindow current_ooh_window(const Snapshot& s, Instant now);
 
 enum class GapKind {

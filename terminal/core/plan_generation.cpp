@@ -57,13 +57,18 @@ int visits_on_day(const ContactPhase& p, int day_in_phase, LocalDate d) {
 }
 
 std::vector<VisitSlot> plan_slots(const ContactPlan& plan, Zone zone, LocalDate from, LocalDate until) {
+  return plan_slots(plan, zone, from, until, BankHolidays{});
+}
+
+std::vector<VisitSlot> plan_slots(const ContactPlan& plan, Zone zone, LocalDate from, LocalDate until,
+                                  const BankHolidays& holidays) {
   std::vector<VisitSlot> out;
   for (LocalDate d = from; date::sys_days{d} <= date::sys_days{until}; d = plus_days(d, 1)) {
     auto pos = plan_position(plan, d);
     if (!pos) continue;
     const ContactPhase& p = *pos->phase;
     const int n = visits_on_day(p, pos->day_in_phase, d);
-    const bool weekend = iso_weekday(d) >= 6;
+    const bool weekend = iso_weekday(d) >= 6 || holidays.on(d) != nullptr;  // out of hours all day
     for (int i = 0; i < n; ++i) {
       VisitSlot s;
       s.date = d;
@@ -111,9 +116,14 @@ bool same_as_slot(const Visit& v, const Visit& want) {
 
 Regeneration regenerate_visits(const ContactPlan& plan, Id episode, const std::vector<Visit>& visits, Instant now,
                                Zone zone, int horizon_days) {
+  return regenerate_visits(plan, episode, visits, now, zone, BankHolidays{}, horizon_days);
+}
+
+Regeneration regenerate_visits(const ContactPlan& plan, Id episode, const std::vector<Visit>& visits, Instant now,
+                               Zone zone, const BankHolidays& holidays, int horizon_days) {
   Regeneration out;
   const LocalDate today = local_date_of(now, zone);
-  const auto slots = plan_slots(plan, zone, today, plus_days(today, horizon_days));
+  const auto slots = plan_slots(plan, zone, today, plus_days(today, horizon_days), holidays);
 
   // Slots already taken by history (a kept visit generated for that slot), and hand-added or
   // imported visits (no slot) counted per date and part of the day: each takes one slot of that part.

@@ -8,6 +8,7 @@
 // evening 17:00-20:00) turned into instants with from_local's policy (a time in the spring gap
 // moves to the end of the gap; a time in the autumn overlap takes its first occurrence). No window
 // lies in 01:00-02:00, so on the change nights every slot exists exactly once and keeps its wall time.
+#include "core/bank_holidays.hpp"
 #include "core/model.hpp"
 
 #include <vector>
@@ -20,7 +21,7 @@ struct VisitSlot {
   DayPart part = DayPart::morning;
   Instant start{};
   Instant end{};
-  bool out_of_hours = false;  // evening, or a weekend
+  bool out_of_hours = false;  // evening, a weekend or a bank holiday
   int min_minutes = 0;
 };
 
@@ -33,7 +34,11 @@ DayPart day_part_of(Instant start, Zone zone);
 // How many visits a phase asks for on its day `day_in_phase` (1-based) that falls on `d`.
 int visits_on_day(const ContactPhase& p, int day_in_phase, LocalDate d);
 // The slots the plan asks for on local dates in [from, until], in date and slot order.
+// Without a holiday list only Saturdays and Sundays are out of hours all day.
 std::vector<VisitSlot> plan_slots(const ContactPlan& plan, Zone zone, LocalDate from, LocalDate until);
+// Bank holidays in `holidays` are out of hours all day, like a weekend.
+std::vector<VisitSlot> plan_slots(const ContactPlan& plan, Zone zone, LocalDate from, LocalDate until,
+                                  const BankHolidays& holidays);
 
 struct Regeneration {
   std::vector<Visit> add;   // ids 0, episode set, plan_slot set
@@ -49,6 +54,9 @@ bool visit_is_history(const Visit& v, Instant now);
 inline constexpr int generation_horizon_days = 56;
 Regeneration regenerate_visits(const ContactPlan& plan, Id episode, const std::vector<Visit>& visits, Instant now,
                                Zone zone, int horizon_days = generation_horizon_days);
+// The same with the team's bank holidays out of hours all day (the snapshot's rota_rules.bank_holidays).
+Regeneration regenerate_visits(const ContactPlan& plan, Id episode, const std::vector<Visit>& visits, Instant now,
+                               Zone zone, const BankHolidays& holidays, int horizon_days = generation_horizon_days);
 
 // Applies a regeneration to a list of visits (tests and the demo); new visits get ids from next_id.
 void apply_regeneration(std::vector<Visit>& visits, const Regeneration& r, Id& next_id);

@@ -10,8 +10,17 @@ bool is_weekend_day(LocalDate d) {
   return w == date::Saturday || w == date::Sunday;
 }
 
+bool is_out_of_hours_day(const RotaRules& rules, LocalDate d) {
+  return is_weekend_day(d) || rules.bank_holidays.on(d) != nullptr;
+}
+
+std::string day_window_label(const RotaRules& rules, LocalDate d) {
+  if (const BankHoliday* h = rules.bank_holidays.on(d)) return h->name;
+  return is_weekend_day(d) ? "Weekend day" : "Day";
+}
+
 const ShiftPattern* shift_pattern(const RotaRules& rules, ShiftKind kind, LocalDate d) {
-  const bool weekend = is_weekend_day(d);
+  const bool weekend = is_out_of_hours_day(rules, d);  // a bank holiday takes the weekend times
   const ShiftPattern* any = nullptr;
   for (const auto& p : rules.shifts) {
     if (p.kind != kind) continue;

@@ -2,6 +2,7 @@
 // The team's rota rules: default shift times (weekday and weekend), minimum staffing per shift, and
 // the allocation rules the out-of-hours screen checks. Defaults here mirror data/rota_rules.json,
 // which a team edits; every rule carries its source for the screen.
+#include "core/bank_holidays.hpp"
 #include "core/local_time.hpp"
 #include "core/review_rules.hpp"
 #include "core/vocabulary.hpp"
@@ -42,10 +43,12 @@ struct RotaRules {
   // Evening and night visits to a person at high risk go with two staff.
   bool high_risk_needs_two = true;
   RuleText high_risk{"High-risk visits in the evening and at night: two staff", "Team lone-working policy"};
+  // Bank holidays are out of hours all day and take the weekend shift times (data/bank_holidays.json).
+  BankHolidays bank_holidays = england_and_wales_bank_holidays();
 };
 
-// The default for `kind` on local date `d` (the weekend variant on Saturday and Sunday, when the
-// rules have one), or nullptr.
+// The default for `kind` on local date `d` (the weekend variant on Saturday, Sunday and the rules'
+// bank holidays, when the rules have one), or nullptr.
 const ShiftPattern* shift_pattern(const RotaRules& rules, ShiftKind kind, LocalDate d);
 // The start and end of a shift of this pattern starting on local date `d`: its true length across
 // a clock change (a 21:00–07:30 night is 9 h 30 in spring, 11 h 30 in autumn).
@@ -53,5 +56,11 @@ std::pair<Instant, Instant> shift_instants(const ShiftPattern& p, LocalDate d, Z
 bool is_weekend_day(LocalDate d);
 // "21:00–07:30"
 std::string pattern_times(const ShiftPattern& p);
+
+// Out of hours all day: a Saturday, a Sunday or one of the rules' bank holidays.
+bool is_out_of_hours_day(const RotaRules& rules, LocalDate d);
+// What the daytime out-of-hours window of d is called: the holiday's name ("Christmas Day"),
+// "Weekend day", or "Day" on an ordinary weekday.
+std::string day_window_label(const RotaRules& rules, LocalDate d);
 
 }  // namespace vb

@@ -59,7 +59,7 @@ Id StepDownCommandWriter::change_plan(const Command& c, Id episode, const Contac
   std::vector<Visit> mine;
   for (const auto& v : s_.visits)
     if (v.episode_id == episode) mine.push_back(v);
-  const Regeneration regen = regenerate_visits(plan, episode, mine, at, s_.zone());
+  const Regeneration regen = regenerate_visits(plan, episode, mine, at, s_.zone(), s_.rota_rules.bank_holidays);
   auto remove = db_.prepare("DELETE FROM visit WHERE id = ?1 AND status = 'planned' AND outcome_at IS NULL AND hand_edited = 0");
   for (Id id : regen.remove) {
     remove.bind_int(1, id);

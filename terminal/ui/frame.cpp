@@ -1,5 +1,6 @@
 // One frame of the terminal: header (team, date, clock, freshness, screen tabs), any banner,
 // the current screen, and a footer legend. Returns the command a person asked for.
+#include "ui/bank_holiday_words.hpp"
 #include "ui/icons.hpp"
 #include "ui/screen.hpp"
 #include "ui/admin_screen.hpp"
@@ -97,7 +98,10 @@ void header(const FrameInput& in, UiState& state) {
   ImGui::SameLine();
   ImGui::BeginGroup();
   ImGui::PushFont(f.bold);
-  ImGui::Text("%s  ·  %s", format_day_label(in.board.date).c_str(), in.snapshot.team.name.c_str());
+  std::string day = format_day_label(in.board.date);
+  // Out of hours all day, said in words on every screen (data/bank_holidays.json).
+  if (const BankHoliday* h = in.snapshot.rota_rules.bank_holidays.on(in.board.date)) day += "  ·  " + bank_holiday_words(*h);
+  ImGui::Text("%s  ·  %s", day.c_str(), in.snapshot.team.name.c_str());
   ImGui::PopFont();
   const DayBoard& b = in.board;
   ImGui::PushFont(f.small);

@@ -1,8 +1,9 @@
-// Out of hours: the coordinator's screen for an evening, a night or a weekend day.
+// Out of hours: the coordinator's screen for an evening, a night, a weekend day or a bank holiday.
 #include "ui/ooh_screen.hpp"
 
 #include "core/ooh_board_cache.hpp"
 #include "core/visit_fit.hpp"
+#include "ui/bank_holiday_words.hpp"
 #include "ui/icons.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -17,8 +18,29 @@ ImVec4 v4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
 std::string hm(Instant t, Zone z) { return format_local_hm(t, z); }
 
-std::string window_title(const OohWindow& w, Zone z) {
-  return format_day_label(w.date) + " · " + w.label + " " + hm(w.start, z) + "–" + hm(w.end, z);
+// On a bank holiday the title says so in words for every part of the day:
+// "Fri 25 Dec · Christmas Day (bank holiday) · Evening 17:00–21:00". For a narrow screen,
+// `shorter` 1 drops the day window's "Day" word, 2 also the weekday and the part's word (the
+// highlighted button says which part).
+std::string window_title(const OohWindow& w, const Snapshot& s, int shorter = 0) {
+  const Zone z = s.zone();
+  std::string day = format_day_label(w.date);
+  if (shorter >= 2 && day.size() > 4) day = day.substr(4);  // "Fri 25 Dec" -> "25 Dec"
+  std::string label = w.label + " ";
+  if (const BankHoliday* h = s.rota_rules.bank_holidays.on(w.date)) {
+    day += " · " + bank_holiday_words(*h);
+    if (w.part == OohPart::day || shorter >= 2) label = shorter >= 1 ? "" : "Day ";
+  }
+  return day + " · " + label + hm(w.start, z) + "–" + hm(w.end, z);
+}
+
+// The longest title that fits `width` in the current font (the shortest however long).
+std::string fitting_title(const OohWindow& w, const Snapshot& s, float width) {
+  for (int shorter = 0; shorter < 2; ++shorter) {
+    std::string t = window_title(w, s, shorter);
+    if (ImGui::CalcTextSize(t.c_str()).x <= width) return t;
+  }
+  return window_title(w, s, 2);
 }
 
 std::string staff_name(const Snapshot& s, const StaffId& id) {
@@ -78,9 +100,10 @@ void window_bar(const FrameInput& in, UiState& state, const OohWindow& w) {
   ImGui::SameLine();
   if (toggle_button((std::string(icon::moon) + " Night").c_str(), size, w.part == OohPart::night, state.targets, "ooh_night"))
     go(w.date, OohPart::night);
-  if (is_weekend_day(w.date)) {
+  if (is_out_of_hours_day(in.snapshot.rota_rules, w.date)) {
     ImGui::SameLine();
-    if (toggle_button((std::string(icon::calendar) + " Weekend day").c_str(), size, w.part == OohPart::day, state.targets, "ooh_day"))
+    const char* day_word = in.snapshot.rota_rules.bank_holidays.on(w.date) ? " Bank holiday" : " Weekend day";
+    if (toggle_button((std::string(icon::calendar) + day_word).c_str(), size, w.part == OohPart::day, state.targets, "ooh_day"))
       go(w.date, OohPart::day);
   }
   ImGui::SameLine();
@@ -88,8 +111,14 @@ void window_bar(const FrameInput& in, UiState& state, const OohWindow& w) {
     go(date::year_month_day{date::sys_days{w.date} + date::days{1}}, w.part);
   ImGui::SameLine(0, em);
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + em * 0.5f);
-  ImGui::TextUnformatted(window_title(w, in.snapshot.zone()).c_str());
   const float propose_w = em * 8.5f;
+  const float title_room = ImGui::GetWindowContentRegionMax().x - propose_w - ImGui::GetCursorPosX() - em * 0.5f;
+  const std::string title = fitting_title(w, in.snapshot, title_room);
+  // Still too wide (a long holiday name at 1280 px): the regular face, which is narrower.
+  const bool narrow = ImGui::CalcTextSize(title.c_str()).x > title_room;
+  if (narrow) ImGui::PushFont(f.body);
+  ImGui::TextUnformatted(title.c_str());
+  if (narrow) ImGui::PopFont();
   ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - propose_w);
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() - em * 0.5f);
   if (toggle_button((std::string(icon::refresh) + " Propose").c_str(), ImVec2(propose_w, em * 2.4f), state.propose_requested,
@@ -499,7 +528,7 @@ std::optional<Command> draw_ooh_screen(const FrameInput& in, UiState& state, flo
   if (!in.ooh_board || !OohBoardCache::same_window(in.ooh_board->window, w)) {
     ImGui::BeginChild("ooh", ImVec2(0, height), false, ImGuiWindowFlags_NoScrollWithMouse);
     window_bar(in, state, w);
-    ImGui::TextColored(v4(colour::text_dim), "%s Preparing %s ...", icon::clock, window_title(w, s.zone()).c_str());
+    ImGui::TextColored(v4(colour::text_dim), "%s Preparing %s ...", icon::clock, window_title(w, s).c_str());
     ImGui::EndChild();
     return out;
   }

@@ -452,3 +452,26 @@ TEST_CASE("demo: two years of closed episodes with realistic lengths, endings an
   CHECK((within_90 / closed >= 0.14 && within_90 / closed <= 0.28));
   CHECK(s.visits.size() < 25000);
 }
+
+TEST_CASE("demo: Christmas Day is out of hours all day, and planned visits to high-risk people are allocated to trained staff only") {
+  const Snapshot& s = team_at("2026-12-25T18:00");
+  const LocalDate christmas = *parse_date("2026-12-25");
+  int daytime = 0;
+  for (const Visit& v : s.visits) {
+    if (v.date == christmas && v.status != VisitStatus::cancelled_by_team) {
+      CHECK(v.out_of_hours);  // a bank holiday: every visit out of hours, like a weekend
+      ++daytime;
+    }
+    // What the allocator's proposal would check ("needs trained"): planned visits from today on.
+    const Episode* e = s.find_episode(v.episode_id);
+    if (!e || e->risk != RiskLevel::high || v.status != VisitStatus::planned || date::sys_days{v.date} < date::sys_days{christmas})
+      continue;
+    for (const StaffId* id : {&v.staff1, &v.staff2}) {
+      if (id->empty()) continue;
+      const Staff* st = s.find_staff(*id);
+      REQUIRE(st);
+      CHECK_MESSAGE(st->has_skill("trained"), "visit " << v.id << " to a high-risk person with " << *id);
+    }
+  }
+  CHECK(daytime > 0);
+}
