@@ -73,6 +73,7 @@ Command authored_by(Command c, const StaffId& who) {
 }  // namespace
 
 int run_kiosk(const CommandLine& cl) {
+  set_kiosk_malloc_policy();  // before the load: see app/post_load.hpp
   // Before any thread starts: SIGTERM/SIGINT are taken by a thread that wakes the loop at once.
   SignalWaker signals(stop_requested, [] { glfwPostEmptyEvent(); });
   ServiceNotifier service;

@@ -19,4 +19,11 @@ std::size_t settle_after_load(Session& s) {
 
 void release_freed_memory() { malloc_trim(0); }
 
+void set_kiosk_malloc_policy() {
+  // Blocks from 512 KiB up (the snapshot's big vectors, draw buffers) get their own mappings and go
+  // back to the system when freed; an arena whose free top passes 2 MiB is shrunk on the spot.
+  mallopt(M_MMAP_THRESHOLD, 512 * 1024);
+  mallopt(M_TRIM_THRESHOLD, 2 * 1024 * 1024);
+}
+
 }  // namespace vb::app

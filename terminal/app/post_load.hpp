@@ -19,4 +19,10 @@ std::size_t settle_after_load(Session& s);
 // arena keeps what the thread freed: a backup or the integrity check held tens of MiB there).
 void release_freed_memory();
 
+// The kiosk's malloc settings, set once at its start: fixed mmap and trim thresholds instead of
+// glibc's dynamic ones. After a large block was freed glibc raises both (up to 32 and 64 MiB), and
+// a background thread's arena then keeps what the thread freed at its top, which malloc_trim does
+// not return for any arena but the main one (a backup left ~10 MiB there for the whole day).
+void set_kiosk_malloc_policy();
+
 }  // namespace vb::app
