@@ -8,6 +8,7 @@
 #include "app/integrity_notice.hpp"
 #include "core/transition_bundle.hpp"
 #include "app/ooh_proposal.hpp"
+#include "app/post_load.hpp"
 #include "app/redraw_schedule.hpp"
 #include "app/session.hpp"
 #include "platform/asset_paths.hpp"
@@ -77,6 +78,7 @@ Command authored_by(Command c, const StaffId& who) {
 }  // namespace
 
 int run_kiosk(const CommandLine& cl) {
+  set_kiosk_malloc_policy();  // before the load: see app/post_load.hpp
   // Before any thread starts: SIGTERM/SIGINT are taken by a thread that wakes the loop at once.
   SignalWaker signals(stop_requested, [] { glfwPostEmptyEvent(); });
   ServiceNotifier service;
@@ -147,6 +149,7 @@ int run_kiosk(const CommandLine& cl) {
       std::int64_t version = s.db.data_version();
       if (version != seen_version) {
         s.reload(now);
+        settle_after_load(s);  // compact the new snapshot, trim the old one's heap (app/post_load.hpp)
         seen_version = version;
         schedule.data_changed();
       }
@@ -163,7 +166,10 @@ int run_kiosk(const CommandLine& cl) {
       if (state.backup_requested) backups->request_now();
       state.backup_requested = false;
       backups->tick(now);
-      if (backups->finished()) schedule.data_changed();
+      if (backups->finished()) {
+        schedule.data_changed();
+        release_freed_memory();  // the backup thread's arena held the whole dump
+      }
       backup_status = backups->status(now);
     }
     if (state.propose_requested) {
@@ -183,10 +189,12 @@ int run_kiosk(const CommandLine& cl) {
       }
       schedule.data_changed();
     }
+    const bool integrity_running = integrity.running();
     if (integrity.poll()) {
       std::cerr << "visitboard: " << integrity.shown("") << "\n";
       schedule.data_changed();
     }
+    if (integrity_running && !integrity.running()) release_freed_memory();  // quick_check's connection and thread are gone
     if (schedule.privacy_due(steady_now)) state.privacy = true;
     if (!state.privacy) schedule.names_shown();
     int w_now = 0, h_now = 0;
@@ -243,6 +251,9 @@ int run_kiosk(const CommandLine& cl) {
     if (!ready_sent) {
       service.ready();  // the board is on screen
       ready_sent = true;
+      // After the first frame, not before it (the start path): compact the snapshot and trim the
+      // heap; the boards are derived again before the next frame.
+      settle_after_load(s);
       integrity.start(s.db.path());
     }
 
@@ -263,7 +274,10 @@ int run_kiosk(const CommandLine& cl) {
         } else {
           state.lock_message = result.message;
           // A new lock shows on the pad and the Admin screen straight away.
-          if (result.outcome == store::SignInOutcome::locked) s.reload(now);
+          if (result.outcome == store::SignInOutcome::locked) {
+            s.reload(now);
+            settle_after_load(s);
+          }
           else store::refresh_access(s.db, s.model.snapshot);  // wrong PINs counted: the Admin screen shows them
         }
         seen_version = s.db.data_version();

@@ -39,6 +39,9 @@ bool visit_chip(const Snapshot& s, const BoardVisit& bv, const Fonts& f, HitTarg
   bool tapped = ImGui::InvisibleButton("chip", size);
   targets.add_last_item("visit:" + std::to_string(v.id));
   ImGui::PopID();
+  // Scrolled out of view: laid out and tappable as before, but not drawn (the clip rect would
+  // hide it anyway). A trust's Today board draws a few screens of its ~600 rows, not all of them.
+  if (!ImGui::IsItemVisible()) return tapped;
 
   ChipStyle st = visit_chip_style(v.status, bv.missed, v.allocated());
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -112,10 +115,12 @@ void pill(const char* icon_text, std::string_view text, ImU32 fill, ImU32 ink, I
   const float pad_x = size * 0.4f, pad_y = size * 0.15f;
   ImVec2 box(std::max(ts.x + pad_x * 2, min_width), ts.y + pad_y * 2);
   ImVec2 p = ImGui::GetCursorScreenPos();
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(p, ImVec2(p.x + box.x, p.y + box.y), fill, size * 0.25f);
-  if (fill == IM_COL32(0, 0, 0, 255)) dl->AddRect(p, ImVec2(p.x + box.x, p.y + box.y), colour::text_dim, size * 0.25f);
-  dl->AddText(font, size, ImVec2(p.x + pad_x, p.y + pad_y), ink, label.c_str());
+  if (ImGui::IsRectVisible(box)) {  // out of view: laid out only (the clip rect would hide it anyway)
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + box.x, p.y + box.y), fill, size * 0.25f);
+    if (fill == IM_COL32(0, 0, 0, 255)) dl->AddRect(p, ImVec2(p.x + box.x, p.y + box.y), colour::text_dim, size * 0.25f);
+    dl->AddText(font, size, ImVec2(p.x + pad_x, p.y + pad_y), ink, label.c_str());
+  }
   ImGui::Dummy(box);
 }
 

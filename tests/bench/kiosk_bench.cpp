@@ -33,6 +33,7 @@ using namespace vb;
 namespace vb::bench {
 int trust_bench(bool full);
 int kiosk_startup(const std::string& db_path, const std::string& now_text);
+int memory_figures(const std::string& db_path, const std::string& now_text);
 }
 using Clock = std::chrono::steady_clock;
 
@@ -57,6 +58,8 @@ int main(int argc, char** argv) {
   bool full = false, trust = false;
   // kiosk_bench --startup DB NOW: the kiosk's start path in this process (see kiosk_startup.cpp).
   if (argc == 4 && std::strcmp(argv[1], "--startup") == 0) return vb::bench::kiosk_startup(argv[2], argv[3]);
+  // kiosk_bench --memory DB NOW: the kiosk's heap along its start and the Snapshot table by table (memory_figures.cpp).
+  if (argc == 4 && std::strcmp(argv[1], "--memory") == 0) return vb::bench::memory_figures(argv[2], argv[3]);
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--full") == 0) full = true;
     else if (std::strcmp(argv[i], "--trust") == 0) trust = true;

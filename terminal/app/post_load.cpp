@@ -1,0 +1,29 @@
+// After a load, give back what loading left behind (see post_load.hpp).
+#include "app/post_load.hpp"
+
+#include "core/snapshot_compact.hpp"
+
+#include <malloc.h>
+#include <sqlite3.h>
+
+namespace vb::app {
+
+std::size_t settle_after_load(Session& s) {
+  const std::size_t spare = compact_snapshot(s.model.snapshot);
+  s.model.changed();  // rows moved: boards pointing into the old vectors are stale
+  // The loading connection's page cache: the kiosk reads again only on a reload or a command.
+  sqlite3_db_release_memory(s.db.handle());
+  release_freed_memory();
+  return spare;
+}
+
+void release_freed_memory() { malloc_trim(0); }
+
+void set_kiosk_malloc_policy() {
+  // Blocks from 512 KiB up (the snapshot's big vectors, draw buffers) get their own mappings and go
+  // back to the system when freed; an arena whose free top passes 2 MiB is shrunk on the spot.
+  mallopt(M_MMAP_THRESHOLD, 512 * 1024);
+  mallopt(M_TRIM_THRESHOLD, 2 * 1024 * 1024);
+}
+
+}  // namespace vb::app
