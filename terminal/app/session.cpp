@@ -23,12 +23,14 @@ ReviewRules team_review_rules() {
 
 }  // namespace
 
+date::days kiosk_history(const ComplianceRules& rules) { return working_set_history_for(rules.period_days, rules.trend_weeks); }
+
 void Session::reload(Instant now) {
   ReviewRules rules = std::move(model.snapshot.review_rules);
   RotaRules rota = std::move(model.snapshot.rota_rules);
   std::vector<TaperTemplate> templates = std::move(model.snapshot.taper_templates);
   store::LoadScope scope;
-  if (model.snapshot.history_from) scope.history_from = working_set_from(now, model.snapshot.zone());
+  if (model.snapshot.history_from) scope.history_from = working_set_from(now, model.snapshot.zone(), kiosk_history(model.compliance_rules));
   model.snapshot = store::load_snapshot(db, scope);
   model.snapshot.taper_templates = std::move(templates);
   model.snapshot.review_rules = std::move(rules);
@@ -48,16 +50,19 @@ Session open_session(const CommandLine& cl, const SessionOptions& options) {
   Session s{store::Database::open(cl.db_path(), store::OpenMode::existing, options.check), {}, nullptr, {}};
   s.times.open_ms = ms_since(t0);
   t0 = Steady::now();
+  // The compliance rules first: the kiosk's history reaches back as far as they look.
+  ComplianceRules compliance_rules = load_team_compliance_rules();
   if (options.working_set) {
     // The clock first: the working set reaches back from its `now`.
     const Zone zone = store::stored_team_zone(s.db);
     s.clock = std::make_unique<Clock>(cl.now, zone, options.advance_clock);
-    s.model.snapshot = store::load_snapshot(s.db, store::LoadScope{working_set_from(s.clock->now(), zone)});
+    s.model.snapshot =
+        store::load_snapshot(s.db, store::LoadScope{working_set_from(s.clock->now(), zone, kiosk_history(compliance_rules))});
   } else {
     s.model.snapshot = store::load_snapshot(s.db);
   }
   s.model.snapshot.review_rules = team_review_rules();
-  s.model.compliance_rules = load_team_compliance_rules();
+  s.model.compliance_rules = std::move(compliance_rules);
   s.model.snapshot.rota_rules = load_rota_rules(platform::find_asset_root() / "data" / "rota_rules.json");
   s.model.snapshot.rota_rules.bank_holidays = load_team_bank_holidays();
   s.model.snapshot.taper_templates = load_taper_templates(platform::find_asset_root() / "data" / "taper_templates.txt");

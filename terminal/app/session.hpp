@@ -40,4 +40,8 @@ struct SessionOptions {
 };
 Session open_session(const CommandLine& cl, const SessionOptions& options);
 
+// How far back the kiosk's working set reaches with these compliance rules (core/working_set.hpp:
+// at least working_set_history, more when the period and trend ask for it).
+date::days kiosk_history(const ComplianceRules& rules);
+
 }  // namespace vb::app

@@ -3,9 +3,11 @@
 
 namespace vb {
 
-Instant working_set_from(Instant now, Zone zone) {
+Instant working_set_from(Instant now, Zone zone) { return working_set_from(now, zone, working_set_history); }
+
+Instant working_set_from(Instant now, Zone zone, date::days history) {
   const LocalDate today = local_date_of(now, zone);
-  return start_of_local_day(LocalDate{date::sys_days{today} - working_set_history}, zone);
+  return start_of_local_day(LocalDate{date::sys_days{today} - std::max(history, working_set_history)}, zone);
 }
 
 Instant working_set_episodes_from(Instant history_from, Zone zone) {
