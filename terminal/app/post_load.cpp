@@ -2,9 +2,9 @@
 #include "app/post_load.hpp"
 
 #include "core/snapshot_compact.hpp"
+#include "store/page_cache.hpp"
 
 #include <malloc.h>
-#include <sqlite3.h>
 
 namespace vb::app {
 
@@ -12,7 +12,7 @@ std::size_t settle_after_load(Session& s) {
   const std::size_t spare = compact_snapshot(s.model.snapshot);
   s.model.changed();  // rows moved: boards pointing into the old vectors are stale
   // The loading connection's page cache: the kiosk reads again only on a reload or a command.
-  sqlite3_db_release_memory(s.db.handle());
+  store::release_page_cache(s.db);
   release_freed_memory();
   return spare;
 }
