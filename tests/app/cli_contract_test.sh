@@ -5,11 +5,26 @@ set -uo pipefail
 bin=$1
 case_name=$2
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+xvfb_pid=""
+trap '[ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null; rm -rf "$work"' EXIT
 db="$work/team.db"
 now="2026-11-23T10:30"
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
+# xrun command...: runs a command on this case's own X server. The server is started once per case with
+# -displayfd, so it picks a free display itself: `xvfb-run -a` in two processes at once (other ctest
+# runs, other builds on the machine) can choose the same display and one of them fails.
+xrun() {
+  if [ -z "$xvfb_pid" ]; then
+    command -v Xvfb >/dev/null || fail "Xvfb missing (packaging/install-deps installs xvfb)"
+    Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3>"$work/display" >/dev/null 2>"$work/xvfb.err" &
+    xvfb_pid=$!
+    local i
+    for i in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
+    [ -s "$work/display" ] || fail "Xvfb did not start: $(cat "$work/xvfb.err")"
+  fi
+  DISPLAY=":$(head -n1 "$work/display")" "$@"
+}
 vb() { "$bin" --db "$db" --now "$now" "$@"; }
 expect_exit() {  # expect_exit CODE command...
   local want=$1; shift
@@ -235,11 +250,10 @@ case "$case_name" in
     "$bin" --version | grep -q '^visitboard [0-9]' || fail "--version"
     ;;
   screenshot_writes_exact_size_png)
-    command -v xvfb-run >/dev/null || fail "xvfb-run missing (packaging/install-deps installs it)"
     demo
     for size in 1920x1080 1280x800; do
       out="$work/today-$size.png"
-      xvfb-run -a "$bin" --db "$db" --now "$now" screenshot "$out" --screen today --size "$size" 2>"$work/err" || { cat "$work/err"; fail "screenshot $size failed"; }
+      xrun "$bin" --db "$db" --now "$now" screenshot "$out" --screen today --size "$size" 2>"$work/err" || { cat "$work/err"; fail "screenshot $size failed"; }
       got=$(python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); assert d[:8]==b"\x89PNG\r\n\x1a\n"; print("%dx%d"%struct.unpack(">II",d[16:24]))' "$out") || fail "not a PNG"
       [ "$got" = "$size" ] || fail "asked for $size, got $got"
       # Not a blank frame: a real board has many distinct colours.
@@ -255,8 +269,8 @@ raw = zlib.decompress(idat)
 assert len(set(raw[i:i + 4] for i in range(0, min(len(raw), 4_000_000), 4))) > 50
 PY
     done
-    xvfb-run -a "$bin" --db "$db" --now "$now" screenshot "$work/staff.png" --screen staff --size 1280x800 2>/dev/null || fail "staff screen"
-    xvfb-run -a "$bin" --db "$db" --now "$now" screenshot "$work/lock.png" --screen lock --size 1280x800 2>"$work/err" || fail "lock screen: $(cat "$work/err")"
+    xrun "$bin" --db "$db" --now "$now" screenshot "$work/staff.png" --screen staff --size 1280x800 2>/dev/null || fail "staff screen"
+    xrun "$bin" --db "$db" --now "$now" screenshot "$work/lock.png" --screen lock --size 1280x800 2>"$work/err" || fail "lock screen: $(cat "$work/err")"
     grep -q "blur unavailable" "$work/err" && fail "the privacy blur shader did not load: $(cat "$work/err")"
     ;;
   pin_set_reads_stdin_and_only_a_coordinator_clears_a_lock)
@@ -303,8 +317,7 @@ PY
     grep -q '"ok":true' "$work/out" || fail "no result line"
     [ "$(sqlite3 "$db" "SELECT staff1 FROM visit WHERE id = $visit")" = "$ok" ] || fail "visit not allocated"
     [ "$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE command = 'allocate_visit' AND entity_id = '$visit'")" -eq 1 ] || fail "audit row"
-    command -v xvfb-run >/dev/null || fail "xvfb-run missing"
-    xvfb-run -a "$bin" --db "$db" --now "$now" screenshot "$work/ooh.png" --screen ooh --size 1280x800 2>"$work/err" || { cat "$work/err"; fail "ooh screen"; }
+    xrun "$bin" --db "$db" --now "$now" screenshot "$work/ooh.png" --screen ooh --size 1280x800 2>"$work/err" || { cat "$work/err"; fail "ooh screen"; }
     ;;
   staff_access_via_apply_and_no_pin_in_apply)
     demo
@@ -325,15 +338,14 @@ PY
     ;;
   screenshot_opens_the_bundle_and_closure_sheet)
     demo
-    command -v xvfb-run >/dev/null || fail "xvfb-run missing"
     episode=$(sqlite3 "$db" "SELECT id FROM episode WHERE closed_at IS NULL AND stage = 'handover' ORDER BY id LIMIT 1")
     for section in bundle carer close; do
-      xvfb-run -a "$bin" --db "$db" --now "$now" screenshot "$work/$section.png" --screen plans --size 1280x800 \
+      xrun "$bin" --db "$db" --now "$now" screenshot "$work/$section.png" --screen plans --size 1280x800 \
         --episode "$episode" --closure "$section" 2>"$work/err" || { cat "$work/err"; fail "closure sheet $section"; }
     done
-    expect_exit 2 xvfb-run -a "$bin" --db "$db" --now "$now" screenshot "$work/x.png" --screen plans --closure everything
+    expect_exit 2 xrun "$bin" --db "$db" --now "$now" screenshot "$work/x.png" --screen plans --closure everything
     grep -q "must be bundle, carer or close" "$work/err" || fail "bad --closure not explained: $(cat "$work/err")"
-    expect_exit 1 xvfb-run -a "$bin" --db "$db" --now "$now" screenshot "$work/x.png" --screen plans --episode 999999
+    expect_exit 1 xrun "$bin" --db "$db" --now "$now" screenshot "$work/x.png" --screen plans --episode 999999
     grep -q "episode 999999 does not exist" "$work/err" || fail "unknown --episode not named: $(cat "$work/err")"
     ;;
   *) fail "unknown case $case_name" ;;
