@@ -16,7 +16,7 @@ struct CommandSpec {
 
 const std::map<std::string, CommandSpec>& specs() {
   static const std::map<std::string, CommandSpec> s{
-      {"run", {{"backup-dir", "key", "lock-after"}, {"windowed", "names", "no-backups"}, 0}},
+      {"run", {{"backup-dir", "key", "lock-after"}, {"windowed", "names", "no-backups", "trace-start"}, 0}},
       {"demo", {{"seed"}, {}, 0}},
       {"screenshot", {{"screen", "size", "visit", "backup-dir", "key", "measure", "signed-in", "access", "episode", "closure"}, {"privacy", "no-backups", "propose", "set-pin"}, 1}},
       {"board", {{"date", "format"}, {"names"}, 0}},
@@ -98,12 +98,14 @@ CommandLine parse_command_line(int argc, char** argv) {
 std::string usage_text() {
   return R"(usage: visitboard [--db PATH] [--now ISO-8601] COMMAND [options]
 
-  run [--windowed] [--names] [--backup-dir DIR] [--key FILE] [--no-backups]
+  run [--windowed] [--names] [--backup-dir DIR] [--key FILE] [--no-backups] [--trace-start]
                                       the kiosk (default command); returns to initials
                                       after 2 min idle (--names: kept for scripts, no effect);
                                       backs up daily at 02:00 into DIR (default: backups/ beside
                                       the database), keeping 14; starts locked (wall view);
                                       signed in, locks after --lock-after MINUTES idle (5)
+                                      --trace-start: after the first frame, print where the
+                                      start's time went (phases, wall and CPU) to stderr
   demo [--seed N]                     create a synthetic demo team at --db
   board [--date YYYY-MM-DD] [--format text|csv|json] [--names]
                                       the day's board for printing or scripts

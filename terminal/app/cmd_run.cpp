@@ -11,6 +11,7 @@
 #include "app/post_load.hpp"
 #include "app/redraw_schedule.hpp"
 #include "app/session.hpp"
+#include "app/start_trace.hpp"
 #include "platform/asset_paths.hpp"
 #include "platform/font_loader.hpp"
 #include "platform/gl_window.hpp"
@@ -79,6 +80,8 @@ Command authored_by(Command c, const StaffId& who) {
 }  // namespace
 
 int run_kiosk(const CommandLine& cl) {
+  StartTrace trace(cl.flag("trace-start"));
+  trace.mark("libraries' static initialisers, main, command line");
   set_kiosk_malloc_policy();  // before the load: see app/post_load.hpp
   // Before any thread starts: SIGTERM/SIGINT are taken by a thread that wakes the loop at once.
   SignalWaker signals(stop_requested, [] { glfwPostEmptyEvent(); });
@@ -88,14 +91,19 @@ int run_kiosk(const CommandLine& cl) {
   // The database loads on a second thread while this one opens the window, the GL context and the
   // fonts (each ~0.2 s at trust scale on llvmpipe): the first frame waits for the slower of the two,
   // not their sum. Nothing here shares state with the load; a load that fails throws from get().
-  std::future<Session> loading = std::async(std::launch::async, [&cl] {
-    return open_session(
+  std::future<Session> loading = std::async(std::launch::async, [&cl, &trace] {
+    trace.begin("load");
+    Session loaded = open_session(
         cl, SessionOptions{.advance_clock = true, .check = store::IntegrityCheck::by_the_caller, .working_set = true});
+    trace.mark("open the database, read the rules, load the working set");
+    return loaded;
   });
   IntegrityNotice integrity;
+  trace.mark("signal thread, loading thread started");
 
   platform::GlWindow window({.windowed = cl.flag("windowed"), .visible = true, .width = 1280, .height = 800});
   GLFWwindow* w = window.handle();
+  trace.mark("GLFW: connect, window, GL context");
   glfwSetCursorPosCallback(w, note_input);
   glfwSetMouseButtonCallback(w, note_button);
   glfwSetScrollCallback(w, note_input);
@@ -103,14 +111,18 @@ int run_kiosk(const CommandLine& cl) {
   glfwSetCharCallback(w, note_char);
   glfwSetWindowRefreshCallback(w, note_refresh);
   platform::ImGuiBinding imgui(w);
+  trace.mark("ImGui context, GLFW and OpenGL3 backends");
   const auto fonts_dir = platform::find_asset_root() / "fonts";
 
   int fb_w = 0, fb_h = 0;
   window.framebuffer_size(fb_w, fb_h);
   ui::Fonts fonts = platform::load_fonts(fonts_dir, platform::em_for_screen(fb_w, fb_h));
+  trace.mark("fonts: atlas rasterised");
   platform::PrivacyBlur blur(platform::find_asset_root() / "shaders");
+  trace.mark("privacy blur shader compiled");
   if (!blur.ok()) std::cerr << "visitboard: privacy blur unavailable (" << blur.problem() << "); the lock screen dims instead\n";
   Session s = loading.get();
+  trace.mark("waiting for the load");
   ui::UiState state;
   // A wall screen starts locked, in the privacy view (initials + local id + named worker).
   ui::lock_now(state);
@@ -140,6 +152,7 @@ int run_kiosk(const CommandLine& cl) {
       // waking costs microseconds, drawing waits for a reason.
       glfwWaitEventsTimeout(1.0);
     }
+    if (!ready_sent) trace.mark("events");
     const auto steady_now = RedrawSchedule::Clock::now();
     service.alive(steady_now);
     if (input_seen.exchange(false)) {
@@ -225,8 +238,10 @@ int run_kiosk(const CommandLine& cl) {
     // Only the boards this screen reads, derived here between frames for this minute and data.
     s.model.ensure(boards_needed(state), now);
     s.model.compliance_details(state.compliance_measure, now);  // an open list's text, written when opened
+    if (!ready_sent) trace.mark("derive the boards on view");
     imgui.new_frame();
     ImGui::NewFrame();
+    if (!ready_sent) trace.mark("new frame (the font texture's upload)");
     ui::FrameInput in{s.model.snapshot, s.model.board, s.model.staff_day, s.model.reviews, backup_status, now, s.model.loaded_at,
                       integrity.shown(store_problem), fonts,
                       s.model.compliance_if_fresh(now), s.model.outcomes_if_fresh(now)};
@@ -244,6 +259,7 @@ int run_kiosk(const CommandLine& cl) {
     if (seen_version != proposal_version) proposal.reset();
     if (proposal && shown_ooh_window(s.model.snapshot, state, now).start == proposal_for) in.ooh_proposal = &*proposal;
     std::optional<Command> command = ui::draw_frame(in, state);
+    if (!ready_sent) trace.mark("draw_frame (ImGui calls)");
     // A list opened by this frame has no text yet: written here, shown by the next frame.
     const bool details_written = s.model.compliance_details(state.compliance_measure, now);
     if (!s.model.all_fresh(boards_needed(state), now) || (ooh_needed(state) && !in.ooh_board) || details_written) {
@@ -253,15 +269,20 @@ int run_kiosk(const CommandLine& cl) {
       schedule.data_changed();
     } else {
       imgui.render(ui::background_colour(mode.night));
+      if (!ready_sent) trace.mark("render");
       glfwSwapBuffers(w);
+      if (!ready_sent) trace.mark("swap");
     }
     if (!ready_sent) {
       service.ready();  // the board is on screen
       ready_sent = true;
+      trace.mark("ready sent");
       // After the first frame, not before it (the start path): compact the snapshot and trim the
       // heap; the boards are derived again before the next frame.
       settle_after_load(s);
       integrity.start(s.db.path());
+      trace.mark("after the first frame: compact the snapshot, trim, start the integrity check");
+      trace.print();
     }
 
     if (state.sign_in_request) {

@@ -24,6 +24,13 @@ std::string where_in_scope(const Snapshot& s, std::string_view table, std::strin
   return std::string(joiner) + "id IN (" + ids_in_scope(s, table, column, kind, by_episode) + ")";
 }
 
+std::string scoped_rows(const Snapshot& s, std::string_view table, std::string_view column, TimeColumn kind,
+                        bool by_episode) {
+  if (!s.history_from) return " ORDER BY id";
+  const std::string ids = ids_in_scope(s, table, column, kind, by_episode);  // "SELECT id FROM <table> WHERE <cond>"
+  return " WHERE " + ids.substr(ids.find(" WHERE ") + 7);
+}
+
 std::string where_child_in_scope(Database& db, const Snapshot& s, std::string_view child, std::string_view column,
                                  size_t parents_loaded, std::string_view parent, std::string_view time_column,
                                  TimeColumn kind) {

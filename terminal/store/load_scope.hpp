@@ -5,8 +5,12 @@
 #include "core/snapshot.hpp"
 #include "store/database.hpp"
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace vb::store {
 
@@ -44,5 +48,29 @@ std::string where_person_in_scope(const Snapshot& s);
 // plans (today, plans, compliance windows) look no further back.
 std::string where_plan_in_scope(const Snapshot& s);
 std::string where_phase_in_scope(const Snapshot& s);
+
+// The same rows as where_in_scope, for the kiosk's big tables (visit, shift, review, transition_record): " WHERE <column> >=
+// <horizon> [OR episode_id IN (<episodes open at the horizon>)]" with no order, so the planner reads
+// each row once, straight from the time and episode indexes, instead of listing the ids first and
+// looking every row up again by id (SQLite's time on a 5-year trust: visits 55 -> 42 ms, shifts
+// 34 -> 20, transition records 26 -> 18, reviews 25 -> 23). The caller puts its rows in id order
+// with sort_by_id. For a full snapshot: " ORDER BY id" (the table's own order, no sort).
+std::string scoped_rows(const Snapshot& s, std::string_view table, std::string_view column,
+                        TimeColumn kind = TimeColumn::instant, bool by_episode = true);
+
+// Rows in id order, as every loader leaves its table (the snapshot's lookups are binary searches).
+// Each row moves once; rows already in order (a full snapshot) are only checked.
+template <class Row>
+void sort_by_id(std::vector<Row>& rows) {
+  auto by_id = [](const Row& a, const Row& b) { return a.id < b.id; };
+  if (std::is_sorted(rows.begin(), rows.end(), by_id)) return;
+  std::vector<std::pair<std::int64_t, std::size_t>> order(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) order[i] = {rows[i].id, i};
+  std::sort(order.begin(), order.end());
+  std::vector<Row> sorted;
+  sorted.reserve(rows.size());
+  for (const auto& [id, i] : order) sorted.push_back(std::move(rows[i]));
+  rows = std::move(sorted);
+}
 
 }  // namespace vb::store

@@ -138,7 +138,7 @@ void load_visits(Database& db, Snapshot& s) {
   Row r(db, "visit",
         "SELECT id, episode_id, local_date, window_start, window_end, type, status, staff1, staff2, out_of_hours, "
         "double_up, outcome_at, reason, duration_min, follow_up_of, plan_slot, hand_edited, allocated_at, allocated_by FROM visit" +
-            where_in_scope(s, "visit", "local_date", TimeColumn::local_date) + " ORDER BY id");
+            scoped_rows(s, "visit", "local_date", TimeColumn::local_date));
   while (r.next()) {
     Visit v;
     v.id = r.integer(0);
@@ -160,12 +160,13 @@ void load_visits(Database& db, Snapshot& s) {
     read_visit_allocation(r, 17, v);
     s.visits.push_back(std::move(v));
   }
+  sort_by_id(s.visits);
 }
 
 void load_shifts(Database& db, Snapshot& s) {
   Row r(db, "shift",
         "SELECT id, staff_id, team_id, kind, local_date, starts_at, ends_at FROM shift" +
-            where_in_scope(s, "shift", "local_date", TimeColumn::local_date, false) + " ORDER BY id");
+            scoped_rows(s, "shift", "local_date", TimeColumn::local_date, false));
   while (r.next()) {
     Shift sh;
     sh.id = r.integer(0);
@@ -177,6 +178,7 @@ void load_shifts(Database& db, Snapshot& s) {
     sh.end = r.instant(6);
     s.shifts.push_back(std::move(sh));
   }
+  sort_by_id(s.shifts);
 }
 
 void load_reviews(Database& db, Snapshot& s) {
@@ -189,7 +191,7 @@ void load_reviews(Database& db, Snapshot& s) {
   }
   Row r(db, "review",
         "SELECT id, episode_id, slot_id, reviewer, held_at, risk_level, decision, rationale, person_told, "
-        "family_told, next_review_due FROM review" + where_in_scope(s, "review", "held_at") + " ORDER BY id");
+        "family_told, next_review_due FROM review" + scoped_rows(s, "review", "held_at"));
   while (r.next()) {
     Review rv;
     rv.id = r.integer(0);
@@ -205,6 +207,7 @@ void load_reviews(Database& db, Snapshot& s) {
     rv.next_review_due = r.optional_instant(10);
     s.reviews.push_back(std::move(rv));
   }
+  sort_by_id(s.reviews);
 }
 
 void load_decisions(Database& db, Snapshot& s) {

@@ -82,11 +82,11 @@ void load_step_down(Database& db, Snapshot& s) {
         PlanChange{c.integer(0), c.integer(1), c.instant(2), c.text(3), c.text(4), c.text(5), c.text(6), c.text(7)});
   }
   StoredRow t(db, "transition_record",
-              "SELECT id, episode_id, item, at, by_staff, detail FROM transition_record" + where_in_scope(s, "transition_record", "at") +
-                  " ORDER BY id");
+              "SELECT id, episode_id, item, at, by_staff, detail FROM transition_record" + scoped_rows(s, "transition_record", "at"));
   while (t.next()) {
     s.transition_records.push_back(TransitionRecord{t.integer(0), t.integer(1), t.text(2), t.instant(3), t.text(4), t.text(5)});
   }
+  sort_by_id(s.transition_records);
   StoredRow k(db, "key_person", "SELECT id, person_id, name, relationship, contact, consent_to_share FROM key_person ORDER BY id");
   while (k.next()) s.key_people.push_back(KeyPerson{k.integer(0), k.integer(1), k.text(2), k.text(3), k.text(4), k.boolean(5)});
   StoredRow cc(db, "carer_contact",
