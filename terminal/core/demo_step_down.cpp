@@ -49,7 +49,7 @@ bool make_blocked(Snapshot& s, const ScheduleContext& ctx, const Episode& e) {
   plan.phases[span->index].length_days = static_cast<int>(days_between(span->start, due));
   Id next_id = 0;
   for (const auto& v : s.visits) next_id = std::max(next_id, v.id + 1);
-  apply_regeneration(s.visits, regenerate_visits(plan, e.id, s.visits, ctx.now, ctx.zone, england_and_wales_bank_holidays()), next_id);
+  apply_regeneration(s.visits, regenerate_visits(plan, e.id, s.visits, ctx.now, ctx.zone, RotaRules{}), next_id);
   s.reindex();
   return true;
 }

@@ -2,6 +2,7 @@
 // shift covers the window (continuity first, nobody double-booked), and outcomes recorded up to now.
 #include "core/contact_plan.hpp"
 #include "core/demo_detail.hpp"
+#include "core/out_of_hours.hpp"
 
 #include <algorithm>
 #include <string_view>
@@ -194,6 +195,7 @@ std::vector<Visit> make_visits(const ScheduleContext& ctx, const std::vector<Sta
   }
   std::vector<int> last_staff(episodes.size(), -1);
   std::vector<Visit> out;
+  const RotaRules rules;  // the demo team keeps the default rota rules and bank holidays
 
   for (size_t day = 0; day < buckets.size(); ++day) {
     auto& requests = buckets[day];
@@ -295,7 +297,7 @@ std::vector<Visit> make_visits(const ScheduleContext& ctx, const std::vector<Sta
       if (p.window == evening && v.type == VisitType::clinic) v.type = VisitType::home;
       if (p.staff1 >= 0) v.staff1 = staff[p.staff1].id;
       if (p.staff2 >= 0) v.staff2 = staff[p.staff2].id;
-      v.out_of_hours = p.window == evening || is_weekend(d);
+      v.out_of_hours = starts_out_of_hours(rules, v.window_start, ctx.zone);  // the one rule (core/out_of_hours)
       v.double_up = p.double_up;
       v.duration_min = p.r.duration;
       record_outcome(v, ctx, rng);

@@ -2,6 +2,7 @@
 #include "core/plan_generation.hpp"
 
 #include "core/contact_plan.hpp"
+#include "core/out_of_hours.hpp"
 
 #include <algorithm>
 #include <map>
@@ -62,13 +63,19 @@ std::vector<VisitSlot> plan_slots(const ContactPlan& plan, Zone zone, LocalDate 
 
 std::vector<VisitSlot> plan_slots(const ContactPlan& plan, Zone zone, LocalDate from, LocalDate until,
                                   const BankHolidays& holidays) {
+  RotaRules rules;
+  rules.bank_holidays = holidays;
+  return plan_slots(plan, zone, from, until, rules);
+}
+
+std::vector<VisitSlot> plan_slots(const ContactPlan& plan, Zone zone, LocalDate from, LocalDate until,
+                                  const RotaRules& rules) {
   std::vector<VisitSlot> out;
   for (LocalDate d = from; date::sys_days{d} <= date::sys_days{until}; d = plus_days(d, 1)) {
     auto pos = plan_position(plan, d);
     if (!pos) continue;
     const ContactPhase& p = *pos->phase;
     const int n = visits_on_day(p, pos->day_in_phase, d);
-    const bool weekend = iso_weekday(d) >= 6 || holidays.on(d) != nullptr;  // out of hours all day
     for (int i = 0; i < n; ++i) {
       VisitSlot s;
       s.date = d;
@@ -78,7 +85,7 @@ std::vector<VisitSlot> plan_slots(const ContactPlan& plan, Zone zone, LocalDate 
       else s.part = default_part(n, i);
       s.start = local_day_time(d, std::chrono::minutes{day_part_start_min(s.part)}, zone);
       s.end = local_day_time(d, std::chrono::minutes{day_part_end_min(s.part)}, zone);
-      s.out_of_hours = s.part == DayPart::evening || weekend;
+      s.out_of_hours = starts_out_of_hours(rules, s.start, zone);
       s.min_minutes = p.min_visit_min;
       out.push_back(s);
     }
@@ -107,9 +114,10 @@ Visit visit_for(const VisitSlot& s, Id episode) {
   return v;
 }
 
+// The slot's visit, whatever its out-of-hours flag says: a flag the rules now set the other way is
+// corrected in place (Regeneration::out_of_hours), never by replacing the visit.
 bool same_as_slot(const Visit& v, const Visit& want) {
-  return v.window_start == want.window_start && v.window_end == want.window_end &&
-         v.out_of_hours == want.out_of_hours && v.duration_min == want.duration_min;
+  return v.window_start == want.window_start && v.window_end == want.window_end && v.duration_min == want.duration_min;
 }
 
 }  // namespace
@@ -121,9 +129,16 @@ Regeneration regenerate_visits(const ContactPlan& plan, Id episode, const std::v
 
 Regeneration regenerate_visits(const ContactPlan& plan, Id episode, const std::vector<Visit>& visits, Instant now,
                                Zone zone, const BankHolidays& holidays, int horizon_days) {
+  RotaRules rules;
+  rules.bank_holidays = holidays;
+  return regenerate_visits(plan, episode, visits, now, zone, rules, horizon_days);
+}
+
+Regeneration regenerate_visits(const ContactPlan& plan, Id episode, const std::vector<Visit>& visits, Instant now,
+                               Zone zone, const RotaRules& rules, int horizon_days) {
   Regeneration out;
   const LocalDate today = local_date_of(now, zone);
-  const auto slots = plan_slots(plan, zone, today, plus_days(today, horizon_days), holidays);
+  const auto slots = plan_slots(plan, zone, today, plus_days(today, horizon_days), rules);
 
   // Slots already taken by history (a kept visit generated for that slot), and hand-added or
   // imported visits (no slot) counted per date and part of the day: each takes one slot of that part.
@@ -158,18 +173,26 @@ Regeneration regenerate_visits(const ContactPlan& plan, Id episode, const std::v
     if (it != replaceable.end())
       for (const Visit* v : it->second)
         if (!match && same_as_slot(*v, want)) match = v;
-    if (match) kept.insert(match->id);
-    else out.add.push_back(std::move(want));
+    if (match) {
+      kept.insert(match->id);
+      if (match->out_of_hours != want.out_of_hours) out.out_of_hours.emplace_back(match->id, want.out_of_hours);
+    } else {
+      out.add.push_back(std::move(want));
+    }
   }
   for (const auto& [key, list] : replaceable)
     for (const Visit* v : list)
       if (!kept.count(v->id)) out.remove.push_back(v->id);
   std::sort(out.remove.begin(), out.remove.end());
+  std::sort(out.out_of_hours.begin(), out.out_of_hours.end());
   return out;
 }
 
 void apply_regeneration(std::vector<Visit>& visits, const Regeneration& r, Id& next_id) {
   std::set<Id> gone(r.remove.begin(), r.remove.end());
+  for (const auto& [id, flag] : r.out_of_hours)
+    for (Visit& v : visits)
+      if (v.id == id) v.out_of_hours = flag;
   visits.erase(std::remove_if(visits.begin(), visits.end(), [&](const Visit& v) { return gone.count(v.id) > 0; }),
                visits.end());
   for (Visit v : r.add) {

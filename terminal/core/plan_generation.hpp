@@ -10,6 +10,7 @@
 // lies in 01:00-02:00, so on the change nights every slot exists exactly once and keeps its wall time.
 #include "core/bank_holidays.hpp"
 #include "core/model.hpp"
+#include "core/rota_rules.hpp"
 
 #include <vector>
 
@@ -39,11 +40,19 @@ std::vector<VisitSlot> plan_slots(const ContactPlan& plan, Zone zone, LocalDate 
 // Bank holidays in `holidays` are out of hours all day, like a weekend.
 std::vector<VisitSlot> plan_slots(const ContactPlan& plan, Zone zone, LocalDate from, LocalDate until,
                                   const BankHolidays& holidays);
+// By the team's rota rules (core/out_of_hours: weekends, the rules' bank holidays, and outside the
+// weekday day 08:00–17:00 by default). The BankHolidays overload is this with the default shift times.
+std::vector<VisitSlot> plan_slots(const ContactPlan& plan, Zone zone, LocalDate from, LocalDate until,
+                                  const RotaRules& rules);
 
 struct Regeneration {
   std::vector<Visit> add;   // ids 0, episode set, plan_slot set
   std::vector<Id> remove;   // untouched generated visits the plan no longer asks for
-  bool empty() const { return add.empty() && remove.empty(); }
+  // Untouched generated visits kept for their slot whose out-of-hours flag the rules now set the
+  // other way (a bank holiday added to the list, or visits generated before holidays counted):
+  // updated in place, so their allocation, skills and notes stay.
+  std::vector<std::pair<Id, bool>> out_of_hours;  // visit id, the flag it should have
+  bool empty() const { return add.empty() && remove.empty() && out_of_hours.empty(); }
 };
 
 // Visits of one episode that regeneration must keep whatever the plan says.
@@ -57,6 +66,9 @@ Regeneration regenerate_visits(const ContactPlan& plan, Id episode, const std::v
 // The same with the team's bank holidays out of hours all day (the snapshot's rota_rules.bank_holidays).
 Regeneration regenerate_visits(const ContactPlan& plan, Id episode, const std::vector<Visit>& visits, Instant now,
                                Zone zone, const BankHolidays& holidays, int horizon_days = generation_horizon_days);
+// The same by the team's rota rules (what the store's writers pass: s.rota_rules).
+Regeneration regenerate_visits(const ContactPlan& plan, Id episode, const std::vector<Visit>& visits, Instant now,
+                               Zone zone, const RotaRules& rules, int horizon_days = generation_horizon_days);
 
 // Applies a regeneration to a list of visits (tests and the demo); new visits get ids from next_id.
 void apply_regeneration(std::vector<Visit>& visits, const Regeneration& r, Id& next_id);

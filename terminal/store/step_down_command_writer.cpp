@@ -59,7 +59,7 @@ Id StepDownCommandWriter::change_plan(const Command& c, Id episode, const Contac
   std::vector<Visit> mine;
   for (const auto& v : s_.visits)
     if (v.episode_id == episode) mine.push_back(v);
-  const Regeneration regen = regenerate_visits(plan, episode, mine, at, s_.zone(), s_.rota_rules.bank_holidays);
+  const Regeneration regen = regenerate_visits(plan, episode, mine, at, s_.zone(), s_.rota_rules);
   auto remove = db_.prepare("DELETE FROM visit WHERE id = ?1 AND status = 'planned' AND outcome_at IS NULL AND hand_edited = 0");
   for (Id id : regen.remove) {
     remove.bind_int(1, id);
@@ -85,6 +85,20 @@ Id StepDownCommandWriter::change_plan(const Command& c, Id episode, const Contac
     add.run("adding a planned visit for episode " + std::to_string(episode));
     v.id = sqlite3_last_insert_rowid(db_.handle());
     added.push_back(std::move(v));
+  }
+  // Kept visits whose out-of-hours flag the rules now set the other way: updated, not replaced.
+  auto flag = db_.prepare(
+      "UPDATE visit SET out_of_hours = ?1 WHERE id = ?2 AND status = 'planned' AND outcome_at IS NULL AND hand_edited = 0");
+  for (const auto& [id, ooh] : regen.out_of_hours) {
+    bind_bool(flag, 1, ooh);
+    flag.bind_int(2, id);
+    flag.run("updating the out-of-hours flag of planned visit " + std::to_string(id));
+    if (sqlite3_changes(db_.handle()) != 1) {
+      throw StoreError(in_quotes(db_.path()) + ": planned visit " + std::to_string(id) +
+                       " changed in the database meanwhile; nothing was recorded");
+    }
+    for (Visit& v : s_.visits)
+      if (v.id == id) v.out_of_hours = ooh;
   }
   std::set<Id> gone(regen.remove.begin(), regen.remove.end());
   s_.visits.erase(std::remove_if(s_.visits.begin(), s_.visits.end(), [&](const Visit& v) { return gone.count(v.id) > 0; }),
@@ -112,6 +126,11 @@ Id StepDownCommandWriter::change_plan(const Command& c, Id episode, const Contac
   Json after{{"phases", phases_json(plan)},       {"from_phase", change.from_phase}, {"to_phase", change.to_phase},
              {"reason", reason},                  {"plan_change_id", change.id},     {"visits_added", added_ids},
              {"visits_removed", regen.remove}};
+  if (!regen.out_of_hours.empty()) {
+    Json flags = Json::array();
+    for (const auto& [id, ooh] : regen.out_of_hours) flags.push_back({{"visit", id}, {"out_of_hours", ooh}});
+    after["visits_out_of_hours_set"] = flags;
+  }
   if (starting) {
     after["name"] = plan.name;
     after["start_date"] = format_date(plan.start_date);

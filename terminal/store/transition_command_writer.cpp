@@ -47,7 +47,7 @@ Id StepDownCommandWriter::apply(const Command& c, const CloseEpisode& r) {
   for (const auto& v : s_.visits)
     if (v.episode_id == r.episode) mine.push_back(v);
   ContactPlan none;
-  const auto regen = regenerate_visits(none, r.episode, mine, r.at, s_.zone(), s_.rota_rules.bank_holidays);
+  const auto regen = regenerate_visits(none, r.episode, mine, r.at, s_.zone(), s_.rota_rules);
   auto remove = db_.prepare("DELETE FROM visit WHERE id = ?1 AND status = 'planned' AND outcome_at IS NULL AND hand_edited = 0");
   for (Id id : regen.remove) {
     remove.bind_int(1, id);
