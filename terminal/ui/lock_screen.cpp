@@ -15,6 +15,19 @@ namespace {
 
 ImVec4 v4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
+float width_in(ImFont* font, const std::string& text) { return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str()).x; }
+
+// `text` cut to `width` in `font`, with "..." when cut (whole UTF-8 characters).
+std::string cut_to(ImFont* font, std::string text, float width) {
+  if (width_in(font, text) <= width) return text;
+  while (!text.empty() && width_in(font, text + "...") > width) {
+    text.pop_back();
+    while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
+    if (!text.empty() && (static_cast<unsigned char>(text.back()) & 0x80)) text.pop_back();
+  }
+  return text + "...";
+}
+
 // A person's button: initials in a box, then the name; chosen = accent. Returns true when tapped.
 bool person_button(const Staff& m, bool chosen, ImVec2 size, const Fonts& f, HitTargets& targets) {
   ImGui::PushID(m.id.c_str());
@@ -32,11 +45,24 @@ bool person_button(const Staff& m, bool chosen, ImVec2 size, const Fonts& f, Hit
   const ImVec2 init_size = f.bold->CalcTextSizeA(f.em, FLT_MAX, 0, m.initials.c_str());
   dl->AddText(f.bold, f.em, ImVec2(b0.x + (box * 1.25f - init_size.x) / 2, b0.y + (box - init_size.y) / 2), ink,
               m.initials.c_str());
-  std::string name = m.name;
-  if (m.locked) name = std::string(icon::lock) + " locked · " + name;
+  // The name whole (wrapped or smaller when long) and, for a locked account, the word on its own line.
   const float text_x = b0.x + box * 1.25f + f.em * 0.5f;
+  const float text_w = p.x + size.x - f.em * 0.3f - text_x;
+  const NameLines fitted = fit_name_lines(m.name, m.locked, f, text_w);
+  ImFont* font = fitted.small ? f.small : f.body;
+  const float line_h = font->FontSize * 1.1f;
+  const float status_h = m.locked ? f.small->FontSize * 1.1f : 0;
+  float y = p.y + (size.y - line_h * static_cast<float>(fitted.lines.size()) - status_h) / 2;
   const ImVec4 clip(text_x, p.y, p.x + size.x - f.em * 0.3f, p.y + size.y);
-  dl->AddText(f.body, f.em, ImVec2(text_x, p.y + (size.y - f.em) / 2), ink, name.c_str(), nullptr, 0, &clip);
+  for (const auto& line : fitted.lines) {
+    dl->AddText(font, font->FontSize, ImVec2(text_x, y), ink, line.c_str(), nullptr, 0, &clip);
+    y += line_h;
+  }
+  if (m.locked) {
+    // Short: the button is about 10 em wide at 1280 px; the Admin screen says who can clear it.
+    const std::string status = cut_to(f.small, std::string(icon::lock) + " locked: wrong PINs", text_w);
+    dl->AddText(f.small, f.small->FontSize, ImVec2(text_x, y), ink, status.c_str(), nullptr, 0, &clip);
+  }
   ImGui::PopID();
   return pressed;
 }
@@ -85,6 +111,19 @@ void keyboard(UiState& state) {
 }
 
 }  // namespace
+
+NameLines fit_name_lines(const std::string& name, bool locked, const Fonts& f, float width) {
+  if (width_in(f.body, name) <= width) return {{name}, false};
+  if (width_in(f.small, name) <= width || locked) return {{cut_to(f.small, name, width)}, true};
+  // Two lines: break at the last space or hyphen that leaves a first line that fits.
+  for (size_t i = name.size(); i-- > 1;) {
+    if (name[i] != ' ' && name[i] != '-') continue;
+    const std::string first = name.substr(0, name[i] == '-' ? i + 1 : i);
+    if (width_in(f.small, first) > width) continue;
+    return {{first, cut_to(f.small, name.substr(i + 1), width)}, true};
+  }
+  return {{cut_to(f.small, name, width)}, true};
+}
 
 void lock_now(UiState& state) {
   state.locked = true;

@@ -16,4 +16,14 @@ void lock_now(UiState& state);
 // After the store accepted a PIN.
 void signed_in(UiState& state, const StaffId& who);
 
+// How a name sits in a PIN pad's name button `width` pixels wide: whole in the body font when it fits,
+// else in the small font, wrapped at spaces or hyphens onto a second line when still too wide (a
+// locked account keeps one line for the name and a second saying "locked"). Every line fits `width`,
+// except a single word longer than it, which is cut with "...".
+struct NameLines {
+  std::vector<std::string> lines;
+  bool small = false;  // the lines are in the small font
+};
+NameLines fit_name_lines(const std::string& name, bool locked, const Fonts& f, float width);
+
 }  // namespace vb::ui

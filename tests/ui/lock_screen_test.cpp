@@ -7,6 +7,8 @@
 #include "ui/headless.hpp"
 #include "ui/lock_screen.hpp"
 
+#include <cfloat>
+
 using namespace vb;
 using vb::test::at;
 
@@ -126,4 +128,28 @@ TEST_CASE("lock screen: a signed-in shift coordinator clears a locked sign-in fr
   CHECK(clear.staff == "S01");
   CHECK(clear.by == "S03");
   CHECK_FALSE(command_problem(s, *command));
+}
+
+TEST_CASE("lock screen: a name button shows the whole name, wrapped or smaller when long, and a locked account says so on its own line") {
+  auto s = test::small_team();
+  test::HeadlessUi ui(s, at("2026-11-23T10:30"));  // an ImGui context with its font
+  const ui::Fonts f = ui::default_fonts();
+  auto width = [](ImFont* font, const std::string& text) { return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str()).x; };
+  const std::string name = "Val Demo-Norbury";
+  const float w = width(f.body, name);
+  // Fits: one line, the body font, whole.
+  auto fits = ui::fit_name_lines(name, false, f, w + 1);
+  CHECK(fits.lines == std::vector<std::string>{name});
+  CHECK_FALSE(fits.small);
+  // Locked and fitting: the name whole on its line (the word "locked" is drawn beneath it).
+  CHECK(ui::fit_name_lines(name, true, f, w + 1).lines == std::vector<std::string>{name});
+  // Too wide: wrapped onto two lines that each fit, nothing lost.
+  const float narrow = w * 0.6f;
+  auto wrapped = ui::fit_name_lines(name, false, f, narrow);
+  REQUIRE(wrapped.lines.size() == 2);
+  CHECK(wrapped.lines[0] + wrapped.lines[1] == "Val Demo-Norbury");  // broken after the hyphen
+  for (const auto& l : wrapped.lines) CHECK(width(wrapped.small ? f.small : f.body, l) <= narrow);
+  // A word longer than the button is cut with "...", never drawn past the edge.
+  auto cut = ui::fit_name_lines("Wolfeschlegelsteinhausenbergerdorff", false, f, narrow);
+  for (const auto& l : cut.lines) CHECK(width(f.small, l) <= narrow);
 }
