@@ -242,7 +242,8 @@ std::optional<Command> carer_section(const FrameInput& in, const PlanView& v, Ui
     if (last) {
       std::string shared;
       for (const auto& t : last->shared)
-        shared += (shared.empty() ? "; told: " : ", ") + (t == "other" ? "other: " + last->note : std::string(sheet_label_of(topics, t)));
+        shared += (shared.empty() ? "; told: " : ", ") + (t == "other" ? (state.privacy ? std::string("other") : "other: " + last->note)  // free text: hidden in the privacy view
+                                      : std::string(sheet_label_of(topics, t)));
       ImGui::TextColored(v4(colour::text_dim), "Last: %s %s by %s%s", std::string(sheet_label_of(outcomes, last->outcome)).c_str(),
                          sheet_when(last->at, zone).c_str(), sheet_staff_name(in.snapshot, last->by).c_str(), shared.c_str());
     } else {
