@@ -132,6 +132,7 @@ std::string usage_text() {
                                       person's roles and PIN, --set-pin its keypad;
                                       --episode ID shows that episode large on the plans screen,
                                       --closure bundle|carer|close opens its Bundle and closure sheet
+                                      (also carer-other, key-person, flags, flags-clear)
   pin set|clear|status STAFF [--by ID]
                                       set a PIN (read from stdin, never an argument), clear a
                                       locked sign-in (--by a shift coordinator or admin), show state

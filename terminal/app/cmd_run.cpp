@@ -68,6 +68,9 @@ std::string describe(const Command& c) {
     return "Saved: " + std::string(transition_item_label(t->item)) + " recorded";
   if (std::holds_alternative<LogCarerContact>(c)) return "Saved: carer contact logged";
   if (std::holds_alternative<CloseEpisode>(c)) return "Saved: episode closed; follow-up call added";
+  if (const auto* k = std::get_if<AddKeyPerson>(&c)) return "Saved: key person added (" + k->relationship + ")";
+  if (const auto* f = std::get_if<ClearCareFlag>(&c))
+    return "Saved: care flag cleared: " + std::string(transition_item_label(f->flag));
   return "Saved";
 }
 

@@ -5,6 +5,7 @@
 #include "app/commands.hpp"
 #include "app/ooh_proposal.hpp"
 #include "ui/ooh_screen.hpp"
+#include "app/screenshot_closure.hpp"
 #include "app/session.hpp"
 #include "platform/asset_paths.hpp"
 #include "platform/font_loader.hpp"
@@ -105,11 +106,16 @@ int run_screenshot(const CommandLine& cl) {
     if (!s.model.snapshot.find_episode(*state.plan_episode)) throw Refused("episode " + *e + " does not exist");
   }
   if (auto section = cl.option("closure")) {
-    if (*section != "bundle" && *section != "carer" && *section != "close")
-      throw UsageError("--closure '" + *section + "' must be bundle, carer or close");
+    // Session 6 sections: key-person (the Add key person form, Save pressed with nothing filled in,
+    // so every field's problem shows), carer-other (the first consenting key person reached, "Other"
+    // shared with its words), flags, flags-clear (the first noted flag chosen to clear).
+    const bool extra = *section == "key-person" || *section == "carer-other" || *section == "flags" || *section == "flags-clear";
+    if (*section != "bundle" && *section != "carer" && *section != "close" && !extra)
+      throw UsageError("--closure '" + *section + "' must be bundle, carer, carer-other, key-person, flags, flags-clear or close");
     state.plan_action = "closure";
     state.plan_action_episode = state.plan_episode;
     state.closure_section = *section;
+    if (extra) screenshot_closure_extra(s.model.snapshot, *section, state);
   }
   Instant now = s.clock->now();
   // Shows what the kiosk would show about backups (reads the folder; never starts one).

@@ -367,6 +367,17 @@ Command add_key_person(const json& j, Zone zone, Instant default_at) {
   return c;
 }
 
+Command clear_care_flag(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "episode", "flag", "reason", "by", "at"});
+  ClearCareFlag c;
+  c.episode = required_id(j, "episode");
+  c.flag = required_string(j, "flag");
+  c.reason = required_string(j, "reason");
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
 Command log_carer_contact(const json& j, Zone zone, Instant default_at) {
   only_fields(j, {"command", "episode", "key_person", "outcome", "shared", "note", "by", "at"});
   LogCarerContact c;
@@ -457,7 +468,8 @@ const std::vector<std::pair<std::string_view, Parser>>& parsers() {
       {"record_transition_item", record_transition_item}, {"close_episode", close_episode},
       {"add_key_person", add_key_person}, {"log_carer_contact", log_carer_contact},
       {"start_plan", start_plan},
-      {"set_pin", set_pin_refused}, {"clear_pin", clear_pin}, {"grant_role", grant_role}, {"revoke_role", revoke_role}};
+      {"set_pin", set_pin_refused}, {"clear_pin", clear_pin}, {"grant_role", grant_role}, {"revoke_role", revoke_role},
+      {"clear_care_flag", clear_care_flag}};
   return all;
 }
 

@@ -15,7 +15,7 @@ const std::vector<std::string_view>& carer_contact_outcomes() {
 }
 
 const std::vector<std::string_view>& carer_shared_topics() {
-  static const std::vector<std::string_view> v{"rationale", "practical_guidance", "escalation_routes", "step_down"};
+  static const std::vector<std::string_view> v{"rationale", "practical_guidance", "escalation_routes", "step_down", "other"};
   return v;
 }
 
@@ -75,10 +75,13 @@ std::optional<std::string> carer_command_problem(const Snapshot& s, const LogCar
   const auto& topics = carer_shared_topics();
   for (const auto& t : c.shared)
     if (std::find(topics.begin(), topics.end(), t) == topics.end())
-      return "'" + t + "' is not one of rationale, practical_guidance, escalation_routes, step_down";
+      return "'" + t + "' is not one of rationale, practical_guidance, escalation_routes, step_down, other";
   if (!c.shared.empty() && !k->consent_to_share) return "the person has not consented to sharing with " + k->name;
   if (!c.shared.empty() && c.outcome != "reached") return "nothing can be shared unless the carer was reached";
   if (c.note.size() > max_text) return "the note is longer than 500 characters";
+  // "other" is what a list could not name: the note says what it was.
+  if (std::find(c.shared.begin(), c.shared.end(), "other") != c.shared.end() && c.note.find_first_not_of(" \t") == std::string::npos)
+    return "'other' was shared: say what in the note";
   return std::nullopt;
 }
 

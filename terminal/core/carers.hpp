@@ -14,7 +14,7 @@ struct AddKeyPerson;
 struct LogCarerContact;
 
 const std::vector<std::string_view>& carer_contact_outcomes();  // reached, no_answer, message_left
-const std::vector<std::string_view>& carer_shared_topics();     // rationale, practical_guidance, escalation_routes, step_down
+const std::vector<std::string_view>& carer_shared_topics();     // rationale, practical_guidance, escalation_routes, step_down, other (the note says what)
 
 // A carer counts as informed of a step-down on date D when reached and told of the step-down on or
 // after D minus this many days.

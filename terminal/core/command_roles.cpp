@@ -44,6 +44,7 @@ std::string_view action(const Command& c) {
                         [](const ClearPin&) { return "clear a PIN"; },
                         [](const GrantRole&) { return "grant a role"; },
                         [](const RevokeRole&) { return "revoke a role"; },
+                        [](const ClearCareFlag&) { return "clear a care flag"; },
                     },
                     c);
 }
@@ -87,6 +88,7 @@ Roles required_role(const Command& c) {
                         [](const ClearPin&) { return Roles{Role::admin}; },
                         [](const GrantRole&) { return Roles{Role::admin}; },
                         [](const RevokeRole&) { return Roles{Role::admin}; },
+                        [](const ClearCareFlag&) { return Roles{Role::clinician}; },
                     },
                     c);
 }

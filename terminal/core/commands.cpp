@@ -4,6 +4,7 @@
 #include "core/snapshot.hpp"
 #include "core/step_down.hpp"
 #include "core/carers.hpp"
+#include "core/care_flags.hpp"
 #include "core/transition_bundle.hpp"
 #include "core/start_plan.hpp"
 
@@ -39,6 +40,7 @@ std::string_view command_name(const Command& c) {
     if constexpr (std::is_same_v<T, ClearPin>) return "clear_pin";
     if constexpr (std::is_same_v<T, GrantRole>) return "grant_role";
     if constexpr (std::is_same_v<T, RevokeRole>) return "revoke_role";
+    if constexpr (std::is_same_v<T, ClearCareFlag>) return "clear_care_flag";
   }, c);
 }
 
@@ -103,6 +105,8 @@ std::optional<std::string> command_problem(const Snapshot& snapshot, const Comma
     else if constexpr (std::is_same_v<T, SetPin> || std::is_same_v<T, ClearPin> || std::is_same_v<T, GrantRole> ||
                        std::is_same_v<T, RevokeRole>)
       return access_command_problem(snapshot, cmd);
+    else if constexpr (std::is_same_v<T, ClearCareFlag>)
+      return care_flag_command_problem(snapshot, cmd);
     else return review_command_problem(snapshot, cmd);
   }, c);
 }

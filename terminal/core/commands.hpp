@@ -262,11 +262,21 @@ struct RevokeRole {
   Instant at{};
 };
 
+// Clear a care flag noted on an episode (lives alone, substance misuse, ...; care_flags.hpp) with a
+// reason: the flag no longer stands; the note and the clearing stay in the episode's history.
+struct ClearCareFlag {
+  Id episode = 0;
+  std::string flag;
+  std::string reason;
+  StaffId by;
+  Instant at{};
+};
+
 using Command = std::variant<MarkVisit, BookReview, CancelBooking, RecordReview, LogDecision, SetRisk, RaiseConcern,
                              AcknowledgeEscalation, SetThresholds, ClearLockout, AllocateVisit, UnallocateVisit,
                              AllocateVisits, AddShift, RemoveShift, StepDown, StepUp, RecordReassessment,
                              RecordTransitionItem, CloseEpisode, AddKeyPerson, LogCarerContact, StartPlan,
-                             SetPin, ClearPin, GrantRole, RevokeRole>;
+                             SetPin, ClearPin, GrantRole, RevokeRole, ClearCareFlag>;
 
 // Spellings accepted for review decisions, risk domains and concern sources.
 const std::vector<std::string_view>& review_decisions();

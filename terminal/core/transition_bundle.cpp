@@ -1,6 +1,7 @@
 // The transition bundle's checklist, closure checks and the follow-up window.
 #include "core/transition_bundle.hpp"
 
+#include "core/care_flags.hpp"
 #include "core/commands.hpp"
 
 #include <algorithm>
@@ -84,9 +85,10 @@ BundleStatus bundle_status_until(const Snapshot& s, Id episode, std::optional<In
     if (as_at && r.at > *as_at) continue;
     for (auto& i : b.items)
       if (i.item == r.item) take(i, r.at, r.by, r.detail);
-    for (auto f : care_flags())
-      if (f == r.item && std::find(b.flags.begin(), b.flags.end(), f) == b.flags.end()) b.flags.push_back(f);
   }
+  // Care flags that stand (noted, and not cleared since: core/care_flags.hpp).
+  for (const auto& f : care_flag_states(s, episode, as_at))
+    if (f.on) b.flags.push_back(f.flag);
   // A documented risk reassessment (record_reassessment) counts for the first item too.
   for (const RiskReassessment* r : s.reassessments_of(episode))
     if (!as_at || r->at <= *as_at) take(b.items.front(), r->at, r->by, r->note);
@@ -129,6 +131,8 @@ std::optional<std::string> transition_command_problem(const Snapshot& s, const R
   if ((c.item == "receiving_service" || c.item == "joint_meeting" || c.item == "handover_summary_sent") && c.detail.empty())
     return "'" + c.item + "' needs a detail (the service; the meeting date or 'none: reason'; the date sent)";
   if (c.detail.size() > max_text) return "the detail is longer than 500 characters";
+  if (is_care_flag(c.item) && std::string_view(c.detail).substr(0, care_flag_cleared_prefix.size()) == care_flag_cleared_prefix)
+    return "a care flag is cleared with clear_care_flag (with a reason), not by a detail starting 'cleared: '";
   return std::nullopt;
 }
 

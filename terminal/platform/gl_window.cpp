@@ -58,6 +58,9 @@ ImGuiBinding::ImGuiBinding(GLFWwindow* window) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGui::GetIO().IniFilename = nullptr;  // never write imgui.ini into the working directory
+  // The kiosk draws only a few frames after input: a blinking caret could stop while hidden, leaving no
+  // sign of where typed text goes. A steady caret always shows.
+  ImGui::GetIO().ConfigInputTextCursorBlink = false;
   ImGui::GetIO().LogFilename = nullptr;
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 130");

@@ -19,6 +19,7 @@ Id StepDownCommandWriter::apply(const Command& c, const RecordTransitionItem& r)
   st.run("writing transition item '" + r.item + "' of episode " + std::to_string(r.episode));
   TransitionRecord row{sqlite3_last_insert_rowid(db_.handle()), r.episode, r.item, r.at, r.by, r.detail};
   s_.transition_records.push_back(row);
+  s_.reindex();  // a later command of the same batch (clear_care_flag) reads the episode's records
   Json after{{"episode_id", row.episode_id}, {"item", row.item}, {"detail", row.detail}};
   return audit_.write(c, r.at, r.by, "transition_record", row.id, nullptr, after);
 }

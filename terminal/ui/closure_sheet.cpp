@@ -4,8 +4,11 @@
 #include "core/carers.hpp"
 #include "core/plan_generation.hpp"
 #include "core/transition_bundle.hpp"
+#include "ui/care_flags_section.hpp"
 #include "ui/icons.hpp"
+#include "ui/key_person_form.hpp"
 #include "ui/theme.hpp"
+#include "ui/sheet_parts.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui_stdlib.h>
@@ -43,24 +46,15 @@ constexpr std::array<SheetChoice, 4> overrides{{{"person declined further contac
                                                 {"receiving service could not take part in time", "Receiving service not in time"},
                                                 {"moved out of area: new team informed", "Moved away: new team told"}}};
 constexpr std::array<SheetChoice, 3> outcomes{{{"reached", "Reached"}, {"no_answer", "No answer"}, {"message_left", "Message left"}}};
-constexpr std::array<SheetChoice, 4> topics{{{"rationale", "Rationale"},
+constexpr std::array<SheetChoice, 5> topics{{{"rationale", "Rationale"},
                                              {"practical_guidance", "Practical guidance"},
                                              {"escalation_routes", "Escalation routes"},
-                                             {"step_down", "Step-down"}}};
+                                             {"step_down", "Step-down"},
+                                             {"other", "Other (type it)"}}};
 
 ImVec4 v4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
-void heading(const Fonts& f, const char* text) {
-  ImGui::Spacing();
-  ImGui::PushFont(f.bold);
-  ImGui::TextUnformatted(text);
-  ImGui::PopFont();
-}
 
-std::string staff_name(const Snapshot& s, const StaffId& id) {
-  const Staff* m = s.find_staff(id);
-  return m ? m->name : id;
-}
 
 // A key person's name, or in the privacy view their initials ("Chris Stubbington" -> "CS").
 std::string carer_name(const KeyPerson& k, bool privacy) {
@@ -85,76 +79,11 @@ std::string fitted(ImFont* font, std::string text, float width) {
   return text + "...";
 }
 
-// "Fri 20 Nov 11:00"
-std::string when(Instant at, Zone zone) { return format_day_label(local_date_of(at, zone)) + " " + format_local_hm(at, zone); }
 
-std::string_view label_of(std::span<const SheetChoice> list, std::string_view value) {
-  for (const auto& c : list)
-    if (c.value == value) return c.label;
-  return value;
-}
 
-// A list of choices as big buttons, `per_row` a row, then "Other (type it)" when `other`; `chosen`
-// is the index (list size = Other). Targets "<prefix>:<i>" and "<prefix>:other".
-void choice_buttons(const Fonts& f, HitTargets& targets, std::span<const SheetChoice> list, int& chosen,
-                    std::string& other_text, const std::string& prefix, bool other, int per_row = 3) {
-  const float gap = ImGui::GetStyle().ItemSpacing.x;
-  const float width = (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
-  const ImVec2 size(width, f.em * 2.6f);
-  const size_t n = list.size() + (other ? 1 : 0);
-  for (size_t i = 0; i < n; ++i) {
-    if (i % static_cast<size_t>(per_row) != 0) ImGui::SameLine();
-    std::string label = i < list.size() ? std::string(list[i].label) : "Other (type it)";
-    std::string name = prefix + ":" + (i < list.size() ? std::to_string(i) : "other");
-    if (toggle_button((label + "##" + name).c_str(), size, chosen == static_cast<int>(i), targets, name))
-      chosen = static_cast<int>(i);
-  }
-  if (other && chosen == static_cast<int>(list.size())) {
-    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, f.em * 40.0f));
-    ImGui::InputTextWithHint(("##" + prefix + "_other").c_str(), "Type it", &other_text);
-  }
-}
 
-std::optional<std::string> chosen_value(std::span<const SheetChoice> list, int chosen, const std::string& other) {
-  if (chosen >= 0 && static_cast<size_t>(chosen) < list.size()) return std::string(list[static_cast<size_t>(chosen)].value);
-  if (chosen == static_cast<int>(list.size()) && !other.empty()) return other;
-  return std::nullopt;
-}
 
-// Who records: the signed-in person, or (no sign-in) a choice among those on shift.
-const StaffId& author(const FrameInput& in, UiState& state) {
-  if (!state.signed_in.empty()) {
-    ImGui::Text("%s %s (signed in)", icon::user, staff_name(in.snapshot, state.signed_in).c_str());
-    return state.signed_in;
-  }
-  heading(in.fonts, "Recorded by");
-  std::vector<const Staff*> people;
-  for (const auto& row : in.staff_day.rows) people.push_back(row.staff);
-  staff_choice(people, state.acting, in.fonts, state.targets, "closure_by");
-  return state.acting;
-}
 
-// The refusal in words (the same as `apply` gives) and a Save button; true when saved.
-bool save_row(const FrameInput& in, UiState& state, const std::optional<Command>& candidate, const char* label,
-              const std::string& target, const char* still_needed) {
-  const Fonts& f = in.fonts;
-  std::optional<std::string> problem;
-  if (candidate) problem = command_problem(in.snapshot, *candidate);
-  if (!candidate) ImGui::TextColored(v4(colour::text_dim), "%s", still_needed);
-  if (problem) {
-    ImGui::PushStyleColor(ImGuiCol_Text, v4(colour::warning));
-    ImGui::TextWrapped("%s %s", icon::exclamation, problem->c_str());
-    ImGui::PopStyleColor();
-  }
-  const bool can_save = candidate && !problem;
-  ImGui::PushFont(f.bold);
-  if (!can_save) ImGui::BeginDisabled();
-  const bool saved = toggle_button((std::string(icon::check) + "  " + label).c_str(), ImVec2(f.em * 16.0f, f.em * 2.8f),
-                                   can_save, state.targets, target);
-  if (!can_save) ImGui::EndDisabled();
-  ImGui::PopFont();
-  return saved;
-}
 
 // One bundle item as a large row: a box (ticked when done), the item's words, and underneath when and
 // by whom (or "not done"). Tappable unless read_only. Target "bundle_item:<item>".
@@ -183,8 +112,8 @@ bool bundle_row(const FrameInput& in, const BundleItem& item, bool chosen, bool 
   if (chosen) {
     line = std::string(item.done ? "Done before; " : "") + "chosen: finish below and Save";
   } else if (item.done) {
-    line = "Done " + when(item.at, in.snapshot.zone()) + " · " + staff_name(in.snapshot, item.by);
-    if (!item.detail.empty()) line += " · " + std::string(label_of(services, item.detail));
+    line = "Done " + sheet_when(item.at, in.snapshot.zone()) + " · " + sheet_staff_name(in.snapshot, item.by);
+    if (!item.detail.empty()) line += " · " + std::string(sheet_label_of(services, item.detail));
     if (item.versions > 1) line += " · " + std::to_string(item.versions) + " records";
   } else {
     line = read_only ? "Not done" : "Not done: tap to record";
@@ -220,23 +149,23 @@ std::optional<Command> bundle_section(const FrameInput& in, const PlanView& v, U
   const auto it = std::find_if(b.items.begin(), b.items.end(), [&](const BundleItem& x) { return x.item == state.closure_item; });
   if (it == b.items.end()) return std::nullopt;
   const std::string title = std::string(it->done ? "Record again: " : "Record: ") + std::string(transition_item_label(it->item));
-  heading(f, title.c_str());
+  sheet_heading(f, title.c_str());
   const auto choices = bundle_detail_choices(it->item);
   const LocalDate today = local_date_of(in.now, in.snapshot.zone());
   std::optional<std::string> detail = std::string();
   if (!choices.empty()) {
-    choice_buttons(f, state.targets, choices, state.closure_detail, state.closure_other, "bundle_detail", true, 3);
+    sheet_choice_buttons(f, state.targets, choices, state.closure_detail, state.closure_other, "bundle_detail", true, 3);
     detail.reset();
     if (state.closure_detail >= 0 && static_cast<size_t>(state.closure_detail) < choices.size())
       detail = bundle_detail_value(choices[static_cast<size_t>(state.closure_detail)], today);
     else if (state.closure_detail == static_cast<int>(choices.size()) && !state.closure_other.empty())
       detail = state.closure_other;
   }
-  const StaffId& by = author(in, state);
+  const StaffId& by = sheet_author(in, state);
   std::optional<Command> candidate;
   if (detail) candidate = RecordTransitionItem{v.episode->id, state.closure_item, *detail, by, in.now};
   std::optional<Command> out;
-  const bool saved = save_row(in, state, candidate, "Save", "bundle_save", "Choose one of the above first.");
+  const bool saved = sheet_save_row(in, state, candidate, "Save", "bundle_save", "Choose one of the above first.");
   ImGui::SameLine();
   ImGui::PushFont(f.bold);
   const bool cancelled = toggle_button("Cancel##bundle", ImVec2(f.em * 10.0f, f.em * 2.8f), false, state.targets, "bundle_cancel");
@@ -253,16 +182,32 @@ std::optional<Command> bundle_section(const FrameInput& in, const PlanView& v, U
 std::optional<Command> carer_section(const FrameInput& in, const PlanView& v, UiState& state, bool read_only) {
   const Fonts& f = in.fonts;
   const float em = f.em;
+  if (state.key_person_open && !read_only) return draw_key_person_form(in, v, state);
   const auto people = in.snapshot.key_people_of(v.episode->person_id);
+  // Adding a key person: beside "Who", or the one thing to do when there is no one yet.
+  auto add_button = [&] {
+    if (read_only) return;
+    ImGui::PushFont(f.bold);
+    if (toggle_button((std::string(icon::user) + "  Add key person").c_str(), ImVec2(em * 14.0f, em * 2.6f), false, state.targets,
+                      "carer_add")) {
+      reset_key_person_form(state);
+      state.key_person_open = true;
+      state.key_person_focus = true;  // a desk keyboard types the name at once
+    }
+    ImGui::PopFont();
+  };
   if (people.empty()) {
     ImGui::PushFont(f.bold);
     ImGui::TextWrapped("%s No family member or carer is recorded for this person, so there is no one to log contact with.",
                        icon::user_times);
     ImGui::PopFont();
     state.targets.add_last_item("carer_none");
+    add_button();
     return std::nullopt;
   }
-  heading(f, "Who");
+  sheet_heading(f, "Who");
+  ImGui::SameLine(ImGui::GetContentRegionMax().x - em * 14.0f);
+  add_button();
   if (!read_only && people.size() == 1 && !state.carer_person) state.carer_person = people.front()->id;  // the only one
   const KeyPerson* chosen = nullptr;
   const Zone zone = in.snapshot.zone();
@@ -296,9 +241,11 @@ std::optional<Command> carer_section(const FrameInput& in, const PlanView& v, Ui
       if (!last || c->at > last->at) last = c;
     if (last) {
       std::string shared;
-      for (const auto& t : last->shared) shared += (shared.empty() ? "; told: " : ", ") + std::string(label_of(topics, t));
-      ImGui::TextColored(v4(colour::text_dim), "Last: %s %s by %s%s", std::string(label_of(outcomes, last->outcome)).c_str(),
-                         when(last->at, zone).c_str(), staff_name(in.snapshot, last->by).c_str(), shared.c_str());
+      for (const auto& t : last->shared)
+        shared += (shared.empty() ? "; told: " : ", ") + (t == "other" ? (state.privacy ? std::string("other") : "other: " + last->note)  // free text: hidden in the privacy view
+                                      : std::string(sheet_label_of(topics, t)));
+      ImGui::TextColored(v4(colour::text_dim), "Last: %s %s by %s%s", std::string(sheet_label_of(outcomes, last->outcome)).c_str(),
+                         sheet_when(last->at, zone).c_str(), sheet_staff_name(in.snapshot, last->by).c_str(), shared.c_str());
     } else {
       ImGui::TextColored(v4(colour::text_dim), "No contact logged yet");
     }
@@ -309,7 +256,7 @@ std::optional<Command> carer_section(const FrameInput& in, const PlanView& v, Ui
     ImGui::TextColored(v4(colour::text_dim), "Tap the person you spoke to or tried to reach.");
     return std::nullopt;
   }
-  heading(f, "Outcome");
+  sheet_heading(f, "Outcome");
   for (size_t i = 0; i < outcomes.size(); ++i) {
     if (i) ImGui::SameLine();
     const std::string name = "carer_outcome:" + std::string(outcomes[i].value);
@@ -319,29 +266,43 @@ std::optional<Command> carer_section(const FrameInput& in, const PlanView& v, Ui
       if (state.carer_outcome != "reached") state.carer_shared.clear();
     }
   }
-  heading(f, "What was shared (tap each)");
+  sheet_heading(f, "What was shared (tap each)");
   const bool can_share = chosen->consent_to_share && state.carer_outcome == "reached";
   if (!can_share) ImGui::BeginDisabled();
+  const float chip_w = std::min(em * 12.5f, (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 4) / 5);
   for (size_t i = 0; i < topics.size(); ++i) {
     if (i) ImGui::SameLine();
     const std::string value(topics[i].value);
     auto at = std::find(state.carer_shared.begin(), state.carer_shared.end(), value);
     const bool on = at != state.carer_shared.end();
     const std::string label = std::string(on ? icon::check_square : icon::square) + "  " + std::string(topics[i].label);
-    if (toggle_button(label.c_str(), ImVec2(em * 12.5f, em * 2.6f), on, state.targets, "carer_shared:" + value)) {
+    if (toggle_button(label.c_str(), ImVec2(chip_w, em * 2.6f), on, state.targets, "carer_shared:" + value)) {
       if (on) state.carer_shared.erase(at);
       else state.carer_shared.push_back(value);
     }
+  }
+  const bool other = std::find(state.carer_shared.begin(), state.carer_shared.end(), "other") != state.carer_shared.end();
+  if (other) {  // what no chip names, typed: kept as the contact's note and shown with it
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(em * 0.6f, em * 0.8f));
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushFont(f.bold);
+    ImGui::TextUnformatted("Other:");
+    ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, em * 40.0f));
+    ImGui::InputTextWithHint("##carer_other", "What else was shared (type it)", &state.carer_other);
+    ImGui::PopStyleVar();
+    state.targets.add_last_item("carer_other");
   }
   if (!can_share) ImGui::EndDisabled();
   if (!can_share)
     ImGui::TextColored(v4(colour::text_dim), "%s",
                        !chosen->consent_to_share ? "Nothing may be shared: no consent to share with this person."
                                                  : "Sharing is recorded only when the person was reached.");
-  const StaffId& by = author(in, state);
+  const StaffId& by = sheet_author(in, state);
   std::optional<Command> candidate;
   if (!state.carer_outcome.empty()) {
-    LogCarerContact c{v.episode->id, chosen->id, state.carer_outcome, {}, "", by, in.now};
+    LogCarerContact c{v.episode->id, chosen->id, state.carer_outcome, {}, other ? state.carer_other : "", by, in.now};
     // In the list's order, whatever order they were tapped in.
     for (const auto& t : topics)
       if (std::find(state.carer_shared.begin(), state.carer_shared.end(), t.value) != state.carer_shared.end())
@@ -349,11 +310,12 @@ std::optional<Command> carer_section(const FrameInput& in, const PlanView& v, Ui
     candidate = c;
   }
   std::optional<Command> out;
-  if (save_row(in, state, candidate, "Log contact", "carer_save", "Choose the outcome first.")) {
+  if (sheet_save_row(in, state, candidate, "Log contact", "carer_save", "Choose the outcome first.")) {
     out = candidate;
     state.carer_person.reset();
     state.carer_outcome.clear();
     state.carer_shared.clear();
+    state.carer_other.clear();
   }
   return out;
 }
@@ -376,27 +338,27 @@ std::optional<Command> close_section(const FrameInput& in, const PlanView& v, Ui
   state.targets.add_last_item(b.complete() ? "close_bundle_complete" : "close_bundle_missing");
   if (read_only) return std::nullopt;
 
-  const auto reason = chosen_value(reasons, state.close_reason, state.close_reason_other);
-  const auto destination = chosen_value(destinations, state.close_destination, "");
-  const auto override_reason = chosen_value(overrides, state.close_override, state.close_override_other);
+  const auto reason = sheet_chosen_value(reasons, state.close_reason, state.close_reason_other);
+  const auto destination = sheet_chosen_value(destinations, state.close_destination, "");
+  const auto override_reason = sheet_chosen_value(overrides, state.close_override, state.close_override_other);
   if (!state.close_confirming) {
-    heading(f, "Why close");
-    choice_buttons(f, state.targets, reasons, state.close_reason, state.close_reason_other, "close_reason", true, 3);
-    heading(f, "Where they go next");
+    sheet_heading(f, "Why close");
+    sheet_choice_buttons(f, state.targets, reasons, state.close_reason, state.close_reason_other, "close_reason", true, 3);
+    sheet_heading(f, "Where they go next");
     std::string unused;
-    choice_buttons(f, state.targets, destinations, state.close_destination, unused, "close_destination", false, 6);
+    sheet_choice_buttons(f, state.targets, destinations, state.close_destination, unused, "close_destination", false, 6);
     if (!b.complete()) {
-      heading(f, "Close without a complete bundle because");
-      choice_buttons(f, state.targets, overrides, state.close_override, state.close_override_other, "close_override", true, 3);
+      sheet_heading(f, "Close without a complete bundle because");
+      sheet_choice_buttons(f, state.targets, overrides, state.close_override, state.close_override_other, "close_override", true, 3);
     }
   }
   // Who closes: chosen with the other choices; the confirmation only names them.
-  const StaffId& by = state.close_confirming ? (state.signed_in.empty() ? state.acting : state.signed_in) : author(in, state);
+  const StaffId& by = state.close_confirming ? (state.signed_in.empty() ? state.acting : state.signed_in) : sheet_author(in, state);
   std::optional<Command> candidate;
   if (reason && destination && (b.complete() || override_reason))
     candidate = CloseEpisode{v.episode->id, *reason, *destination, b.complete() ? "" : *override_reason, by, in.now};
   if (!state.close_confirming) {
-    if (save_row(in, state, candidate, "Close episode...", "close_next",
+    if (sheet_save_row(in, state, candidate, "Close episode...", "close_next",
                  b.complete() ? "Choose why and where they go next first."
                               : "Choose why, where they go next, and why close without a complete bundle.")) state.close_confirming = true;
     return std::nullopt;
@@ -418,18 +380,18 @@ std::optional<Command> close_section(const FrameInput& in, const PlanView& v, Ui
   ImGui::PushFont(f.big);
   ImGui::TextWrapped("Close this episode now?");
   ImGui::PopFont();
-  ImGui::TextWrapped("%s %s; next: %s.", icon::list, std::string(label_of(reasons, c.reason)).c_str(),
-                     std::string(label_of(destinations, c.destination)).c_str());
+  ImGui::TextWrapped("%s %s; next: %s.", icon::list, std::string(sheet_label_of(reasons, c.reason)).c_str(),
+                     std::string(sheet_label_of(destinations, c.destination)).c_str());
   if (!c.override_reason.empty())
     ImGui::TextWrapped("%s Closed without: %s (because: %s).", icon::exclamation, missing.c_str(), c.override_reason.c_str());
   ImGui::PushFont(f.bold);
   ImGui::TextWrapped("%s %zu planned visit%s from now will be removed.", icon::times, regen.remove.size(),
                      regen.remove.size() == 1 ? "" : "s");
   ImGui::PopFont();
-  ImGui::TextWrapped("%s A follow-up call is added, due by %s.", icon::phone, when(due, in.snapshot.zone()).c_str());
-  ImGui::TextWrapped("%s Closed by %s.", icon::user, staff_name(in.snapshot, c.by).c_str());
+  ImGui::TextWrapped("%s A follow-up call is added, due by %s.", icon::phone, sheet_when(due, in.snapshot.zone()).c_str());
+  ImGui::TextWrapped("%s Closed by %s.", icon::user, sheet_staff_name(in.snapshot, c.by).c_str());
   std::optional<Command> out;
-  if (save_row(in, state, candidate, "Yes, close episode", "close_yes", "")) {
+  if (sheet_save_row(in, state, candidate, "Yes, close episode", "close_yes", "")) {
     out = candidate;
     reset_closure_sheet(state);
     state.plan_action.clear();
@@ -475,6 +437,9 @@ void reset_closure_sheet(UiState& state) {
   state.close_reason_other.clear();
   state.close_override_other.clear();
   state.close_confirming = false;
+  state.carer_other.clear();
+  reset_key_person_form(state);
+  reset_care_flag_choice(state);
 }
 
 std::optional<Command> draw_closure_sheet(const FrameInput& in, const PlanView& v, UiState& state) {
@@ -506,13 +471,16 @@ std::optional<Command> draw_closure_sheet(const FrameInput& in, const PlanView& 
   ImGui::TextColored(v4(colour::text_dim), "%s · %s", v.person ? v.person->local_id.c_str() : "",
                      std::string(stage_label(v.episode->stage)).c_str());
   ImGui::PushFont(f.bold);
-  const ImVec2 tab(em * 14.0f, em * 2.8f);
+  // Four tabs and Done in one row at 1280 px too.
+  const float tab_w = std::min(em * 14.0f, (ImGui::GetContentRegionAvail().x - em * 8.0f - ImGui::GetStyle().ItemSpacing.x * 4) / 4);
+  const ImVec2 tab(tab_w, em * 2.8f);
   struct Tab {
     const char* key;
     std::string label;
   };
-  const std::array<Tab, 3> tabs{{{"bundle", std::string(icon::list) + "  Transition bundle"},
+  const std::array<Tab, 4> tabs{{{"bundle", std::string(icon::list) + "  Transition bundle"},
                                  {"carer", std::string(icon::users) + "  Carer contact"},
+                                 {"flags", std::string(icon::flag) + "  Care flags"},
                                  {"close", std::string(icon::ban) + "  Close episode"}}};
   for (size_t i = 0; i < tabs.size(); ++i) {
     if (i) ImGui::SameLine();
@@ -538,7 +506,7 @@ std::optional<Command> draw_closure_sheet(const FrameInput& in, const PlanView& 
       read_only = true;
       ImGui::PushFont(f.bold);
       ImGui::PushStyleColor(ImGuiCol_Text, v4(colour::warning));
-      ImGui::TextWrapped("%s Only staff with %s can record the bundle, log carer contact or close an episode; %s is signed in.",
+      ImGui::TextWrapped("%s Only staff with %s can record the bundle, add key people, log carer contact, note or clear care flags, or close an episode; %s is signed in.",
                          icon::lock, needed.describe().c_str(), me ? me->name.c_str() : state.signed_in.c_str());
       ImGui::PopStyleColor();
       ImGui::PopFont();
@@ -549,6 +517,7 @@ std::optional<Command> draw_closure_sheet(const FrameInput& in, const PlanView& 
   std::optional<Command> out;
   if (state.closure_section == "carer") out = carer_section(in, v, state, read_only);
   else if (state.closure_section == "close") out = close_section(in, v, state, read_only);
+  else if (state.closure_section == "flags") out = care_flags_section(in, v, state, read_only);
   else out = bundle_section(in, v, state, read_only);
 
   content_height = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;

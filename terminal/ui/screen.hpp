@@ -121,6 +121,23 @@ struct UiState {
   std::string close_reason_other;
   std::string close_override_other;
   bool close_confirming = false;  // the confirmation step (closing removes future planned visits)
+  // The sheet's carer part, continued (session 6): the words for "Other" among what was shared (the
+  // contact's note), and the "Add key person" form (ui/key_person_form.hpp): open, its fields, whether
+  // the name box takes the keyboard this frame, and whether Save was pressed (problems shown by fields).
+  std::string carer_other;
+  bool key_person_open = false;
+  bool key_person_focus = false;
+  std::string key_person_name;
+  int key_person_relationship = -1;  // index into key_person_relationships(); its size = Other
+  std::string key_person_relationship_other;
+  int key_person_consent = -1;  // -1: not answered yet, 0: no, 1: yes
+  std::string key_person_phone;
+  bool key_person_checked = false;
+  // The sheet's "Care flags" section (ui/care_flags_section.hpp): the flag tapped, and the reason to
+  // clear it (index into care_flag_clear_reasons(); its size = Other).
+  std::string care_flag;
+  int care_flag_reason = -1;
+  std::string care_flag_other;
 };
 
 // Everything a frame reads. All of it is prepared outside the frame: no I/O while drawing.

@@ -189,7 +189,7 @@ TEST_CASE("ui closure sheet: logging a carer contact with what was shared emits 
   CHECK(contacts.front()->by == me);
 }
 
-TEST_CASE("ui closure sheet: a person with no key people is told so in words, with nothing to tap") {
+TEST_CASE("ui closure sheet: a person with no key people is told so in words; the only thing to tap is Add key person") {
   Snapshot s = demo();
   Id episode = 0;
   for (const auto& e : s.episodes)
@@ -199,6 +199,7 @@ TEST_CASE("ui closure sheet: a person with no key people is told so in words, wi
   auto& ui = sheet.ui;
   ui.tap("closure_tab:carer");
   CHECK(ui.shows("carer_none"));
+  CHECK(ui.shows("carer_add"));
   CHECK_FALSE(ui.shows("carer_outcome:reached"));
   CHECK_FALSE(ui.shows("carer_save"));
 }

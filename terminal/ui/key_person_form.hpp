@@ -1,0 +1,34 @@
+#pragma once
+// "Add key person" in the Bundle and closure sheet's carer part (AddKeyPerson without JSON): the name
+// typed (the one thing no list can offer: a desk keyboard types into it, the box takes the keys as the
+// form opens; the kiosk has no on-screen keyboard), the relationship from a list with "Other (type
+// it)", consent to share as Yes / No (nothing chosen until the person was asked), a phone number if
+// wanted. Save checks each field and says what is wrong under it; then command_problem's refusal, as
+// `apply` words it. Targets: "key_person_name", "key_person_relationship:<i>|other",
+// "key_person_consent:yes|no", "key_person_phone", "key_person_save", "key_person_cancel", and
+// "key_person_problem:name|relationship|consent|phone" while a problem is shown.
+#include "ui/closure_sheet.hpp"
+
+#include <optional>
+#include <span>
+#include <string>
+
+namespace vb::ui {
+
+std::span<const SheetChoice> key_person_relationships();
+
+// What is wrong with each field of the form as typed, in words that say where ("" = fine).
+struct KeyPersonProblems {
+  std::string name, relationship, consent, phone;
+  bool any() const { return !name.empty() || !relationship.empty() || !consent.empty() || !phone.empty(); }
+};
+KeyPersonProblems key_person_problems(const UiState& state);
+
+// The command the form makes (nullopt while a field is wrong); the name and phone trimmed.
+std::optional<AddKeyPerson> key_person_command(const UiState& state, Id person, const StaffId& by, Instant at);
+
+void reset_key_person_form(UiState& state);
+// Draws the form; returns AddKeyPerson when saved (the form then closes).
+std::optional<Command> draw_key_person_form(const FrameInput& in, const PlanView& v, UiState& state);
+
+}  // namespace vb::ui

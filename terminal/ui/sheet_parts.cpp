@@ -1,0 +1,103 @@
+// Pieces the Plans screen's sheets share (ui/sheet_parts.hpp).
+#include "ui/sheet_parts.hpp"
+
+#include "ui/icons.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
+namespace vb::ui {
+
+namespace {
+
+ImVec4 v4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
+
+}  // namespace
+
+void sheet_heading(const Fonts& f, const char* text) {
+  ImGui::Spacing();
+  ImGui::PushFont(f.bold);
+  ImGui::TextUnformatted(text);
+  ImGui::PopFont();
+}
+
+std::string sheet_staff_name(const Snapshot& s, const StaffId& id) {
+  const Staff* m = s.find_staff(id);
+  return m ? m->name : id;
+}
+
+// "Fri 20 Nov 11:00"
+std::string sheet_when(Instant at, Zone zone) { return format_day_label(local_date_of(at, zone)) + " " + format_local_hm(at, zone); }
+
+std::string_view sheet_label_of(std::span<const SheetChoice> list, std::string_view value) {
+  for (const auto& c : list)
+    if (c.value == value) return c.label;
+  return value;
+}
+
+// A list of choices as big buttons, `per_row` a row, then "Other (type it)" when `other`; `chosen`
+// is the index (list size = Other). Targets "<prefix>:<i>" and "<prefix>:other".
+void sheet_choice_buttons(const Fonts& f, HitTargets& targets, std::span<const SheetChoice> list, int& chosen,
+                    std::string& other_text, const std::string& prefix, bool other, int per_row) {
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  const float width = (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
+  const ImVec2 size(width, f.em * 2.6f);
+  const size_t n = list.size() + (other ? 1 : 0);
+  for (size_t i = 0; i < n; ++i) {
+    if (i % static_cast<size_t>(per_row) != 0) ImGui::SameLine();
+    std::string label = i < list.size() ? std::string(list[i].label) : "Other (type it)";
+    std::string name = prefix + ":" + (i < list.size() ? std::to_string(i) : "other");
+    if (toggle_button((label + "##" + name).c_str(), size, chosen == static_cast<int>(i), targets, name))
+      chosen = static_cast<int>(i);
+  }
+  if (other && chosen == static_cast<int>(list.size())) {
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, f.em * 40.0f));
+    ImGui::InputTextWithHint(("##" + prefix + "_other").c_str(), "Type it", &other_text);
+  }
+}
+
+std::optional<std::string> sheet_chosen_value(std::span<const SheetChoice> list, int chosen, const std::string& other) {
+  if (chosen >= 0 && static_cast<size_t>(chosen) < list.size()) return std::string(list[static_cast<size_t>(chosen)].value);
+  if (chosen == static_cast<int>(list.size()) && !other.empty()) return other;
+  return std::nullopt;
+}
+
+// Who records: the signed-in person, or (no sign-in) a choice among those on shift.
+const StaffId& sheet_author(const FrameInput& in, UiState& state) {
+  if (!state.signed_in.empty()) {
+    ImGui::Text("%s %s (signed in)", icon::user, sheet_staff_name(in.snapshot, state.signed_in).c_str());
+    return state.signed_in;
+  }
+  sheet_heading(in.fonts, "Recorded by");
+  std::vector<const Staff*> people;
+  for (const auto& row : in.staff_day.rows) people.push_back(row.staff);
+  staff_choice(people, state.acting, in.fonts, state.targets, "closure_by");
+  return state.acting;
+}
+
+// The refusal in words (the same as `apply` gives) and a Save button; true when saved.
+bool sheet_save_row(const FrameInput& in, UiState& state, const std::optional<Command>& candidate, const char* label,
+              const std::string& target, const char* still_needed) {
+  const Fonts& f = in.fonts;
+  std::optional<std::string> problem;
+  if (candidate) problem = command_problem(in.snapshot, *candidate);
+  if (!candidate) ImGui::TextColored(v4(colour::text_dim), "%s", still_needed);
+  if (problem) {
+    ImGui::PushStyleColor(ImGuiCol_Text, v4(colour::warning));
+    ImGui::TextWrapped("%s %s", icon::exclamation, problem->c_str());
+    ImGui::PopStyleColor();
+  }
+  const bool can_save = candidate && !problem;
+  ImGui::PushFont(f.bold);
+  if (!can_save) ImGui::BeginDisabled();
+  const bool saved = toggle_button((std::string(icon::check) + "  " + label).c_str(), ImVec2(f.em * 16.0f, f.em * 2.8f),
+                                   can_save, state.targets, target);
+  if (!can_save) ImGui::EndDisabled();
+  ImGui::PopFont();
+  return saved;
+}
+
+}  // namespace vb::ui

@@ -1,0 +1,30 @@
+#pragma once
+// Pieces the Plans screen's sheets share (ui/closure_sheet.cpp defines them): a bold heading, lists of
+// big choice buttons with "Other (type it)", who records, and a Save row that shows command_problem's
+// refusal in words above a disabled button.
+#include "ui/closure_sheet.hpp"
+#include "ui/screen.hpp"
+
+#include <optional>
+#include <span>
+#include <string>
+
+namespace vb::ui {
+
+void sheet_heading(const Fonts& f, const char* text);
+std::string sheet_staff_name(const Snapshot& s, const StaffId& id);
+// "Fri 20 Nov 11:00"
+std::string sheet_when(Instant at, Zone zone);
+std::string_view sheet_label_of(std::span<const SheetChoice> list, std::string_view value);
+// A list of choices as big buttons, `per_row` a row, then "Other (type it)" when `other`; `chosen`
+// is the index (list size = Other). Targets "<prefix>:<i>" and "<prefix>:other".
+void sheet_choice_buttons(const Fonts& f, HitTargets& targets, std::span<const SheetChoice> list, int& chosen,
+                          std::string& other_text, const std::string& prefix, bool other, int per_row = 3);
+std::optional<std::string> sheet_chosen_value(std::span<const SheetChoice> list, int chosen, const std::string& other);
+// Who records: the signed-in person, or (no sign-in) a choice among those on shift.
+const StaffId& sheet_author(const FrameInput& in, UiState& state);
+// The refusal in words (the same as `apply` gives) and a Save button; true when saved.
+bool sheet_save_row(const FrameInput& in, UiState& state, const std::optional<Command>& candidate, const char* label,
+                    const std::string& target, const char* still_needed);
+
+}  // namespace vb::ui
