@@ -6,6 +6,7 @@
 // The last week is add_step_down_detail's (the board's promises); this only fills older history.
 #include "core/carers.hpp"
 #include "core/demo_detail.hpp"
+#include "core/out_of_hours.hpp"
 #include "core/step_down.hpp"
 #include "core/transition_bundle.hpp"
 
@@ -75,6 +76,9 @@ void add_transition_history(Snapshot& s, const ScheduleContext& ctx) {
       const LocalDate d = local_date_of(from, ctx.zone);
       for (const Shift* sh : s.shifts_dated(add_days(d, -1), d)) {
         if (sh->start > from || done > sh->end) continue;
+        // A single-handed contact: only someone who may lone-work (the allocator's rule).
+        const Staff* who = s.find_staff(sh->staff_id);
+        if (!who || !who->has_skill("lone_working")) continue;
         bool busy = false;
         for (const Visit* v : s.visits_dated(d, d))
           busy = busy || ((v->staff1 == sh->staff_id || v->staff2 == sh->staff_id) && v->window_start < done && from < v->window_end);
@@ -97,6 +101,7 @@ void add_transition_history(Snapshot& s, const ScheduleContext& ctx) {
       f.window_end = done;
     }
     f.date = local_date_of(f.window_start, ctx.zone);
+    f.out_of_hours = starts_out_of_hours(s.rota_rules, f.window_start, ctx.zone);  // the one rule (core/out_of_hours)
     added.push_back(f);
   }
   s.visits.insert(s.visits.end(), added.begin(), added.end());

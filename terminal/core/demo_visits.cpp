@@ -239,12 +239,13 @@ std::vector<Visit> make_visits(const ScheduleContext& ctx, const std::vector<Sta
         if (w != r.preferred) order.push_back(w);
       // Hand allocations keep the allocator's "needs trained" rule, so a proposal keeps them: every
       // worker on a high-risk visit is trained (the second of a double-up too).
-      auto choose = [&](int w, int except, bool need_trained) {
+      auto choose = [&](int w, int except, bool need_trained, bool need_lone = false) {
         int best = -1;
         std::int64_t best_score = 0;
         for (int who : available[w]) {
           if (who == except || (busy[who] & (1u << w))) continue;
           if (need_trained && !staff[who].has_skill("trained")) continue;
+          if (need_lone && !staff[who].has_skill("lone_working")) continue;
           std::int64_t score = load[who] * 1000 + staff_key[who];
           if (staff[who].id == e.named_worker)
             score -= 1000000;
@@ -256,11 +257,25 @@ std::vector<Visit> make_visits(const ScheduleContext& ctx, const std::vector<Sta
       };
       Placement p{r};
       Placement fallback{r};
+      Placement paired{r};
       for (int w : order) {
         if (!(free & (1u << w))) continue;
         bool need_two = high && w == evening;
         int s1 = choose(w, -1, high);
         int s2 = s1 >= 0 && need_two ? choose(w, s1, high) : -1;
+        // Staff who may not lone-work never go alone (the allocator's checker and the out-of-hours
+        // proposal would flag it): someone who may goes instead, in this window or another; only
+        // when no window has one does a colleague go with them (a paired visit, a double-up).
+        if (s1 >= 0 && !need_two && !staff[s1].has_skill("lone_working")) {
+          const int alone = choose(w, -1, high, true);
+          if (alone < 0) {
+            const int mate = choose(w, s1, high);
+            if (mate >= 0 && paired.window < 0) paired = Placement{r, w, s1, mate, true};
+            if (fallback.window < 0) fallback = Placement{r, w, -1, -1, false};  // else: nobody allocated
+            continue;
+          }
+          s1 = alone;
+        }
         if (fallback.window < 0) fallback = Placement{r, w, s1, -1, need_two};
         if (s1 < 0) continue;
         if (need_two && s2 < 0) {
@@ -270,6 +285,7 @@ std::vector<Visit> make_visits(const ScheduleContext& ctx, const std::vector<Sta
         p = Placement{r, w, s1, s2, need_two};
         break;
       }
+      if (p.window < 0 && paired.window >= 0) p = paired;
       if (p.window < 0) p = fallback;
       if (p.window < 0) continue;
       episode_windows[r.episode] |= 1u << p.window;

@@ -22,7 +22,7 @@ class SlotSuggester {
       if (!slot.full()) return {slot, overdue ? "overdue: earliest free slot" : "earliest free slot before it is due"};
     }
     if (overdue) return {std::nullopt, "overdue and no free slot in the next 14 days"};
-    return {std::nullopt, "no free slot before it is due (" + format_local_datetime(due, s_.zone()) + ")"};
+    return {std::nullopt, no_slot_before_due(s_, due)};
   }
 
  private:

@@ -20,6 +20,7 @@ unsigned iso_weekday(LocalDate d) { return date::weekday{date::sys_days{d}}.iso_
 std::vector<SlotView> slots_between(const Snapshot& s, Instant from, Instant to) {
   const Zone zone = s.zone();
   std::map<std::pair<Instant, StaffId>, SlotView> slots;
+  std::map<std::pair<Instant, StaffId>, SlotView> holiday;  // clinics that would fall on a bank holiday
   for (const auto& slot : s.review_slots) {
     if (slot.start < from || slot.start >= to) continue;
     if (on_leave(s, slot.reviewer, local_date_of(slot.start, zone))) continue;
@@ -35,12 +36,22 @@ std::vector<SlotView> slots_between(const Snapshot& s, Instant from, Instant to)
         if (on_leave(s, p.reviewer, d)) continue;
         Instant start = local_day_time(d, std::chrono::minutes{p.start_minute}, zone);
         if (start < from || start >= to) continue;
+        // A weekly clinic does not run on one of the team's bank holidays (a one-off slot does): it
+        // stays only while someone is booked into it, so no booking drops out of sight.
+        if (s.rota_rules.bank_holidays.on(d)) {
+          holiday.try_emplace({start, p.reviewer}, SlotView{p.reviewer, start, p.length_min, p.capacity, {}});
+          continue;
+        }
         slots.try_emplace({start, p.reviewer}, SlotView{p.reviewer, start, p.length_min, p.capacity, {}});
       }
     }
   }
   for (const auto& b : s.bookings) {
     if (!b.active()) continue;
+    if (!holiday.empty() && !slots.count({b.slot_start, b.reviewer})) {
+      auto h = holiday.find({b.slot_start, b.reviewer});
+      if (h != holiday.end()) slots.insert(holiday.extract(h));
+    }
     auto it = slots.find({b.slot_start, b.reviewer});
     if (it != slots.end()) it->second.bookings.push_back(&b);
   }
@@ -74,7 +85,16 @@ SlotSuggestion suggest_slot(const Snapshot& s, Instant now, Instant due) {
   }
   for (auto& slot : slots_between(s, now, due))
     if (!slot.full()) return {slot, "earliest free slot before it is due"};
-  return {std::nullopt, "no free slot before it is due (" + format_local_datetime(due, s.zone()) + ")"};
+  return {std::nullopt, no_slot_before_due(s, due)};
+}
+
+std::string no_slot_before_due(const Snapshot& s, Instant due) {
+  // Due on a bank holiday: the due time stands (the rules count elapsed time), but the weekly
+  // clinics do not run that day, so say why there is nothing to book on the day (the due time is
+  // beside it on the screen).
+  if (const BankHoliday* h = s.rota_rules.bank_holidays.on(local_date_of(due, s.zone())))
+    return "no free slot before it is due: " + h->name + ", no clinic";
+  return "no free slot before it is due (" + format_local_datetime(due, s.zone()) + ")";
 }
 
 }  // namespace vb

@@ -1,5 +1,6 @@
 // The transition bundle's records and closing an episode: the episode closed, its future planned
 // visits removed (history kept), a follow-up contact created within its window, one audit row each.
+#include "core/out_of_hours.hpp"
 #include "core/plan_generation.hpp"
 #include "core/transition_bundle.hpp"
 #include "store/command_writing.hpp"
@@ -67,14 +68,18 @@ Id StepDownCommandWriter::apply(const Command& c, const CloseEpisode& r) {
   f.type = VisitType::phone;
   f.duration_min = 20;
   f.reason = follow_up_reason;
+  // Out of hours by the one rule (core/out_of_hours): a closure in the evening, at a weekend or on
+  // a bank holiday starts its follow-up call out of hours.
+  f.out_of_hours = starts_out_of_hours(s_.rota_rules, f.window_start, s_.zone());
   auto add = db_.prepare(
-      "INSERT INTO visit (episode_id, local_date, window_start, window_end, type, status, reason, duration_min) "
-      "VALUES (?1, ?2, ?3, ?4, 'phone', 'planned', ?5, ?6)");
+      "INSERT INTO visit (episode_id, local_date, window_start, window_end, type, status, reason, duration_min, "
+      "out_of_hours) VALUES (?1, ?2, ?3, ?4, 'phone', 'planned', ?5, ?6, ?7)");
   add.bind_int(1, f.episode_id);
   bind_date(add, 2, f.date);
   bind_instant(add, 3, f.window_start);
   bind_instant(add, 4, f.window_end);
   add.bind_text(5, f.reason).bind_int(6, f.duration_min);
+  bind_bool(add, 7, f.out_of_hours);
   add.run("creating the follow-up contact of episode " + std::to_string(r.episode));
   f.id = sqlite3_last_insert_rowid(db_.handle());
   s_.visits.push_back(f);

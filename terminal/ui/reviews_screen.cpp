@@ -56,6 +56,8 @@ void slot_grid(const FrameInput& in, UiState& state, float height) {
   if (!ImGui::BeginTable("slots", static_cast<int>(days.size()) + 1, flags, ImVec2(0, height - em * 1.6f))) return;
   ImGui::TableSetupScrollFreeze(1, 1);
   ImGui::TableSetupColumn("Reviewer", ImGuiTableColumnFlags_WidthFixed, em * 5.6f);
+  // A bank holiday says so in its cells by name (weekly clinics do not run that day; core/review_slots).
+  const BankHolidays& holidays = in.snapshot.rota_rules.bank_holidays;
   for (const auto& d : days) ImGui::TableSetupColumn(date::format("%a %d", d).c_str());
   ImGui::PushFont(f.bold);
   ImGui::TableHeadersRow();
@@ -100,7 +102,17 @@ void slot_grid(const FrameInput& in, UiState& state, float height) {
           open_book_sheet(state, *state.selected_episode, slot.reviewer, slot.start);
         }
       }
-      if (!any) ImGui::TextDisabled(d < today ? "" : "no clinic");
+      if (!any && d < today) {
+        ImGui::TextDisabled("%s", "");
+      } else if (const BankHoliday* h = any ? nullptr : holidays.on(d)) {
+        ImGui::PushFont(f.small);
+        ImGui::PushTextWrapPos(0.0f);  // wraps in a narrow column
+        ImGui::TextDisabled("%s: no clinic", h->name.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopFont();
+      } else if (!any) {
+        ImGui::TextDisabled("no clinic");
+      }
       ImGui::PopID();
     }
   }
@@ -159,7 +171,19 @@ void due_list(const FrameInput& in, UiState& state) {
                         "book:" + std::to_string(item.episode->id)))
         open_book_sheet(state, item.episode->id, slot.reviewer, slot.start);
     } else {
-      ImGui::TextColored(v4(colour::warning), "%s %s", icon::exclamation, item.suggestion.why.c_str());
+      const std::string why = std::string(icon::exclamation) + " " + item.suggestion.why;
+      // When the words leave the buttons no room (1280 px) they wrap in the small face beside them:
+      // two small lines fit the buttons' height, so every item keeps one height (the clipper).
+      const float room = ImGui::GetContentRegionAvail().x - em * 18.5f;
+      if (ImGui::CalcTextSize(why.c_str()).x <= room) {
+        ImGui::TextColored(v4(colour::warning), "%s", why.c_str());
+      } else {
+        ImGui::PushFont(f.small);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + room);
+        ImGui::TextColored(v4(colour::warning), "%s", why.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopFont();
+      }
     }
     ImGui::SameLine();
     if (toggle_button((std::string(icon::stethoscope) + " Record review").c_str(), ImVec2(em * 10, button_h), false,

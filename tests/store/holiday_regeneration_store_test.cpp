@@ -65,3 +65,21 @@ TEST_CASE("step-up over Christmas: the 25 and 28 Dec visits keep their id, alloc
     if (x.episode_id == 13) mine.push_back(x);
   CHECK(regenerate_visits(*fresh.plan_for_episode(13), 13, mine, utc("2026-12-21T10:30:00Z"), fresh.zone(), fresh.rota_rules).empty());
 }
+
+TEST_CASE("close episode: the follow-up call it creates is out of hours on Christmas Day and on an evening, not on a weekday morning") {
+  auto follow_up_flag = [](const char* at) {
+    TempDir dir;
+    Database db = Database::open(dir.file("close.db"), OpenMode::create_if_missing);
+    write_snapshot(db, full_snapshot());
+    Snapshot s = load_snapshot(db);
+    apply_commands(db, s, {CloseEpisode{10, "resolved", "cmht", "person moved out of area", "S01", utc(at)}});
+    return query_int(db.handle(), "SELECT out_of_hours FROM visit WHERE episode_id = 10 AND type = 'phone' AND "
+                                  "status = 'planned' AND window_start = '" + std::string(at) + "'");
+  };
+  CHECK(follow_up_flag("2026-12-25T10:00:00Z") == 1);  // Christmas Day
+  CHECK(follow_up_flag("2026-12-28T10:00:00Z") == 1);  // Boxing Day (substitute day)
+  CHECK(follow_up_flag("2026-12-24T18:00:00Z") == 1);  // Christmas Eve evening
+  CHECK(follow_up_flag("2026-12-24T10:00:00Z") == 0);  // an ordinary weekday morning
+  CHECK(follow_up_flag("2027-03-29T09:00:00Z") == 1);  // Easter Monday, 10:00 BST
+  CHECK(follow_up_flag("2027-03-30T09:00:00Z") == 0);  // Tuesday 10:00 BST
+}

@@ -245,7 +245,8 @@ TEST_CASE("ui closure sheet: closing with an incomplete bundle needs an override
   // Future planned visits went; a follow-up call was added.
   int follow_ups = 0;
   for (const Visit* v : after.visits_of(episode)) {
-    if (v->status == VisitStatus::planned) CHECK(is_open_follow_up(*e, *v));
+    // (a planned follow-up of a missed visit is history and stays, as plan_generation keeps it)
+    if (v->status == VisitStatus::planned && !v->follow_up_of) CHECK(is_open_follow_up(*e, *v));
     if (is_open_follow_up(*e, *v)) ++follow_ups;
   }
   CHECK(follow_ups == 1);
