@@ -70,14 +70,17 @@ BundleStatus bundle_status_as_at(const Snapshot& s, Id episode, Instant as_at) {
 namespace {
 BundleStatus bundle_status_until(const Snapshot& s, Id episode, std::optional<Instant> as_at) {
   BundleStatus b;
-  for (auto item : transition_items()) b.items.push_back(BundleItem{item});
-  auto take = [](BundleItem& i, Instant at, const StaffId& by, const std::string& detail) {
+  const auto& items = transition_items();
+  b.items.reserve(items.size());
+  for (auto item : items) b.items.push_back(BundleItem{item});
+  // Each item's author and detail, copied once at the end (the walk keeps where they are).
+  std::vector<std::pair<const StaffId*, const std::string*>> taken(b.items.size(), {nullptr, nullptr});
+  auto take = [&](BundleItem& i, Instant at, const StaffId& by, const std::string& detail) {
     ++i.versions;
     if (i.done && at < i.at) return;
     i.done = true;
     i.at = at;
-    i.by = by;
-    i.detail = detail;
+    taken[static_cast<size_t>(&i - b.items.data())] = {&by, &detail};
   };
   for (const TransitionRecord* rp : s.transition_records_of(episode)) {
     const TransitionRecord& r = *rp;
@@ -90,6 +93,11 @@ BundleStatus bundle_status_until(const Snapshot& s, Id episode, std::optional<In
   // A documented risk reassessment (record_reassessment) counts for the first item too.
   for (const RiskReassessment* r : s.reassessments_of(episode))
     if (!as_at || r->at <= *as_at) take(b.items.front(), r->at, r->by, r->note);
+  for (size_t i = 0; i < b.items.size(); ++i)
+    if (taken[i].first) {
+      b.items[i].by = *taken[i].first;
+      b.items[i].detail = *taken[i].second;
+    }
   return b;
 }
 }  // namespace
