@@ -18,14 +18,10 @@ bool reviewed_between(std::span<const Review* const> reviews, Instant from, Inst
 }
 
 // The step-down that matters today: the latest one whose phase is still running, else the next.
-std::optional<LocalDate> relevant_step_down(const ContactPlan& plan, LocalDate today) {
+// `steps`: step_down_dates(plan), in order.
+std::optional<LocalDate> relevant_step_down(const ContactPlan& plan, std::span<const LocalDate> steps, LocalDate today) {
   std::optional<LocalDate> latest_started;
-  // step_down_dates(plan), walked without building the list (this runs for every obligation).
-  date::sys_days start{plan.start_date};
-  for (size_t i = 0; i + 1 < plan.phases.size(); ++i) {
-    start += date::days{plan.phases[i].length_days};
-    if (contacts_per_week(plan.phases[i + 1]) >= contacts_per_week(plan.phases[i])) continue;
-    const LocalDate d{start};
+  for (const LocalDate d : steps) {
     if (d > today) return latest_started ? latest_started : d;
     latest_started = d;
   }
@@ -89,14 +85,14 @@ void each_obligation(const Snapshot& s, const ReviewFacts& f, Stage stage, Insta
 
   if (const ContactPlan* plan = f.plan) {
     const LocalDate today = local_date_of(now, zone);
-    if (auto change = relevant_step_down(*plan, today)) {
+    if (auto change = relevant_step_down(*plan, f.plan_step_downs, today)) {
       // Met by a review in the window before the step-down, or (late) any review since it.
       Instant due = start_of_local_day(*change, zone);
       if (!reviewed_between(reviews, due - rules.before_change_window, std::max(due, now)))
         emit(&rules.before_step_down, due, [&] { return "step-down planned " + format_day_label(*change); });
     }
     if (stage == Stage::handover) {
-      if (auto end = plan_end(*plan)) {
+      if (auto end = f.plan_end) {
         Instant due = start_of_local_day(*end, zone);
         if (!reviewed_between(reviews, due - rules.before_change_window, std::max(due, now)))
           emit(&rules.before_closure, due, [&] { return "closure planned " + format_day_label(*end); });
@@ -139,6 +135,10 @@ ReviewFacts review_facts(const Snapshot& s, const Episode& e, std::span<const Re
   f.six_weeks = local_day_time(LocalDate{date::sys_days{accepted_day} + date::days{rules.six_week_day}}, accepted_time, zone);
   f.six_week_window = f.six_weeks - date::days{rules.six_week_window_days};
   f.plan = s.plan_for_episode(e.id);
+  if (f.plan) {
+    f.plan_step_downs = step_down_dates(*f.plan);
+    f.plan_end = plan_end(*f.plan);
+  }
   return f;
 }
 

@@ -38,6 +38,8 @@ struct ReviewFacts {
   Instant six_weeks{};                             // day 42 at the wall time of acceptance
   Instant six_week_window{};                       // a review from then on is the six-week review
   const ContactPlan* plan = nullptr;
+  std::vector<LocalDate> plan_step_downs;  // step_down_dates(*plan)
+  std::optional<LocalDate> plan_end;       // the day after the plan's last phase
 };
 ReviewFacts review_facts(const Snapshot& s, const Episode& e);
 ReviewFacts review_facts(const Snapshot& s, const Episode& e, std::span<const Review* const> reviews);
