@@ -5,6 +5,7 @@
 #include "core/compliance_detail.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace vb {
 
@@ -122,11 +123,15 @@ MeasureFigure figure_of(const MeasureRule& rule, const std::vector<MeasureItem>&
 
 MeasureFigure summarise(const MeasureRule& rule, std::vector<MeasureItem> items, LocalDate from, LocalDate to) {
   MeasureFigure f = figure_of(rule, items, from, to);
-  std::stable_sort(items.begin(), items.end(), [](const MeasureItem& a, const MeasureItem& b) {
-    if (a.met != b.met) return !a.met;
-    return a.day < b.day;
-  });
-  f.items = std::move(items);
+  // Not met first, then by day, equal ones in their order: a stable sort, done on small keys (met,
+  // day, position) and the items moved once into place.
+  std::vector<std::pair<std::int64_t, std::uint32_t>> order(items.size());
+  for (size_t i = 0; i < items.size(); ++i)
+    order[i] = {(items[i].met ? (std::int64_t{1} << 40) : 0) + date::sys_days{items[i].day}.time_since_epoch().count(),
+                static_cast<std::uint32_t>(i)};
+  std::sort(order.begin(), order.end());
+  f.items.reserve(items.size());
+  for (const auto& [key, i] : order) f.items.push_back(std::move(items[i]));
   return f;
 }
 
@@ -177,6 +182,8 @@ MeasureData prepare_measure_data(const Snapshot& s, LocalDate from, LocalDate to
   d.shifts = s.shifts_dated(from, to);
   for (const auto& e : s.episodes)
     if (e.accepted_at < range_end && (!e.closed_at || *e.closed_at >= range_start)) d.episodes.push_back(&e);
+  d.review_facts.reserve(d.episodes.size());
+  for (const Episode* e : d.episodes) d.review_facts.push_back(review_facts(s, *e));
   detail::review_history_items(s, d, from, to, now);
   return d;
 }

@@ -5,6 +5,7 @@
 // data/compliance_rules.json to the one function that counts it.
 #include "core/compliance_rules.hpp"
 #include "core/ooh_allocation.hpp"
+#include "core/review_due.hpp"
 #include "core/snapshot.hpp"
 
 #include <memory>
@@ -110,6 +111,8 @@ struct MeasureData {
   mutable OohShiftWindows ooh_outside;                               // a date outside the range
   // The step-down measures' per-episode facts, worked out once for every period (compliance_transitions.cpp).
   mutable std::shared_ptr<detail::TransitionCache> transitions;
+  // What the review obligations need of each episode (parallel to `episodes`), looked up once.
+  std::vector<ReviewFacts> review_facts;
 };
 MeasureData prepare_measure_data(const Snapshot& s, LocalDate from, LocalDate to, Instant now);
 

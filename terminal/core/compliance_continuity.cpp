@@ -58,19 +58,27 @@ std::vector<MeasureItem> staff_per_person_week(const MeasureInput& in, const Mea
   // Each block's people in the order of their first contact (the same order whatever the period).
   std::unordered_map<Id, size_t> index;
   std::vector<std::pair<Id, std::vector<const StaffId*>>> seen;
+  size_t used = 0;  // the block's entries of `seen` (the rest keep their lists' memory for the next block)
   // Seven-day blocks from the period's first day (the last may be shorter).
   for (LocalDate block = in.from; block <= in.to; block = plus_days(block, 7)) {
-    seen.clear();
+    used = 0;
     index.clear();
     each_contact(in, block, std::min(plus_days(block, 6), in.to), [&](const Visit& v) {
-      auto [slot, added] = index.emplace(v.episode_id, seen.size());
-      if (added) seen.emplace_back(v.episode_id, std::vector<const StaffId*>{});
+      auto [slot, added] = index.emplace(v.episode_id, used);
+      if (added) {
+        if (used == seen.size()) seen.emplace_back();
+        seen[used].first = v.episode_id;
+        seen[used].second.clear();
+        ++used;
+      }
       auto& list = seen[slot->second].second;
       for (const StaffId* id : {&v.staff1, &v.staff2})
         if (!id->empty() && std::none_of(list.begin(), list.end(), [&](const StaffId* x) { return *x == *id; }))
           list.push_back(id);
     });
-    for (auto& [episode, list] : seen) {
+    for (size_t k = 0; k < used; ++k) {
+      const Id episode = seen[k].first;
+      auto& list = seen[k].second;
       if (list.empty()) continue;
       MeasureItem item;
       item.episode = episode;

@@ -3,6 +3,7 @@
 // small helpers about episodes and visits at a moment. Nothing outside core/compliance*.cpp uses this.
 #include "core/compliance.hpp"
 
+#include "core/review_due.hpp"
 #include "core/step_down.hpp"
 
 #include <map>
@@ -49,6 +50,18 @@ void review_history_items(const Snapshot& s, MeasureData& data, LocalDate from, 
 // The episode as it stood at `at`: open unless closed by then, stage from its plan for past instants.
 Episode episode_as_at(const Snapshot& s, const Episode& e, Instant at, Instant now);
 bool open_at(const Episode& e, Instant at);
+// The same without copying the episode: open at `at`, and its stage then. `known_plan`: the
+// episode's plan already looked up (it may be null), else looked up here.
+struct EpisodeAsAt {
+  bool open = true;
+  Stage stage = Stage::intensive;
+};
+EpisodeAsAt state_as_at(const Snapshot& s, const Episode& e, Instant at, Instant now,
+                        const ContactPlan* const* known_plan = nullptr);
+// The next obligation of the episode as it stood at `at` (the front of review_obligations_as_at of
+// episode_as_at), from facts looked up once; nullopt when it was closed then.
+std::optional<ReviewObligation> next_review_then(const Snapshot& s, const ReviewFacts& f, Instant at, Instant now);
+
 // Visits of one episode within the prepared range, in time order (empty when none).
 const std::vector<const Visit*>& visits_of(const MeasureInput& in, Id episode);
 // "2 h 05 min"

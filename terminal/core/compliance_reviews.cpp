@@ -32,18 +32,14 @@ const std::vector<const Visit*>& visits_of(const MeasureInput& in, Id episode) {
   return it == in.data->visits_by_episode.end() ? none : it->second;
 }
 
-Episode episode_as_at(const Snapshot& s, const Episode& e, Instant at, Instant now) {
-  Episode c = e;
-  if (c.closed_at && *c.closed_at > at) c.closed_at.reset();
-  if (at >= now || !c.is_open()) return c;
+EpisodeAsAt state_as_at(const Snapshot& s, const Episode& e, Instant at, Instant now, const ContactPlan* const* known_plan) {
+  const bool open = !(e.closed_at && *e.closed_at <= at);
+  if (at >= now || !open) return {open, e.stage};
   // Stage history is not stored: a past stage comes from the plan (intensive until its first
   // step-down, handover in its last phase or after it); still intensive now means intensive then.
-  if (e.is_open() && e.stage == Stage::intensive) return c;
-  const ContactPlan* plan = s.plan_for_episode(e.id);
-  if (!plan) {
-    if (c.stage == Stage::closed) c.stage = Stage::intensive;
-    return c;
-  }
+  if (e.is_open() && e.stage == Stage::intensive) return {true, e.stage};
+  const ContactPlan* plan = known_plan ? *known_plan : s.plan_for_episode(e.id);
+  if (!plan) return {true, e.stage == Stage::closed ? Stage::intensive : e.stage};
   const LocalDate d = local_date_of(at, s.zone());
   // The first of step_down_dates(*plan), without building the list.
   std::optional<LocalDate> first_step;
@@ -52,28 +48,26 @@ Episode episode_as_at(const Snapshot& s, const Episode& e, Instant at, Instant n
     start += date::days{plan->phases[i].length_days};
     if (contacts_per_week(plan->phases[i + 1]) < contacts_per_week(plan->phases[i])) first_step = LocalDate{start};
   }
-  if (!first_step || d < *first_step) {
-    c.stage = Stage::intensive;
-    return c;
-  }
+  if (!first_step || d < *first_step) return {true, Stage::intensive};
   auto pos = plan_position(*plan, d);
   const bool last_phase = !pos || (plan->phases.size() > 1 && pos->phase == &plan->phases.back());
-  c.stage = last_phase ? Stage::handover : Stage::step_down;
+  return {true, last_phase ? Stage::handover : Stage::step_down};
+}
+
+Episode episode_as_at(const Snapshot& s, const Episode& e, Instant at, Instant now) {
+  Episode c = e;
+  if (c.closed_at && *c.closed_at > at) c.closed_at.reset();
+  c.stage = state_as_at(s, e, at, now).stage;
   return c;
 }
 
-namespace {
-
-// `reviews`: the episode's reviews when the caller has them (else looked up).
-std::optional<ReviewObligation> next_as_at(const Snapshot& s, const Episode& e, Instant at, Instant now,
-                                           const std::vector<const Review*>* reviews = nullptr) {
-  const Episode then = episode_as_at(s, e, at, now);
-  // As at now this is exactly review_obligations (nothing is held after now), without detail text.
-  auto list = reviews ? review_obligations_as_at(s, then, std::min(at, now), *reviews)
-                      : review_obligations_as_at(s, then, std::min(at, now));
-  if (list.empty()) return std::nullopt;
-  return list.front();
+std::optional<ReviewObligation> next_review_then(const Snapshot& s, const ReviewFacts& f, Instant at, Instant now) {
+  const EpisodeAsAt then = state_as_at(s, *f.episode, at, now, &f.plan);
+  if (!then.open) return std::nullopt;
+  return next_review_as_at(s, f, then.stage, std::min(at, now));
 }
+
+namespace {
 
 std::string rule_name(const ReviewObligation& ob) { return ob.rule ? ob.rule->label : std::string("review"); }
 
@@ -93,12 +87,13 @@ void review_history_items(const Snapshot& s, MeasureData& data, LocalDate from, 
   const Zone zone = s.zone();
   const Instant range_start = data.day_start(from);
   const Instant range_end = data.day_end(to);
-  for (const Episode* ep : data.episodes) {
-    const Episode& e = *ep;
+  for (size_t i = 0; i < data.episodes.size(); ++i) {
+    const Episode& e = *data.episodes[i];
     if (e.accepted_at > now || e.accepted_at >= range_end) continue;
     if (e.closed_at && *e.closed_at < range_start) continue;
     const Instant stop = e.closed_at ? std::min(*e.closed_at, now) : now;
-    const auto reviews = s.reviews_of(e.id);
+    const ReviewFacts& facts = data.review_facts[i];
+    const auto& reviews = facts.reviews;
     auto add = [&](const ReviewObligation& ob, bool met, std::optional<Instant> held, bool closed) {
       const LocalDate due_day = local_date_of(ob.due, zone);
       if (due_day < from || due_day > to) return;
@@ -121,10 +116,10 @@ void review_history_items(const Snapshot& s, MeasureData& data, LocalDate from, 
         const bool none_before = k == 0 || reviews[0]->held_at > at;
         if (none_before ? e.accepted_at + s.review_rules.first_review_within < range_start
                         : at + s.review_rules.intensive_interval < range_start &&
-                              episode_as_at(s, e, at, now).stage == Stage::intensive)
+                              state_as_at(s, e, at, now, &facts.plan).stage == Stage::intensive)
           continue;
       }
-      auto ob = next_as_at(s, e, at, now, &reviews);
+      auto ob = next_review_then(s, facts, at, now);
       // Not due before the episode closed: an obligation that never fell due is not counted.
       if (!ob || (e.closed_at && ob->due >= *e.closed_at)) continue;
       const bool on_time = r->held_at < data.day_end(local_date_of(ob->due, zone));
@@ -133,7 +128,7 @@ void review_history_items(const Snapshot& s, MeasureData& data, LocalDate from, 
     // The obligation still open at the end (now, or closure): missed once its due day has ended.
     if (stop < range_start) continue;
     const Instant last = e.closed_at && *e.closed_at <= now ? *e.closed_at - 1s : now;
-    auto ob = next_as_at(s, e, last, now, &reviews);
+    auto ob = next_review_then(s, facts, last, now);
     if (!ob || data.day_end(local_date_of(ob->due, zone)) > last) continue;
     add(*ob, false, std::nullopt, e.closed_at && *e.closed_at <= now);
   }
@@ -154,10 +149,10 @@ std::vector<MeasureItem> reviews_on_time(const MeasureInput& in, const MeasureRu
 
 std::vector<MeasureItem> reviews_overdue_now(const MeasureInput& in, const MeasureRule&) {
   std::vector<MeasureItem> out;
-  for (const Episode* ep : in.data->episodes) {
-    const Episode& e = *ep;
+  for (size_t i = 0; i < in.data->episodes.size(); ++i) {
+    const Episode& e = *in.data->episodes[i];
     if (!open_at(e, in.as_at)) continue;
-    auto ob = next_as_at(in.s, e, in.as_at, in.now);
+    auto ob = next_review_then(in.s, in.data->review_facts[i], in.as_at, in.now);
     if (!ob) continue;
     MeasureItem item;
     item.episode = e.id;
@@ -174,11 +169,12 @@ std::vector<MeasureItem> reviews_overdue_now(const MeasureInput& in, const Measu
 std::vector<MeasureItem> six_weeks_without_review(const MeasureInput& in, const MeasureRule&) {
   std::vector<MeasureItem> out;
   const auto& rules = in.s.review_rules;
-  for (const Episode* ep : in.data->episodes) {
-    const Episode& e = *ep;
+  for (size_t i = 0; i < in.data->episodes.size(); ++i) {
+    const Episode& e = *in.data->episodes[i];
     if (!open_at(e, in.as_at) || e.accepted_at + date::days{rules.six_week_day} > in.as_at) continue;
-    const Episode then = episode_as_at(in.s, e, in.as_at, in.now);
-    auto list = review_obligations_as_at(in.s, then, std::min(in.as_at, in.now));
+    const ReviewFacts& facts = in.data->review_facts[i];
+    const EpisodeAsAt then = state_as_at(in.s, e, in.as_at, in.now, &facts.plan);
+    auto list = review_obligations_as_at(in.s, facts, then.stage, std::min(in.as_at, in.now));
     MeasureItem item;
     item.episode = e.id;
     item.day = local_date_of(e.accepted_at, in.zone);

@@ -90,12 +90,14 @@ std::vector<MeasureItem> risk_reassessed_at_step_down(const MeasureInput& in, co
   std::vector<MeasureItem> out;
   each_step_down(in, 0, [&](TransitionCache::StepDownAt& at, const Episode& e, LocalDate d, LocalDate) {
     std::optional<ReassessmentFound> found;
+    // Worked out once per step-down, shared with the safety-plan measure.
+    if (!at.needed_since) at.needed_since = step_down_needed_since(in.s, e, d);
     if (in.ended(d)) {
       // Once the day is over the answer no longer depends on as-at (only records up to its end count).
-      if (!at.reassessed) at.reassessed = reassessment_for_step_down(in.s, e, d, in.as_at);
+      if (!at.reassessed) at.reassessed = reassessment_for_step_down(in.s, e, d, in.as_at, *at.needed_since);
       found = *at.reassessed;
     } else {
-      found = reassessment_for_step_down(in.s, e, d, in.as_at);
+      found = reassessment_for_step_down(in.s, e, d, in.as_at, *at.needed_since);
     }
     if (!found && !in.ended(d)) return;  // the transition day is not over: pending
     MeasureItem item;

@@ -18,14 +18,10 @@ bool reviewed_between(std::span<const Review* const> reviews, Instant from, Inst
 }
 
 // The step-down that matters today: the latest one whose phase is still running, else the next.
-std::optional<LocalDate> relevant_step_down(const ContactPlan& plan, LocalDate today) {
+// `steps`: step_down_dates(plan), in order.
+std::optional<LocalDate> relevant_step_down(const ContactPlan& plan, std::span<const LocalDate> steps, LocalDate today) {
   std::optional<LocalDate> latest_started;
-  // step_down_dates(plan), walked without building the list (this runs for every obligation).
-  date::sys_days start{plan.start_date};
-  for (size_t i = 0; i + 1 < plan.phases.size(); ++i) {
-    start += date::days{plan.phases[i].length_days};
-    if (contacts_per_week(plan.phases[i + 1]) >= contacts_per_week(plan.phases[i])) continue;
-    const LocalDate d{start};
+  for (const LocalDate d : steps) {
     if (d > today) return latest_started ? latest_started : d;
     latest_started = d;
   }
@@ -49,21 +45,16 @@ std::optional<LocalDate> plan_end(const ContactPlan& plan) {
 
 namespace {
 
+// Every obligation of the episode as it stands (open, `stage`) at `now`, in the order below, each
+// passed to emit(rule, due, say) where say() gives its detail text (called only when wanted).
 // `history_until`: when set, reviews held and risk changes made after it are ignored (as at then).
-// `details`: false leaves ReviewObligation::detail empty (compliance history needs rule and due only).
-// `given`: the episode's reviews, oldest first (else looked up).
-std::vector<ReviewObligation> obligations(const Snapshot& s, const Episode& e, Instant now,
-                                          std::optional<Instant> history_until, bool details = true,
-                                          std::optional<std::span<const Review* const>> given = std::nullopt) {
-  std::vector<ReviewObligation> out;
-  if (!e.is_open()) return out;
+template <typename Emit>
+void each_obligation(const Snapshot& s, const ReviewFacts& f, Stage stage, Instant now, std::optional<Instant> history_until,
+                     Emit&& emit) {
+  const Episode& e = *f.episode;
   const ReviewRules& rules = s.review_rules;
   const Zone zone = s.zone();
-  auto said = [&](const char* what, Instant t) { return details ? what + when(t, zone) : std::string(); };
-  auto said_day = [&](const char* what, LocalDate d) { return details ? what + format_day_label(d) : std::string(); };
-  std::vector<const Review*> own;
-  if (!given) own = s.reviews_of(e.id);
-  std::span<const Review* const> reviews = given ? *given : std::span<const Review* const>(own);
+  std::span<const Review* const> reviews(f.reviews);
   // Oldest first: those held after the cut-off are a suffix.
   if (history_until)
     reviews = reviews.first(static_cast<size_t>(
@@ -73,48 +64,55 @@ std::vector<ReviewObligation> obligations(const Snapshot& s, const Episode& e, I
   const Instant far_future = Instant::max();
 
   if (!last) {
-    out.push_back({&rules.first_review, e.accepted_at + rules.first_review_within, said("accepted ", e.accepted_at)});
+    emit(&rules.first_review, e.accepted_at + rules.first_review_within, [&] { return "accepted " + when(e.accepted_at, zone); });
   } else {
     if (last->next_review_due)
-      out.push_back({&rules.set_at_last_review, *last->next_review_due, said("set at the review of ", last->held_at)});
-    if (e.stage == Stage::intensive)
-      out.push_back({&rules.weekly_intensive, last->held_at + rules.intensive_interval, said("last review ", last->held_at)});
+      emit(&rules.set_at_last_review, *last->next_review_due, [&] { return "set at the review of " + when(last->held_at, zone); });
+    if (stage == Stage::intensive)
+      emit(&rules.weekly_intensive, last->held_at + rules.intensive_interval, [&] { return "last review " + when(last->held_at, zone); });
   }
 
-  for (const RiskChange* change_row : s.risk_changes_of(e.id)) {
+  for (const RiskChange* change_row : f.raised_to_high) {
     const RiskChange& change = *change_row;
-    if (change.to != RiskLevel::high || change.from == RiskLevel::high) continue;
     if (history_until && change.at > *history_until) continue;
     if (reviewed_between(reviews, change.at, far_future)) continue;
     auto within = e.referral_priority == 4 ? rules.after_high_risk_very_urgent_within : rules.after_high_risk_within;
-    out.push_back({&rules.after_high_risk, change.at + within, said("risk raised to high ", change.at)});
+    emit(&rules.after_high_risk, change.at + within, [&] { return "risk raised to high " + when(change.at, zone); });
   }
 
-  // Six weeks counts calendar days: day 42 at the wall time of acceptance, whatever the clocks did.
-  const LocalDate accepted_day = local_date_of(e.accepted_at, zone);
-  const auto accepted_time = date::floor<std::chrono::minutes>(to_local(e.accepted_at, zone) - date::local_days{accepted_day});
-  const Instant six_weeks = local_day_time(LocalDate{date::sys_days{accepted_day} + date::days{rules.six_week_day}},
-                                           accepted_time, zone);
-  const Instant six_week_window = six_weeks - date::days{rules.six_week_window_days};
-  if (!reviewed_between(reviews, six_week_window, far_future))
-    out.push_back({&rules.six_weeks, six_weeks, said("accepted ", e.accepted_at)});
+  if (!reviewed_between(reviews, f.six_week_window, far_future))
+    emit(&rules.six_weeks, f.six_weeks, [&] { return "accepted " + when(e.accepted_at, zone); });
 
-  if (const ContactPlan* plan = s.plan_for_episode(e.id)) {
+  if (const ContactPlan* plan = f.plan) {
     const LocalDate today = local_date_of(now, zone);
-    if (auto change = relevant_step_down(*plan, today)) {
+    if (auto change = relevant_step_down(*plan, f.plan_step_downs, today)) {
       // Met by a review in the window before the step-down, or (late) any review since it.
       Instant due = start_of_local_day(*change, zone);
       if (!reviewed_between(reviews, due - rules.before_change_window, std::max(due, now)))
-        out.push_back({&rules.before_step_down, due, said_day("step-down planned ", *change)});
+        emit(&rules.before_step_down, due, [&] { return "step-down planned " + format_day_label(*change); });
     }
-    if (e.stage == Stage::handover) {
-      if (auto end = plan_end(*plan)) {
+    if (stage == Stage::handover) {
+      if (auto end = f.plan_end) {
         Instant due = start_of_local_day(*end, zone);
         if (!reviewed_between(reviews, due - rules.before_change_window, std::max(due, now)))
-          out.push_back({&rules.before_closure, due, said_day("closure planned ", *end)});
+          emit(&rules.before_closure, due, [&] { return "closure planned " + format_day_label(*end); });
       }
     }
   }
+}
+
+// `history_until`: when set, reviews held and risk changes made after it are ignored (as at then).
+// `details`: false leaves ReviewObligation::detail empty (compliance history needs rule and due only).
+// `given`: the episode's reviews, oldest first (else looked up).
+std::vector<ReviewObligation> obligations(const Snapshot& s, const Episode& e, Instant now,
+                                          std::optional<Instant> history_until, bool details = true,
+                                          std::optional<std::span<const Review* const>> given = std::nullopt) {
+  std::vector<ReviewObligation> out;
+  if (!e.is_open()) return out;
+  ReviewFacts f = given ? review_facts(s, e, *given) : review_facts(s, e);
+  each_obligation(s, f, e.stage, now, history_until, [&](const RuleText* rule, Instant due, auto&& say) {
+    out.push_back({rule, due, details ? say() : std::string()});
+  });
   // Earliest first, equal dues in the order above (a stable insertion sort: a handful of entries).
   for (size_t i = 1; i < out.size(); ++i)
     for (size_t j = i; j > 0 && out[j].due < out[j - 1].due; --j) std::swap(out[j], out[j - 1]);
@@ -122,6 +120,46 @@ std::vector<ReviewObligation> obligations(const Snapshot& s, const Episode& e, I
 }
 
 }  // namespace
+
+ReviewFacts review_facts(const Snapshot& s, const Episode& e, std::span<const Review* const> reviews) {
+  ReviewFacts f;
+  f.episode = &e;
+  f.reviews.assign(reviews.begin(), reviews.end());
+  for (const RiskChange* c : s.risk_changes_of(e.id))
+    if (c->to == RiskLevel::high && c->from != RiskLevel::high) f.raised_to_high.push_back(c);
+  // Six weeks counts calendar days: day 42 at the wall time of acceptance, whatever the clocks did.
+  const Zone zone = s.zone();
+  const ReviewRules& rules = s.review_rules;
+  const LocalDate accepted_day = local_date_of(e.accepted_at, zone);
+  const auto accepted_time = date::floor<std::chrono::minutes>(to_local(e.accepted_at, zone) - date::local_days{accepted_day});
+  f.six_weeks = local_day_time(LocalDate{date::sys_days{accepted_day} + date::days{rules.six_week_day}}, accepted_time, zone);
+  f.six_week_window = f.six_weeks - date::days{rules.six_week_window_days};
+  f.plan = s.plan_for_episode(e.id);
+  if (f.plan) {
+    f.plan_step_downs = step_down_dates(*f.plan);
+    f.plan_end = plan_end(*f.plan);
+  }
+  return f;
+}
+
+ReviewFacts review_facts(const Snapshot& s, const Episode& e) { return review_facts(s, e, s.reviews_of(e.id)); }
+
+std::vector<ReviewObligation> review_obligations_as_at(const Snapshot& s, const ReviewFacts& f, Stage stage, Instant at) {
+  std::vector<ReviewObligation> out;
+  each_obligation(s, f, stage, at, at, [&](const RuleText* rule, Instant due, auto&&) { out.push_back({rule, due, std::string()}); });
+  for (size_t i = 1; i < out.size(); ++i)
+    for (size_t j = i; j > 0 && out[j].due < out[j - 1].due; --j) std::swap(out[j], out[j - 1]);
+  return out;
+}
+
+std::optional<ReviewObligation> next_review_as_at(const Snapshot& s, const ReviewFacts& f, Stage stage, Instant at) {
+  std::optional<ReviewObligation> best;
+  // The first of the earliest (the stable sort's front).
+  each_obligation(s, f, stage, at, at, [&](const RuleText* rule, Instant due, auto&&) {
+    if (!best || due < best->due) best = ReviewObligation{rule, due, std::string()};
+  });
+  return best;
+}
 
 std::vector<ReviewObligation> review_obligations(const Snapshot& s, const Episode& e, Instant now) {
   return obligations(s, e, now, std::nullopt);

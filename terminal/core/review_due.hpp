@@ -29,6 +29,25 @@ std::vector<ReviewObligation> review_obligations_as_at(const Snapshot& s, const 
 // The earliest of them; nullopt for a closed episode.
 std::optional<ReviewObligation> next_review(const Snapshot& s, const Episode& e, Instant now);
 std::optional<Instant> next_review_due(const Snapshot& s, const Episode& e, Instant now);
+// What the obligations need of one episode besides its stage and the instant, looked up once (the
+// compliance history asks as at many instants). `episode` must outlive it.
+struct ReviewFacts {
+  const Episode* episode = nullptr;
+  std::vector<const Review*> reviews;             // oldest first
+  std::vector<const RiskChange*> raised_to_high;  // risk changes to high from below, in the snapshot's order
+  Instant six_weeks{};                             // day 42 at the wall time of acceptance
+  Instant six_week_window{};                       // a review from then on is the six-week review
+  const ContactPlan* plan = nullptr;
+  std::vector<LocalDate> plan_step_downs;  // step_down_dates(*plan)
+  std::optional<LocalDate> plan_end;       // the day after the plan's last phase
+};
+ReviewFacts review_facts(const Snapshot& s, const Episode& e);
+ReviewFacts review_facts(const Snapshot& s, const Episode& e, std::span<const Review* const> reviews);
+// The front of review_obligations_as_at(s, then, at) for the episode open at `at` with `stage`
+// (detail left empty), without building the list.
+std::optional<ReviewObligation> next_review_as_at(const Snapshot& s, const ReviewFacts& f, Stage stage, Instant at);
+// Every obligation as review_obligations_as_at gives for the episode open at `at` with `stage`.
+std::vector<ReviewObligation> review_obligations_as_at(const Snapshot& s, const ReviewFacts& f, Stage stage, Instant at);
 // overdue: `now` is past the due instant; due: it falls before the end of today (local); else ok.
 ReviewStatus review_status(Instant due, Instant now, Zone zone);
 

@@ -54,20 +54,33 @@ std::vector<PhaseSpan> phase_spans(const ContactPlan& plan) {
 }
 
 std::optional<PhaseSpan> span_on(const ContactPlan& plan, LocalDate d) {
-  for (const auto& sp : phase_spans(plan))
-    if (days_from(sp.start, d) >= 0 && days_from(d, sp.end) > 0) return sp;
+  // phase_spans(plan), walked without building the list.
+  LocalDate start = plan.start_date;
+  for (size_t i = 0; i < plan.phases.size(); ++i) {
+    const LocalDate end = plus_days(start, plan.phases[i].length_days);
+    if (days_from(start, d) >= 0 && days_from(d, end) > 0) return PhaseSpan{i, start, end};
+    start = end;
+  }
   return std::nullopt;
 }
 
 std::optional<ReassessmentFound> latest_reassessment(const Snapshot& s, Id episode, Instant since, Instant now) {
-  std::optional<ReassessmentFound> best;
+  // The latest found, its author and source copied once at the end.
+  const StaffId* best_by = nullptr;
+  const char* best_source = nullptr;
+  Instant best_at{};
   auto consider = [&](Instant at, const StaffId& by, const char* source) {
     if (at < since || at > now) return;
-    if (!best || at > best->at) best = ReassessmentFound{at, by, source};
+    if (!best_by || at > best_at) {
+      best_at = at;
+      best_by = &by;
+      best_source = source;
+    }
   };
   for (const Review* r : s.reviews_of(episode)) consider(r->held_at, r->reviewer, "senior review");
   for (const RiskReassessment* r : s.reassessments_of(episode)) consider(r->at, r->by, "risk reassessment");
-  return best;
+  if (!best_by) return std::nullopt;
+  return ReassessmentFound{best_at, *best_by, best_source};
 }
 
 namespace {
@@ -264,7 +277,11 @@ std::vector<LocalDate> step_down_days(const Snapshot& s, const Episode& e) {
 
 std::optional<ReassessmentFound> reassessment_for_step_down(const Snapshot& s, const Episode& e, LocalDate transition,
                                                             Instant now) {
-  const LocalDate since = step_down_needed_since(s, e, transition);
+  return reassessment_for_step_down(s, e, transition, now, step_down_needed_since(s, e, transition));
+}
+
+std::optional<ReassessmentFound> reassessment_for_step_down(const Snapshot& s, const Episode& e, LocalDate transition,
+                                                            Instant now, LocalDate since) {
   // As flagged_step_down: reassessments up to the transition day's end count; later ones do not.
   const Instant until = std::min(now, start_of_local_day(plus_days(transition, 1), s.zone()));
   return latest_reassessment(s, e.id, start_of_local_day(since, s.zone()), until);

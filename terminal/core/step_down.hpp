@@ -97,6 +97,9 @@ LocalDate reassessment_needed_since(LocalDate from_start, LocalDate transition);
 // from reassessment_needed_since up to the end of that day (and not after `now`), or nullopt.
 std::optional<ReassessmentFound> reassessment_for_step_down(const Snapshot& s, const Episode& e, LocalDate transition,
                                                             Instant now);
+// The same with step_down_needed_since(s, e, transition) given (worked out once by a caller that needs both).
+std::optional<ReassessmentFound> reassessment_for_step_down(const Snapshot& s, const Episode& e, LocalDate transition,
+                                                            Instant now, LocalDate needed_since);
 // The first local date from which a record counts for the episode's step-down on `transition` (the
 // start of the phase being left, or reassessment_window_days before, whichever is later).
 LocalDate step_down_needed_since(const Snapshot& s, const Episode& e, LocalDate transition);

@@ -71,14 +71,17 @@ BundleStatus bundle_status_as_at(const Snapshot& s, Id episode, Instant as_at) {
 namespace {
 BundleStatus bundle_status_until(const Snapshot& s, Id episode, std::optional<Instant> as_at) {
   BundleStatus b;
-  for (auto item : transition_items()) b.items.push_back(BundleItem{item});
-  auto take = [](BundleItem& i, Instant at, const StaffId& by, const std::string& detail) {
+  const auto& items = transition_items();
+  b.items.reserve(items.size());
+  for (auto item : items) b.items.push_back(BundleItem{item});
+  // Each item's author and detail, copied once at the end (the walk keeps where they are).
+  std::vector<std::pair<const StaffId*, const std::string*>> taken(b.items.size(), {nullptr, nullptr});
+  auto take = [&](BundleItem& i, Instant at, const StaffId& by, const std::string& detail) {
     ++i.versions;
     if (i.done && at < i.at) return;
     i.done = true;
     i.at = at;
-    i.by = by;
-    i.detail = detail;
+    taken[static_cast<size_t>(&i - b.items.data())] = {&by, &detail};
   };
   for (const TransitionRecord* rp : s.transition_records_of(episode)) {
     const TransitionRecord& r = *rp;
@@ -92,6 +95,11 @@ BundleStatus bundle_status_until(const Snapshot& s, Id episode, std::optional<In
   // A documented risk reassessment (record_reassessment) counts for the first item too.
   for (const RiskReassessment* r : s.reassessments_of(episode))
     if (!as_at || r->at <= *as_at) take(b.items.front(), r->at, r->by, r->note);
+  for (size_t i = 0; i < b.items.size(); ++i)
+    if (taken[i].first) {
+      b.items[i].by = *taken[i].first;
+      b.items[i].detail = *taken[i].second;
+    }
   return b;
 }
 }  // namespace
@@ -100,8 +108,10 @@ Instant follow_up_due(const Snapshot& s, const Episode& e, Instant closed) {
   const Zone zone = s.zone();
   const LocalDate seventh = LocalDate{date::sys_days{local_date_of(closed, zone)} + date::days{7}};
   Instant due = local_day_time(seventh, std::chrono::minutes{23 * 60 + 59}, zone);
-  auto flags = bundle_status(s, e.id).flags;
-  if (std::find(flags.begin(), flags.end(), "ward_discharge_14d") != flags.end() || e.closure_destination == "inpatient")
+  // bundle_status(s, e.id).flags holds "ward_discharge_14d" when any of its records is that flag.
+  const auto records = s.transition_records_of(e.id);
+  const bool ward = std::any_of(records.begin(), records.end(), [](const TransitionRecord* r) { return r->item == "ward_discharge_14d"; });
+  if (ward || e.closure_destination == "inpatient")
     due = std::min(due, closed + std::chrono::hours{72});
   if (e.suicide_risk_identified) due = std::min(due, closed + std::chrono::hours{48});
   return due;
