@@ -1,9 +1,10 @@
-// sigwait in a thread, sd_notify for readiness and the watchdog.
+// sigwait in a thread, systemd's notification protocol for readiness and the watchdog.
 #include "app/service_watch.hpp"
+
+#include "app/service_protocol.hpp"
 
 #include <pthread.h>
 #include <signal.h>
-#include <systemd/sd-daemon.h>
 
 namespace vb::app {
 
@@ -43,18 +44,17 @@ SignalWaker::~SignalWaker() {
 }
 
 ServiceNotifier::ServiceNotifier() {
-  std::uint64_t usec = 0;
-  if (sd_watchdog_enabled(0, &usec) > 0) interval_ = std::chrono::microseconds(usec);
+  interval_ = service_watchdog_interval();
 }
 
-void ServiceNotifier::ready() { sd_notify(0, "READY=1\nSTATUS=showing the board"); }
+void ServiceNotifier::ready() { notify_service("READY=1\nSTATUS=showing the board"); }
 
 void ServiceNotifier::alive(std::chrono::steady_clock::time_point now) {
   if (!watchdog_enabled() || now - last_ping_ < interval_ / 2) return;
-  sd_notify(0, "WATCHDOG=1");
+  notify_service("WATCHDOG=1");
   last_ping_ = now;
 }
 
-void ServiceNotifier::stopping() { sd_notify(0, "STOPPING=1"); }
+void ServiceNotifier::stopping() { notify_service("STOPPING=1"); }
 
 }  // namespace vb::app

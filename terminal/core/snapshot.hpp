@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace vb {
@@ -82,14 +83,15 @@ struct Snapshot {
  private:
   void reindex_by_episode();
   std::unordered_map<std::string, size_t> staff_index_;
-  std::unordered_map<Id, size_t> person_index_;
-  std::unordered_map<Id, size_t> episode_index_;
-  std::unordered_map<Id, size_t> visit_index_;
-  std::unordered_map<Id, size_t> plan_by_episode_;
-  std::unordered_map<Id, std::vector<size_t>> reviews_by_episode_;
+  // (id, position) pairs sorted by id: 16 bytes a row where a hash map took ~40 (issue 7, memory).
+  std::vector<std::pair<Id, uint32_t>> person_index_;
+  std::vector<std::pair<Id, uint32_t>> episode_index_;
+  std::vector<std::pair<Id, uint32_t>> visit_index_;
+  std::vector<std::pair<Id, uint32_t>> plan_by_episode_;
+  std::vector<uint32_t> reviews_by_episode_;  // positions in reviews, by episode, then held_at
   Zone zone_ = nullptr;
-  std::vector<size_t> visits_by_date_;  // indices into visits, stable-sorted by date
-  std::vector<size_t> shifts_by_date_;  // indices into shifts, stable-sorted by date
+  std::vector<uint32_t> visits_by_date_;  // indices into visits, stable-sorted by date
+  std::vector<uint32_t> shifts_by_date_;  // indices into shifts, stable-sorted by date
   // Indices into each vector, stable-sorted by its episode (person, key person) id.
   std::vector<uint32_t> visits_by_episode_, risk_changes_by_episode_, concerns_by_episode_, acks_by_episode_,
       thresholds_by_episode_, bookings_by_episode_, reassessments_by_episode_, plan_changes_by_episode_,
