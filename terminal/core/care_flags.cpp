@@ -39,6 +39,18 @@ std::vector<CareFlagState> care_flag_states(const Snapshot& s, Id episode, std::
   return out;
 }
 
+bool care_flag_stands(const Snapshot& s, Id episode, std::string_view flag, std::optional<Instant> as_at) {
+  bool on = false, seen = false;
+  Instant latest{};
+  for (const TransitionRecord* r : s.transition_records_of(episode)) {  // id order: on a tie the later row wins
+    if ((as_at && r->at > *as_at) || r->item != flag || (seen && r->at < latest)) continue;
+    seen = true;
+    latest = r->at;
+    on = !is_clearing(*r);
+  }
+  return on;
+}
+
 std::optional<std::string> care_flag_command_problem(const Snapshot& s, const ClearCareFlag& c) {
   if (!s.find_episode(c.episode)) return "episode " + std::to_string(c.episode) + " does not exist";
   if (auto p = author_problem(s, c.by)) return p;

@@ -33,6 +33,9 @@ struct CareFlagState {
 // Every care flag, in care_flags() order, for one episode; rows after `as_at` ignored when given.
 std::vector<CareFlagState> care_flag_states(const Snapshot& s, Id episode, std::optional<Instant> as_at = std::nullopt);
 
+// Whether one care flag stands (care_flag_states' rule for one flag, without building the list).
+bool care_flag_stands(const Snapshot& s, Id episode, std::string_view flag, std::optional<Instant> as_at = std::nullopt);
+
 std::optional<std::string> care_flag_command_problem(const Snapshot& s, const ClearCareFlag& c);
 
 }  // namespace vb

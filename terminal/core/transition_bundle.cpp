@@ -108,10 +108,8 @@ Instant follow_up_due(const Snapshot& s, const Episode& e, Instant closed) {
   const Zone zone = s.zone();
   const LocalDate seventh = LocalDate{date::sys_days{local_date_of(closed, zone)} + date::days{7}};
   Instant due = local_day_time(seventh, std::chrono::minutes{23 * 60 + 59}, zone);
-  // bundle_status(s, e.id).flags holds "ward_discharge_14d" when any of its records is that flag.
-  const auto records = s.transition_records_of(e.id);
-  const bool ward = std::any_of(records.begin(), records.end(), [](const TransitionRecord* r) { return r->item == "ward_discharge_14d"; });
-  if (ward || e.closure_destination == "inpatient")
+  // The flag as it stands (noted, and not cleared since), as in bundle_status(s, e.id).flags.
+  if (care_flag_stands(s, e.id, "ward_discharge_14d") || e.closure_destination == "inpatient")
     due = std::min(due, closed + std::chrono::hours{72});
   if (e.suicide_risk_identified) due = std::min(due, closed + std::chrono::hours{48});
   return due;
