@@ -30,7 +30,6 @@
 #include <csignal>
 #include <future>
 #include <iostream>
-#include <optional>
 
 namespace vb::app {
 
@@ -95,9 +94,8 @@ int run_kiosk(const CommandLine& cl) {
   std::future<Session> loading = std::async(std::launch::async, [&cl, &trace] {
     trace.begin("load");
     Session loaded = open_session(
-        cl, SessionOptions{
-                .advance_clock = true, .check = store::IntegrityCheck::by_the_caller, .working_set = true, .first_frame_only = true});
-    trace.mark("open the database, read the rules, load the first frame's rows");
+        cl, SessionOptions{.advance_clock = true, .check = store::IntegrityCheck::by_the_caller, .working_set = true});
+    trace.mark("open the database, read the rules, load the working set");
     return loaded;
   });
   IntegrityNotice integrity;
@@ -120,9 +118,9 @@ int run_kiosk(const CommandLine& cl) {
   window.framebuffer_size(fb_w, fb_h);
   ui::Fonts fonts = platform::load_fonts(fonts_dir, platform::em_for_screen(fb_w, fb_h));
   trace.mark("fonts: atlas rasterised");
-  // The blur behind the PIN pad is compiled after the first frame: the kiosk starts locked with the
-  // pad closed, and only an open pad draws it.
-  std::optional<platform::PrivacyBlur> blur;
+  platform::PrivacyBlur blur(platform::find_asset_root() / "shaders");
+  trace.mark("privacy blur shader compiled");
+  if (!blur.ok()) std::cerr << "visitboard: privacy blur unavailable (" << blur.problem() << "); the lock screen dims instead\n";
   Session s = loading.get();
   trace.mark("waiting for the load");
   ui::UiState state;
@@ -247,12 +245,10 @@ int run_kiosk(const CommandLine& cl) {
     ui::FrameInput in{s.model.snapshot, s.model.board, s.model.staff_day, s.model.reviews, backup_status, now, s.model.loaded_at,
                       integrity.shown(store_problem), fonts,
                       s.model.compliance_if_fresh(now), s.model.outcomes_if_fresh(now)};
-    if (blur) {
-      if (!state.lock_pad_open) blur->invalidate();  // the next opening blurs the board as it is then
-      in.privacy_blur = blur->callback();
-      in.privacy_blur_data = blur->callback_data();
-      in.privacy_blur_ready = blur->ready(fb_w, fb_h);  // the open pad's picture is made: the board is not drawn under it
-    }
+    if (!state.lock_pad_open) blur.invalidate();  // the next opening blurs the board as it is then
+    in.privacy_blur = blur.callback();
+    in.privacy_blur_data = blur.callback_data();
+    in.privacy_blur_ready = blur.ready(fb_w, fb_h);  // the open pad's picture is made: the board is not drawn under it
     in.night = mode.night;
     in.dimmed = mode.dimmed;
     in.shift = burn_in_shift(now);  // changes with the minute, when the board redraws anyway
@@ -281,18 +277,11 @@ int run_kiosk(const CommandLine& cl) {
       service.ready();  // the board is on screen
       ready_sent = true;
       trace.mark("ready sent");
-      // After the first frame, not before it (the start path): the whole working set (the first
-      // frame needed only open episodes and the last days: core/working_set.hpp first_frame_history;
-      // a load that fails here ends the kiosk with its message, as at the start), then compact the
-      // snapshot and trim the heap; the boards are derived again before the next frame.
-      s.reload(now);
-      trace.mark("after the first frame: load the whole working set");
+      // After the first frame, not before it (the start path): compact the snapshot and trim the
+      // heap; the boards are derived again before the next frame.
       settle_after_load(s);
       integrity.start(s.db.path());
       trace.mark("after the first frame: compact the snapshot, trim, start the integrity check");
-      blur.emplace(platform::find_asset_root() / "shaders");
-      trace.mark("after the first frame: privacy blur shader compiled");
-      if (!blur->ok()) std::cerr << "visitboard: privacy blur unavailable (" << blur->problem() << "); the lock screen dims instead\n";
       trace.print();
     }
 

@@ -37,9 +37,6 @@ struct SessionOptions {
   // The kiosk's working set (core/working_set.hpp) instead of every row; reloads keep it, with
   // the horizon moved to the reload's `now`.
   bool working_set = false;
-  // With working_set: only first_frame_history (core/working_set.hpp), enough for the kiosk's
-  // first frame; Session::reload then loads the whole working set.
-  bool first_frame_only = false;
 };
 Session open_session(const CommandLine& cl, const SessionOptions& options);
 

@@ -40,11 +40,4 @@ inline constexpr date::days working_set_episode_history{53 * 7};
 // history (working_set_history_for) moves it back by as much, so episodes always reach further.
 Instant working_set_episodes_from(Instant history_from, Zone zone);
 
-// The kiosk's first frame (locked, Today) reads only open episodes' rows and the last days' ones:
-// the kiosk loads this much history first, shows that frame, then loads its whole working set
-// (app/cmd_run.cpp). A test draws the locked Today from both and checks they are the same.
-inline constexpr date::days first_frame_history{8};
-// Its horizon: local midnight first_frame_history before the local date of `now`.
-Instant first_frame_from(Instant now, Zone zone);
-
 }  // namespace vb
