@@ -6,13 +6,10 @@
 #include "store/allocation_rows.hpp"
 #include "store/step_down_rows.hpp"
 #include "store/load_scope.hpp"
-#include "store/second_reader.hpp"
 #include "store/visit_allocation_rows.hpp"
 #include "store/typed_rows.hpp"
 
 #include <algorithm>
-#include <future>
-#include <optional>
 #include <unordered_map>
 
 namespace vb::store {
@@ -290,46 +287,24 @@ vb::Snapshot load_snapshot(Database& db, const LoadScope& scope) {
   // Our own read transaction keeps every table from the same moment; inside a caller's
   // transaction (apply_commands) that one already does.
   bool own = !db.in_transaction();
-  // A working set is read on two cores: visits (with their skills) and shifts on a second
-  // connection at the same committed state (store/second_reader.hpp), the rest on this one.
-  std::optional<Database> second;
-  if (own && scope.history_from) second = begin_second_reader(db);  // db is then in a read transaction
-  else if (own) db.exec("BEGIN", "starting to read");
+  if (own) db.exec("BEGIN", "starting to read");
   try {
     Snapshot s;
     s.history_from = scope.history_from;  // the row loaders read it (store/load_scope.hpp)
     load_team(db, s);
-    std::future<Snapshot> visits_and_shifts;
-    if (second) {
-      visits_and_shifts = std::async(std::launch::async, [&second, team = s.team, from = s.history_from] {
-        Snapshot part;
-        part.team = team;  // the horizon's local date is in the team's zone
-        part.history_from = from;
-        load_visits(*second, part);
-        load_shifts(*second, part);
-        load_allocation(*second, part);
-        second->exec("COMMIT", "finishing the read");
-        return part;
-      });
-    }
     load_zones(db, s);
     load_staff(db, s);
     load_access(db, s);
     load_people(db, s);
     load_episodes(db, s);
     load_plans(db, s);
-    if (!second) load_visits(db, s);
-    if (!second) load_shifts(db, s);
+    load_visits(db, s);
+    load_shifts(db, s);
     load_reviews(db, s);
     load_decisions(db, s);
     load_senior_review(db, s);
-    if (!second) load_allocation(db, s);
+    load_allocation(db, s);
     load_step_down(db, s);
-    if (second) {
-      Snapshot part = visits_and_shifts.get();  // rethrows what the second connection threw
-      s.visits = std::move(part.visits);
-      s.shifts = std::move(part.shifts);
-    }
     s.is_demo = db.is_demo();
     s.reindex();
     complete_episodes(db, s);
