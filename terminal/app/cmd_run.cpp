@@ -30,6 +30,7 @@
 #include <csignal>
 #include <future>
 #include <iostream>
+#include <optional>
 
 namespace vb::app {
 
@@ -121,9 +122,9 @@ int run_kiosk(const CommandLine& cl) {
   window.framebuffer_size(fb_w, fb_h);
   ui::Fonts fonts = platform::load_fonts(fonts_dir, platform::em_for_screen(fb_w, fb_h));
   trace.mark("fonts: atlas rasterised");
-  platform::PrivacyBlur blur(platform::find_asset_root() / "shaders");
-  trace.mark("privacy blur shader compiled");
-  if (!blur.ok()) std::cerr << "visitboard: privacy blur unavailable (" << blur.problem() << "); the lock screen dims instead\n";
+  // The blur behind the PIN pad is compiled after the first frame: the kiosk starts locked with the
+  // pad closed, and only an open pad draws it.
+  std::optional<platform::PrivacyBlur> blur;
   Session s = loading.get();
   trace.mark("waiting for the load");
   ui::UiState state;
@@ -248,10 +249,12 @@ int run_kiosk(const CommandLine& cl) {
     ui::FrameInput in{s.model.snapshot, s.model.board, s.model.staff_day, s.model.reviews, backup_status, now, s.model.loaded_at,
                       integrity.shown(store_problem), fonts,
                       s.model.compliance_if_fresh(now), s.model.outcomes_if_fresh(now)};
-    if (!state.lock_pad_open) blur.invalidate();  // the next opening blurs the board as it is then
-    in.privacy_blur = blur.callback();
-    in.privacy_blur_data = blur.callback_data();
-    in.privacy_blur_ready = blur.ready(fb_w, fb_h);  // the open pad's picture is made: the board is not drawn under it
+    if (blur) {
+      if (!state.lock_pad_open) blur->invalidate();  // the next opening blurs the board as it is then
+      in.privacy_blur = blur->callback();
+      in.privacy_blur_data = blur->callback_data();
+      in.privacy_blur_ready = blur->ready(fb_w, fb_h);  // the open pad's picture is made: the board is not drawn under it
+    }
     in.night = mode.night;
     in.dimmed = mode.dimmed;
     in.shift = burn_in_shift(now);  // changes with the minute, when the board redraws anyway
@@ -285,6 +288,9 @@ int run_kiosk(const CommandLine& cl) {
       settle_after_load(s);
       integrity.start(s.db.path());
       trace.mark("after the first frame: compact the snapshot, trim, start the integrity check");
+      blur.emplace(platform::find_asset_root() / "shaders");
+      trace.mark("after the first frame: privacy blur shader compiled");
+      if (!blur->ok()) std::cerr << "visitboard: privacy blur unavailable (" << blur->problem() << "); the lock screen dims instead\n";
       trace.print();
     }
 
