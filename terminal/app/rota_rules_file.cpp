@@ -76,6 +76,14 @@ RotaRules parse_rota_rules(std::string_view json_text, const std::string& file) 
     r.fail("high_risk_out_of_hours.two_staff", "must be true or false");
   rules.high_risk_needs_two = high["two_staff"].get<bool>();
   rules.high_risk = r.rule(high, "high_risk_out_of_hours.");
+  if (j.contains("out_of_hours")) {  // optional: older files keep the default 17:00–09:00
+    const json& ooh = r.object(j, "out_of_hours", "");
+    rules.in_hours_until_min = r.clock(ooh, "weekday_from", "out_of_hours.");
+    rules.in_hours_from_min = r.clock(ooh, "weekday_until", "out_of_hours.");
+    if (rules.in_hours_from_min >= rules.in_hours_until_min)
+      r.fail("out_of_hours.weekday_until", "must be before weekday_from (out of hours runs from the evening to the next morning)");
+    rules.out_of_hours = r.rule(ooh, "out_of_hours.");
+  }
   return rules;
 }
 

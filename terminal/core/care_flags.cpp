@@ -2,6 +2,7 @@
 #include "core/care_flags.hpp"
 
 #include "core/commands.hpp"
+#include "core/local_time.hpp"
 #include "core/transition_bundle.hpp"
 
 #include <algorithm>
@@ -63,6 +64,9 @@ std::optional<std::string> care_flag_command_problem(const Snapshot& s, const Cl
   const auto it = std::find_if(states.begin(), states.end(), [&](const CareFlagState& f) { return f.flag == c.flag; });
   if (it == states.end() || !it->on)
     return "'" + c.flag + "' is not noted on episode " + std::to_string(c.episode) + ": there is nothing to clear";
+  if (c.at < it->at)  // an earlier clear would be passed over by the later note: nothing would change
+    return "'" + c.flag + "' was noted at " + format_local_datetime(it->at, s.zone()) + ", after this clear's time " + format_local_datetime(c.at, s.zone()) +
+           ": a clear must be at or after the note it clears";
   if (c.reason.empty()) return "clearing a care flag needs a reason (no longer applies, recorded in error, ...)";
   if (c.reason.size() > 480) return "the reason is longer than 480 characters";
   return std::nullopt;

@@ -3,20 +3,9 @@
 
 namespace vb {
 
-namespace {
+int in_hours_start_min(const RotaRules& rules) { return rules.in_hours_from_min; }
 
-// The weekday pattern of `kind` (never the weekend variant: a weekday's day is what matters).
-int weekday_start(const RotaRules& rules, ShiftKind kind, int fallback) {
-  for (const auto& p : rules.shifts)
-    if (p.kind == kind && !p.weekend) return p.start_min;
-  return fallback;
-}
-
-}  // namespace
-
-int in_hours_start_min(const RotaRules& rules) { return weekday_start(rules, ShiftKind::early, 8 * 60); }
-
-int in_hours_end_min(const RotaRules& rules) { return weekday_start(rules, ShiftKind::twilight, 17 * 60); }
+int in_hours_end_min(const RotaRules& rules) { return rules.in_hours_until_min; }
 
 bool out_of_hours_at(const RotaRules& rules, LocalDate d, int minute) {
   if (is_out_of_hours_day(rules, d)) return true;

@@ -2,9 +2,8 @@
 // The one rule for whether a visit is out of hours (domain.md: "weekdays 17:00–09:00, all of
 // Saturday and Sunday, and bank holidays, all team-editable"), from the team's rota rules:
 // - all day on a Saturday, a Sunday or one of the rules' bank holidays;
-// - on other days, a visit starting before the weekday early shift starts or from the weekday
-//   twilight start on (the rota's day: 08:00–17:00 by default; the evening out-of-hours window on
-//   the OOH board starts at the same twilight start).
+// - on other days, a visit starting before the in-hours day begins or from its end on (the rota
+//   rules' "out_of_hours": 09:00–17:00 by default, though an early shift starts at 08:00).
 // By the local date and wall time of the visit's start in the team's zone, so it holds across the
 // clock changes. Used by plan generation and the demo; any path that creates a visit by hand or by
 // import must use it too rather than a copy.
@@ -12,7 +11,7 @@
 
 namespace vb {
 
-// Local minutes since midnight at which a weekday's in-hours day begins and ends (08:00, 17:00).
+// Local minutes since midnight at which a weekday's in-hours day begins and ends (09:00, 17:00 by default).
 int in_hours_start_min(const RotaRules& rules);
 int in_hours_end_min(const RotaRules& rules);
 

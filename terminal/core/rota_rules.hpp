@@ -43,6 +43,12 @@ struct RotaRules {
   // Evening and night visits to a person at high risk go with two staff.
   bool high_risk_needs_two = true;
   RuleText high_risk{"High-risk visits in the evening and at night: two staff", "Team lone-working policy"};
+  // The in-hours day on a weekday for visits (domain.md: out of hours is "weekdays 17:00–09:00" by
+  // default, team-editable): local minutes since midnight. Shifts may start earlier (an 08:00 early).
+  int in_hours_from_min = 9 * 60;
+  int in_hours_until_min = 17 * 60;
+  RuleText out_of_hours{"Out of hours: weekdays 17:00–09:00, weekends and bank holidays all day",
+                        "Team default (out-of-hours definition)"};
   // Bank holidays are out of hours all day and take the weekend shift times (data/bank_holidays.json).
   BankHolidays bank_holidays = england_and_wales_bank_holidays();
 };

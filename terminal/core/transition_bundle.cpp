@@ -108,8 +108,9 @@ Instant follow_up_due(const Snapshot& s, const Episode& e, Instant closed) {
   const Zone zone = s.zone();
   const LocalDate seventh = LocalDate{date::sys_days{local_date_of(closed, zone)} + date::days{7}};
   Instant due = local_day_time(seventh, std::chrono::minutes{23 * 60 + 59}, zone);
-  // The flag as it stands (noted, and not cleared since), as in bundle_status(s, e.id).flags.
-  if (care_flag_stands(s, e.id, "ward_discharge_14d") || e.closure_destination == "inpatient")
+  // The flag as it stood at closure (noted, and not cleared by then): the window is set when the
+  // episode closes, and a later clear or note does not move it after the fact.
+  if (care_flag_stands(s, e.id, "ward_discharge_14d", closed) || e.closure_destination == "inpatient")
     due = std::min(due, closed + std::chrono::hours{72});
   if (e.suicide_risk_identified) due = std::min(due, closed + std::chrono::hours{48});
   return due;
@@ -141,6 +142,12 @@ std::optional<std::string> transition_command_problem(const Snapshot& s, const R
   if (c.detail.size() > max_text) return "the detail is longer than 500 characters";
   if (is_care_flag(c.item) && std::string_view(c.detail).substr(0, care_flag_cleared_prefix.size()) == care_flag_cleared_prefix)
     return "a care flag is cleared with clear_care_flag (with a reason), not by a detail starting 'cleared: '";
+  if (is_care_flag(c.item)) {  // a note dated before the flag's clearing would be passed over: nothing would change
+    for (const auto& st : care_flag_states(s, c.episode))
+      if (st.flag == c.item && !st.on && st.at > c.at)
+        return "'" + c.item + "' was cleared at " + format_local_datetime(st.at, s.zone()) + ", after this note's time " +
+               format_local_datetime(c.at, s.zone()) + ": a note must be at or after the clear it undoes";
+  }
   return std::nullopt;
 }
 

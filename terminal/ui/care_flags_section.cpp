@@ -8,6 +8,7 @@
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cfloat>
 
@@ -35,7 +36,8 @@ std::string cut_to(ImFont* font, std::string text, float width) {
 
 // One flag as a 3-em row: an icon (flag when it stands, an empty box when not), its words, and when
 // and by whom underneath. Tappable unless read_only.
-bool flag_row(const FrameInput& in, const CareFlagState& st, bool chosen, bool read_only, float width, HitTargets& targets) {
+bool flag_row(const FrameInput& in, const CareFlagState& st, bool chosen, bool read_only, bool privacy, float width,
+              HitTargets& targets) {
   const Fonts& f = in.fonts;
   const float em = f.em;
   const ImVec2 size(width, em * 3.0f);
@@ -60,7 +62,13 @@ bool flag_row(const FrameInput& in, const CareFlagState& st, bool chosen, bool r
   std::string line;
   if (chosen) line = st.on ? "Chosen: say why it no longer applies below" : "Chosen: Note flag below";
   else if (st.on) line = "Noted " + sheet_when(st.at, zone) + " · " + sheet_staff_name(in.snapshot, st.by);
-  else if (st.at != Instant{}) line = "Cleared " + sheet_when(st.at, zone) + " · " + sheet_staff_name(in.snapshot, st.by) + ": " + st.detail;
+  else if (st.at != Instant{}) {
+    // A typed reason may name people: in the privacy view only a reason from the list shows.
+    const bool listed = std::any_of(clear_reasons.begin(), clear_reasons.end(),
+                                    [&](const SheetChoice& c) { return c.value == st.detail; });
+    line = "Cleared " + sheet_when(st.at, zone) + " · " + sheet_staff_name(in.snapshot, st.by) + ": " +
+           (privacy && !listed ? std::string("other") : st.detail);
+  }
   else line = read_only ? "Not noted" : "Not noted: tap to note";
   line = cut_to(f.small, line, q.x - x - em * 0.4f);
   dl->AddText(f.small, f.small->FontSize, ImVec2(x, p.y + em * 0.35f + f.bold->FontSize), chosen ? ink : colour::text_dim, line.c_str());
@@ -86,7 +94,7 @@ std::optional<Command> care_flags_section(const FrameInput& in, const PlanView& 
   const float width = (ImGui::GetContentRegionAvail().x - gap) / 2;
   for (size_t i = 0; i < states.size(); ++i) {
     if (i % 2 != 0) ImGui::SameLine();
-    if (flag_row(in, states[i], state.care_flag == states[i].flag, read_only, width, state.targets)) {
+    if (flag_row(in, states[i], state.care_flag == states[i].flag, read_only, state.privacy, width, state.targets)) {
       reset_care_flag_choice(state);
       state.care_flag = std::string(states[i].flag);
     }

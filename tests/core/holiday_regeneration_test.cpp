@@ -135,12 +135,14 @@ TEST_CASE("plan regeneration: a flag set out of hours on a day the team no longe
   CHECK(r.out_of_hours[0] == std::pair<Id, bool>{christmas, false});
 }
 
-TEST_CASE("out of hours: one rule for every visit, by the rota's weekday day, weekends and the team's bank holidays") {
+TEST_CASE("out of hours: one rule for every visit, weekdays 17:00-09:00 (domain.md), weekends and the team's bank holidays") {
   const RotaRules rules;
   const Zone z = london();
-  // An ordinary weekday (Thu 24 Dec 2026): 08:00-17:00 is the day.
+  // An ordinary weekday (Thu 24 Dec 2026): 09:00-17:00 is the day, though the early shift starts at 08:00.
   CHECK(starts_out_of_hours(rules, at("2026-12-24T07:59"), z));
-  CHECK_FALSE(starts_out_of_hours(rules, at("2026-12-24T08:00"), z));
+  CHECK(starts_out_of_hours(rules, at("2026-12-24T08:30"), z));
+  CHECK(starts_out_of_hours(rules, at("2026-12-24T08:59"), z));
+  CHECK_FALSE(starts_out_of_hours(rules, at("2026-12-24T09:00"), z));
   CHECK_FALSE(starts_out_of_hours(rules, at("2026-12-24T16:59"), z));
   CHECK(starts_out_of_hours(rules, at("2026-12-24T17:00"), z));
   CHECK(starts_out_of_hours(rules, at("2026-12-24T23:30"), z));
@@ -148,17 +150,18 @@ TEST_CASE("out of hours: one rule for every visit, by the rota's weekday day, we
   for (const char* t : {"2026-12-25T10:00", "2026-12-26T10:00", "2026-12-28T10:00", "2026-12-28T08:30"})
     CHECK_MESSAGE(starts_out_of_hours(rules, at(t), z), t);
   CHECK_FALSE(starts_out_of_hours(rules, at("2026-12-29T10:00"), z));
-  // Easter Monday after the clock change: 10:00 BST is out of hours; Tue 30 Mar 08:30 BST is in hours, 07:45 not.
+  // Easter Monday after the clock change: 10:00 BST is out of hours; Tue 30 Mar 09:00 BST (08:00Z) is in
+  // hours, 08:45 BST (07:45Z) not.
   CHECK(starts_out_of_hours(rules, at("2027-03-29T10:00"), z));
-  CHECK_FALSE(starts_out_of_hours(rules, at("2027-03-30T08:30"), z));
-  CHECK(out_of_hours_at(rules, day("2027-03-30"), 7 * 60 + 45));
+  CHECK_FALSE(starts_out_of_hours(rules, at("2027-03-30T09:00"), z));
+  CHECK(starts_out_of_hours(rules, at("2027-03-30T08:45"), z));
+  CHECK(out_of_hours_at(rules, day("2027-03-30"), 8 * 60 + 45));
   // Summer bank holiday 2027.
   CHECK(starts_out_of_hours(rules, at("2027-08-30T11:00"), z));
   CHECK_FALSE(starts_out_of_hours(rules, at("2027-08-31T11:00"), z));
-  // The team's own times: a twilight from 18:00 moves the end of the day.
+  // The team's own times (rota rules' out_of_hours): out of hours from 18:00 moves the end of the day.
   RotaRules late = rules;
-  for (auto& p : late.shifts)
-    if (p.kind == ShiftKind::twilight) p.start_min = 18 * 60;
+  late.in_hours_until_min = 18 * 60;
   CHECK_FALSE(starts_out_of_hours(late, at("2026-12-24T17:30"), z));
   CHECK(starts_out_of_hours(late, at("2026-12-24T18:00"), z));
   // Generated slots use the same rule: with the later twilight the 17:00 evening slot is in hours.

@@ -188,6 +188,27 @@ TEST_CASE("care flags: clearing a flag that is not noted, or without a reason, i
   CHECK(command_problem(s, RecordTransitionItem{episode, "ward_discharge_14d", "cleared: x", me, now()}));
 }
 
+TEST_CASE("care flags: a clear dated before the note it would clear (or a note before the clear) is refused, not silently lost") {
+  Snapshot s = demo();
+  const Id episode = open_episode_with_plan(s);
+  const StaffId me = with_role(s, Role::clinician, true);
+  const Instant noted = now() - std::chrono::hours{2};
+  s.transition_records.push_back(TransitionRecord{999997, episode, "lives_alone", noted, me, ""});
+  s.reindex();
+  // Recorded from paper with an earlier time: it would sort before the note, and the flag would still stand.
+  auto p = command_problem(s, ClearCareFlag{episode, "lives_alone", "no longer applies", me, noted - std::chrono::minutes{30}});
+  REQUIRE(p);
+  CHECK(p->find("a clear must be at or after the note it clears") != std::string::npos);
+  CHECK_FALSE(command_problem(s, ClearCareFlag{episode, "lives_alone", "no longer applies", me, noted}));
+  s.transition_records.push_back(TransitionRecord{999998, episode, "lives_alone", noted + std::chrono::hours{1}, me, "cleared: no longer applies"});
+  s.reindex();
+  CHECK_FALSE(care_flag_stands(s, episode, "lives_alone"));
+  p = command_problem(s, RecordTransitionItem{episode, "lives_alone", "", me, noted + std::chrono::minutes{30}});
+  REQUIRE(p);
+  CHECK(p->find("a note must be at or after the clear it undoes") != std::string::npos);
+  CHECK_FALSE(command_problem(s, RecordTransitionItem{episode, "lives_alone", "", me, now()}));
+}
+
 TEST_CASE("care flags: clearing 'discharged from a ward within 14 days' gives back the 7-day follow-up window") {
   Snapshot s = demo();
   const Id episode = open_episode_with_plan(s);
@@ -202,6 +223,16 @@ TEST_CASE("care flags: clearing 'discharged from a ward within 14 days' gives ba
       TransitionRecord{999999, episode, "ward_discharge_14d", closed - std::chrono::hours{1}, me, "cleared: recorded in error"});
   s.reindex();
   CHECK(follow_up_due(s, e, closed) > closed + std::chrono::hours{72});
+  // A clear after closure does not move the window set at closure (a late call would turn into an on-time one).
+  s.transition_records.pop_back();
+  s.transition_records.push_back(
+      TransitionRecord{999999, episode, "ward_discharge_14d", closed + std::chrono::hours{100}, me, "cleared: recorded in error"});
+  s.reindex();
+  CHECK(follow_up_due(s, e, closed) == closed + std::chrono::hours{72});
+  s.transition_records.pop_back();
+  s.transition_records.push_back(
+      TransitionRecord{999999, episode, "ward_discharge_14d", closed - std::chrono::hours{1}, me, "cleared: recorded in error"});
+  s.reindex();
   // As the bundle stood before the clearing, the flag stood.
   const auto before = bundle_status_as_at(s, episode, closed - std::chrono::hours{2}).flags;
   CHECK(std::find(before.begin(), before.end(), "ward_discharge_14d") != before.end());
