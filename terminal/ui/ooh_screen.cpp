@@ -449,7 +449,9 @@ void proposal_panel(const FrameInput& in, UiState& state, const OohBoard& b, std
   const float em = f.em;
   const Zone zone = in.snapshot.zone();
   ImGui::PushFont(f.bold);
+  ImGui::PushTextWrapPos(0.0f);  // the summary wraps in the half-width panel at 1280, never cut
   ImGui::TextColored(v4(colour::accent), "%s Proposal: %s", icon::list, p->summary.c_str());
+  ImGui::PopTextWrapPos();
   ImGui::PopFont();
   auto ready_to_act = [&]() {
     if (!state.acting.empty()) return true;
