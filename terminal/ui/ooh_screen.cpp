@@ -485,7 +485,9 @@ void proposal_panel(const FrameInput& in, UiState& state, const OohBoard& b, std
     ImGui::SameLine();
     ImGui::BeginGroup();
     ImGui::PushFont(f.bold);
+    ImGui::PushTextWrapPos(0);  // a double-up's two names wrap rather than run past the panel
     ImGui::Text("%s → %s", what.c_str(), who_goes(in.snapshot, r.staff1, r.staff2).c_str());
+    ImGui::PopTextWrapPos();
     ImGui::PopFont();
     ImGui::PushFont(f.small);
     ImGui::PushTextWrapPos(0);
