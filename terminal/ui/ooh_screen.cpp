@@ -449,7 +449,9 @@ void proposal_panel(const FrameInput& in, UiState& state, const OohBoard& b, std
   const float em = f.em;
   const Zone zone = in.snapshot.zone();
   ImGui::PushFont(f.bold);
+  ImGui::PushTextWrapPos(0.0f);  // the summary wraps in the half-width panel at 1280, never cut
   ImGui::TextColored(v4(colour::accent), "%s Proposal: %s", icon::list, p->summary.c_str());
+  ImGui::PopTextWrapPos();
   ImGui::PopFont();
   auto ready_to_act = [&]() {
     if (!state.acting.empty()) return true;
@@ -483,7 +485,9 @@ void proposal_panel(const FrameInput& in, UiState& state, const OohBoard& b, std
     ImGui::SameLine();
     ImGui::BeginGroup();
     ImGui::PushFont(f.bold);
+    ImGui::PushTextWrapPos(0);  // a double-up's two names wrap rather than run past the panel
     ImGui::Text("%s → %s", what.c_str(), who_goes(in.snapshot, r.staff1, r.staff2).c_str());
+    ImGui::PopTextWrapPos();
     ImGui::PopFont();
     ImGui::PushFont(f.small);
     ImGui::PushTextWrapPos(0);

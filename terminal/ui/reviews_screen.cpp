@@ -4,10 +4,12 @@
 
 #include "ui/icons.hpp"
 #include "ui/review_sheets.hpp"
+#include "ui/text_fit.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace vb::ui {
 
@@ -63,6 +65,19 @@ void slot_grid(const FrameInput& in, UiState& state, float height) {
   ImGui::TableHeadersRow();
   ImGui::PopFont();
   const LocalDate today = local_date_of(in.now, zone);
+  // Booked slots show the person's initials after the time; one-line labels, to decide stacking once.
+  auto booked_who = [&](const SlotView& slot) {
+    if (slot.bookings.empty()) return std::string();
+    const Episode* e = in.snapshot.find_episode(slot.bookings.front()->episode_id);
+    const Person* p = e ? in.snapshot.find_person(e->person_id) : nullptr;
+    std::string who = person_label(p, true);
+    if (slot.bookings.size() > 1) who += "+" + std::to_string(slot.bookings.size() - 1);
+    return who;
+  };
+  std::vector<std::string> booked_labels;
+  for (const auto& slot : rb.slots)
+    if (!slot.bookings.empty()) booked_labels.push_back(join_label(format_local_hm(slot.start, zone), booked_who(slot), false));
+  std::optional<bool> stacked;  // decided in the first slot cell (day columns share one width)
   for (const Staff* reviewer : rb.reviewers) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
@@ -70,7 +85,9 @@ void slot_grid(const FrameInput& in, UiState& state, float height) {
     ImGui::TextUnformatted(reviewer->initials.c_str());
     ImGui::PopFont();
     ImGui::PushFont(f.small);
+    ImGui::PushTextWrapPos(0.0f);  // "Senior practitioner" wraps in the narrow column, never cut
     ImGui::TextColored(v4(colour::text_dim), "%s", words(reviewer->discipline).c_str());
+    ImGui::PopTextWrapPos();
     ImGui::PopFont();
     for (const auto& d : days) {
       ImGui::TableNextColumn();
@@ -80,13 +97,9 @@ void slot_grid(const FrameInput& in, UiState& state, float height) {
         if (slot.reviewer != reviewer->id || local_date_of(slot.start, zone) != d) continue;
         any = true;
         // Free slots show their time; booked ones the person's initials on a filled button.
-        std::string label = format_local_hm(slot.start, zone);
+        const std::string who = booked_who(slot);
         ImU32 fill = colour::planned, ink = colour::text;
         if (!slot.bookings.empty()) {
-          const Episode* e = in.snapshot.find_episode(slot.bookings.front()->episode_id);
-          const Person* p = e ? in.snapshot.find_person(e->person_id) : nullptr;
-          label += " " + person_label(p, true);
-          if (slot.bookings.size() > 1) label += "+" + std::to_string(slot.bookings.size() - 1);
           fill = colour::accent;
           ink = colour::text_dark;
         }
@@ -94,7 +107,16 @@ void slot_grid(const FrameInput& in, UiState& state, float height) {
         ImGui::PushStyleColor(ImGuiCol_Button, v4(past ? colour::cancelled : fill));
         ImGui::PushStyleColor(ImGuiCol_Text, v4(past ? colour::text_dim : ink));
         ImGui::PushFont(f.small);
-        bool tapped = ImGui::Button((label + "##" + format_utc(slot.start)).c_str(), ImVec2(-1, em * 1.9f));
+        // Narrow day columns stack the time over the initials (every booked slot alike) rather than clip them.
+        if (!stacked) {
+          const float inner = ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().FramePadding.x;
+          stacked = any_too_wide(booked_labels, inner, [](std::string_view t) {
+            return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x;
+          });
+        }
+        const std::string label = join_label(format_local_hm(slot.start, zone), who, *stacked);
+        const float button_h = label_lines(label) > 1 ? em * 2.7f : em * 1.9f;
+        bool tapped = ImGui::Button((label + "##" + format_utc(slot.start)).c_str(), ImVec2(-1, button_h));
         ImGui::PopFont();
         ImGui::PopStyleColor(2);
         state.targets.add_last_item(slot_name(slot));
