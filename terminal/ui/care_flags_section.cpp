@@ -22,42 +22,10 @@ constexpr std::array<SheetChoice, 3> clear_reasons{{{"no longer applies", "No lo
 
 ImVec4 v4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
-// `text` cut to `width` in `font` with "..." (whole UTF-8 characters).
-std::string cut_to(ImFont* font, std::string text, float width) {
-  auto w = [&](const std::string& s) { return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s.c_str()).x; };
-  if (w(text) <= width) return text;
-  while (!text.empty() && w(text + "...") > width) {
-    text.pop_back();
-    while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
-    if (!text.empty() && (static_cast<unsigned char>(text.back()) & 0x80)) text.pop_back();
-  }
-  return text + "...";
-}
-
 // One flag as a 3-em row: an icon (flag when it stands, an empty box when not), its words, and when
 // and by whom underneath. Tappable unless read_only.
 bool flag_row(const FrameInput& in, const CareFlagState& st, bool chosen, bool read_only, bool privacy, float width,
               HitTargets& targets) {
-  const Fonts& f = in.fonts;
-  const float em = f.em;
-  const ImVec2 size(width, em * 3.0f);
-  const ImVec2 p = ImGui::GetCursorScreenPos();
-  const std::string name = "care_flag:" + std::string(st.flag);
-  bool pressed = false;
-  if (read_only) ImGui::Dummy(size);
-  else pressed = ImGui::InvisibleButton(name.c_str(), size);
-  targets.add_last_item(name);
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImVec2 q(p.x + size.x, p.y + size.y);
-  const ImU32 fill = chosen ? colour::accent : st.on ? IM_COL32(86, 62, 16, 255) : colour::planned;
-  const ImU32 ink = chosen ? colour::text_dark : colour::text;
-  dl->AddRectFilled(p, q, fill, em * 0.25f);
-  if (st.on && !chosen) dl->AddRect(p, q, colour::warning, em * 0.25f, 0, 2.0f);
-  dl->PushClipRect(p, q, true);
-  dl->AddText(f.big, f.big->FontSize, ImVec2(p.x + em * 0.4f, p.y + (size.y - f.big->FontSize) / 2), ink,
-              st.on ? icon::flag : icon::square);
-  const float x = p.x + em * 0.4f + f.big->FontSize * 1.4f;
-  dl->AddText(f.bold, f.bold->FontSize, ImVec2(x, p.y + em * 0.25f), ink, std::string(transition_item_label(st.flag)).c_str());
   const Zone zone = in.snapshot.zone();
   std::string line;
   if (chosen) line = st.on ? "Chosen: say why it no longer applies below" : "Chosen: Note flag below";
@@ -70,10 +38,10 @@ bool flag_row(const FrameInput& in, const CareFlagState& st, bool chosen, bool r
            (privacy && !listed ? std::string("other") : st.detail);
   }
   else line = read_only ? "Not noted" : "Not noted: tap to note";
-  line = cut_to(f.small, line, q.x - x - em * 0.4f);
-  dl->AddText(f.small, f.small->FontSize, ImVec2(x, p.y + em * 0.35f + f.bold->FontSize), chosen ? ink : colour::text_dim, line.c_str());
-  dl->PopClipRect();
-  return pressed;
+  return sheet_row(in.fonts,
+                   SheetRow{"care_flag:" + std::string(st.flag), std::string(transition_item_label(st.flag)), line,
+                            st.on ? icon::flag : icon::square, st.on, chosen, IM_COL32(86, 62, 16, 255), colour::warning},
+                   read_only, width, targets);
 }
 
 }  // namespace

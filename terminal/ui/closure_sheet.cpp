@@ -68,17 +68,6 @@ std::string carer_name(const KeyPerson& k, bool privacy) {
   return out;
 }
 
-// `text` cut to `width` pixels in `font`, with "..." when cut.
-std::string fitted(ImFont* font, std::string text, float width) {
-  if (font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str()).x <= width) return text;
-  while (!text.empty() && font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, (text + "...").c_str()).x > width) {
-    text.pop_back();
-    while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();  // whole UTF-8 characters
-    if (!text.empty() && (static_cast<unsigned char>(text.back()) & 0x80)) text.pop_back();
-  }
-  return text + "...";
-}
-
 
 
 
@@ -88,26 +77,6 @@ std::string fitted(ImFont* font, std::string text, float width) {
 // One bundle item as a large row: a box (ticked when done), the item's words, and underneath when and
 // by whom (or "not done"). Tappable unless read_only. Target "bundle_item:<item>".
 bool bundle_row(const FrameInput& in, const BundleItem& item, bool chosen, bool read_only, float width, HitTargets& targets) {
-  const Fonts& f = in.fonts;
-  const float em = f.em;
-  const ImVec2 size(width, em * 3.0f);
-  const ImVec2 p = ImGui::GetCursorScreenPos();
-  const std::string name = "bundle_item:" + std::string(item.item);
-  bool pressed = false;
-  if (read_only) ImGui::Dummy(size);
-  else pressed = ImGui::InvisibleButton(name.c_str(), size);
-  targets.add_last_item(name);
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImVec2 q(p.x + size.x, p.y + size.y);
-  const ImU32 fill = chosen ? colour::accent : item.done ? IM_COL32(18, 72, 58, 255) : colour::planned;
-  const ImU32 ink = chosen ? colour::text_dark : colour::text;
-  dl->AddRectFilled(p, q, fill, em * 0.25f);
-  if (item.done && !chosen) dl->AddRect(p, q, colour::done, em * 0.25f, 0, 2.0f);
-  dl->PushClipRect(p, q, true);
-  const char* box = item.done ? icon::check_square : icon::square;
-  dl->AddText(f.big, f.big->FontSize, ImVec2(p.x + em * 0.4f, p.y + (size.y - f.big->FontSize) / 2), ink, box);
-  const float x = p.x + em * 0.4f + f.big->FontSize * 1.4f;
-  dl->AddText(f.bold, f.bold->FontSize, ImVec2(x, p.y + em * 0.25f), ink, std::string(transition_item_label(item.item)).c_str());
   std::string line;
   if (chosen) {
     line = std::string(item.done ? "Done before; " : "") + "chosen: finish below and Save";
@@ -118,11 +87,11 @@ bool bundle_row(const FrameInput& in, const BundleItem& item, bool chosen, bool 
   } else {
     line = read_only ? "Not done" : "Not done: tap to record";
   }
-  line = fitted(f.small, line, q.x - x - em * 0.4f);
-  dl->AddText(f.small, f.small->FontSize, ImVec2(x, p.y + em * 0.35f + f.bold->FontSize), chosen ? ink : colour::text_dim,
-              line.c_str());
-  dl->PopClipRect();
-  return pressed;
+  return sheet_row(in.fonts,
+                   SheetRow{"bundle_item:" + std::string(item.item), std::string(transition_item_label(item.item)), line,
+                            item.done ? icon::check_square : icon::square, item.done, chosen, IM_COL32(18, 72, 58, 255),
+                            colour::done},
+                   read_only, width, targets);
 }
 
 std::optional<Command> bundle_section(const FrameInput& in, const PlanView& v, UiState& state, bool read_only) {

@@ -17,17 +17,6 @@ ImVec4 v4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
 float width_in(ImFont* font, const std::string& text) { return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str()).x; }
 
-// `text` cut to `width` in `font`, with "..." when cut (whole UTF-8 characters).
-std::string cut_to(ImFont* font, std::string text, float width) {
-  if (width_in(font, text) <= width) return text;
-  while (!text.empty() && width_in(font, text + "...") > width) {
-    text.pop_back();
-    while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
-    if (!text.empty() && (static_cast<unsigned char>(text.back()) & 0x80)) text.pop_back();
-  }
-  return text + "...";
-}
-
 // A person's button: initials in a box, then the name; chosen = accent. Returns true when tapped.
 bool person_button(const Staff& m, bool chosen, ImVec2 size, const Fonts& f, HitTargets& targets) {
   ImGui::PushID(m.id.c_str());

@@ -32,6 +32,31 @@ std::string sheet_staff_name(const Snapshot& s, const StaffId& id) {
 // "Fri 20 Nov 11:00"
 std::string sheet_when(Instant at, Zone zone) { return format_day_label(local_date_of(at, zone)) + " " + format_local_hm(at, zone); }
 
+bool sheet_row(const Fonts& f, const SheetRow& row, bool read_only, float width, HitTargets& targets) {
+  const float em = f.em;
+  const ImVec2 size(width, em * 3.0f);
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  bool pressed = false;
+  if (read_only) ImGui::Dummy(size);
+  else pressed = ImGui::InvisibleButton(row.target.c_str(), size);
+  targets.add_last_item(row.target);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 q(p.x + size.x, p.y + size.y);
+  const ImU32 fill = row.chosen ? colour::accent : row.on ? row.on_fill : colour::planned;
+  const ImU32 ink = row.chosen ? colour::text_dark : colour::text;
+  dl->AddRectFilled(p, q, fill, em * 0.25f);
+  if (row.on && !row.chosen) dl->AddRect(p, q, row.on_frame, em * 0.25f, 0, 2.0f);
+  dl->PushClipRect(p, q, true);
+  dl->AddText(f.big, f.big->FontSize, ImVec2(p.x + em * 0.4f, p.y + (size.y - f.big->FontSize) / 2), ink, row.icon);
+  const float x = p.x + em * 0.4f + f.big->FontSize * 1.4f;
+  dl->AddText(f.bold, f.bold->FontSize, ImVec2(x, p.y + em * 0.25f), ink, row.title.c_str());
+  const std::string line = cut_to(f.small, row.line, q.x - x - em * 0.4f);
+  dl->AddText(f.small, f.small->FontSize, ImVec2(x, p.y + em * 0.35f + f.bold->FontSize), row.chosen ? ink : colour::text_dim,
+              line.c_str());
+  dl->PopClipRect();
+  return pressed;
+}
+
 std::string_view sheet_label_of(std::span<const SheetChoice> list, std::string_view value) {
   for (const auto& c : list)
     if (c.value == value) return c.label;

@@ -15,6 +15,21 @@ void sheet_heading(const Fonts& f, const char* text);
 std::string sheet_staff_name(const Snapshot& s, const StaffId& id);
 // "Fri 20 Nov 11:00"
 std::string sheet_when(Instant at, Zone zone);
+
+// One tappable 3-em row of a sheet (a bundle item, a care flag): a big icon, the title in bold and one
+// small line under it (cut with "..." to fit). Accent when chosen; `on_fill` framed in `on_frame` when on.
+// Target `target`; drawn but not tappable when read_only. Returns true when tapped.
+struct SheetRow {
+  std::string target;
+  std::string title;
+  std::string line;
+  const char* icon = "";
+  bool on = false;
+  bool chosen = false;
+  unsigned int on_fill = 0;   // ImU32
+  unsigned int on_frame = 0;  // ImU32
+};
+bool sheet_row(const Fonts& f, const SheetRow& row, bool read_only, float width, HitTargets& targets);
 std::string_view sheet_label_of(std::span<const SheetChoice> list, std::string_view value);
 // A list of choices as big buttons, `per_row` a row, then "Other (type it)" when `other`; `chosen`
 // is the index (list size = Other). Targets "<prefix>:<i>" and "<prefix>:other".

@@ -17,6 +17,9 @@ bool any_too_wide(const std::vector<std::string>& labels, float avail, const Mea
 // `second` is empty.
 std::string join_label(const std::string& first, const std::string& second, bool stacked);
 
+// `text` cut to `width` pixels with "..." when it does not fit, at whole UTF-8 characters.
+std::string cut_to_width(std::string text, float width, const MeasureText& width_of);
+
 // Lines a label takes (1 + its newlines).
 int label_lines(std::string_view label);
 

@@ -2,11 +2,21 @@
 #include "ui/widgets.hpp"
 
 #include "ui/icons.hpp"
+#include "ui/text_fit.hpp"
 #include "ui/theme.hpp"
+
+#include <cfloat>
+#include <utility>
 
 namespace vb::ui {
 
 float chip_width(const Fonts& f) { return f.em * 8.0f; }
+
+std::string cut_to(ImFont* font, std::string text, float width) {
+  return cut_to_width(std::move(text), width, [font](std::string_view t) {
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, t.data(), t.data() + t.size()).x;
+  });
+}
 
 std::string words(std::string_view snake_case) {
   std::string out(snake_case);

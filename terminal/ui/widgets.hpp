@@ -32,5 +32,7 @@ std::string staff_initials(const Snapshot& s, const StaffId& id);
 // "red" -> "Red"; "senior_practitioner" -> "Senior practitioner".
 std::string zone_label(std::string_view zone);
 std::string words(std::string_view snake_case);
+// `text` cut to `width` pixels in `font` with "..." when it does not fit (ui/text_fit cut_to_width).
+std::string cut_to(ImFont* font, std::string text, float width);
 
 }  // namespace vb::ui

@@ -35,3 +35,16 @@ TEST_CASE("ui text fit: a free slot shows only its time, never an empty second l
   CHECK(label_lines(join_label("15:00", "", true)) == 1);
   CHECK_FALSE(any_too_wide({}, 10.0f, mono));
 }
+
+TEST_CASE("ui text fit: a line too long for its row is cut with '...' at a whole character, and the cut line fits") {
+  CHECK(cut_to_width("Noted today", 88.0f, mono) == "Noted today");  // 88 px: fits whole, no dots
+  const std::string cut = cut_to_width("Cleared Mon 23 Nov 09:40 · Sasha: no longer applies", 120.0f, mono);
+  CHECK(cut.size() >= 3);
+  CHECK(cut.substr(cut.size() - 3) == "...");
+  CHECK(mono(cut) <= 120.0f);
+  CHECK(cut == "Cleared Mon ...");  // 15 characters of 8 px: as much of the line as fits, then the dots
+  // "·" is two bytes: a cut never leaves half of it (which would draw as a broken glyph).
+  const std::string dot = cut_to_width("ab · cd", 48.0f, mono);  // "ab ·" is 5 bytes = 40 px + "..." 24 px > 48
+  CHECK(dot == "ab ...");
+  CHECK(cut_to_width("anything", 0.0f, mono) == "...");
+}
