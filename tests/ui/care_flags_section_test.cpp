@@ -12,6 +12,7 @@
 #include "store/snapshot_writer.hpp"
 #include "ui/care_flags_section.hpp"
 #include "ui/headless.hpp"
+#include "ui/sheet_fixtures.hpp"
 
 #include <unistd.h>
 
@@ -22,21 +23,9 @@ using namespace vb;
 
 namespace {
 
-Instant now() { return *parse_instant("2026-11-23T08:30:00Z", nullptr); }
-
-Snapshot demo() {
-  DemoOptions o;
-  o.seed = 7;
-  o.now = now();
-  o.history_days = 30;
-  return generate_demo_team(o);
-}
-
-StaffId with_role(const Snapshot& s, Role r, bool has) {
-  for (const auto& m : s.staff)
-    if (m.active && m.has_role(r) == has) return m.id;
-  return "";
-}
+Instant now() { return test::sheet_now(); }
+Snapshot demo() { return test::sheet_demo(); }
+StaffId with_role(const Snapshot& s, Role r, bool has) { return test::member_with_role(s, r, has); }
 
 Id open_episode_with_plan(const Snapshot& s) {
   for (const auto& e : s.episodes)
@@ -64,22 +53,8 @@ struct FlagsPart {
 
 // Applies `commands` to `s` written to a fresh database; returns the snapshot and the audit rows.
 std::pair<Snapshot, int> applied(const Snapshot& s, const std::vector<Command>& commands) {
-  const auto path = std::filesystem::temp_directory_path() / ("vb_care_flags_" + std::to_string(::getpid()) + ".db");
-  auto remove = [&] {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
-  };
-  remove();
-  Snapshot out;
-  int audits = 0;
-  {
-    auto db = store::Database::open(path.string(), store::OpenMode::create_if_missing);
-    store::write_snapshot(db, s);
-    out = store::load_snapshot(db);
-    audits = static_cast<int>(store::apply_commands(db, out, commands).size());
-    out = store::load_snapshot(db);
-  }
-  remove();
-  return {out, audits};
+  auto r = test::apply_through_store(s, commands, "care_flags");
+  return {std::move(r.snapshot), r.audits};
 }
 
 }  // namespace

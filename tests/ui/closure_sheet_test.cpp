@@ -12,6 +12,7 @@
 #include "store/snapshot_writer.hpp"
 #include "ui/closure_sheet.hpp"
 #include "ui/headless.hpp"
+#include "ui/sheet_fixtures.hpp"
 
 #include <unistd.h>
 
@@ -22,22 +23,9 @@ using namespace vb;
 
 namespace {
 
-const char* now_text = "2026-11-23T08:30:00Z";
-Instant now() { return *parse_instant(now_text, nullptr); }
-
-Snapshot demo() {
-  DemoOptions o;
-  o.seed = 7;
-  o.now = now();
-  o.history_days = 30;
-  return generate_demo_team(o);
-}
-
-StaffId with_role(const Snapshot& s, Role r, bool has) {
-  for (const auto& m : s.staff)
-    if (m.active && m.has_role(r) == has) return m.id;
-  return "";
-}
+Instant now() { return test::sheet_now(); }
+Snapshot demo() { return test::sheet_demo(); }
+StaffId with_role(const Snapshot& s, Role r, bool has) { return test::member_with_role(s, r, has); }
 
 // An open episode with a plan whose transition bundle is part done (missing `item`).
 Id part_done_episode(const Snapshot& s, std::string_view item) {
@@ -70,25 +58,7 @@ struct Sheet {
   }
 };
 
-// Writes `s` to a fresh database and applies `c` through the store, as the kiosk does; returns the
-// snapshot as the store left it.
-Snapshot applied(const Snapshot& s, const Command& c) {
-  const auto path = std::filesystem::temp_directory_path() / ("vb_closure_sheet_" + std::to_string(::getpid()) + ".db");
-  auto remove = [&] {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
-  };
-  remove();
-  Snapshot out;
-  {
-    auto db = store::Database::open(path.string(), store::OpenMode::create_if_missing);
-    store::write_snapshot(db, s);
-    out = store::load_snapshot(db);
-    store::apply_commands(db, out, {c});
-    out = store::load_snapshot(db);
-  }
-  remove();
-  return out;
-}
+Snapshot applied(const Snapshot& s, const Command& c) { return test::apply_through_store(s, {c}, "closure_sheet").snapshot; }
 
 }  // namespace
 

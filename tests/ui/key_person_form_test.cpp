@@ -10,6 +10,7 @@
 #include "store/snapshot_loader.hpp"
 #include "store/snapshot_writer.hpp"
 #include "ui/headless.hpp"
+#include "ui/sheet_fixtures.hpp"
 #include "ui/key_person_form.hpp"
 
 #include <unistd.h>
@@ -21,21 +22,9 @@ using namespace vb;
 
 namespace {
 
-Instant now() { return *parse_instant("2026-11-23T08:30:00Z", nullptr); }
-
-Snapshot demo() {
-  DemoOptions o;
-  o.seed = 7;
-  o.now = now();
-  o.history_days = 30;
-  return generate_demo_team(o);
-}
-
-StaffId with_role(const Snapshot& s, Role r, bool has) {
-  for (const auto& m : s.staff)
-    if (m.active && m.has_role(r) == has) return m.id;
-  return "";
-}
+Instant now() { return test::sheet_now(); }
+Snapshot demo() { return test::sheet_demo(); }
+StaffId with_role(const Snapshot& s, Role r, bool has) { return test::member_with_role(s, r, has); }
 
 Id open_episode_with_plan(const Snapshot& s, bool with_key_people) {
   for (const auto& e : s.episodes)
@@ -56,23 +45,7 @@ struct CarerPart {
   }
 };
 
-Snapshot applied(const Snapshot& s, const Command& c) {
-  const auto path = std::filesystem::temp_directory_path() / ("vb_key_person_form_" + std::to_string(::getpid()) + ".db");
-  auto remove = [&] {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
-  };
-  remove();
-  Snapshot out;
-  {
-    auto db = store::Database::open(path.string(), store::OpenMode::create_if_missing);
-    store::write_snapshot(db, s);
-    out = store::load_snapshot(db);
-    store::apply_commands(db, out, {c});
-    out = store::load_snapshot(db);
-  }
-  remove();
-  return out;
-}
+Snapshot applied(const Snapshot& s, const Command& c) { return test::apply_through_store(s, {c}, "key_person_form").snapshot; }
 
 }  // namespace
 
