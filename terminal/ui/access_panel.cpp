@@ -321,8 +321,7 @@ std::optional<Command> draw_access_panel(const FrameInput& in, UiState& state, f
       state.access_staff = m->id;
     }
   }
-  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) && ImGui::IsMouseDragging(ImGuiMouseButton_Left))
-    ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+  drag_to_scroll();
   ImGui::EndChild();
 
   ImGui::SameLine(0, gap);

@@ -491,8 +491,7 @@ std::optional<Command> draw_closure_sheet(const FrameInput& in, const PlanView& 
 
   content_height = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
   // A sheet taller than the screen (no sign-in: the names of those on shift) scrolls by dragging.
-  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) && ImGui::IsMouseDragging(ImGuiMouseButton_Left))
-    ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+  drag_to_scroll();
   if (done) {
     reset_closure_sheet(state);
     state.plan_action.clear();

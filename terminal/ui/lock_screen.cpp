@@ -228,8 +228,7 @@ void draw_lock_pad(const FrameInput& in, UiState& state) {
         }
       }
   // Drag to scroll a long list (no hover-only or scrollbar-only UI on a touch screen).
-  if (ImGui::IsWindowHovered() && ImGui::IsMouseDragging(ImGuiMouseButton_Left))
-    ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+  drag_to_scroll(ImGuiHoveredFlags_None);
   ImGui::EndChild();
   ImGui::EndGroup();
 

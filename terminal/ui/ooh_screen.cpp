@@ -553,14 +553,12 @@ std::optional<Command> draw_ooh_screen(const FrameInput& in, UiState& state, flo
   proposal_panel(in, state, b, out);
   visits_panel(in, state, b, out);
   gaps_panel(in, b);
-  if (ImGui::IsWindowHovered() && ImGui::IsMouseDragging(ImGuiMouseButton_Left))
-    ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+  drag_to_scroll(ImGuiHoveredFlags_None);
   ImGui::EndChild();
   ImGui::SameLine(0, em * 0.8f);
   ImGui::BeginChild("ooh_right", ImVec2(0, body_h), false);
   staff_panel(in, state, b, out);
-  if (ImGui::IsWindowHovered() && ImGui::IsMouseDragging(ImGuiMouseButton_Left))
-    ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+  drag_to_scroll(ImGuiHoveredFlags_None);
   ImGui::EndChild();
   ImGui::EndChild();
   return out;

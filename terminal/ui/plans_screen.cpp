@@ -238,11 +238,8 @@ std::optional<Command> draw_plans_screen(const FrameInput& in, UiState& state, f
     else ImGui::TextDisabled("—");
     ImGui::PopID();
   }
-  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
-    ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
-  }
-  const float remaining = ImGui::GetScrollMaxY() - ImGui::GetScrollY();
-  state.rows_below = remaining > 1 ? static_cast<int>(remaining / (row_h + ImGui::GetStyle().CellPadding.y * 2) + 0.999f) : 0;
+  drag_to_scroll();
+  state.rows_below = rows_below_view(row_h + ImGui::GetStyle().CellPadding.y * 2);
   ImGui::EndTable();
   return command;
 }

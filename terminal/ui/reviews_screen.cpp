@@ -345,8 +345,7 @@ void draw_reviews_screen(const FrameInput& in, UiState& state, float height) {
   ImGui::Spacing();
   ImGui::Spacing();
   rules_list(in);
-  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) && ImGui::IsMouseDragging(ImGuiMouseButton_Left))
-    ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+  drag_to_scroll();
   ImGui::EndChild();
   state.rows_below = 0;
 }

@@ -93,11 +93,8 @@ std::optional<Id> draw_staff_screen(const FrameInput& in, UiState& state, float 
     chips(in, state, row.visits, tapped);
     ImGui::PopID();
   }
-  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
-    ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
-  }
-  const float remaining = ImGui::GetScrollMaxY() - ImGui::GetScrollY();
-  state.rows_below = remaining > 1 ? static_cast<int>(remaining / (em * 3.2f) + 0.999f) : 0;
+  drag_to_scroll();
+  state.rows_below = rows_below_view(em * 3.2f);
   ImGui::EndTable();
   if (tapped) return tapped;
   return std::nullopt;

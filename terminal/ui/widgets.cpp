@@ -18,6 +18,16 @@ std::string cut_to(ImFont* font, std::string text, float width) {
   });
 }
 
+void drag_to_scroll(ImGuiHoveredFlags over) {
+  if (ImGui::IsWindowHovered(over) && ImGui::IsMouseDragging(ImGuiMouseButton_Left))
+    ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+}
+
+int rows_below_view(float row_pitch) {
+  const float remaining = ImGui::GetScrollMaxY() - ImGui::GetScrollY();
+  return remaining > 1 ? static_cast<int>(remaining / row_pitch + 0.999f) : 0;
+}
+
 std::string words(std::string_view snake_case) {
   std::string out(snake_case);
   for (char& c : out)

@@ -34,5 +34,11 @@ std::string zone_label(std::string_view zone);
 std::string words(std::string_view snake_case);
 // `text` cut to `width` pixels in `font` with "..." when it does not fit (ui/text_fit cut_to_width).
 std::string cut_to(ImFont* font, std::string text, float width);
+// Touch: dragging on the current window (by default also over its child windows) scrolls it, so no
+// list needs a scrollbar or hover. Call before the window's End/EndChild.
+void drag_to_scroll(ImGuiHoveredFlags over = ImGuiHoveredFlags_ChildWindows);
+// How many rows of `row_pitch` pixels lie below the visible part of the current window (0 at the
+// bottom): the "N more below" hint of the long lists.
+int rows_below_view(float row_pitch);
 
 }  // namespace vb::ui

@@ -4,25 +4,14 @@
 
 #include "app/review_rules_file.hpp"
 
-#include <fstream>
-#include <sstream>
+#include "app/rules_file_fixtures.hpp"
 
 using namespace vb;
 
 namespace {
 
-std::string shipped() {
-  std::ifstream in(std::string(VB_SOURCE_DIR) + "/data/review_rules.json");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string with(std::string text, const std::string& from, const std::string& to) {
-  auto at = text.find(from);
-  REQUIRE(at != std::string::npos);
-  return text.replace(at, from.size(), to);
-}
+std::string shipped() { return test::shipped_data("review_rules.json"); }
+using test::with;
 
 }  // namespace
 
@@ -55,12 +44,7 @@ TEST_CASE("review rules file: an edited value is used") {
 
 TEST_CASE("review rules file: bad edits are refused with the file and field named") {
   auto problem = [](const std::string& text) {
-    try {
-      app::parse_review_rules(text, "review_rules.json");
-    } catch (const std::exception& e) {
-      return std::string(e.what());
-    }
-    return std::string("accepted");
+    return test::refusal_of([](const std::string& t) { app::parse_review_rules(t, "review_rules.json"); }, text);
   };
   CHECK(problem(with(shipped(), "\"day\": 42", "\"day\": \"six weeks\"")) ==
         "review_rules.json: field 'six_weeks.day': must be a whole number");

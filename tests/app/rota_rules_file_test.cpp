@@ -4,33 +4,17 @@
 
 #include "app/rota_rules_file.hpp"
 
-#include <fstream>
-#include <sstream>
+#include "app/rules_file_fixtures.hpp"
 
 using namespace vb;
 
 namespace {
 
-std::string shipped() {
-  std::ifstream in(std::string(VB_SOURCE_DIR) + "/data/rota_rules.json");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string with(std::string text, const std::string& from, const std::string& to) {
-  auto at = text.find(from);
-  REQUIRE(at != std::string::npos);
-  return text.replace(at, from.size(), to);
-}
+std::string shipped() { return test::shipped_data("rota_rules.json"); }
+using test::with;
 
 std::string refusal(const std::string& text) {
-  try {
-    app::parse_rota_rules(text, "rota_rules.json");
-  } catch (const std::runtime_error& e) {
-    return e.what();
-  }
-  return "(accepted)";
+  return test::refusal_of([](const std::string& t) { app::parse_rota_rules(t, "rota_rules.json"); }, text);
 }
 
 }  // namespace
