@@ -31,7 +31,10 @@ class StoredRow {
   int small_int(int c) const { return static_cast<int>(st_.column_int(c)); }
   double real(int c) const { return st_.column_double(c); }
   bool boolean(int c) const { return st_.column_int(c) != 0; }
-  std::string staff_ref(int c) const { return st_.column_is_null(c) ? std::string() : st_.column_text(c); }
+  // Cleaned like text(), so a staff id read as a reference matches the same id read from the staff table.
+  std::string staff_ref(int c) const {
+    return st_.column_is_null(c) ? std::string() : printable_text(st_.column_text(c));
+  }
   std::optional<Id> optional_id(int c) const {
     if (st_.column_is_null(c)) return std::nullopt;
     return st_.column_int(c);
