@@ -6,6 +6,7 @@
 #include "core/allocation_precheck.hpp"
 #include "core/allocation_snapshot.hpp"
 #include "solve/allocate.hpp"
+#include "solve/solver_api.hpp"
 
 #include <map>
 #include <set>
@@ -63,6 +64,10 @@ ui::OohProposalView propose_for_window(const Snapshot& s, const OohWindow& w, In
   view.summary = w.label + " " + format_day_label(w.date) + ": " + std::to_string(covered) + " of " +
                  std::to_string(total) + " visits covered" + (proposal.proven_optimal ? " (best possible)" : "") +
                  (view.rows.empty() ? " — nothing to change" : ", " + std::to_string(view.rows.size()) + " to accept");
+  // The solver plugin is missing or broken (stderr says which file and where): the proposal still comes,
+  // from the heuristic, and says so.
+  if (proposal.method == "heuristic" && solve::solver_unavailable())
+    view.summary += " (exact solver unavailable: quick proposal)";
   return view;
 }
 

@@ -13,7 +13,7 @@ ui::Fonts load_fonts(const std::filesystem::path& fonts_dir, float em);
 // The em for a screen of this size: readable from across a room on a wall screen, dense enough
 // on a 1280x800 desk screen. `scale` is the user's setting (1 = default).
 float em_for_screen(int width, int height, float scale = 1.0f);
-// The icon code points load_fonts puts in the atlas (those of ui/icons.hpp), sorted.
+// The code points the icons of ui/icons.hpp are drawn from once load_fonts has built the atlas, sorted.
 std::vector<char32_t> icon_glyphs();
 
 }  // namespace vb::platform

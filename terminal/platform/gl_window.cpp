@@ -1,5 +1,6 @@
 // GLFW window creation and the ImGui backend lifecycle, in init order and reverse-order shutdown.
 #include "platform/gl_window.hpp"
+#include "platform/typed_text.hpp"
 
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
@@ -63,6 +64,7 @@ ImGuiBinding::ImGuiBinding(GLFWwindow* window) {
   ImGui::GetIO().ConfigInputTextCursorBlink = false;
   ImGui::GetIO().LogFilename = nullptr;
   ImGui_ImplGlfw_InitForOpenGL(window, true);
+  clean_clipboard_text(ImGui::GetIO());  // no control characters pasted into a field (typed_text.hpp)
   ImGui_ImplOpenGL3_Init("#version 130");
 }
 
@@ -75,6 +77,7 @@ ImGuiBinding::~ImGuiBinding() {
 void ImGuiBinding::new_frame() {
   ImGui_ImplOpenGL3_NewFrame();  // uploads the font atlas on the first frame and after a rebuild
   ImGui_ImplGlfw_NewFrame();
+  drop_hidden_controls(ImGui::GetIO().InputQueueCharacters);  // typed: see typed_text.hpp
   ImFontAtlas* atlas = ImGui::GetIO().Fonts;
   if (atlas->TexID && (atlas->TexPixelsAlpha8 || atlas->TexPixelsRGBA32)) {
     // The texture holds the atlas now; the CPU copies (alpha + RGBA) are not needed again

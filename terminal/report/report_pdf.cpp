@@ -1,10 +1,10 @@
 // The commissioner report as a PDF (cairo, A4 portrait): title, team and period, the compliance
 // table with state words and shapes (never colour alone) and a weekly sparkline per measure, the
-// outcome figures with bar charts, then every definition and source.
+// outcome figures with bar charts, then every definition and source. cairo comes from the PDF plugin
+// (cairo_api.hpp): a missing plugin is an error naming it and where it was looked for.
 #include "report/commissioner_report.hpp"
 
-#include <cairo-pdf.h>
-#include <cairo.h>
+#include "report/cairo_api.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -13,6 +13,9 @@
 namespace vb::report {
 
 namespace {
+
+// cairo through the PDF plugin, loaded by the first PDF.
+const CairoApi& cx() { return cairo_api(); }
 
 constexpr double page_w = 595.28, page_h = 841.89, margin = 48;
 
@@ -31,19 +34,19 @@ class Writer {
  public:
   Writer(cairo_t* cr, const Report& r) : cr_(cr), report_(r) { page_start(); }
 
-  void colour(Rgb c) { cairo_set_source_rgb(cr_, c.r, c.g, c.b); }
+  void colour(Rgb c) { cx().cairo_set_source_rgb(cr_, c.r, c.g, c.b); }
   void font(double size, bool bold = false) {
-    cairo_select_font_face(cr_, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-    cairo_set_font_size(cr_, size);
+    cx().cairo_select_font_face(cr_, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+    cx().cairo_set_font_size(cr_, size);
   }
   double width_of(const std::string& s) {
     cairo_text_extents_t e;
-    cairo_text_extents(cr_, s.c_str(), &e);
+    cx().cairo_text_extents(cr_, s.c_str(), &e);
     return e.x_advance;
   }
   void text(double x, double y, const std::string& s) {
-    cairo_move_to(cr_, x, y);
-    cairo_show_text(cr_, s.c_str());
+    cx().cairo_move_to(cr_, x, y);
+    cx().cairo_show_text(cr_, s.c_str());
   }
   void text_right(double x, double y, const std::string& s) { text(x - width_of(s), y, s); }
   // Greedy word wrap; returns the lines.
@@ -73,7 +76,7 @@ class Writer {
   void need(double h) {
     if (y + h <= page_h - margin) return;
     footer();
-    cairo_show_page(cr_);
+    cx().cairo_show_page(cr_);
     page_start();
   }
   void heading(const std::string& s) {
@@ -84,8 +87,8 @@ class Writer {
     text(margin, y, s);
     y += 8;
     colour(rule_grey);
-    cairo_rectangle(cr_, margin, y, page_w - 2 * margin, 1);
-    cairo_fill(cr_);
+    cx().cairo_rectangle(cr_, margin, y, page_w - 2 * margin, 1);
+    cx().cairo_fill(cr_);
     y += 16;
   }
   void state_mark(double x, double y_mid, const std::string& state) {
@@ -93,23 +96,23 @@ class Writer {
     const double s = 4.5;
     if (state == "green") {
       colour(green);
-      cairo_arc(cr_, x + s, y_mid, s, 0, 2 * M_PI);
-      cairo_fill(cr_);
+      cx().cairo_arc(cr_, x + s, y_mid, s, 0, 2 * M_PI);
+      cx().cairo_fill(cr_);
     } else if (state == "amber") {
       colour(amber);
-      cairo_move_to(cr_, x + s, y_mid - s);
-      cairo_line_to(cr_, x + 2 * s, y_mid + s);
-      cairo_line_to(cr_, x, y_mid + s);
-      cairo_close_path(cr_);
-      cairo_fill(cr_);
+      cx().cairo_move_to(cr_, x + s, y_mid - s);
+      cx().cairo_line_to(cr_, x + 2 * s, y_mid + s);
+      cx().cairo_line_to(cr_, x, y_mid + s);
+      cx().cairo_close_path(cr_);
+      cx().cairo_fill(cr_);
     } else if (state == "red") {
       colour(red);
-      cairo_rectangle(cr_, x, y_mid - s, 2 * s, 2 * s);
-      cairo_fill(cr_);
+      cx().cairo_rectangle(cr_, x, y_mid - s, 2 * s, 2 * s);
+      cx().cairo_fill(cr_);
     } else {
       colour(muted);
-      cairo_rectangle(cr_, x, y_mid - 0.75, 2 * s, 1.5);
-      cairo_fill(cr_);
+      cx().cairo_rectangle(cr_, x, y_mid - 0.75, 2 * s, 1.5);
+      cx().cairo_fill(cr_);
     }
     font(8.5);
     colour(ink);
@@ -126,28 +129,28 @@ class Writer {
     auto py = [&](double v) { return y_top + h - h * v / hi; };
     if (row.target) {
       colour(rule_grey);
-      cairo_set_line_width(cr_, 0.8);
-      cairo_move_to(cr_, x, py(*row.target));
-      cairo_line_to(cr_, x + w, py(*row.target));
-      cairo_stroke(cr_);
+      cx().cairo_set_line_width(cr_, 0.8);
+      cx().cairo_move_to(cr_, x, py(*row.target));
+      cx().cairo_line_to(cr_, x + w, py(*row.target));
+      cx().cairo_stroke(cr_);
     }
     colour(bar);
-    cairo_set_line_width(cr_, 1.3);
+    cx().cairo_set_line_width(cr_, 1.3);
     bool pen = false;
     for (size_t i = 0; i < n; ++i) {
       if (!row.weekly_has_data[i]) {
         pen = false;
         continue;
       }
-      if (pen) cairo_line_to(cr_, px(i), py(row.weekly[i]));
-      else cairo_move_to(cr_, px(i), py(row.weekly[i]));
+      if (pen) cx().cairo_line_to(cr_, px(i), py(row.weekly[i]));
+      else cx().cairo_move_to(cr_, px(i), py(row.weekly[i]));
       pen = true;
     }
-    cairo_stroke(cr_);
+    cx().cairo_stroke(cr_);
     for (size_t i = 0; i < n; ++i)
       if (row.weekly_has_data[i]) {
-        cairo_arc(cr_, px(i), py(row.weekly[i]), 1.4, 0, 2 * M_PI);
-        cairo_fill(cr_);
+        cx().cairo_arc(cr_, px(i), py(row.weekly[i]), 1.4, 0, 2 * M_PI);
+        cx().cairo_fill(cr_);
       }
   }
   // Horizontal bars: label, bar, count.
@@ -162,8 +165,8 @@ class Writer {
       colour(ink);
       text(margin, y + 10, label);
       colour(bar);
-      cairo_rectangle(cr_, margin + label_w, y + 2, std::max(1.0, bar_w * v / hi), 11);
-      cairo_fill(cr_);
+      cx().cairo_rectangle(cr_, margin + label_w, y + 2, std::max(1.0, bar_w * v / hi), 11);
+      cx().cairo_fill(cr_);
       colour(ink);
       char buf[32];
       std::snprintf(buf, sizeof buf, "%g %s", v, v == 1 && unit.size() > 1 && unit.back() == 's' ? unit.substr(0, unit.size() - 1).c_str() : unit.c_str());
@@ -335,10 +338,10 @@ void definitions(Writer& w, const Report& r) {
 
 std::string report_pdf(const Report& r) {
   std::string bytes;
-  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append, &bytes, page_w, page_h);
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, ("Compliance and outcomes: " + r.team).c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "visitboard");
-  cairo_t* cr = cairo_create(surface);
+  cairo_surface_t* surface = cx().cairo_pdf_surface_create_for_stream(append, &bytes, page_w, page_h);
+  cx().cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, ("Compliance and outcomes: " + r.team).c_str());
+  cx().cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "visitboard");
+  cairo_t* cr = cx().cairo_create(surface);
   {
     Writer w(cr, r);
     w.font(20, true);
@@ -366,12 +369,12 @@ std::string report_pdf(const Report& r) {
     definitions(w, r);
     w.finish();
   }
-  cairo_show_page(cr);
-  cairo_destroy(cr);
-  cairo_surface_finish(surface);
-  const cairo_status_t status = cairo_surface_status(surface);
-  cairo_surface_destroy(surface);
-  if (status != CAIRO_STATUS_SUCCESS) throw std::runtime_error(std::string("PDF: ") + cairo_status_to_string(status));
+  cx().cairo_show_page(cr);
+  cx().cairo_destroy(cr);
+  cx().cairo_surface_finish(surface);
+  const cairo_status_t status = cx().cairo_surface_status(surface);
+  cx().cairo_surface_destroy(surface);
+  if (status != CAIRO_STATUS_SUCCESS) throw std::runtime_error(std::string("PDF: ") + cx().cairo_status_to_string(status));
   return bytes;
 }
 

@@ -1,9 +1,9 @@
-// Set partitioning over enumerated routes, solved by CBC through its C interface.
+// Set partitioning over enumerated routes, solved by CBC through its C interface (from the solver plugin).
 #include "solve/allocation_exact.hpp"
 
 #include "solve/set_partitioning.hpp"
 
-#include <Cbc_C_Interface.h>
+#include "solve/solver_api.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -14,6 +14,7 @@
 namespace vb::solve {
 
 ExactResult solve_exact(const alloc::Instance& in, std::size_t label_limit) {
+  if (!solver_api_or_null()) return {};  // no solver plugin: the caller falls back to the heuristic
   std::vector<alloc::Column> all;
   for (int s = 0; s < in.ns; ++s) {
     std::vector<alloc::Column> cols;
@@ -26,6 +27,8 @@ ExactResult solve_exact(const alloc::Instance& in, std::size_t label_limit) {
 
 ExactResult solve_over_columns(const alloc::Instance& in, std::vector<alloc::Column> all, const alloc::Routes& start) {
   ExactResult out;
+  const SolverApi* api = solver_api_or_null();
+  if (!api) return out;
   // Keep elementary columns that carry all of their staff member's kept pins; add the start routes.
   std::erase_if(all, [&](const alloc::Column& c) {
     std::vector<int> sorted = c.visits;
@@ -46,18 +49,18 @@ ExactResult solve_over_columns(const alloc::Instance& in, std::vector<alloc::Col
   for (auto& c : all) add_route(m, in, c);
   out.columns = all.size();
 
-  std::unique_ptr<Cbc_Model, void (*)(Cbc_Model*)> model(Cbc_newModel(), Cbc_deleteModel);
+  std::unique_ptr<Cbc_Model, void (*)(Cbc_Model*)> model(api->Cbc_newModel(), api->Cbc_deleteModel);
   Cbc_Model* cbc = model.get();
-  Cbc_loadProblem(cbc, m.cols, m.rows, m.start.data(), m.index.data(), m.value.data(), m.col_lower.data(),
+  api->Cbc_loadProblem(cbc, m.cols, m.rows, m.start.data(), m.index.data(), m.value.data(), m.col_lower.data(),
                   m.col_upper.data(), m.objective.data(), m.row_lower.data(), m.row_upper.data());
-  for (int j = 0; j < m.cols; ++j) Cbc_setInteger(cbc, j);
-  Cbc_setLogLevel(cbc, 0);
-  Cbc_setParameter(cbc, "log", "0");
-  Cbc_setParameter(cbc, "slog", "0");
-  Cbc_setParameter(cbc, "threads", "0");
-  Cbc_setParameter(cbc, "cuts", "off");
-  Cbc_setParameter(cbc, "heuristicsOnOff", "off");
-  Cbc_setParameter(cbc, "preprocess", "off");
+  for (int j = 0; j < m.cols; ++j) api->Cbc_setInteger(cbc, j);
+  api->Cbc_setLogLevel(cbc, 0);
+  api->Cbc_setParameter(cbc, "log", "0");
+  api->Cbc_setParameter(cbc, "slog", "0");
+  api->Cbc_setParameter(cbc, "threads", "0");
+  api->Cbc_setParameter(cbc, "cuts", "off");
+  api->Cbc_setParameter(cbc, "heuristicsOnOff", "off");
+  api->Cbc_setParameter(cbc, "preprocess", "off");
   {
     // Start from the heuristic's proposal: an incumbent from the first node prunes most of the tree.
     std::vector<double> x0(static_cast<size_t>(m.cols), 0.0);
@@ -71,20 +74,20 @@ ExactResult solve_over_columns(const alloc::Instance& in, std::vector<alloc::Col
       if (count[v] < in.need[v]) x0[v] = 1;
     std::vector<int> idx(static_cast<size_t>(m.cols));
     for (int j = 0; j < m.cols; ++j) idx[j] = j;
-    Cbc_setMIPStartI(cbc, m.cols, idx.data(), x0.data());
+    api->Cbc_setMIPStartI(cbc, m.cols, idx.data(), x0.data());
   }
-  Cbc_setMaximumNodes(cbc, 100000);  // a node limit, not a clock: determinism
-  Cbc_setAllowableGap(cbc, 0.5);     // costs are whole numbers: within 0.5 is optimal
-  Cbc_solve(cbc);
-  const double* x = Cbc_getColSolution(cbc);
-  if (x == nullptr || Cbc_isProvenInfeasible(cbc)) return out;
+  api->Cbc_setMaximumNodes(cbc, 100000);  // a node limit, not a clock: determinism
+  api->Cbc_setAllowableGap(cbc, 0.5);     // costs are whole numbers: within 0.5 is optimal
+  api->Cbc_solve(cbc);
+  const double* x = api->Cbc_getColSolution(cbc);
+  if (x == nullptr || api->Cbc_isProvenInfeasible(cbc)) return out;
   out.routes.assign(in.ns, {});
   for (int s = 0; s < in.ns; ++s) out.routes[s] = in.pins_of[s];
   for (size_t k = 0; k < all.size(); ++k)
     if (x[in.nv + k] > 0.5) out.routes[all[k].staff] = all[k].visits;
   out.solved = true;
-  out.proven = Cbc_isProvenOptimal(cbc) != 0;
-  out.bound = Cbc_getBestPossibleObjValue(cbc);
+  out.proven = api->Cbc_isProvenOptimal(cbc) != 0;
+  out.bound = api->Cbc_getBestPossibleObjValue(cbc);
   return out;
 }
 

@@ -2,6 +2,7 @@
 // Typed access to stored rows for the snapshot loader and writers: reading checks every value and
 // names table, row and column when one is unreadable; binding writes the schema's stored forms.
 #include "core/model.hpp"
+#include "core/printable_text.hpp"
 #include "store/database.hpp"
 #include "store/stored_form.hpp"
 
@@ -24,12 +25,16 @@ class StoredRow {
     return on_row_;
   }
 
-  std::string text(int c) const { return st_.column_text(c); }
+  // Control characters never reach a screen as text (they are the icons' code points).
+  std::string text(int c) const { return printable_text(st_.column_text(c)); }
   std::int64_t integer(int c) const { return st_.column_int(c); }
   int small_int(int c) const { return static_cast<int>(st_.column_int(c)); }
   double real(int c) const { return st_.column_double(c); }
   bool boolean(int c) const { return st_.column_int(c) != 0; }
-  std::string staff_ref(int c) const { return st_.column_is_null(c) ? std::string() : st_.column_text(c); }
+  // Cleaned like text(), so a staff id read as a reference matches the same id read from the staff table.
+  std::string staff_ref(int c) const {
+    return st_.column_is_null(c) ? std::string() : printable_text(st_.column_text(c));
+  }
   std::optional<Id> optional_id(int c) const {
     if (st_.column_is_null(c)) return std::nullopt;
     return st_.column_int(c);

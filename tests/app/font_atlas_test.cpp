@@ -67,3 +67,23 @@ TEST_CASE("fonts: the atlas of a 1080p wall screen or a 1280x800 desk screen is 
     CHECK(a.w * a.h * 4 <= 2 * 1024 * 1024);
   }
 }
+
+TEST_CASE("fonts: each face's lookup table ends at the text's last code point, and every icon still has its glyph") {
+  ImGui::CreateContext();
+  const vb::ui::Fonts f = vb::platform::load_fonts(VB_FONTS_DIR, vb::platform::em_for_screen(1920, 1080));
+  for (ImFont* font : {f.body, f.bold, f.big, f.small}) {
+    // Text ranges end at U+2193; the icons sit among the control characters below U+00A0.
+    CHECK(font->IndexLookup.Size <= 0x2194);
+    CHECK(font->IndexAdvanceX.Size <= 0x2194);
+    for (char32_t c : vb::platform::icon_glyphs()) {
+      INFO("icon code point " << static_cast<unsigned>(c));
+      const ImFontGlyph* g = font->FindGlyphNoFallback(static_cast<ImWchar>(c));
+      REQUIRE(g != nullptr);
+      CHECK(g->Visible);
+      CHECK(g->AdvanceX >= f.em * 0.5f);
+    }
+    // Fork Awesome's own code points are no longer in the face: text holding them shows the fallback.
+    CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>(0xF00C)) == nullptr);
+  }
+  ImGui::DestroyContext();
+}
