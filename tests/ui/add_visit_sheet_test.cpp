@@ -138,3 +138,20 @@ TEST_CASE("add visit sheet: without the clinician or coordinator role the sheet 
   CHECK_FALSE(ui.shows("add_visit_save"));
   CHECK(ui.shows("add_visit_cancel"));
 }
+
+TEST_CASE("add visit sheet: at 1280x800 (the desk screen) the whole sheet and its Save are on screen") {
+  const Snapshot s = test::sheet_demo();
+  test::HeadlessUi ui(s, now(), 1280, 800);
+  ui.state.signed_in = test::member_with_role(s, Role::clinician, true);
+  ui.state.screen = ui::Screen::plans;
+  ui.state.plan_episode = open_episode_with_plan(s);
+  ui.frame();
+  ui.tap("plan_action:add_visit");
+  ui.tap("add_visit_day:1");
+  ui.tap(start_target(17 * 60 + 30));
+  REQUIRE(ui.shows("add_visit_save"));
+  const ImVec2 save = *ui.state.targets.centre("add_visit_save");
+  CHECK(save.y < 800);
+  CHECK(save.x < 1280);
+  CHECK(ui.tap("add_visit_save").has_value());
+}
