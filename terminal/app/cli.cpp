@@ -18,7 +18,7 @@ const std::map<std::string, CommandSpec>& specs() {
   static const std::map<std::string, CommandSpec> s{
       {"run", {{"backup-dir", "key", "lock-after"}, {"windowed", "names", "no-backups", "trace-start"}, 0}},
       {"demo", {{"seed"}, {}, 0}},
-      {"screenshot", {{"screen", "size", "visit", "backup-dir", "key", "measure", "signed-in", "access", "episode", "closure"}, {"privacy", "no-backups", "propose", "set-pin"}, 1}},
+      {"screenshot", {{"screen", "size", "visit", "backup-dir", "key", "measure", "signed-in", "access", "episode", "closure", "add-visit"}, {"privacy", "no-backups", "propose", "set-pin"}, 1}},
       {"board", {{"date", "format"}, {"names"}, 0}},
       {"apply", {{}, {}, 0}},
       {"backup", {{"key"}, {}, 1}},
@@ -132,7 +132,9 @@ std::string usage_text() {
                                       person's roles and PIN, --set-pin its keypad;
                                       --episode ID shows that episode large on the plans screen,
                                       --closure bundle|carer|close opens its Bundle and closure sheet
-                                      (also carer-other, key-person, flags, flags-clear)
+                                      (also carer-other, key-person, flags, flags-clear);
+                                      --add-visit empty|chosen opens its Add visit sheet
+                                      (chosen: tomorrow 17:30, 45 min, home, two staff)
   pin set|clear|status STAFF [--by ID]
                                       set a PIN (read from stdin, never an argument), clear a
                                       locked sign-in (--by a shift coordinator or admin), show state

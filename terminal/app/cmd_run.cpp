@@ -7,6 +7,7 @@
 #include "app/commands.hpp"
 #include "app/integrity_notice.hpp"
 #include "core/transition_bundle.hpp"
+#include "core/add_visit.hpp"
 #include "app/ooh_proposal.hpp"
 #include "app/post_load.hpp"
 #include "app/redraw_schedule.hpp"
@@ -72,6 +73,9 @@ std::string describe(const Command& c) {
   if (const auto* k = std::get_if<AddKeyPerson>(&c)) return "Saved: key person added (" + k->relationship + ")";
   if (const auto* f = std::get_if<ClearCareFlag>(&c))
     return "Saved: care flag cleared: " + std::string(transition_item_label(f->flag));
+  if (const auto* a = std::get_if<AddVisit>(&c))
+    return "Saved: visit added, " + format_day_label(a->date) + " " + format_minutes_hm(a->start_min) + "-" +
+           format_minutes_hm(a->end_min);
   return "Saved";
 }
 

@@ -117,6 +117,19 @@ int run_screenshot(const CommandLine& cl) {
     state.closure_section = *section;
     if (extra) screenshot_closure_extra(s.model.snapshot, *section, state);
   }
+  // --add-visit empty|chosen (session 7): the episode's Add visit sheet, as tapped open, or with
+  // tomorrow 17:30 (out of hours on a weekday), 45 min, a home visit for two staff and a reason chosen.
+  if (auto add = cl.option("add-visit")) {
+    if (*add != "empty" && *add != "chosen") throw UsageError("--add-visit '" + *add + "' must be empty or chosen");
+    state.plan_action = "add_visit";
+    state.plan_action_episode = state.plan_episode;
+    if (*add == "chosen") {
+      state.add_visit_day = 1;
+      state.add_visit_start = 17 * 60 + 30;
+      state.add_visit_double = true;
+      state.add_visit_note = 1;
+    }
+  }
   Instant now = s.clock->now();
   // Shows what the kiosk would show about backups (reads the folder; never starts one).
   BackupStatus backup_status;

@@ -2,6 +2,8 @@
 // reported, never ignored or guessed.
 #include "app/command_json.hpp"
 
+#include "core/add_visit.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <set>
@@ -453,6 +455,44 @@ Command revoke_role(const json& j, Zone zone, Instant default_at) {
   return c;
 }
 
+// A visit added by hand (core/add_visit.hpp): a local date and local "HH:MM" times in the team's zone.
+int hm_field(const json& j, const char* field) {
+  const std::string text = required_string(j, field);
+  auto m = parse_hm(text);
+  if (!m) throw LineError{std::string("field '") + field + "': '" + text + "' is not a local time (HH:MM)"};
+  return *m;
+}
+
+Command add_visit(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "episode", "date", "start", "end", "type", "duration_min", "double_up", "skills", "note",
+                  "by", "at"});
+  AddVisit c;
+  c.episode = required_id(j, "episode");
+  const std::string day = required_string(j, "date");
+  auto d = parse_date(day);
+  if (!d) throw LineError{"field 'date': '" + day + "' is not a date (YYYY-MM-DD)"};
+  c.date = *d;
+  c.start_min = hm_field(j, "start");
+  c.end_min = hm_field(j, "end");
+  if (j.contains("type")) {
+    const std::string type = required_string(j, "type");
+    auto t = parse_visit_type(type);
+    if (!t) throw LineError{"field 'type': '" + type + "' is not one of home, phone, video, clinic"};
+    c.type = *t;
+  }
+  if (j.contains("duration_min")) {
+    const Id minutes = required_id(j, "duration_min");
+    if (minutes < 0 || minutes > 24 * 60) throw LineError{"field 'duration_min': " + std::to_string(minutes) + " is not a length in minutes (0-1440)"};
+    c.duration_min = static_cast<int>(minutes);
+  }
+  c.double_up = optional_bool(j, "double_up");
+  c.required_skills = optional_strings(j, "skills");
+  c.note = optional_string(j, "note");
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
 using Parser = Command (*)(const json&, Zone, Instant);
 
 // Every command `apply` knows, by its JSON name (the spelling of vb::command_name).
@@ -469,7 +509,7 @@ const std::vector<std::pair<std::string_view, Parser>>& parsers() {
       {"add_key_person", add_key_person}, {"log_carer_contact", log_carer_contact},
       {"start_plan", start_plan},
       {"set_pin", set_pin_refused}, {"clear_pin", clear_pin}, {"grant_role", grant_role}, {"revoke_role", revoke_role},
-      {"clear_care_flag", clear_care_flag}};
+      {"clear_care_flag", clear_care_flag}, {"add_visit", add_visit}};
   return all;
 }
 

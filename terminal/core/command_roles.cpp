@@ -45,6 +45,7 @@ std::string_view action(const Command& c) {
                         [](const GrantRole&) { return "grant a role"; },
                         [](const RevokeRole&) { return "revoke a role"; },
                         [](const ClearCareFlag&) { return "clear a care flag"; },
+                        [](const AddVisit&) { return "add a visit"; },
                     },
                     c);
 }
@@ -89,6 +90,9 @@ Roles required_role(const Command& c) {
                         [](const GrantRole&) { return Roles{Role::admin}; },
                         [](const RevokeRole&) { return Roles{Role::admin}; },
                         [](const ClearCareFlag&) { return Roles{Role::clinician}; },
+                        // A clinician adds a visit when risk rises; a coordinator when planning the
+                        // shift (a carer called, a follow-up): both already book reviews.
+                        [](const AddVisit&) { return Roles{Role::clinician, Role::coordinator}; },
                     },
                     c);
 }

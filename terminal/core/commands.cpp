@@ -7,6 +7,7 @@
 #include "core/care_flags.hpp"
 #include "core/transition_bundle.hpp"
 #include "core/start_plan.hpp"
+#include "core/add_visit.hpp"
 
 namespace vb {
 
@@ -41,6 +42,7 @@ std::string_view command_name(const Command& c) {
     if constexpr (std::is_same_v<T, GrantRole>) return "grant_role";
     if constexpr (std::is_same_v<T, RevokeRole>) return "revoke_role";
     if constexpr (std::is_same_v<T, ClearCareFlag>) return "clear_care_flag";
+    if constexpr (std::is_same_v<T, AddVisit>) return "add_visit";
   }, c);
 }
 
@@ -107,6 +109,8 @@ std::optional<std::string> command_problem(const Snapshot& snapshot, const Comma
       return access_command_problem(snapshot, cmd);
     else if constexpr (std::is_same_v<T, ClearCareFlag>)
       return care_flag_command_problem(snapshot, cmd);
+    else if constexpr (std::is_same_v<T, AddVisit>)
+      return add_visit_problem(snapshot, cmd);
     else return review_command_problem(snapshot, cmd);
   }, c);
 }

@@ -272,11 +272,29 @@ struct ClearCareFlag {
   Instant at{};
 };
 
+// Add a visit by hand (core/add_visit.hpp): a local date, a window as local wall times in the team's
+// zone, a type, a planned length, double-up, skills from the team's list, a note. Out of hours by
+// the team's one rule; no plan slot, so plan regeneration keeps it.
+struct AddVisit {
+  Id episode = 0;
+  LocalDate date{};
+  int start_min = 0;  // local minutes since midnight
+  int end_min = 0;
+  VisitType type = VisitType::home;
+  int duration_min = 45;
+  bool double_up = false;
+  std::vector<std::string> required_skills;
+  std::string note;
+  StaffId by;
+  Instant at{};
+};
+
 using Command = std::variant<MarkVisit, BookReview, CancelBooking, RecordReview, LogDecision, SetRisk, RaiseConcern,
                              AcknowledgeEscalation, SetThresholds, ClearLockout, AllocateVisit, UnallocateVisit,
                              AllocateVisits, AddShift, RemoveShift, StepDown, StepUp, RecordReassessment,
                              RecordTransitionItem, CloseEpisode, AddKeyPerson, LogCarerContact, StartPlan,
-                             SetPin, ClearPin, GrantRole, RevokeRole, ClearCareFlag>;
+                             SetPin, ClearPin, GrantRole, RevokeRole, ClearCareFlag,
+                             AddVisit>;
 
 // Spellings accepted for review decisions, risk domains and concern sources.
 const std::vector<std::string_view>& review_decisions();

@@ -152,7 +152,8 @@ Regeneration regenerate_visits(const ContactPlan& plan, Id episode, const std::v
     if (v.episode_id != episode || date::sys_days{v.date} > date::sys_days{last}) continue;
     if (visit_is_history(v, now)) {
       if (v.plan_slot) taken.insert({day_key(v.date), *v.plan_slot});
-      else ++unslotted[{day_key(v.date), static_cast<int>(day_part_of(v.window_start, zone))}];
+      // A visit added by hand (no slot, hand_edited: core/add_visit) is an extra one: it takes no slot.
+      else if (!v.hand_edited) ++unslotted[{day_key(v.date), static_cast<int>(day_part_of(v.window_start, zone))}];
     } else {
       replaceable[{day_key(v.date), *v.plan_slot}].push_back(&v);
     }

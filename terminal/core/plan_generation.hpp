@@ -8,6 +8,9 @@
 // evening 17:00-20:00) turned into instants with from_local's policy (a time in the spring gap
 // moves to the end of the gap; a time in the autumn overlap takes its first occurrence). No window
 // lies in 01:00-02:00, so on the change nights every slot exists exactly once and keeps its wall time.
+//
+// An imported visit (no slot) stands for one of the plan's visits in its part of the day; a visit added
+// by hand (no slot, hand_edited: core/add_visit) is an extra one and stands for none.
 #include "core/bank_holidays.hpp"
 #include "core/model.hpp"
 #include "core/rota_rules.hpp"

@@ -1,5 +1,6 @@
 // The transition bundle's records and closing an episode: the episode closed, its future planned
 // visits removed (history kept), a follow-up contact created within its window, one audit row each.
+#include "core/add_visit.hpp"
 #include "core/out_of_hours.hpp"
 #include "core/plan_generation.hpp"
 #include "core/transition_bundle.hpp"
@@ -55,7 +56,18 @@ Id StepDownCommandWriter::apply(const Command& c, const CloseEpisode& r) {
     remove.bind_int(1, id);
     remove.run("removing planned visit " + std::to_string(id));
   }
+  // Visits added by hand that have not happened go too (the plan's regeneration keeps them).
+  const std::vector<Id> hand_added = hand_added_to_remove_at_closure(s_.visits, r.episode, r.at);
+  auto remove_added = db_.prepare("DELETE FROM visit WHERE id = ?1 AND status = 'planned' AND outcome_at IS NULL");
+  auto remove_skills = db_.prepare("DELETE FROM visit_skill WHERE visit_id = ?1");
+  for (Id id : hand_added) {
+    remove_skills.bind_int(1, id);
+    remove_skills.run("removing the skills of planned visit " + std::to_string(id));
+    remove_added.bind_int(1, id);
+    remove_added.run("removing planned visit " + std::to_string(id));
+  }
   std::set<Id> gone(regen.remove.begin(), regen.remove.end());
+  gone.insert(hand_added.begin(), hand_added.end());
   s_.visits.erase(std::remove_if(s_.visits.begin(), s_.visits.end(), [&](const Visit& v) { return gone.count(v.id) > 0; }),
                   s_.visits.end());
 
@@ -93,7 +105,7 @@ Id StepDownCommandWriter::apply(const Command& c, const CloseEpisode& r) {
              {"closure_destination", r.destination},
              {"bundle_missing", missing},
              {"override_reason", r.override_reason},
-             {"visits_removed", regen.remove},
+             {"visits_removed", std::vector<Id>(gone.begin(), gone.end())},
              {"follow_up_visit", f.id},
              {"follow_up_due", stored_instant(f.window_end)}};
   return audit_.write(c, r.at, r.by, "episode", r.episode, before, after);

@@ -1,6 +1,7 @@
 // The plans screen's "Bundle and closure" sheet: the transition bundle, carer contact and closing.
 #include "ui/closure_sheet.hpp"
 
+#include "core/add_visit.hpp"
 #include "core/carers.hpp"
 #include "core/plan_generation.hpp"
 #include "core/transition_bundle.hpp"
@@ -354,8 +355,9 @@ std::optional<Command> close_section(const FrameInput& in, const PlanView& v, Ui
   if (!c.override_reason.empty())
     ImGui::TextWrapped("%s Closed without: %s (because: %s).", icon::exclamation, missing.c_str(), c.override_reason.c_str());
   ImGui::PushFont(f.bold);
-  ImGui::TextWrapped("%s %zu planned visit%s from now will be removed.", icon::times, regen.remove.size(),
-                     regen.remove.size() == 1 ? "" : "s");
+  // The plan's future visits and those added by hand (core/add_visit) both go.
+  const size_t going = regen.remove.size() + hand_added_to_remove_at_closure(in.snapshot.visits, v.episode->id, in.now).size();
+  ImGui::TextWrapped("%s %zu planned visit%s from now will be removed.", icon::times, going, going == 1 ? "" : "s");
   ImGui::PopFont();
   ImGui::TextWrapped("%s A follow-up call is added, due by %s.", icon::phone, sheet_when(due, in.snapshot.zone()).c_str());
   ImGui::TextWrapped("%s Closed by %s.", icon::user, sheet_staff_name(in.snapshot, c.by).c_str());

@@ -1,6 +1,7 @@
 #include "ui/plan_actions.hpp"
 
 #include "core/step_down.hpp"
+#include "ui/add_visit_sheet.hpp"
 #include "ui/closure_sheet.hpp"
 #include "ui/icons.hpp"
 #include "ui/theme.hpp"
@@ -29,6 +30,7 @@ void close_panel(UiState& state) {
   state.plan_other.clear();
   state.plan_risk.reset();
   reset_closure_sheet(state);
+  reset_add_visit_sheet(state);
 }
 
 void open_panel(UiState& state, std::string action, Id episode) {
@@ -116,6 +118,20 @@ std::optional<Command> draw_plan_actions(const FrameInput& in, const PlanView& v
   if (toggle_button((std::string(icon::users) + "  Bundle and closure").c_str(), ImVec2(em * 15.0f, size.y),
                     state.plan_action == "closure", state.targets, "plan_action:closure"))
     open_panel(state, "closure", episode);
+  // An extra visit the plan did not foresee (ui/add_visit_sheet.hpp): on this row when it fits.
+  {
+    // On this row at 1280 px too: as wide as the room left (at least 8.5 em), else on the next line.
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    const float room = right - (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x);
+    ImVec2 add_size(em * 11.0f, size.y);
+    if (room >= em * 8.5f) {
+      add_size.x = std::min(add_size.x, room);
+      ImGui::SameLine();
+    }
+    if (toggle_button((std::string(icon::calendar) + "  Add visit").c_str(), add_size, state.plan_action == "add_visit",
+                      state.targets, "plan_action:add_visit"))
+      open_panel(state, "add_visit", episode);
+  }
   ImGui::PopFont();
   if (!can_step_down) {
     // Its own line, wrapped: the whole reason stays readable at 1280 wide.
@@ -129,6 +145,7 @@ std::optional<Command> draw_plan_actions(const FrameInput& in, const PlanView& v
   }
   if (state.plan_action.empty()) return std::nullopt;
   if (state.plan_action == "closure") return draw_closure_sheet(in, v, state);
+  if (state.plan_action == "add_visit") return draw_add_visit_sheet(in, v, state);
 
   // The open panel: what will happen, the choices, who records, and Save / Cancel.
   std::optional<Command> candidate;

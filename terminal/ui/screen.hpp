@@ -138,6 +138,17 @@ struct UiState {
   std::string care_flag;
   int care_flag_reason = -1;
   std::string care_flag_other;
+  // The plans screen's "Add visit" sheet (ui/add_visit_sheet.hpp, session 7), open while plan_action
+  // is "add_visit": the choices made so far (-1: not chosen yet).
+  int add_visit_day = -1;     // days after today (0 today, 1 tomorrow, ...)
+  int add_visit_start = -1;   // local minutes since midnight
+  int add_visit_length = 45;  // planned length, minutes
+  int add_visit_window = 120; // minutes from the start within which the visit may happen
+  VisitType add_visit_type = VisitType::home;
+  bool add_visit_double = false;
+  std::vector<std::string> add_visit_skills;
+  int add_visit_note = -1;  // index into add_visit_notes(); its size = Other
+  std::string add_visit_other;
 };
 
 // Everything a frame reads. All of it is prepared outside the frame: no I/O while drawing.

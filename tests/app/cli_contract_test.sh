@@ -348,6 +348,32 @@ PY
     expect_exit 1 xrun "$bin" --db "$db" --now "$now" screenshot "$work/x.png" --screen plans --episode 999999
     grep -q "episode 999999 does not exist" "$work/err" || fail "unknown --episode not named: $(cat "$work/err")"
     ;;
+  add_visit_via_apply_and_screenshot)
+    # Session 7: a visit added by hand through apply: one row, one audit row, out of hours by the rule;
+    # a bad line changes nothing; the kiosk's Add visit sheet renders.
+    demo
+    staff=$(sqlite3 "$db" "SELECT id FROM staff WHERE active=1 AND id IN (SELECT staff_id FROM staff_role WHERE role='clinician') ORDER BY id LIMIT 1")
+    episode=$(sqlite3 "$db" "SELECT e.id FROM episode e JOIN contact_plan p ON p.episode_id = e.id WHERE e.closed_at IS NULL ORDER BY e.id LIMIT 1")
+    rows() { sqlite3 "$db" "SELECT (SELECT count(*) FROM visit)||'|'||(SELECT count(*) FROM audit_log)"; }
+    before=$(rows)
+    printf '%s\n' '{"command":"add_visit","episode":'"$episode"',"date":"2026-11-24","start":"19:00","end":"18:00","by":"'"$staff"'"}' > "$work/in"
+    expect_exit 1 vb apply < "$work/in"
+    grep -q "line 1: the window ends (18:00) before it starts (19:00) on Tue 24 Nov" "$work/err" || fail "end before start not refused in words: $(cat "$work/err")"
+    [ "$(rows)" = "$before" ] || fail "a refused add_visit wrote rows"
+    printf '%s\n' '{"command":"add_visit","episode":'"$episode"',"date":"2026-11-24","start":"17:00","end":"19:00","type":"home","duration_min":45,"double_up":true,"note":"Carer called","by":"'"$staff"'"}' > "$work/in"
+    vb apply < "$work/in" > "$work/result" 2>"$work/err" || fail "apply failed: $(cat "$work/err") $(cat "$work/result")"
+    [ "$(grep -c '"ok":true,"audit_id":' "$work/result")" -eq 1 ] || fail "unexpected result: $(cat "$work/result")"
+    [ "$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE command='add_visit'")" -eq 1 ] || fail "not exactly one audit row"
+    [ "$(sqlite3 "$db" "SELECT window_start||'|'||window_end||'|'||out_of_hours||'|'||double_up||'|'||coalesce(plan_slot,'none')||'|'||hand_edited FROM visit WHERE episode_id=$episode AND reason='Carer called'")" = "2026-11-24T17:00:00Z|2026-11-24T19:00:00Z|1|1|none|1" ] || fail "visit not stored as added: $(sqlite3 "$db" "SELECT * FROM visit WHERE reason='Carer called'")"
+    vb board --date 2026-11-24 --format csv > "$work/board.csv" || fail "board failed"
+    grep -q "2026-11-24T17:00:00+00:00" "$work/board.csv" || fail "the added visit is not on the board: $(head -3 "$work/board.csv")"
+    for chosen in empty chosen; do
+      xrun "$bin" --db "$db" --now "$now" screenshot "$work/add-$chosen.png" --screen plans --size 1280x800 \
+        --episode "$episode" --add-visit "$chosen" 2>"$work/err" || { cat "$work/err"; fail "add visit sheet $chosen"; }
+    done
+    expect_exit 2 xrun "$bin" --db "$db" --now "$now" screenshot "$work/x.png" --screen plans --episode "$episode" --add-visit maybe
+    grep -q "must be empty or chosen" "$work/err" || fail "bad --add-visit not explained: $(cat "$work/err")"
+    ;;
   *) fail "unknown case $case_name" ;;
 esac
 echo "ok: $case_name"

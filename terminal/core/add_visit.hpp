@@ -1,0 +1,55 @@
+#pragma once
+// Adding a visit by hand (session 7): an extra visit the plan did not foresee (risk rose, a carer
+// called, a follow-up). Pure: the checks in words, and the visit the store writes.
+//
+// Times are a local date and local wall times in the team's zone, turned into instants with
+// from_local's policy (core/local_time.hpp): in the autumn overlap a time takes its first
+// occurrence (01:30 BST, not 01:30 GMT); a time in the spring-forward gap does not exist on the
+// wall clock, so a window starting or ending in it is refused in words rather than moved.
+// The out-of-hours flag comes from the one rule (core/out_of_hours: starts_out_of_hours).
+// The visit has no plan slot and is marked hand_edited: regeneration keeps it and never counts it
+// as one of the plan's visits (core/plan_generation), and closing the episode removes it while
+// still in the future (hand_added_to_remove_at_closure).
+#include "core/snapshot.hpp"
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vb {
+
+struct AddVisit;
+
+// A hand-added visit may be dated from yesterday (recorded late, after midnight) up to this many
+// days ahead (the plan's generation horizon).
+inline constexpr int add_visit_max_days_ahead = 56;
+inline constexpr int add_visit_min_minutes = 5;
+inline constexpr int add_visit_max_minutes = 480;
+
+// The skills the team has: every skill an active member of staff holds, sorted, without repeats.
+std::vector<std::string> team_skills(const Snapshot& s);
+
+// The command's checks, in words naming what and where: an unknown or closed episode, a date more
+// than a day in the past or too far ahead, an end not after the start, a time the clocks skip, a
+// length that does not fit the window, an unknown skill, an inactive author.
+std::optional<std::string> add_visit_problem(const Snapshot& s, const AddVisit& c);
+
+// The visit the command adds (id 0): instants by the zone's policy, out of hours by the team's rule,
+// no plan slot, hand_edited. Assumes add_visit_problem found nothing.
+Visit visit_to_add(const Snapshot& s, const AddVisit& c);
+
+// Whether a visit was added by hand (no plan slot, marked hand_edited), as AddVisit writes it.
+bool added_by_hand(const Visit& v);
+
+// Visits of `episode` added by hand that are still planned, with no outcome, and start after `at`:
+// closing the episode removes them with the plan's future visits.
+std::vector<Id> hand_added_to_remove_at_closure(const std::vector<Visit>& visits, Id episode, Instant at);
+
+// "17:30" from minutes since local midnight.
+std::string format_minutes_hm(int minutes);
+// Minutes since midnight of "HH:MM" (00:00-23:59), or nullopt.
+std::optional<int> parse_hm(std::string_view text);
+
+}  // namespace vb
