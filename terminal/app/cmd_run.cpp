@@ -139,6 +139,7 @@ int run_kiosk(const CommandLine& cl) {
   bool partial = true;
   WorkingSetLoader whole_set;  // after the window: the loader wakes the loop through GLFW
   Instant whole_set_from_now{};  // the `now` it was started at: the snapshot's loaded_at once in
+  bool read_whole_here = false;  // the background load failed: the loop reads the whole set itself
   ui::UiState state;
   // A wall screen starts locked, in the privacy view (initials + local id + named worker).
   ui::lock_now(state);
@@ -182,8 +183,15 @@ int run_kiosk(const CommandLine& cl) {
     const Instant now = s.clock->now();
 
     if (whole_set.running()) {
-      // Throws the load's error: the kiosk ends with its message, as when the first load fails.
-      if (auto whole = whole_set.take()) {
+      std::optional<Snapshot> whole;
+      try {
+        whole = whole_set.take();
+      } catch (const std::exception& e) {
+        std::cerr << "visitboard: loading the whole working set: " << e.what() << "; reading it again\n";
+        read_whole_here = partial;  // the loop reads it below; its errors show on the board, retried
+        integrity.start(s.db.path());
+      }
+      if (whole) {
         if (partial) {  // else the loop reloaded the whole set itself meanwhile: this copy is older
           swap_in(s, std::move(*whole), whole_set_from_now);
           store::refresh_access(s.db, s.model.snapshot);  // sign-ins since its read (the loop's connection)
@@ -202,9 +210,10 @@ int run_kiosk(const CommandLine& cl) {
     }
     try {
       std::int64_t version = s.db.data_version();
-      if (version != seen_version) {
+      if (version != seen_version || read_whole_here) {
         s.reload(now);
         partial = false;       // Session::reload reads the whole working set
+        read_whole_here = false;
         settle_after_load(s);  // compact the new snapshot, trim the old one's heap (app/post_load.hpp)
         seen_version = version;
         schedule.data_changed();

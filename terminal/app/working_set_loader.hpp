@@ -24,7 +24,8 @@ class WorkingSetLoader {
   // that thread when it is done (it wakes the loop).
   void start(const std::string& path, Instant from, std::function<void()> finished, std::function<void()> begin = {});
   bool running() const { return loading_.valid(); }
-  // The whole working set once the thread finished, else nothing; rethrows the load's error.
+  // The whole working set once the thread finished, else nothing; rethrows the load's error (then
+  // running() is false too).
   std::optional<Snapshot> take();
 
  private:
