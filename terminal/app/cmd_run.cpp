@@ -13,6 +13,8 @@
 #include "app/redraw_schedule.hpp"
 #include "app/session.hpp"
 #include "app/start_trace.hpp"
+#include "app/working_set_loader.hpp"
+#include "core/working_set.hpp"
 #include "platform/asset_paths.hpp"
 #include "platform/font_loader.hpp"
 #include "platform/gl_window.hpp"
@@ -99,11 +101,15 @@ int run_kiosk(const CommandLine& cl) {
   // The database loads on a second thread while this one opens the window, the GL context and the
   // fonts (each ~0.2 s at trust scale on llvmpipe): the first frame waits for the slower of the two,
   // not their sum. Nothing here shares state with the load; a load that fails throws from get().
+  // Two steps: first only the rows the first frame (locked, Today) reads, then, after that frame,
+  // the whole working set on its own thread (app/working_set_loader.hpp).
   std::future<Session> loading = std::async(std::launch::async, [&cl, &trace] {
     trace.begin("load");
-    Session loaded = open_session(
-        cl, SessionOptions{.advance_clock = true, .check = store::IntegrityCheck::by_the_caller, .working_set = true});
-    trace.mark("open the database, read the rules, load the working set");
+    Session loaded = open_session(cl, SessionOptions{.advance_clock = true,
+                                                     .check = store::IntegrityCheck::by_the_caller,
+                                                     .working_set = true,
+                                                     .first_frame_only = true});
+    trace.mark("open the database, read the rules, load the first frame's rows");
     return loaded;
   });
   IntegrityNotice integrity;
@@ -131,6 +137,13 @@ int run_kiosk(const CommandLine& cl) {
   std::optional<platform::PrivacyBlur> blur;
   Session s = loading.get();
   trace.mark("waiting for the load");
+  // Until the whole working set is in, the snapshot holds only the first frame's rows: the locked
+  // Today is drawn from them, every other screen says it is still loading, and no command is taken.
+  // A reload of the loop's own (another program wrote) reads the whole set and ends it early.
+  bool partial = true;
+  WorkingSetLoader whole_set;  // after the window: the loader wakes the loop through GLFW
+  Instant whole_set_from_now{};  // the `now` it was started at: the snapshot's loaded_at once in
+  bool read_whole_here = false;  // the background load failed: the loop reads the whole set itself
   ui::UiState state;
   // A wall screen starts locked, in the privacy view (initials + local id + named worker).
   ui::lock_now(state);
@@ -173,10 +186,38 @@ int run_kiosk(const CommandLine& cl) {
     }
     const Instant now = s.clock->now();
 
+    if (whole_set.running()) {
+      std::optional<Snapshot> whole;
+      try {
+        whole = whole_set.take();
+      } catch (const std::exception& e) {
+        std::cerr << "visitboard: loading the whole working set: " << e.what() << "; reading it again\n";
+        read_whole_here = partial;  // the loop reads it below; its errors show on the board, retried
+        integrity.start(s.db.path());
+      }
+      if (whole) {
+        if (partial) {  // else the loop reloaded the whole set itself meanwhile: this copy is older
+          swap_in(s, std::move(*whole), whole_set_from_now);
+          store::refresh_access(s.db, s.model.snapshot);  // sign-ins since its read (the loop's connection)
+          partial = false;
+          settle_after_load(s);  // compact, trim the first frame's rows and the loader's heap
+          // The locked Today is the same picture (tests/ui/first_frame_scope_test.cpp): redrawn at
+          // the minute as usual; an unlocked screen said it was loading: drawn again now.
+          if (!state.locked) schedule.data_changed();
+        }
+        whole.reset();
+        release_freed_memory();
+        integrity.start(s.db.path());  // reads the whole file: not while the working set loads
+        trace.mark("whole working set swapped in, integrity check started");
+        trace.print_later();
+      }
+    }
     try {
       std::int64_t version = s.db.data_version();
-      if (version != seen_version) {
+      if (version != seen_version || read_whole_here) {
         s.reload(now);
+        partial = false;       // Session::reload reads the whole working set
+        read_whole_here = false;
         settle_after_load(s);  // compact the new snapshot, trim the old one's heap (app/post_load.hpp)
         seen_version = version;
         schedule.data_changed();
@@ -259,6 +300,7 @@ int run_kiosk(const CommandLine& cl) {
       in.privacy_blur_data = blur->callback_data();
       in.privacy_blur_ready = blur->ready(fb_w, fb_h);  // the open pad's picture is made: the board is not drawn under it
     }
+    in.still_loading = partial;
     in.night = mode.night;
     in.dimmed = mode.dimmed;
     in.shift = burn_in_shift(now);  // changes with the minute, when the board redraws anyway
@@ -287,11 +329,17 @@ int run_kiosk(const CommandLine& cl) {
       service.ready();  // the board is on screen
       ready_sent = true;
       trace.mark("ready sent");
-      // After the first frame, not before it (the start path): compact the snapshot and trim the
-      // heap; the boards are derived again before the next frame.
-      settle_after_load(s);
-      integrity.start(s.db.path());
-      trace.mark("after the first frame: compact the snapshot, trim, start the integrity check");
+      // After the first frame, not before it (the start path): the whole working set, on its own
+      // thread; the snapshot is compacted and the integrity check started once it is in (above).
+      whole_set_from_now = now;
+      whole_set.start(
+          s.db.path(), working_set_from(now, s.model.snapshot.zone(), kiosk_history(s.model.compliance_rules)),
+          [&trace] {
+            trace.mark("whole working set loaded (own connection)");
+            glfwPostEmptyEvent();
+          },
+          [&trace] { trace.begin("whole"); });
+      trace.mark("after the first frame: whole working set loader started");
       blur.emplace(platform::find_asset_root() / "shaders");
       trace.mark("after the first frame: privacy blur shader compiled");
       if (!blur->ok()) std::cerr << "visitboard: privacy blur unavailable (" << blur->problem() << "); the lock screen dims instead\n";
@@ -317,6 +365,7 @@ int run_kiosk(const CommandLine& cl) {
           // A new lock shows on the pad and the Admin screen straight away.
           if (result.outcome == store::SignInOutcome::locked) {
             s.reload(now);
+            partial = false;  // the whole working set
             settle_after_load(s);
           }
           else store::refresh_access(s.db, s.model.snapshot);  // wrong PINs counted: the Admin screen shows them
@@ -325,6 +374,13 @@ int run_kiosk(const CommandLine& cl) {
       } catch (const std::exception& e) {
         state.lock_message = std::string("Cannot check the PIN: ") + e.what();
       }
+      schedule.input(steady_now);
+    }
+    if (command && partial) {  // not from the first frame's rows (none is offered: the screens say loading)
+      state.notice = "Not saved: the board is still loading; try again in a moment";
+      state.notice_is_error = true;
+      state.notice_at = now;
+      command.reset();
       schedule.input(steady_now);
     }
     if (command) {

@@ -56,8 +56,9 @@ Session open_session(const CommandLine& cl, const SessionOptions& options) {
     // The clock first: the working set reaches back from its `now`.
     const Zone zone = store::stored_team_zone(s.db);
     s.clock = std::make_unique<Clock>(cl.now, zone, options.advance_clock);
-    s.model.snapshot =
-        store::load_snapshot(s.db, store::LoadScope{working_set_from(s.clock->now(), zone, kiosk_history(compliance_rules))});
+    s.model.snapshot = store::load_snapshot(
+        s.db, store::LoadScope{options.first_frame_only ? first_frame_from(s.clock->now(), zone)
+                                                        : working_set_from(s.clock->now(), zone, kiosk_history(compliance_rules))});
   } else {
     s.model.snapshot = store::load_snapshot(s.db);
   }

@@ -37,6 +37,9 @@ struct SessionOptions {
   // The kiosk's working set (core/working_set.hpp) instead of every row; reloads keep it, with
   // the horizon moved to the reload's `now`.
   bool working_set = false;
+  // With working_set: only what the kiosk's first frame reads (core/working_set.hpp first_frame_from);
+  // the kiosk then loads the whole working set in the background (app/working_set_loader.hpp).
+  bool first_frame_only = false;
 };
 Session open_session(const CommandLine& cl, const SessionOptions& options);
 

@@ -67,6 +67,20 @@ void StartTrace::print(std::FILE* out) {
     std::fprintf(out, "visitboard: start %7.1f  %9.1f  %10.1f  %-6s  %s\n", m.at_ms, m.wall_ms, m.cpu_ms, m.thread.c_str(),
                  m.phase.c_str());
   std::fprintf(out, "visitboard: start process CPU %.1f\n", clock_ms(CLOCK_PROCESS_CPUTIME_ID));
+  printed_marks_ = marks_.size();
+}
+
+void StartTrace::print_later(std::FILE* out) {
+  if (!on_) return;
+  std::lock_guard lock(m_);
+  if (!printed_ || printed_marks_ >= marks_.size()) return;
+  for (size_t i = printed_marks_; i < marks_.size(); ++i) {
+    const Mark& m = marks_[i];
+    std::fprintf(out, "visitboard: start %7.1f  %9.1f  %10.1f  %-6s  %s\n", m.at_ms, m.wall_ms, m.cpu_ms, m.thread.c_str(),
+                 m.phase.c_str());
+  }
+  std::fprintf(out, "visitboard: start process CPU %.1f\n", clock_ms(CLOCK_PROCESS_CPUTIME_ID));
+  printed_marks_ = marks_.size();
 }
 
 }  // namespace vb::app

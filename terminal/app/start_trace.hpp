@@ -22,6 +22,8 @@ class StartTrace {
   void begin(const char* thread);
   // Prints the table once to `out` (later calls do nothing).
   void print(std::FILE* out = stderr);
+  // After print(): the marks made since (the work after the first frame), in the same columns.
+  void print_later(std::FILE* out = stderr);
 
  private:
   struct Mark {
@@ -30,6 +32,7 @@ class StartTrace {
   };
   bool on_;
   bool printed_ = false;
+  size_t printed_marks_ = 0;
   std::mutex m_;
   std::vector<Mark> marks_;
 };

@@ -40,4 +40,13 @@ inline constexpr date::days working_set_episode_history{53 * 7};
 // history (working_set_history_for) moves it back by as much, so episodes always reach further.
 Instant working_set_episodes_from(Instant history_from, Zone zone);
 
+// The kiosk starts in two steps (app/cmd_run.cpp): before its first frame (locked, Today) it loads
+// only what that frame reads, the rows of episodes open at a near horizon and of the days since,
+// and its whole working set right after it. A test draws the locked Today from both and checks
+// they are the same: the board looks back a few days (missed visits without a follow-up, last
+// contact), so the near horizon is first_frame_history days before today.
+inline constexpr date::days first_frame_history{8};
+// Its horizon: local midnight first_frame_history before the local date of `now`.
+Instant first_frame_from(Instant now, Zone zone);
+
 }  // namespace vb

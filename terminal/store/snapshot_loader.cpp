@@ -53,10 +53,11 @@ void load_staff(Database& db, Snapshot& s) {
   while (k.next()) s.staff[index.at(k.text(0))].skills.push_back(k.text(1));
 }
 
-void load_people(Database& db, Snapshot& s) {
+// People, episodes and plans are read by the working set's condition, or by id (complete_episodes).
+void read_people(Database& db, std::vector<Person>& people, const std::string& where) {
   Row r(db, "person",
         "SELECT id, team_id, local_id, nhs_number, given_name, family_name, date_of_birth, home_x_km, home_y_km "
-        "FROM person" + where_person_in_scope(s) + " ORDER BY id");
+        "FROM person" + where + " ORDER BY id");
   while (r.next()) {
     Person p;
     p.id = r.integer(0);
@@ -68,15 +69,17 @@ void load_people(Database& db, Snapshot& s) {
     p.date_of_birth = r.date(6);
     p.home_x_km = r.real(7);
     p.home_y_km = r.real(8);
-    s.people.push_back(std::move(p));
+    people.push_back(std::move(p));
   }
 }
 
-void load_episodes(Database& db, Snapshot& s) {
+void load_people(Database& db, Snapshot& s) { read_people(db, s.people, where_person_in_scope(s)); }
+
+void read_episodes(Database& db, std::vector<Episode>& episodes, const std::string& where) {
   Row r(db, "episode",
         "SELECT id, person_id, team_id, referral_at, accepted_at, referral_priority, stage, zone, risk_level, "
         "named_worker, suicide_risk_identified, closed_at, closure_reason, closure_destination "
-        "FROM episode" + where_episode_in_scope(s) + " ORDER BY id");
+        "FROM episode" + where + " ORDER BY id");
   while (r.next()) {
     Episode e;
     e.id = r.integer(0);
@@ -93,29 +96,30 @@ void load_episodes(Database& db, Snapshot& s) {
     e.closed_at = r.optional_instant(11);
     e.closure_reason = r.text(12);
     e.closure_destination = r.text(13);
-    s.episodes.push_back(std::move(e));
+    episodes.push_back(std::move(e));
   }
 }
 
-void load_plans(Database& db, Snapshot& s) {
-  Row r(db, "contact_plan",
-        "SELECT id, episode_id, name, start_date FROM contact_plan" + where_plan_in_scope(s) +
-            " ORDER BY id");
+void load_episodes(Database& db, Snapshot& s) { read_episodes(db, s.episodes, where_episode_in_scope(s)); }
+
+void read_plans(Database& db, std::vector<ContactPlan>& plans, const std::string& where_plan,
+                const std::string& where_phase) {
+  Row r(db, "contact_plan", "SELECT id, episode_id, name, start_date FROM contact_plan" + where_plan + " ORDER BY id");
   while (r.next()) {
     ContactPlan p;
     p.id = r.integer(0);
     p.episode_id = r.integer(1);
     p.name = r.text(2);
     p.start_date = r.date(3);
-    s.plans.push_back(std::move(p));
+    plans.push_back(std::move(p));
   }
   Row f(db, "contact_phase",
         "SELECT id, plan_id, sequence, label, visits_per_day, every_n_days, length_days, focus, "
         "per_week, weekdays, windows, min_visit_min "
-        "FROM contact_phase" + where_phase_in_scope(s) + " ORDER BY plan_id, sequence");
+        "FROM contact_phase" + where_phase + " ORDER BY plan_id, sequence");
   // Plans were read in id order and phases come in plan order: each phase's plan is the last one
   // found or a later one (a binary search, no hash map of every plan).
-  auto plan = s.plans.begin();
+  auto plan = plans.begin();
   while (f.next()) {
     ContactPhase ph;
     ph.id = f.integer(0);
@@ -127,12 +131,14 @@ void load_plans(Database& db, Snapshot& s) {
     ph.length_days = f.small_int(6);
     ph.focus = f.text(7);
     read_step_down_phase(f, 8, ph);  // once, with the rest of the row (was a second pass)
-    if (plan == s.plans.end() || plan->id != ph.plan_id)
-      plan = std::lower_bound(s.plans.begin(), s.plans.end(), ph.plan_id, [](const ContactPlan& x, Id id) { return x.id < id; });
-    if (plan == s.plans.end() || plan->id != ph.plan_id) f.fail(1, "contact plan " + f.text(1) + " does not exist");
+    if (plan == plans.end() || plan->id != ph.plan_id)
+      plan = std::lower_bound(plans.begin(), plans.end(), ph.plan_id, [](const ContactPlan& x, Id id) { return x.id < id; });
+    if (plan == plans.end() || plan->id != ph.plan_id) f.fail(1, "contact plan " + f.text(1) + " does not exist");
     plan->phases.push_back(std::move(ph));
   }
 }
+
+void load_plans(Database& db, Snapshot& s) { read_plans(db, s.plans, where_plan_in_scope(s), where_phase_in_scope(s)); }
 
 void load_visits(Database& db, Snapshot& s) {
   Row r(db, "visit",
@@ -231,41 +237,83 @@ void load_decisions(Database& db, Snapshot& s) {
 
 // A working set holds the episode of every row it loaded, and the plan of every visit's episode.
 // Episodes and plans are chosen by closure (store/load_scope.hpp), so a row dated after the horizon
-// in an episode closed long before it (a file can hold one) would lose them: then people, episodes
-// and plans are read whole.
+// in an episode closed before it (a follow-up call after closure, a late entry) would lose them:
+// those episodes, their people and their plans are then read by id.
+struct Unloaded {
+  std::vector<Id> episodes;  // named by a row, not loaded
+  std::vector<Id> plans_of;  // episodes whose visits need their plan, which the scope did not read
+};
+
 // Reads the snapshot's episode index: call after reindex().
-bool names_an_unloaded_episode(const Snapshot& s) {
-  auto find = [&](Id id) { return s.find_episode(id); };
-  auto all_in = [&](const auto& rows, auto episode_ok) {
+Unloaded unloaded_episodes(const Snapshot& s) {
+  Unloaded out;
+  auto scan = [&](const auto& rows, bool needs_plan) {
     Id checked = 0;  // rows come in runs of one episode: look each run up once
-    return std::all_of(rows.begin(), rows.end(), [&](const auto& r) {
-      if (r.episode_id == checked) return true;
-      const Episode* e = find(r.episode_id);
-      if (!e || !episode_ok(*e)) return false;
+    for (const auto& r : rows) {
+      if (r.episode_id == checked) continue;
       checked = r.episode_id;
-      return true;
-    });
+      const Episode* e = s.find_episode(r.episode_id);
+      if (!e) out.episodes.push_back(r.episode_id);
+      // where_plan_in_scope: plans of episodes open at the horizon; an unloaded episode closed before it
+      if (needs_plan && (!e || (e->closed_at && *e->closed_at < *s.history_from))) out.plans_of.push_back(r.episode_id);
+    }
   };
-  auto any = [](const Episode&) { return true; };
-  auto has_plan = [&](const Episode& e) { return !e.closed_at || *e.closed_at >= *s.history_from; };  // where_plan_in_scope
-  return !(all_in(s.visits, has_plan) && all_in(s.reviews, any) && all_in(s.bookings, any) &&
-           all_in(s.risk_changes, any) && all_in(s.concerns, any) && all_in(s.escalation_acks, any) &&
-           all_in(s.reassessments, any) && all_in(s.plan_changes, any) && all_in(s.transition_records, any) &&
-           all_in(s.carer_contacts, any) && all_in(s.decisions, any));
+  scan(s.visits, true);
+  scan(s.reviews, false);
+  scan(s.bookings, false);
+  scan(s.risk_changes, false);
+  scan(s.concerns, false);
+  scan(s.escalation_acks, false);
+  scan(s.reassessments, false);
+  scan(s.plan_changes, false);
+  scan(s.transition_records, false);
+  scan(s.carer_contacts, false);
+  scan(s.decisions, false);
+  for (auto* ids : {&out.episodes, &out.plans_of}) {
+    std::sort(ids->begin(), ids->end());
+    ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
+  }
+  return out;
+}
+
+// " WHERE <column> IN (1,2,3)": ids are integers we read, never text from outside.
+std::string where_id_in(std::string_view column, const std::vector<Id>& ids) {
+  std::string sql = " WHERE " + std::string(column) + " IN (";
+  for (size_t i = 0; i < ids.size(); ++i) sql += (i ? "," : "") + std::to_string(ids[i]);
+  return sql + ")";
+}
+
+// Rows read by id added to a table read in id order; one that is there already is kept once.
+template <class Row>
+void merge_by_id(std::vector<Row>& rows, std::vector<Row>&& more) {
+  if (more.empty()) return;
+  for (auto& r : more) rows.push_back(std::move(r));
+  sort_by_id(rows);
+  rows.erase(std::unique(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.id == b.id; }), rows.end());
 }
 
 // After reindex(), inside the read transaction; reindexes again when it read more.
 void complete_episodes(Database& db, Snapshot& s) {
-  if (!s.history_from || !names_an_unloaded_episode(s)) return;
-  const auto from = s.history_from;
-  s.history_from.reset();  // the row loaders read it: whole tables
-  s.people.clear();
-  s.episodes.clear();
-  s.plans.clear();
-  load_people(db, s);
-  load_episodes(db, s);
-  load_plans(db, s);
-  s.history_from = from;
+  if (!s.history_from) return;
+  const Unloaded missing = unloaded_episodes(s);
+  if (missing.episodes.empty() && missing.plans_of.empty()) return;
+  std::vector<Episode> episodes;
+  if (!missing.episodes.empty()) read_episodes(db, episodes, where_id_in("id", missing.episodes));
+  std::vector<Id> person_ids;
+  for (const auto& e : episodes)
+    if (!s.find_person(e.person_id)) person_ids.push_back(e.person_id);
+  std::sort(person_ids.begin(), person_ids.end());
+  person_ids.erase(std::unique(person_ids.begin(), person_ids.end()), person_ids.end());
+  std::vector<Person> people;
+  if (!person_ids.empty()) read_people(db, people, where_id_in("id", person_ids));
+  std::vector<ContactPlan> plans;
+  if (!missing.plans_of.empty()) {
+    const std::string of_episodes = where_id_in("episode_id", missing.plans_of);
+    read_plans(db, plans, of_episodes, " WHERE plan_id IN (SELECT id FROM contact_plan" + of_episodes + ")");
+  }
+  merge_by_id(s.episodes, std::move(episodes));
+  merge_by_id(s.people, std::move(people));
+  merge_by_id(s.plans, std::move(plans));
   s.reindex();
 }
 

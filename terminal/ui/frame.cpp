@@ -13,6 +13,7 @@
 #include "ui/reviews_screen.hpp"
 #include "ui/review_sheets.hpp"
 #include "ui/staff_screen.hpp"
+#include "ui/still_loading.hpp"
 #include "ui/theme.hpp"
 #include "ui/today_screen.hpp"
 #include "ui/visit_sheet.hpp"
@@ -278,7 +279,8 @@ std::optional<Command> draw_frame(const FrameInput& in, UiState& state) {
   std::optional<Id> tapped;
   std::optional<Command> screen_command;
   std::optional<Command> ooh_command;
-  switch (state.screen) {
+  if (in.still_loading && !state.locked) draw_still_loading(in, body_h);  // only the locked Today is whole
+  else switch (state.screen) {
     case Screen::today: tapped = draw_today_screen(in, state, body_h); break;
     case Screen::staff: tapped = draw_staff_screen(in, state, body_h); break;
     case Screen::reviews: draw_reviews_screen(in, state, body_h); break;

@@ -180,6 +180,9 @@ struct FrameInput {
   // The privacy blur already holds this opening's blurred picture (platform PrivacyBlur::ready): with
   // the PIN pad open the frame draws only the pad over it, not the board the picture covers.
   bool privacy_blur_ready = false;
+  // The snapshot holds only the kiosk's first frame's rows; the whole working set is still loading
+  // (app/working_set_loader.hpp): an unlocked screen says so instead of drawing its rows.
+  bool still_loading = false;
 };
 
 // Draws one whole frame (between ImGui::NewFrame and ImGui::Render) and returns the command a

@@ -40,6 +40,7 @@ std::optional<Command> HeadlessUi::frame() {
   in.ooh_proposal = proposal;
   in.plans = &plans_;
   in.ooh_board = &ooh_.board_for(snapshot_, ui::shown_ooh_window(snapshot_, state, now_));
+  in.still_loading = still_loading;
   auto command = ui::draw_frame(in, state);
   ImGui::Render();
   return command;

@@ -45,6 +45,7 @@ class HeadlessUi {
  public:
   BackupStatus backups;
   const ui::OohProposalView* proposal = nullptr;  // the out-of-hours proposal panel's input
+  bool still_loading = false;  // FrameInput::still_loading (the kiosk's first frame's rows only)
 
  private:
   ui::Fonts fonts_;

@@ -1,0 +1,46 @@
+// The whole working set, loaded after the kiosk's first frame (app/working_set_loader.hpp).
+#include "app/working_set_loader.hpp"
+
+#include "store/snapshot_loader.hpp"
+
+#include <chrono>
+
+namespace vb::app {
+
+void WorkingSetLoader::start(const std::string& path, Instant from, std::function<void()> finished,
+                             std::function<void()> begin) {
+  std::packaged_task<Snapshot()> load([path, from] {
+    // Its own connection: the loop keeps using the session's (connections are not shared between
+    // threads here). The kiosk's integrity check runs later, on its own thread.
+    auto db = store::Database::open(path, store::OpenMode::existing, store::IntegrityCheck::by_the_caller);
+    return store::load_snapshot(db, store::LoadScope{from});
+  });
+  loading_ = load.get_future();
+  thread_ = std::thread([load = std::move(load), finished = std::move(finished), begin = std::move(begin)]() mutable {
+    if (begin) begin();
+    load();  // the result, or the error, is ready before the loop is woken to take it
+    if (finished) finished();
+  });
+}
+
+WorkingSetLoader::~WorkingSetLoader() {
+  if (thread_.joinable()) thread_.join();
+}
+
+std::optional<Snapshot> WorkingSetLoader::take() {
+  if (!loading_.valid() || loading_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return std::nullopt;
+  Snapshot whole = loading_.get();  // leaves the future empty: running() is false from here on
+  thread_.join();                   // it has only the wake-up left to do
+  return whole;
+}
+
+void swap_in(Session& s, Snapshot whole, Instant loaded_at) {
+  whole.taper_templates = std::move(s.model.snapshot.taper_templates);
+  whole.review_rules = std::move(s.model.snapshot.review_rules);
+  whole.rota_rules = std::move(s.model.snapshot.rota_rules);
+  s.model.snapshot = std::move(whole);
+  s.model.loaded_at = loaded_at;
+  s.model.changed();
+}
+
+}  // namespace vb::app

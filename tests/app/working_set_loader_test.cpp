@@ -1,0 +1,85 @@
+// The kiosk's second start step (app/working_set_loader.hpp): the whole working set read on a thread
+// of its own, handed to the loop whole, and swapped in keeping the rules read at the start; a load
+// that fails hands its error back (the loop then reads the set itself) and still wakes the loop.
+#include <doctest/doctest.h>
+
+#include "app/working_set_loader.hpp"
+#include "core/demo_team.hpp"
+#include "core/working_set.hpp"
+#include "store/database.hpp"
+#include "store/snapshot_loader.hpp"
+#include "store/snapshot_writer.hpp"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <thread>
+
+using namespace vb;
+
+namespace {
+
+struct TempFile {
+  std::filesystem::path path = std::filesystem::temp_directory_path() /
+                               ("vb_working_set_loader_" + std::to_string(::getpid()) + ".db");
+  ~TempFile() {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+  }
+};
+
+// Waits for the loader's wake-up (not a timed test: it only waits for the thread to finish).
+std::optional<Snapshot> wait_and_take(app::WorkingSetLoader& loader, const std::atomic<bool>& woken) {
+  while (!woken) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  REQUIRE(loader.running());  // ready for the loop to take, not yet taken
+  return loader.take();
+}
+
+}  // namespace
+
+TEST_CASE("working set loader: the whole working set arrives on the loop's turn and replaces the first frame's rows") {
+  TempFile file;
+  const Zone zone = find_zone("Europe/London");
+  const Instant now = *parse_instant("2026-11-23T08:30", zone);
+  DemoOptions o;
+  o.seed = 7;
+  o.now = now;
+  app::Session s{store::Database::open(file.path.string(), store::OpenMode::create_if_missing), {}, nullptr, {}};
+  store::write_snapshot(s.db, generate_demo_team(o));
+  const Instant from = working_set_from(now, zone);
+  const Snapshot expected = store::load_snapshot(s.db, store::LoadScope{from});
+  s.model.snapshot = store::load_snapshot(s.db, store::LoadScope{first_frame_from(now, zone)});
+  s.model.snapshot.taper_templates.push_back(TaperTemplate{});  // read from data/ at the start
+  s.model.snapshot.review_rules.six_week_day = 40;  // a rules file's value
+  REQUIRE(s.model.snapshot.visits.size() < expected.visits.size());
+
+  app::WorkingSetLoader loader;
+  std::atomic<bool> woken{false};
+  loader.start(file.path.string(), from, [&] { woken = true; });
+  auto whole = wait_and_take(loader, woken);
+  REQUIRE(whole);
+  CHECK_FALSE(loader.running());
+  CHECK_FALSE(loader.take());  // once
+  CHECK(whole->history_from == from);
+  CHECK(whole->visits.size() == expected.visits.size());
+  CHECK(whole->episodes.size() == expected.episodes.size());
+
+  const std::int64_t generation = s.model.generation;
+  const Instant later = now + std::chrono::seconds(1);
+  app::swap_in(s, std::move(*whole), later);
+  CHECK(s.model.snapshot.visits.size() == expected.visits.size());
+  CHECK(s.model.snapshot.taper_templates.size() == 1);
+  CHECK(s.model.snapshot.review_rules.six_week_day == 40);
+  CHECK(s.model.loaded_at == later);
+  CHECK(s.model.generation > generation);  // every board is stale
+}
+
+TEST_CASE("working set loader: a load that fails wakes the loop and hands back its error") {
+  TempFile file;  // never created
+  app::WorkingSetLoader loader;
+  std::atomic<bool> woken{false};
+  loader.start(file.path.string(), Instant{}, [&] { woken = true; });
+  while (!woken) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  CHECK_THROWS(loader.take());
+  CHECK_FALSE(loader.running());
+}
