@@ -26,6 +26,9 @@ xrun() {
   DISPLAY=":$(head -n1 "$work/display")" "$@"
 }
 vb() { "$bin" --db "$db" --now "$now" "$@"; }
+# The sqlite3 shell has no busy timeout: a query that meets another connection closing the WAL file
+# (the last one to close checkpoints it) failed with "database is locked" under load. Wait instead.
+sqlite3() { command sqlite3 -cmd ".timeout 5000" "$@"; }
 expect_exit() {  # expect_exit CODE command...
   local want=$1; shift
   "$@" >"$work/out" 2>"$work/err"
@@ -127,7 +130,8 @@ case "$case_name" in
     ;;
   book_then_record_review_via_apply)
     demo
-    read -r reviewer slot < <(free_slot)
+    free_slot > "$work/slot"
+    read -r reviewer slot < "$work/slot"
     [ -n "$slot" ] || fail "the demo has no free review slot in the next two weeks"
     episode=$(unbooked_episode)
     staff=$(sqlite3 "$db" "SELECT id FROM staff WHERE active=1 AND id IN (SELECT staff_id FROM staff_role WHERE role='clinician') ORDER BY id LIMIT 1")
@@ -197,7 +201,8 @@ case "$case_name" in
     ;;
   unknown_reviewer_refused_by_line)
     demo
-    read -r reviewer slot < <(free_slot)
+    free_slot > "$work/slot"
+    read -r reviewer slot < "$work/slot"
     episode=$(unbooked_episode)
     staff=$(sqlite3 "$db" "SELECT id FROM staff WHERE active=1 AND id IN (SELECT staff_id FROM staff_role WHERE role='clinician') ORDER BY id LIMIT 1")
     rows() { sqlite3 "$db" "SELECT (SELECT count(*) FROM review_booking)||'|'||(SELECT count(*) FROM review)||'|'||(SELECT count(*) FROM audit_log)"; }
