@@ -180,8 +180,7 @@ MeasureData prepare_measure_data(const Snapshot& s, LocalDate from, LocalDate to
     d.visits_by_day[static_cast<size_t>((date::sys_days{v->date} - date::sys_days{d.first}).count())].push_back(v);
   }
   d.shifts = s.shifts_dated(from, to);
-  for (const auto& e : s.episodes)
-    if (e.accepted_at < range_end && (!e.closed_at || *e.closed_at >= range_start)) d.episodes.push_back(&e);
+  d.episodes = s.episodes_overlapping(range_start, range_end);
   d.review_facts.reserve(d.episodes.size());
   for (const Episode* e : d.episodes) d.review_facts.push_back(review_facts(s, *e));
   detail::review_history_items(s, d, from, to, now);

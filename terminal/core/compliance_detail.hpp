@@ -90,6 +90,10 @@ std::vector<MeasureItem> bundle_complete_at_closure(const MeasureInput& in, cons
 std::vector<MeasureItem> safety_plan_updated_at_step_down(const MeasureInput& in, const MeasureRule& rule);
 std::vector<MeasureItem> handover_summary_within_days(const MeasureInput& in, const MeasureRule& rule);
 
+// step_down_needed_since(s, e, d) for the episode whose plan is `plan` (may be null), looked up once by
+// the caller: the start of the phase covering the day before, walked in day numbers.
+LocalDate needed_since_on(const ContactPlan* plan, LocalDate d);
+
 // Out-of-hours planning (compliance_ooh.cpp).
 std::vector<MeasureItem> ooh_allocated_before_shift(const MeasureInput& in, const MeasureRule& rule);
 

@@ -35,6 +35,27 @@ const std::vector<const TransitionRecord*>& records_of(const MeasureInput& in, I
   return it->second;
 }
 
+}  // namespace
+
+LocalDate needed_since_on(const ContactPlan* plan, LocalDate d) {
+  const long t = day_key(d);
+  long from_start = t - reassessment_window_days;
+  if (plan) {
+    long start = day_key(plan->start_date);
+    for (const auto& phase : plan->phases) {
+      const long end = start + phase.length_days;
+      if (start <= t - 1 && t - 1 < end) {
+        from_start = start;
+        break;
+      }
+      start = end;
+    }
+  }
+  return LocalDate{date::sys_days{date::days{std::max(from_start, t - reassessment_window_days)}}};
+}
+
+namespace {
+
 bool in_period(const MeasureInput& in, LocalDate d) { return !(d < in.from) && !(in.to < d); }
 
 // Each step-down (episode, local date d) of an episode on the caseload that day, whose day of
@@ -47,11 +68,17 @@ std::vector<TransitionCache::StepDownAt>& listed_step_downs(const MeasureInput& 
     const auto& episodes = in.data->episodes;
     for (size_t i = 0; i < episodes.size(); ++i) {
       const Episode* e = episodes[i];
+      const ContactPlan* plan = nullptr;
+      bool plan_found = false;
       for (LocalDate d : cached_step_down_days(in, *e)) {
         if (d < in.data->first || in.data->last < d) continue;  // no period of the range judges it
         if (e->accepted_at >= in.data->day_end(d)) continue;
         if (e->closed_at && *e->closed_at < in.data->day_start(d)) continue;
-        c.step_downs.push_back(TransitionCache::StepDownAt{e, d, i, std::nullopt, std::nullopt});
+        if (!plan_found) {
+          plan = in.s.plan_for_episode(e->id);
+          plan_found = true;
+        }
+        c.step_downs.push_back(TransitionCache::StepDownAt{e, d, i, std::nullopt, needed_since_on(plan, d)});
       }
     }
     std::stable_sort(c.step_downs.begin(), c.step_downs.end(),
@@ -92,12 +119,16 @@ std::vector<MeasureItem> risk_reassessed_at_step_down(const MeasureInput& in, co
     std::optional<ReassessmentFound> found;
     // Worked out once per step-down, shared with the safety-plan measure.
     if (!at.needed_since) at.needed_since = step_down_needed_since(in.s, e, d);
+    // reassessment_for_step_down(in.s, e, d, in.as_at, needed_since), with the day's bounds from the table.
+    auto reassessed = [&] {
+      return latest_reassessment(in.s, e.id, in.data->day_start(*at.needed_since), std::min(in.as_at, in.data->day_end(d)));
+    };
     if (in.ended(d)) {
       // Once the day is over the answer no longer depends on as-at (only records up to its end count).
-      if (!at.reassessed) at.reassessed = reassessment_for_step_down(in.s, e, d, in.as_at, *at.needed_since);
+      if (!at.reassessed) at.reassessed = reassessed();
       found = *at.reassessed;
     } else {
-      found = reassessment_for_step_down(in.s, e, d, in.as_at, *at.needed_since);
+      found = reassessed();
     }
     if (!found && !in.ended(d)) return;  // the transition day is not over: pending
     MeasureItem item;
@@ -166,11 +197,15 @@ std::vector<MeasureItem> follow_up_after_closure(const MeasureInput& in, const M
       TransitionCache::FollowUp f;
       f.due = follow_up_due(in.s, e, closed);
       f.due_day = local_date_of(f.due, in.zone);
-      for (const Visit* v : in.s.visits_dated(local_date_of(closed, in.zone), f.due_day)) {
-        if (v->episode_id != e.id || v->reason != follow_up_reason || v->window_start < closed || v->status != VisitStatus::done) continue;
-        const Instant at = v->outcome_at.value_or(v->window_start);
+      // The episode's visits dated from the closure day to the due day (the earliest time is the same
+      // whichever order they are seen in).
+      const LocalDate closed_day = local_date_of(closed, in.zone);
+      in.s.each_visit_of(e.id, [&](const Visit& v) {
+        if (v.date < closed_day || f.due_day < v.date) return;
+        if (v.reason != follow_up_reason || v.window_start < closed || v.status != VisitStatus::done) return;
+        const Instant at = v.outcome_at.value_or(v.window_start);
         if (!f.first_done || at < *f.first_done) f.first_done = at;
-      }
+      });
       cached = follow_ups.emplace(e.id, f).first;
     }
     const Instant due = cached->second.due;

@@ -125,8 +125,9 @@ ReviewFacts review_facts(const Snapshot& s, const Episode& e, std::span<const Re
   ReviewFacts f;
   f.episode = &e;
   f.reviews.assign(reviews.begin(), reviews.end());
-  for (const RiskChange* c : s.risk_changes_of(e.id))
-    if (c->to == RiskLevel::high && c->from != RiskLevel::high) f.raised_to_high.push_back(c);
+  s.each_risk_change_of(e.id, [&](const RiskChange& c) {
+    if (c.to == RiskLevel::high && c.from != RiskLevel::high) f.raised_to_high.push_back(&c);
+  });
   // Six weeks counts calendar days: day 42 at the wall time of acceptance, whatever the clocks did.
   const Zone zone = s.zone();
   const ReviewRules& rules = s.review_rules;

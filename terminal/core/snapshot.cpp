@@ -85,6 +85,18 @@ std::vector<const Review*> Snapshot::reviews_of(Id episode_id) const {
     std::stable_sort(out.begin(), out.end(), [](const Review* a, const Review* b) { return a->held_at < b->held_at; });
     return out;
   }
+  if (review_ranges_.built_for(reviews_by_episode_.size())) {
+    // The episode's range from the small table of keys (snapshot_by_episode.cpp).
+    const auto [first, last] = review_ranges_.of(episode_id);
+    out.reserve(last - first);
+    bool same = true;
+    for (uint32_t i = first; i < last; ++i) {
+      out.push_back(&reviews[reviews_by_episode_[i]]);
+      same = same && out.back()->episode_id == episode_id;
+    }
+    if (same) return out;
+    out.clear();
+  }
   auto lo = std::partition_point(reviews_by_episode_.begin(), reviews_by_episode_.end(),
                                  [&](uint32_t i) { return reviews[i].episode_id < episode_id; });
   for (auto it = lo; it != reviews_by_episode_.end() && reviews[*it].episode_id == episode_id; ++it)

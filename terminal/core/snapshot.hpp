@@ -96,6 +96,72 @@ struct Snapshot {
   std::vector<uint32_t> visits_by_episode_, risk_changes_by_episode_, concerns_by_episode_, acks_by_episode_,
       thresholds_by_episode_, bookings_by_episode_, reassessments_by_episode_, plan_changes_by_episode_,
       transition_records_by_episode_, key_people_by_person_, carer_contacts_by_key_person_;
+
+ public:
+  // The rows of one episode (one person, one key person) without building a list (issue 6, compliance at
+  // trust scale): f(row) for each, in the order of the *_of list. Falls back to that list when the
+  // vectors changed since reindex().
+  template <typename F>
+  void each_review_of(Id episode_id, F&& f) const {
+    if (!each_in_range(reviews, reviews_by_episode_, review_ranges_, episode_id, f))
+      for (const Review* r : reviews_of(episode_id)) f(*r);
+  }
+  template <typename F>
+  void each_visit_of(Id episode_id, F&& f) const {
+    if (!each_in_range(visits, visits_by_episode_, visit_ranges_, episode_id, f))
+      for (const Visit* r : visits_of(episode_id)) f(*r);
+  }
+  template <typename F>
+  void each_reassessment_of(Id episode_id, F&& f) const {
+    if (!each_in_range(reassessments, reassessments_by_episode_, reassessment_ranges_, episode_id, f))
+      for (const RiskReassessment* r : reassessments_of(episode_id)) f(*r);
+  }
+  template <typename F>
+  void each_plan_change_of(Id episode_id, F&& f) const {
+    if (!each_in_range(plan_changes, plan_changes_by_episode_, plan_change_ranges_, episode_id, f))
+      for (const PlanChange* r : plan_changes_of(episode_id)) f(*r);
+  }
+  template <typename F>
+  void each_transition_record_of(Id episode_id, F&& f) const {
+    if (!each_in_range(transition_records, transition_records_by_episode_, transition_record_ranges_, episode_id, f))
+      for (const TransitionRecord* r : transition_records_of(episode_id)) f(*r);
+  }
+  template <typename F>
+  void each_risk_change_of(Id episode_id, F&& f) const {
+    if (!each_in_range(risk_changes, risk_changes_by_episode_, risk_change_ranges_, episode_id, f))
+      for (const RiskChange* r : risk_changes_of(episode_id)) f(*r);
+  }
+
+  // Episodes on the caseload at some point of [from, to): accepted before `to` and not closed before
+  // `from`, in the vector's order. From an index by closure (issue 6), so a recent range does not
+  // scan every episode of five years; a scan when the vector changed since reindex().
+  std::vector<const Episode*> episodes_overlapping(Instant from, Instant to) const;
+
+  // Where each key's rows are in a by-key index: the distinct keys, sorted, and where each one's rows
+  // start (one more entry: the index's size). Small and contiguous: a lookup does not touch the rows.
+  struct KeyRanges {
+    std::vector<Id> keys;
+    std::vector<uint32_t> starts;
+    // [first, last) positions in the index of `id`'s rows; {0, 0} when none.
+    std::pair<uint32_t, uint32_t> of(Id id) const;
+    bool built_for(size_t index_size) const { return !starts.empty() && starts.back() == index_size; }
+  };
+
+ private:
+  template <typename T, typename F>
+  static bool each_in_range(const std::vector<T>& vec, const std::vector<uint32_t>& index, const KeyRanges& ranges,
+                            Id id, F& f) {
+    if (index.size() != vec.size() || !ranges.built_for(index.size())) return false;
+    const auto [lo, hi] = ranges.of(id);
+    for (uint32_t i = lo; i < hi; ++i)
+      if (vec[index[i]].episode_id != id) return false;  // edited in place since reindex()
+    for (uint32_t i = lo; i < hi; ++i) f(vec[index[i]]);
+    return true;
+  }
+  void build_key_ranges();
+  std::vector<uint32_t> episodes_by_closure_;  // positions in episodes by closed_at (open ones last), stable
+  KeyRanges review_ranges_, visit_ranges_, reassessment_ranges_, plan_change_ranges_, transition_record_ranges_,
+      risk_change_ranges_;
 };
 
 }  // namespace vb

@@ -29,8 +29,17 @@ void build(std::vector<uint32_t>& index, const std::vector<T>& vec, Key key) {
 // The rows of `vec` whose key is `id`, in the vector's order. When the vectors changed since
 // reindex() (a test or a writer that has not reindexed yet) it scans, as before the index.
 template <typename T, typename Key>
-std::vector<const T*> rows_of(const std::vector<T>& vec, const std::vector<uint32_t>& index, Key key, Id id) {
+std::vector<const T*> rows_of(const std::vector<T>& vec, const std::vector<uint32_t>& index, Key key, Id id,
+                              const Snapshot::KeyRanges* ranges = nullptr) {
   std::vector<const T*> out;
+  if (ranges && index.size() == vec.size() && ranges->built_for(index.size())) {
+    // The key's range from the small table of keys: the binary search below touches a row per step.
+    const auto [lo, hi] = ranges->of(id);
+    out.reserve(hi - lo);
+    for (uint32_t i = lo; i < hi; ++i) out.push_back(&vec[index[i]]);
+    if (std::all_of(out.begin(), out.end(), [&](const T* x) { return key(*x) == id; })) return out;
+    out.clear();
+  }
   if (index.size() == vec.size()) {
     auto lo = std::partition_point(index.begin(), index.end(), [&](uint32_t i) { return key(vec[i]) < id; });
     auto hi = std::partition_point(lo, index.end(), [&](uint32_t i) { return key(vec[i]) <= id; });
@@ -61,13 +70,79 @@ void Snapshot::reindex_by_episode() {
   build(transition_records_by_episode_, transition_records, by_episode);
   build(key_people_by_person_, key_people, [](const KeyPerson& k) { return k.person_id; });
   build(carer_contacts_by_key_person_, carer_contacts, [](const CarerContact& c) { return c.key_person_id; });
+  build_key_ranges();
+}
+
+namespace {
+template <typename T>
+void ranges_of(Snapshot::KeyRanges& r, const std::vector<T>& vec, const std::vector<uint32_t>& index) {
+  r.keys.clear();
+  r.starts.clear();
+  for (size_t i = 0; i < index.size(); ++i) {
+    const Id key = vec[index[i]].episode_id;
+    if (i > 0 && key == r.keys.back()) continue;
+    if (i > 0 && key < r.keys.back()) {  // not sorted by key (cannot happen after reindex): no ranges
+      r.keys.clear();
+      r.starts.clear();
+      return;
+    }
+    r.keys.push_back(key);
+    r.starts.push_back(static_cast<uint32_t>(i));
+  }
+  r.starts.push_back(static_cast<uint32_t>(index.size()));
+  r.keys.shrink_to_fit();
+  r.starts.shrink_to_fit();
+}
+}  // namespace
+
+std::pair<uint32_t, uint32_t> Snapshot::KeyRanges::of(Id id) const {
+  auto it = std::lower_bound(keys.begin(), keys.end(), id);
+  if (it == keys.end() || *it != id) return {0, 0};
+  const auto k = static_cast<size_t>(it - keys.begin());
+  return {starts[k], starts[k + 1]};
+}
+
+void Snapshot::build_key_ranges() {
+  ranges_of(review_ranges_, reviews, reviews_by_episode_);
+  ranges_of(visit_ranges_, visits, visits_by_episode_);
+  ranges_of(reassessment_ranges_, reassessments, reassessments_by_episode_);
+  ranges_of(plan_change_ranges_, plan_changes, plan_changes_by_episode_);
+  ranges_of(transition_record_ranges_, transition_records, transition_records_by_episode_);
+  ranges_of(risk_change_ranges_, risk_changes, risk_changes_by_episode_);
+  episodes_by_closure_.resize(episodes.size());
+  for (size_t i = 0; i < episodes.size(); ++i) episodes_by_closure_[i] = static_cast<uint32_t>(i);
+  auto closure = [&](uint32_t i) { return episodes[i].closed_at.value_or(Instant::max()); };
+  std::stable_sort(episodes_by_closure_.begin(), episodes_by_closure_.end(),
+                   [&](uint32_t a, uint32_t b) { return closure(a) < closure(b); });
+  episodes_by_closure_.shrink_to_fit();
+}
+
+std::vector<const Episode*> Snapshot::episodes_overlapping(Instant from, Instant to) const {
+  std::vector<const Episode*> out;
+  auto overlaps = [&](const Episode& e) { return e.accepted_at < to && (!e.closed_at || *e.closed_at >= from); };
+  if (episodes_by_closure_.size() != episodes.size()) {
+    for (const auto& e : episodes)
+      if (overlaps(e)) out.push_back(&e);
+    return out;
+  }
+  // Those not closed before `from` are a suffix of the index; of them, the ones accepted before `to`.
+  auto it = std::partition_point(episodes_by_closure_.begin(), episodes_by_closure_.end(), [&](uint32_t i) {
+    return episodes[i].closed_at && *episodes[i].closed_at < from;
+  });
+  std::vector<uint32_t> at;
+  for (; it != episodes_by_closure_.end(); ++it)
+    if (overlaps(episodes[*it])) at.push_back(*it);
+  std::sort(at.begin(), at.end());
+  out.reserve(at.size());
+  for (uint32_t i : at) out.push_back(&episodes[i]);
+  return out;
 }
 
 std::vector<const Visit*> Snapshot::visits_of(Id episode_id) const {
-  return rows_of(visits, visits_by_episode_, by_episode, episode_id);
+  return rows_of(visits, visits_by_episode_, by_episode, episode_id, &visit_ranges_);
 }
 std::vector<const RiskChange*> Snapshot::risk_changes_of(Id episode_id) const {
-  return rows_of(risk_changes, risk_changes_by_episode_, by_episode, episode_id);
+  return rows_of(risk_changes, risk_changes_by_episode_, by_episode, episode_id, &risk_change_ranges_);
 }
 std::vector<const Concern*> Snapshot::concerns_of(Id episode_id) const {
   return rows_of(concerns, concerns_by_episode_, by_episode, episode_id);
@@ -83,13 +158,13 @@ std::vector<const ReviewBooking*> Snapshot::bookings_of(Id episode_id) const {
   return rows_of(bookings, bookings_by_episode_, by_episode, episode_id);
 }
 std::vector<const RiskReassessment*> Snapshot::reassessments_of(Id episode_id) const {
-  return rows_of(reassessments, reassessments_by_episode_, by_episode, episode_id);
+  return rows_of(reassessments, reassessments_by_episode_, by_episode, episode_id, &reassessment_ranges_);
 }
 std::vector<const PlanChange*> Snapshot::plan_changes_of(Id episode_id) const {
-  return rows_of(plan_changes, plan_changes_by_episode_, by_episode, episode_id);
+  return rows_of(plan_changes, plan_changes_by_episode_, by_episode, episode_id, &plan_change_ranges_);
 }
 std::vector<const TransitionRecord*> Snapshot::transition_records_of(Id episode_id) const {
-  return rows_of(transition_records, transition_records_by_episode_, by_episode, episode_id);
+  return rows_of(transition_records, transition_records_by_episode_, by_episode, episode_id, &transition_record_ranges_);
 }
 std::vector<const KeyPerson*> Snapshot::key_people_of(Id person_id) const {
   return rows_of(key_people, key_people_by_person_, [](const KeyPerson& k) { return k.person_id; }, person_id);

@@ -77,8 +77,8 @@ std::optional<ReassessmentFound> latest_reassessment(const Snapshot& s, Id episo
       best_source = source;
     }
   };
-  for (const Review* r : s.reviews_of(episode)) consider(r->held_at, r->reviewer, "senior review");
-  for (const RiskReassessment* r : s.reassessments_of(episode)) consider(r->at, r->by, "risk reassessment");
+  s.each_review_of(episode, [&](const Review& r) { consider(r.held_at, r.reviewer, "senior review"); });
+  s.each_reassessment_of(episode, [&](const RiskReassessment& r) { consider(r.at, r.by, "risk reassessment"); });
   if (!best_by) return std::nullopt;
   return ReassessmentFound{best_at, *best_by, best_source};
 }
@@ -268,8 +268,9 @@ LocalDate reassessment_needed_since(LocalDate from_start, LocalDate transition) 
 std::vector<LocalDate> step_down_days(const Snapshot& s, const Episode& e) {
   std::vector<LocalDate> out;
   if (const ContactPlan* plan = s.plan_for_episode(e.id)) out = step_down_dates(*plan);
-  for (const PlanChange* c : s.plan_changes_of(e.id))
-    if (c->kind == "step_down") out.push_back(local_date_of(c->at, s.zone()));
+  s.each_plan_change_of(e.id, [&](const PlanChange& c) {
+    if (c.kind == "step_down") out.push_back(local_date_of(c.at, s.zone()));
+  });
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;

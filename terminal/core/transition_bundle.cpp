@@ -83,18 +83,18 @@ BundleStatus bundle_status_until(const Snapshot& s, Id episode, std::optional<In
     i.at = at;
     taken[static_cast<size_t>(&i - b.items.data())] = {&by, &detail};
   };
-  for (const TransitionRecord* rp : s.transition_records_of(episode)) {
-    const TransitionRecord& r = *rp;
-    if (as_at && r.at > *as_at) continue;
+  s.each_transition_record_of(episode, [&](const TransitionRecord& r) {
+    if (as_at && r.at > *as_at) return;
     for (auto& i : b.items)
       if (i.item == r.item) take(i, r.at, r.by, r.detail);
-  }
+  });
   // Care flags that stand (noted, and not cleared since: core/care_flags.hpp).
   for (const auto& f : care_flag_states(s, episode, as_at))
     if (f.on) b.flags.push_back(f.flag);
   // A documented risk reassessment (record_reassessment) counts for the first item too.
-  for (const RiskReassessment* r : s.reassessments_of(episode))
-    if (!as_at || r->at <= *as_at) take(b.items.front(), r->at, r->by, r->note);
+  s.each_reassessment_of(episode, [&](const RiskReassessment& r) {
+    if (!as_at || r.at <= *as_at) take(b.items.front(), r.at, r.by, r.note);
+  });
   for (size_t i = 0; i < b.items.size(); ++i)
     if (taken[i].first) {
       b.items[i].by = *taken[i].first;
