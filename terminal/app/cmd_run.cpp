@@ -72,6 +72,8 @@ std::string describe(const Command& c) {
   if (const auto* k = std::get_if<AddKeyPerson>(&c)) return "Saved: key person added (" + k->relationship + ")";
   if (const auto* f = std::get_if<ClearCareFlag>(&c))
     return "Saved: care flag cleared: " + std::string(transition_item_label(f->flag));
+  if (std::holds_alternative<UpdateKeyPerson>(c)) return "Saved: key person's details changed";
+  if (std::holds_alternative<RemoveKeyPerson>(c)) return "Saved: key person removed from the list (kept in the history)";
   return "Saved";
 }
 

@@ -45,6 +45,8 @@ std::string_view action(const Command& c) {
                         [](const GrantRole&) { return "grant a role"; },
                         [](const RevokeRole&) { return "revoke a role"; },
                         [](const ClearCareFlag&) { return "clear a care flag"; },
+                        [](const UpdateKeyPerson&) { return "change a family member's or carer's details"; },
+                        [](const RemoveKeyPerson&) { return "remove a family member or carer"; },
                     },
                     c);
 }
@@ -89,6 +91,8 @@ Roles required_role(const Command& c) {
                         [](const GrantRole&) { return Roles{Role::admin}; },
                         [](const RevokeRole&) { return Roles{Role::admin}; },
                         [](const ClearCareFlag&) { return Roles{Role::clinician}; },
+                        [](const UpdateKeyPerson&) { return Roles{Role::clinician}; },  // as adding one
+                        [](const RemoveKeyPerson&) { return Roles{Role::clinician}; },
                     },
                     c);
 }
