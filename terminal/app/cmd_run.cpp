@@ -78,6 +78,8 @@ std::string describe(const Command& c) {
   if (const auto* a = std::get_if<AddVisit>(&c))
     return "Saved: visit added, " + format_day_label(a->date) + " " + format_minutes_hm(a->start_min) + "-" +
            format_minutes_hm(a->end_min);
+  if (std::holds_alternative<UpdateKeyPerson>(c)) return "Saved: key person's details changed";
+  if (std::holds_alternative<RemoveKeyPerson>(c)) return "Saved: key person removed from the list (kept in the history)";
   return "Saved";
 }
 

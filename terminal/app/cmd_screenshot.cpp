@@ -6,6 +6,7 @@
 #include "app/ooh_proposal.hpp"
 #include "ui/ooh_screen.hpp"
 #include "app/screenshot_closure.hpp"
+#include "app/screenshot_key_person.hpp"
 #include "app/session.hpp"
 #include "platform/asset_paths.hpp"
 #include "platform/font_loader.hpp"
@@ -110,12 +111,17 @@ int run_screenshot(const CommandLine& cl) {
     // so every field's problem shows), carer-other (the first consenting key person reached, "Other"
     // shared with its words), flags, flags-clear (the first noted flag chosen to clear).
     const bool extra = *section == "key-person" || *section == "carer-other" || *section == "flags" || *section == "flags-clear";
-    if (*section != "bundle" && *section != "carer" && *section != "close" && !extra)
-      throw UsageError("--closure '" + *section + "' must be bundle, carer, carer-other, key-person, flags, flags-clear or close");
+    // Session 7 (app/screenshot_key_person.hpp): the on-screen keyboard, changing and removing a key person.
+    const bool session7 = is_key_person_section(*section);
+    if (*section != "bundle" && *section != "carer" && *section != "close" && !extra && !session7)
+      throw UsageError("--closure '" + *section + "' must be bundle, carer, carer-other, key-person, flags, flags-clear, "
+                       "close, keyboard-name, keyboard-accents, keyboard-phone, key-person-edit, key-person-remove or "
+                       "key-person-remove-confirm");
     state.plan_action = "closure";
     state.plan_action_episode = state.plan_episode;
     state.closure_section = *section;
     if (extra) screenshot_closure_extra(s.model.snapshot, *section, state);
+    if (session7) screenshot_key_person_extra(s.model.snapshot, s.clock->now(), *section, state);
   }
   // --add-visit empty|chosen (session 7): the episode's Add visit sheet, as tapped open, or with
   // tomorrow 17:30 (out of hours on a weekday), 45 min, a home visit for two staff and a reason chosen.

@@ -369,6 +369,36 @@ Command add_key_person(const json& j, Zone zone, Instant default_at) {
   return c;
 }
 
+// A field given keeps its value out of the command; one left out (or null) leaves the stored value.
+std::optional<std::string> string_if_given(const json& j, const char* field) {
+  if (!j.contains(field) || j[field].is_null()) return std::nullopt;
+  return required_string(j, field);
+}
+
+Command update_key_person(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "key_person", "name", "relationship", "contact", "consent_to_share", "by", "at"});
+  UpdateKeyPerson c;
+  c.key_person = required_id(j, "key_person");
+  c.name = string_if_given(j, "name");
+  c.relationship = string_if_given(j, "relationship");
+  c.contact = string_if_given(j, "contact");
+  if (j.contains("consent_to_share") && !j["consent_to_share"].is_null()) c.consent_to_share = optional_bool(j, "consent_to_share");
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
+Command remove_key_person(const json& j, Zone zone, Instant default_at) {
+  only_fields(j, {"command", "key_person", "reason", "note", "by", "at"});
+  RemoveKeyPerson c;
+  c.key_person = required_id(j, "key_person");
+  c.reason = required_string(j, "reason");
+  c.note = optional_string(j, "note");
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
+  return c;
+}
+
 Command clear_care_flag(const json& j, Zone zone, Instant default_at) {
   only_fields(j, {"command", "episode", "flag", "reason", "by", "at"});
   ClearCareFlag c;
@@ -509,7 +539,8 @@ const std::vector<std::pair<std::string_view, Parser>>& parsers() {
       {"add_key_person", add_key_person}, {"log_carer_contact", log_carer_contact},
       {"start_plan", start_plan},
       {"set_pin", set_pin_refused}, {"clear_pin", clear_pin}, {"grant_role", grant_role}, {"revoke_role", revoke_role},
-      {"clear_care_flag", clear_care_flag}, {"add_visit", add_visit}};
+      {"clear_care_flag", clear_care_flag}, {"add_visit", add_visit},
+      {"update_key_person", update_key_person}, {"remove_key_person", remove_key_person}};
   return all;
 }
 

@@ -3,6 +3,7 @@
 
 #include "core/commands.hpp"
 #include "core/contact_plan.hpp"
+#include "core/key_person_changes.hpp"
 #include "core/step_down.hpp"
 
 #include <algorithm>
@@ -43,7 +44,7 @@ std::string carer_not_informed_text(const Snapshot& s, const Episode& e, Instant
   std::string names;
   for (const KeyPerson* kp : s.key_people_of(e.person_id)) {
     const KeyPerson& k = *kp;
-    if (!k.consent_to_share) continue;
+    if (!k.consent_to_share || !key_person_current(k, now)) continue;  // removed: nobody to tell
     if (!carer_told_of_step_down(s, k, *d, now)) names += (names.empty() ? "" : ", ") + k.name + " (" + k.relationship + ")";
   }
   return names.empty() ? "" : "carer not informed of step-down: " + names;
@@ -69,6 +70,9 @@ std::optional<std::string> carer_command_problem(const Snapshot& s, const LogCar
   if (k == s.key_people.end()) return "key person " + std::to_string(c.key_person) + " does not exist";
   if (k->person_id != e->person_id) return "key person " + std::to_string(c.key_person) + " is not a key person of episode " + std::to_string(c.episode) + "'s person";
   if (auto p = author_problem(s, c.by)) return p;
+  if (!key_person_current(*k, c.at))
+    return "key person " + std::to_string(c.key_person) + " (" + k->name + ") was removed on " +
+           format_local_datetime(*k->ended_at, s.zone()) + ": contact with them is no longer logged";
   const auto& outcomes = carer_contact_outcomes();
   if (std::find(outcomes.begin(), outcomes.end(), c.outcome) == outcomes.end())
     return "outcome '" + c.outcome + "' is not one of reached, no_answer, message_left";

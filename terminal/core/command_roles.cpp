@@ -46,6 +46,8 @@ std::string_view action(const Command& c) {
                         [](const RevokeRole&) { return "revoke a role"; },
                         [](const ClearCareFlag&) { return "clear a care flag"; },
                         [](const AddVisit&) { return "add a visit"; },
+                        [](const UpdateKeyPerson&) { return "change a family member's or carer's details"; },
+                        [](const RemoveKeyPerson&) { return "remove a family member or carer"; },
                     },
                     c);
 }
@@ -93,6 +95,8 @@ Roles required_role(const Command& c) {
                         // A clinician adds a visit when risk rises; a coordinator when planning the
                         // shift (a carer called, a follow-up): both already book reviews.
                         [](const AddVisit&) { return Roles{Role::clinician, Role::coordinator}; },
+                        [](const UpdateKeyPerson&) { return Roles{Role::clinician}; },  // as adding one
+                        [](const RemoveKeyPerson&) { return Roles{Role::clinician}; },
                     },
                     c);
 }

@@ -5,6 +5,7 @@
 #include "core/step_down.hpp"
 #include "core/carers.hpp"
 #include "core/care_flags.hpp"
+#include "core/key_person_changes.hpp"
 #include "core/transition_bundle.hpp"
 #include "core/start_plan.hpp"
 #include "core/add_visit.hpp"
@@ -43,6 +44,8 @@ std::string_view command_name(const Command& c) {
     if constexpr (std::is_same_v<T, RevokeRole>) return "revoke_role";
     if constexpr (std::is_same_v<T, ClearCareFlag>) return "clear_care_flag";
     if constexpr (std::is_same_v<T, AddVisit>) return "add_visit";
+    if constexpr (std::is_same_v<T, UpdateKeyPerson>) return "update_key_person";
+    if constexpr (std::is_same_v<T, RemoveKeyPerson>) return "remove_key_person";
   }, c);
 }
 
@@ -111,6 +114,8 @@ std::optional<std::string> command_problem(const Snapshot& snapshot, const Comma
       return care_flag_command_problem(snapshot, cmd);
     else if constexpr (std::is_same_v<T, AddVisit>)
       return add_visit_problem(snapshot, cmd);
+    else if constexpr (std::is_same_v<T, UpdateKeyPerson> || std::is_same_v<T, RemoveKeyPerson>)
+      return key_person_command_problem(snapshot, cmd);
     else return review_command_problem(snapshot, cmd);
   }, c);
 }

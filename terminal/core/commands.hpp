@@ -289,12 +289,34 @@ struct AddVisit {
   Instant at{};
 };
 
+// Correct a key person's details (session 7): a misspelt name, a new phone, consent given or
+// withdrawn. Fields left unset keep their value; at least one must change. Audited before/after.
+struct UpdateKeyPerson {
+  Id key_person = 0;
+  std::optional<std::string> name;
+  std::optional<std::string> relationship;
+  std::optional<std::string> contact;
+  std::optional<bool> consent_to_share;
+  StaffId by;
+  Instant at{};
+};
+
+// Remove a key person from a person's list (session 7), with a reason from
+// key_person_removal_reasons() ("other" needs a note). A soft end: the row stays, marked ended.
+struct RemoveKeyPerson {
+  Id key_person = 0;
+  std::string reason;
+  std::string note;
+  StaffId by;
+  Instant at{};
+};
+
 using Command = std::variant<MarkVisit, BookReview, CancelBooking, RecordReview, LogDecision, SetRisk, RaiseConcern,
                              AcknowledgeEscalation, SetThresholds, ClearLockout, AllocateVisit, UnallocateVisit,
                              AllocateVisits, AddShift, RemoveShift, StepDown, StepUp, RecordReassessment,
                              RecordTransitionItem, CloseEpisode, AddKeyPerson, LogCarerContact, StartPlan,
                              SetPin, ClearPin, GrantRole, RevokeRole, ClearCareFlag,
-                             AddVisit>;
+                             AddVisit, UpdateKeyPerson, RemoveKeyPerson>;
 
 // Spellings accepted for review decisions, risk domains and concern sources.
 const std::vector<std::string_view>& review_decisions();

@@ -155,7 +155,7 @@ std::vector<MeasureItem> carers_informed_of_step_down(const MeasureInput& in, co
     if (people == cache.key_people.end()) people = cache.key_people.emplace(e.person_id, in.s.key_people_of(e.person_id)).first;
     for (const KeyPerson* kp : people->second) {
       const KeyPerson& k = *kp;
-      if (!k.consent_to_share) continue;
+      if (!k.consent_to_share || (k.ended_at && *k.ended_at <= until)) continue;  // removed by then: nobody to tell
       ++consenting;
       bool was_told;
       if (until == deadline) {

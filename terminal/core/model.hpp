@@ -291,6 +291,12 @@ struct KeyPerson {
   std::string relationship;  // "mother", "partner", "friend", ...
   std::string contact;       // how to reach them
   bool consent_to_share = false;
+  // Removed from the person's list (session 7): a soft end. The row stays, so the contact log that
+  // names them and what was shared with them stay readable; current_key_people() leaves them out.
+  std::optional<Instant> ended_at{};
+  StaffId ended_by{};
+  std::string end_reason{};  // one of key_person_removal_reasons()
+  std::string end_note{};    // the words for "other" (or more detail)
 };
 
 // Each attempt to contact a key person and what was shared (append-only).

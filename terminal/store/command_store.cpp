@@ -175,7 +175,8 @@ std::vector<Id> apply_commands(Database& db, Snapshot& snapshot, const std::vect
                                std::is_same_v<T, RecordReassessment> || std::is_same_v<T, RecordTransitionItem> ||
                                std::is_same_v<T, CloseEpisode> || std::is_same_v<T, AddKeyPerson> ||
                                std::is_same_v<T, LogCarerContact> || std::is_same_v<T, StartPlan> ||
-                               std::is_same_v<T, ClearCareFlag> || std::is_same_v<T, AddVisit>)
+                               std::is_same_v<T, ClearCareFlag> || std::is_same_v<T, AddVisit> ||
+                               std::is_same_v<T, UpdateKeyPerson> || std::is_same_v<T, RemoveKeyPerson>)
               return steps.apply(c, cmd);
             else if constexpr (std::is_same_v<T, SetPin> || std::is_same_v<T, ClearPin> ||
                                std::is_same_v<T, GrantRole> || std::is_same_v<T, RevokeRole>)

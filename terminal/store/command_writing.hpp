@@ -140,6 +140,8 @@ class StepDownCommandWriter {
   Id apply(const Command& c, const StartPlan& p);  // start_plan_command_writer.cpp
   Id apply(const Command& c, const ClearCareFlag& r);  // care_flag_command_writer.cpp
   Id apply(const Command& c, const AddVisit& a);  // add_visit_command_writer.cpp
+  Id apply(const Command& c, const UpdateKeyPerson& r);  // key_person_command_writer.cpp
+  Id apply(const Command& c, const RemoveKeyPerson& r);
 
  private:
   Id change_plan(const Command& c, Id episode, const ContactPlan& next, const std::string& kind,

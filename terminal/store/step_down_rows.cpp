@@ -87,8 +87,17 @@ void load_step_down(Database& db, Snapshot& s) {
     s.transition_records.push_back(TransitionRecord{t.integer(0), t.integer(1), t.text(2), t.instant(3), t.text(4), t.text(5)});
   }
   sort_by_id(s.transition_records);
-  StoredRow k(db, "key_person", "SELECT id, person_id, name, relationship, contact, consent_to_share FROM key_person ORDER BY id");
-  while (k.next()) s.key_people.push_back(KeyPerson{k.integer(0), k.integer(1), k.text(2), k.text(3), k.text(4), k.boolean(5)});
+  StoredRow k(db, "key_person",
+              "SELECT id, person_id, name, relationship, contact, consent_to_share, ended_at, ended_by, end_reason, end_note "
+              "FROM key_person ORDER BY id");
+  while (k.next()) {
+    KeyPerson row{k.integer(0), k.integer(1), k.text(2), k.text(3), k.text(4), k.boolean(5)};
+    row.ended_at = k.optional_instant(6);  // removed (session 7): a soft end
+    row.ended_by = k.staff_ref(7);
+    row.end_reason = k.text(8);
+    row.end_note = k.text(9);
+    s.key_people.push_back(std::move(row));
+  }
   StoredRow cc(db, "carer_contact",
                "SELECT id, key_person_id, episode_id, at, by_staff, outcome, shared, note FROM carer_contact" +
                    where_in_scope(s, "carer_contact", "at") + " ORDER BY id");
@@ -144,10 +153,16 @@ void write_step_down(Database& db, const Snapshot& s) {
     record.run(table_row("transition_record", r.id));
   }
   auto key = db.prepare(
-      "INSERT INTO key_person (id, person_id, name, relationship, contact, consent_to_share) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+      "INSERT INTO key_person (id, person_id, name, relationship, contact, consent_to_share, ended_at, ended_by, end_reason, "
+      "end_note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
   for (const auto& k : s.key_people) {
     key.bind_int(1, k.id).bind_int(2, k.person_id).bind_text(3, k.name).bind_text(4, k.relationship).bind_text(5, k.contact);
     bind_bool(key, 6, k.consent_to_share);
+    if (k.ended_at) bind_instant(key, 7, *k.ended_at);
+    else key.bind_null(7);
+    if (k.ended_by.empty()) key.bind_null(8);
+    else key.bind_text(8, k.ended_by);
+    key.bind_text(9, k.end_reason).bind_text(10, k.end_note);
     key.run(table_row("key_person", k.id));
   }
   auto contact = db.prepare(

@@ -317,7 +317,7 @@ std::optional<Command> draw_add_visit_sheet(const FrameInput& in, const PlanView
 
     row_label(f, "Why", label_w);
     ImGui::BeginGroup();
-    sheet_choice_buttons(f, state.targets, notes, state.add_visit_note, state.add_visit_other, "add_visit_note", true, 6);
+    sheet_choice_buttons(f, state, notes, state.add_visit_note, state.add_visit_other, "add_visit_note", true, 6);
     ImGui::EndGroup();
     ImGui::Separator();
 

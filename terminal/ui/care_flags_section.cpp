@@ -75,7 +75,7 @@ std::optional<Command> care_flags_section(const FrameInput& in, const PlanView& 
   const StaffId* by = nullptr;
   if (it->on) {
     sheet_heading(f, ("Clear \"" + label + "\": why does it no longer stand?").c_str());
-    sheet_choice_buttons(f, state.targets, clear_reasons, state.care_flag_reason, state.care_flag_other, "care_flag_reason", true, 3);
+    sheet_choice_buttons(f, state, clear_reasons, state.care_flag_reason, state.care_flag_other, "care_flag_reason", true, 3);
     by = &sheet_author(in, state);
     if (auto reason = sheet_chosen_value(clear_reasons, state.care_flag_reason, state.care_flag_other))
       candidate = ClearCareFlag{v.episode->id, state.care_flag, *reason, *by, in.now};

@@ -1,5 +1,6 @@
 // The plans screen's "Bundle and closure" sheet: the transition bundle, carer contact and closing.
 #include "ui/closure_sheet.hpp"
+#include "ui/touch_keyboard.hpp"
 
 #include "core/add_visit.hpp"
 #include "core/carers.hpp"
@@ -8,6 +9,8 @@
 #include "ui/care_flags_section.hpp"
 #include "ui/icons.hpp"
 #include "ui/key_person_form.hpp"
+#include "ui/key_person_edit.hpp"
+#include "core/key_person_changes.hpp"
 #include "ui/theme.hpp"
 #include "ui/sheet_parts.hpp"
 #include "ui/widgets.hpp"
@@ -124,7 +127,7 @@ std::optional<Command> bundle_section(const FrameInput& in, const PlanView& v, U
   const LocalDate today = local_date_of(in.now, in.snapshot.zone());
   std::optional<std::string> detail = std::string();
   if (!choices.empty()) {
-    sheet_choice_buttons(f, state.targets, choices, state.closure_detail, state.closure_other, "bundle_detail", true, 3);
+    sheet_choice_buttons(f, state, choices, state.closure_detail, state.closure_other, "bundle_detail", true, 3);
     detail.reset();
     if (state.closure_detail >= 0 && static_cast<size_t>(state.closure_detail) < choices.size())
       detail = bundle_detail_value(choices[static_cast<size_t>(state.closure_detail)], today);
@@ -153,7 +156,7 @@ std::optional<Command> carer_section(const FrameInput& in, const PlanView& v, Ui
   const Fonts& f = in.fonts;
   const float em = f.em;
   if (state.key_person_open && !read_only) return draw_key_person_form(in, v, state);
-  const auto people = in.snapshot.key_people_of(v.episode->person_id);
+  const auto people = current_key_people(in.snapshot, v.episode->person_id, in.now);  // removed ones: a line below
   // Adding a key person: beside "Who", or the one thing to do when there is no one yet.
   auto add_button = [&] {
     if (read_only) return;
@@ -173,6 +176,7 @@ std::optional<Command> carer_section(const FrameInput& in, const PlanView& v, Ui
     ImGui::PopFont();
     state.targets.add_last_item("carer_none");
     add_button();
+    draw_removed_key_people(in, v, state);
     return std::nullopt;
   }
   sheet_heading(f, "Who");
@@ -193,6 +197,12 @@ std::optional<Command> carer_section(const FrameInput& in, const PlanView& v, Ui
     } else if (toggle_button(label.c_str(), ImVec2(em * 17.0f, em * 2.6f), state.carer_person == k->id, state.targets, name)) {
       state.carer_person = k->id;
       if (!k->consent_to_share) state.carer_shared.clear();
+    }
+    if (!read_only) {  // correct or remove them (ui/key_person_edit.hpp)
+      ImGui::SameLine();
+      if (toggle_button(("Edit##carer_edit" + std::to_string(k->id)).c_str(), ImVec2(em * 5.5f, em * 2.6f), false, state.targets,
+                        "carer_edit:" + std::to_string(k->id)))
+        start_key_person_edit(state, *k);
     }
     ImGui::SameLine();
     ImGui::BeginGroup();
@@ -221,6 +231,7 @@ std::optional<Command> carer_section(const FrameInput& in, const PlanView& v, Ui
     }
     ImGui::EndGroup();
   }
+  draw_removed_key_people(in, v, state);
   if (read_only) return std::nullopt;
   if (!chosen) {
     ImGui::TextColored(v4(colour::text_dim), "Tap the person you spoke to or tried to reach.");
@@ -259,10 +270,11 @@ std::optional<Command> carer_section(const FrameInput& in, const PlanView& v, Ui
     ImGui::TextUnformatted("Other:");
     ImGui::PopFont();
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, em * 40.0f));
-    ImGui::InputTextWithHint("##carer_other", "What else was shared (type it)", &state.carer_other);
+    keyboard_text_box(f, state,
+                      TextBox{"##carer_other", "Tap to type what else was shared", "What else was shared", "carer_other",
+                              FieldKind::text, 480, std::min(ImGui::GetContentRegionAvail().x, em * 40.0f)},
+                      state.carer_other);
     ImGui::PopStyleVar();
-    state.targets.add_last_item("carer_other");
   }
   if (!can_share) ImGui::EndDisabled();
   if (!can_share)
@@ -313,13 +325,13 @@ std::optional<Command> close_section(const FrameInput& in, const PlanView& v, Ui
   const auto override_reason = sheet_chosen_value(overrides, state.close_override, state.close_override_other);
   if (!state.close_confirming) {
     sheet_heading(f, "Why close");
-    sheet_choice_buttons(f, state.targets, reasons, state.close_reason, state.close_reason_other, "close_reason", true, 3);
+    sheet_choice_buttons(f, state, reasons, state.close_reason, state.close_reason_other, "close_reason", true, 3);
     sheet_heading(f, "Where they go next");
     std::string unused;
-    sheet_choice_buttons(f, state.targets, destinations, state.close_destination, unused, "close_destination", false, 6);
+    sheet_choice_buttons(f, state, destinations, state.close_destination, unused, "close_destination", false, 6);
     if (!b.complete()) {
       sheet_heading(f, "Close without a complete bundle because");
-      sheet_choice_buttons(f, state.targets, overrides, state.close_override, state.close_override_other, "close_override", true, 3);
+      sheet_choice_buttons(f, state, overrides, state.close_override, state.close_override_other, "close_override", true, 3);
     }
   }
   // Who closes: chosen with the other choices; the confirmation only names them.

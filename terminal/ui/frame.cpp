@@ -16,6 +16,7 @@
 #include "ui/still_loading.hpp"
 #include "ui/theme.hpp"
 #include "ui/today_screen.hpp"
+#include "ui/touch_keyboard.hpp"
 #include "ui/visit_sheet.hpp"
 #include "ui/widgets.hpp"
 
@@ -299,6 +300,7 @@ std::optional<Command> draw_frame(const FrameInput& in, UiState& state) {
   if (!command) command = screen_command;
   if (!command) command = ooh_command;
   ImGui::End();
+  draw_touch_keyboard(in.fonts, state);  // over the field it types into (session 7)
   draw_lock_pad(in, state);
   if (in.dimmed) ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), io.DisplaySize, IM_COL32(0, 0, 0, 80));
   if (state.locked) command.reset();  // nothing is changed from a locked screen

@@ -2,8 +2,10 @@
 #include "ui/key_person_form.hpp"
 
 #include "ui/icons.hpp"
+#include "ui/key_person_edit.hpp"
 #include "ui/sheet_parts.hpp"
 #include "ui/theme.hpp"
+#include "ui/touch_keyboard.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui_stdlib.h>
@@ -42,20 +44,18 @@ void problem_line(const std::string& text, HitTargets& targets, const std::strin
   targets.add_last_item("key_person_problem:" + field);
 }
 
-// A text box tall enough for a finger (about 2.6 em), labelled in words on its left.
-bool text_box(const Fonts& f, const char* label, const char* id, const char* hint, std::string& text, float width,
-              HitTargets& targets, const std::string& target, bool focus) {
+// A text box tall enough for a finger (about 2.6 em), labelled in words on its left; a tap opens the
+// on-screen keyboard (ui/touch_keyboard.hpp), a desk keyboard types into it too.
+bool text_box(const Fonts& f, UiState& state, const char* label, const TextBox& box, std::string& text, bool focus) {
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(f.em * 0.6f, f.em * 0.8f));
   ImGui::AlignTextToFramePadding();  // the label sits level with the text in the tall box
   ImGui::PushFont(f.bold);
   ImGui::TextUnformatted(label);
   ImGui::PopFont();
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(width);
   if (focus) ImGui::SetKeyboardFocusHere();
-  const bool changed = ImGui::InputTextWithHint(id, hint, &text);
+  const bool changed = keyboard_text_box(f, state, box, text);
   ImGui::PopStyleVar();
-  targets.add_last_item(target);
   return changed;
 }
 
@@ -69,7 +69,7 @@ KeyPersonProblems key_person_problems(const UiState& state) {
   const auto letters = std::count_if(name.begin(), name.end(), [](char c) {
     return std::isalpha(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
   });
-  if (name.empty()) p.name = "Name is empty: type their name in the Name box (the desk keyboard types into it).";
+  if (name.empty()) p.name = "Name is empty: tap the Name box and type their name.";
   else if (letters < 2) p.name = "Name: type at least two letters of their name.";
   else if (name.size() > 200) p.name = "Name: at most 200 characters.";
   const int n = static_cast<int>(relationships.size());
@@ -110,6 +110,11 @@ std::optional<AddKeyPerson> key_person_command(const UiState& state, Id person, 
 
 void reset_key_person_form(UiState& state) {
   state.key_person_open = false;
+  state.key_person_edit = 0;
+  state.key_person_removing = false;
+  state.key_person_remove_reason = -1;
+  state.key_person_remove_other.clear();
+  state.key_person_remove_confirming = false;
   state.key_person_focus = false;
   state.key_person_name.clear();
   state.key_person_relationship = -1;
@@ -119,16 +124,9 @@ void reset_key_person_form(UiState& state) {
   state.key_person_checked = false;
 }
 
-std::optional<Command> draw_key_person_form(const FrameInput& in, const PlanView& v, UiState& state) {
+void draw_key_person_fields(const FrameInput& in, UiState& state) {
   const Fonts& f = in.fonts;
   const float em = f.em;
-  ImGui::PushFont(f.big);
-  ImGui::Text("%s Add a key person", icon::user);
-  ImGui::PopFont();
-  ImGui::SameLine(0, em);
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextColored(v4(colour::text_dim), "family, a friend or a carer who matters to %s",
-                     v.person ? person_label(v.person, state.privacy).c_str() : "this person");
   const KeyPersonProblems problems = state.key_person_checked ? key_person_problems(state) : KeyPersonProblems{};
   // Name and phone on one row (the form fits a 1280x800 screen without scrolling).
   const float avail = ImGui::GetContentRegionAvail().x;
@@ -136,18 +134,19 @@ std::optional<Command> draw_key_person_form(const FrameInput& in, const PlanView
   const float phone_w = std::min(avail * 0.2f, em * 12.0f);
 
   ImGui::Spacing();
-  text_box(f, "Name", "##key_person_name", "Type their name", state.key_person_name, name_w, state.targets, "key_person_name",
-           state.key_person_focus);
+  text_box(f, state, "Name", TextBox{"##key_person_name", "Tap to type their name", "Name", "key_person_name", FieldKind::name, 200, name_w},
+           state.key_person_name, state.key_person_focus);
   state.key_person_focus = false;
   ImGui::SameLine(0, em * 2.0f);
-  text_box(f, "Phone (optional)", "##key_person_phone", "e.g. 07700 900123", state.key_person_phone, phone_w, state.targets,
-           "key_person_phone", false);
+  text_box(f, state, "Phone (optional)",
+           TextBox{"##key_person_phone", "e.g. 07700 900123", "Phone", "key_person_phone", FieldKind::phone, 40, phone_w},
+           state.key_person_phone, false);
   problem_line(problems.name, state.targets, "name");
   problem_line(problems.phone, state.targets, "phone");
 
   sheet_heading(f, "Relationship to the person");
-  sheet_choice_buttons(f, state.targets, relationships, state.key_person_relationship, state.key_person_relationship_other,
-                       "key_person_relationship", true, 5);
+  sheet_choice_buttons(f, state, relationships, state.key_person_relationship, state.key_person_relationship_other,
+                       "key_person_relationship", true, 5, 100);
   problem_line(problems.relationship, state.targets, "relationship");
 
   sheet_heading(f, "Consent to share information with them");
@@ -160,6 +159,20 @@ std::optional<Command> draw_key_person_form(const FrameInput& in, const PlanView
                     "key_person_consent:no"))
     state.key_person_consent = 0;
   problem_line(problems.consent, state.targets, "consent");
+}
+
+std::optional<Command> draw_key_person_form(const FrameInput& in, const PlanView& v, UiState& state) {
+  if (state.key_person_edit != 0) return draw_key_person_edit(in, v, state);  // changing one (ui/key_person_edit.hpp)
+  const Fonts& f = in.fonts;
+  const float em = f.em;
+  ImGui::PushFont(f.big);
+  ImGui::Text("%s Add a key person", icon::user);
+  ImGui::PopFont();
+  ImGui::SameLine(0, em);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextColored(v4(colour::text_dim), "family, a friend or a carer who matters to %s",
+                     v.person ? person_label(v.person, state.privacy).c_str() : "this person");
+  draw_key_person_fields(in, state);
 
   const StaffId& by = sheet_author(in, state);
   const auto made = key_person_command(state, v.person ? v.person->id : 0, by, in.now);

@@ -1,7 +1,7 @@
 #pragma once
 // "Add key person" in the Bundle and closure sheet's carer part (AddKeyPerson without JSON): the name
-// typed (the one thing no list can offer: a desk keyboard types into it, the box takes the keys as the
-// form opens; the kiosk has no on-screen keyboard), the relationship from a list with "Other (type
+// typed (the one thing no list can offer: a tap opens the on-screen keyboard, ui/touch_keyboard.hpp;
+// a desk keyboard types into the box, which takes the keys as the form opens), the relationship from a list with "Other (type
 // it)", consent to share as Yes / No (nothing chosen until the person was asked), a phone number if
 // wanted. Save checks each field and says what is wrong under it; then command_problem's refusal, as
 // `apply` words it. Targets: "key_person_name", "key_person_relationship:<i>|other",
@@ -28,6 +28,9 @@ KeyPersonProblems key_person_problems(const UiState& state);
 std::optional<AddKeyPerson> key_person_command(const UiState& state, Id person, const StaffId& by, Instant at);
 
 void reset_key_person_form(UiState& state);
+// The form's fields (name, phone, relationship, consent, each with its problem once Save was pressed),
+// shared by adding and changing a key person (ui/key_person_edit.hpp).
+void draw_key_person_fields(const FrameInput& in, UiState& state);
 // Draws the form; returns AddKeyPerson when saved (the form then closes).
 std::optional<Command> draw_key_person_form(const FrameInput& in, const PlanView& v, UiState& state);
 

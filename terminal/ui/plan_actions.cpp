@@ -1,4 +1,5 @@
 #include "ui/plan_actions.hpp"
+#include "ui/touch_keyboard.hpp"
 
 #include "core/step_down.hpp"
 #include "ui/add_visit_sheet.hpp"
@@ -65,8 +66,10 @@ void reason_buttons(const Fonts& f, UiState& state, std::span<const std::string_
       state.plan_reason = static_cast<int>(i);
   }
   if (state.plan_reason == static_cast<int>(reasons.size())) {
-    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, f.em * 40.0f));
-    ImGui::InputTextWithHint("##plan_other", "What happened", &state.plan_other);
+    keyboard_text_box(f, state,
+                      TextBox{"##plan_other", "Tap to type what happened", "What happened", "plan_other", FieldKind::text, 480,
+                              std::min(ImGui::GetContentRegionAvail().x, f.em * 40.0f)},
+                      state.plan_other);
   }
 }
 

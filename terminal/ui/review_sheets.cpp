@@ -1,6 +1,7 @@
 // Book / record / acknowledge sheets: touch-sized choices, the author chosen from the staff list,
 // and core's own check of the command shown before Save is allowed.
 #include "ui/review_sheets.hpp"
+#include "ui/touch_keyboard.hpp"
 
 #include "core/escalation.hpp"
 #include "ui/icons.hpp"
@@ -160,8 +161,7 @@ std::optional<Command> record_sheet(const FrameInput& in, UiState& state) {
     ImGui::PopFont();
   }
   if (state.review_rationale == static_cast<int>(rationales.size())) {
-    ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##why", "Rationale", &state.review_other);
+    keyboard_text_box(f, state, TextBox{"##why", "Tap to type the rationale", "Rationale", "review_other"}, state.review_other);
   }
   label("Told, and next review", f);
   if (toggle_button("Person told", ImVec2(em * 8, em * 2.2f), state.person_told, state.targets, "person_told"))
@@ -237,8 +237,7 @@ std::optional<Command> ack_sheet(const FrameInput& in, UiState& state) {
       state.ack_note = static_cast<int>(i);
   }
   if (state.ack_note == static_cast<int>(ack_notes.size())) {
-    ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##note", "What was done", &state.ack_other);
+    keyboard_text_box(in.fonts, state, TextBox{"##note", "Tap to type what was done", "What was done", "ack_other"}, state.ack_other);
   }
   std::string note = state.ack_note >= 0 && state.ack_note < static_cast<int>(ack_notes.size())
                          ? std::string(ack_notes[static_cast<size_t>(state.ack_note)])

@@ -10,6 +10,7 @@
 #include "core/outcomes.hpp"
 #include "ui/fonts.hpp"
 #include "ui/hit_targets.hpp"
+#include "ui/keyboard_layout.hpp"
 #include "ui/ooh_proposal_view.hpp"
 #include "core/ooh_gaps.hpp"
 
@@ -149,6 +150,15 @@ struct UiState {
   std::vector<std::string> add_visit_skills;
   int add_visit_note = -1;  // index into add_visit_notes(); its size = Other
   std::string add_visit_other;
+  // The on-screen keyboard (ui/touch_keyboard.hpp, session 7), open over the field it types into.
+  OnScreenKeyboard keyboard;
+  // Editing or removing a key person (ui/key_person_edit.hpp, session 7): who (0 = none), and the
+  // removal step: the reason (index into key_person_removal_reasons(); its size = Other), confirming.
+  Id key_person_edit = 0;
+  bool key_person_removing = false;
+  int key_person_remove_reason = -1;
+  std::string key_person_remove_other;
+  bool key_person_remove_confirming = false;
 };
 
 // Everything a frame reads. All of it is prepared outside the frame: no I/O while drawing.

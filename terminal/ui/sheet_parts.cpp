@@ -1,5 +1,6 @@
 // Pieces the Plans screen's sheets share (ui/sheet_parts.hpp).
 #include "ui/sheet_parts.hpp"
+#include "ui/touch_keyboard.hpp"
 
 #include "ui/icons.hpp"
 #include "ui/theme.hpp"
@@ -65,8 +66,9 @@ std::string_view sheet_label_of(std::span<const SheetChoice> list, std::string_v
 
 // A list of choices as big buttons, `per_row` a row, then "Other (type it)" when `other`; `chosen`
 // is the index (list size = Other). Targets "<prefix>:<i>" and "<prefix>:other".
-void sheet_choice_buttons(const Fonts& f, HitTargets& targets, std::span<const SheetChoice> list, int& chosen,
-                    std::string& other_text, const std::string& prefix, bool other, int per_row) {
+namespace {
+void choice_buttons(const Fonts& f, HitTargets& targets, UiState* state, std::span<const SheetChoice> list, int& chosen,
+                    std::string& other_text, const std::string& prefix, bool other, int per_row, std::size_t limit) {
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   const float width = (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
   const ImVec2 size(width, f.em * 2.6f);
@@ -79,9 +81,27 @@ void sheet_choice_buttons(const Fonts& f, HitTargets& targets, std::span<const S
       chosen = static_cast<int>(i);
   }
   if (other && chosen == static_cast<int>(list.size())) {
-    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, f.em * 40.0f));
-    ImGui::InputTextWithHint(("##" + prefix + "_other").c_str(), "Type it", &other_text);
+    const float width = std::min(ImGui::GetContentRegionAvail().x, f.em * 40.0f);
+    const std::string id = "##" + prefix + "_other";
+    if (state) {
+      keyboard_text_box(f, *state, TextBox{id.c_str(), "Tap to type it", "Other", prefix + "_other", FieldKind::text, limit, width},
+                        other_text);
+    } else {
+      ImGui::SetNextItemWidth(width);
+      ImGui::InputTextWithHint(id.c_str(), "Type it", &other_text);
+    }
   }
+}
+}  // namespace
+
+void sheet_choice_buttons(const Fonts& f, HitTargets& targets, std::span<const SheetChoice> list, int& chosen,
+                          std::string& other_text, const std::string& prefix, bool other, int per_row) {
+  choice_buttons(f, targets, nullptr, list, chosen, other_text, prefix, other, per_row, 480);
+}
+
+void sheet_choice_buttons(const Fonts& f, UiState& state, std::span<const SheetChoice> list, int& chosen,
+                          std::string& other_text, const std::string& prefix, bool other, int per_row, std::size_t other_limit) {
+  choice_buttons(f, state.targets, &state, list, chosen, other_text, prefix, other, per_row, other_limit);
 }
 
 std::optional<std::string> sheet_chosen_value(std::span<const SheetChoice> list, int chosen, const std::string& other) {

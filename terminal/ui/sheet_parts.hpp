@@ -35,6 +35,10 @@ std::string_view sheet_label_of(std::span<const SheetChoice> list, std::string_v
 // is the index (list size = Other). Targets "<prefix>:<i>" and "<prefix>:other".
 void sheet_choice_buttons(const Fonts& f, HitTargets& targets, std::span<const SheetChoice> list, int& chosen,
                           std::string& other_text, const std::string& prefix, bool other, int per_row = 3);
+// The same, with the "Other" box typed on the on-screen keyboard (ui/touch_keyboard.hpp, session 7).
+void sheet_choice_buttons(const Fonts& f, UiState& state, std::span<const SheetChoice> list, int& chosen,
+                          std::string& other_text, const std::string& prefix, bool other, int per_row = 3,
+                          std::size_t other_limit = 480);
 std::optional<std::string> sheet_chosen_value(std::span<const SheetChoice> list, int chosen, const std::string& other);
 // Who records: the signed-in person, or (no sign-in) a choice among those on shift.
 const StaffId& sheet_author(const FrameInput& in, UiState& state);

@@ -1,5 +1,6 @@
 // Recording a visit's outcome with a finger: big buttons, reasons from lists, no typing needed.
 #include "ui/visit_sheet.hpp"
+#include "ui/touch_keyboard.hpp"
 
 #include "ui/icons.hpp"
 #include "ui/theme.hpp"
@@ -146,8 +147,7 @@ std::optional<Command> draw_visit_sheet(const FrameInput& in, UiState& state) {
           state.chosen_reason = static_cast<int>(i);
       }
       if (state.chosen_reason == static_cast<int>(reasons.size())) {
-        ImGui::SetNextItemWidth(-1);
-        ImGui::InputTextWithHint("##other", "What happened", &state.other_reason);
+        keyboard_text_box(f, state, TextBox{"##other", "Tap to type what happened", "What happened", "other_reason"}, state.other_reason);
       }
     }
   }

@@ -344,12 +344,13 @@ PY
   screenshot_opens_the_bundle_and_closure_sheet)
     demo
     episode=$(sqlite3 "$db" "SELECT id FROM episode WHERE closed_at IS NULL AND stage = 'handover' ORDER BY id LIMIT 1")
-    for section in bundle carer close carer-other key-person flags flags-clear; do
+    for section in bundle carer close carer-other key-person flags flags-clear keyboard-name keyboard-accents keyboard-phone \
+        key-person-edit key-person-remove key-person-remove-confirm; do
       xrun "$bin" --db "$db" --now "$now" screenshot "$work/$section.png" --screen plans --size 1280x800 \
         --episode "$episode" --closure "$section" 2>"$work/err" || { cat "$work/err"; fail "closure sheet $section"; }
     done
     expect_exit 2 xrun "$bin" --db "$db" --now "$now" screenshot "$work/x.png" --screen plans --closure everything
-    grep -q "must be bundle, carer, carer-other, key-person, flags, flags-clear or close" "$work/err" || fail "bad --closure not explained: $(cat "$work/err")"
+    grep -q "must be bundle, carer, carer-other, key-person, flags, flags-clear, close, keyboard-name" "$work/err" || fail "bad --closure not explained: $(cat "$work/err")"
     expect_exit 1 xrun "$bin" --db "$db" --now "$now" screenshot "$work/x.png" --screen plans --episode 999999
     grep -q "episode 999999 does not exist" "$work/err" || fail "unknown --episode not named: $(cat "$work/err")"
     ;;

@@ -112,6 +112,10 @@ void same(const KeyPerson& a, const KeyPerson& b) {
   CHECK(a.relationship == b.relationship);
   CHECK(a.contact == b.contact);
   CHECK(a.consent_to_share == b.consent_to_share);
+  CHECK(a.ended_at == b.ended_at);
+  CHECK(a.ended_by == b.ended_by);
+  CHECK(a.end_reason == b.end_reason);
+  CHECK(a.end_note == b.end_note);
 }
 
 void same(const CarerContact& a, const CarerContact& b) {
@@ -369,7 +373,7 @@ TEST_CASE("store: every field of the model is covered by the round trip (struct 
   CHECK(sizeof(RiskReassessment) == 96);
   CHECK(sizeof(PlanChange) == 184);
   CHECK(sizeof(TransitionRecord) == 120);
-  CHECK(sizeof(KeyPerson) == 120);
+  CHECK(sizeof(KeyPerson) == 232);  // session 7: ended_at, ended_by, end_reason, end_note
   CHECK(sizeof(CarerContact) == 152);
 }
 

@@ -288,7 +288,10 @@ void add_step_down(Snapshot& s) {
   s.transition_records = {TransitionRecord{960, 10, "safety_plan_updated", utc("2026-11-22T11:00:00Z"), "S02", "v2 — crisis line added"},
                           TransitionRecord{961, 10, "lives_alone", utc("2026-11-02T02:00:00Z"), "S01", ""}};
   s.key_people = {KeyPerson{970, 1, "Mária Ó Súilleabháin", "mother", "07700 900123", true},
-                  KeyPerson{971, 1, "Sam", "friend", "", false}};
+                  KeyPerson{971, 1, "Sam", "friend", "", false},
+                  // Removed (session 7): a soft end with when, who and why.
+                  KeyPerson{972, 1, "Zoë O'Brien-Núñez", "sister", "07700 900456", true, utc("2026-11-22T09:00:00Z"), "S02",
+                            "other", "moved abroad"}};
   s.carer_contacts = {CarerContact{980, 970, 10, utc("2026-11-21T18:00:00Z"), "S01", "reached",
                                    {"rationale", "step_down"}, "explained the change"},
                       CarerContact{981, 971, 10, utc("2026-11-21T18:10:00Z"), "S02", "no_answer", {}, ""}};
