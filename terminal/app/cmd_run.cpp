@@ -358,7 +358,7 @@ int run_kiosk(const CommandLine& cl) {
           auto_lock.input(steady_now);
           store::refresh_access(s.db, s.model.snapshot);  // the wrong PINs before it are cleared
           const Staff* who = s.model.snapshot.find_staff(request.staff);
-          state.notice = "Signed in: " + (who ? who->name : request.staff) + ". Locks after " +
+          state.notice = "Signed in: " + (who ? who->name : request.staff.str()) + ". Locks after " +
                          std::to_string(lock_after.count()) + " idle minutes, or tap Privacy now.";
           state.notice_is_error = false;
           state.notice_at = now;

@@ -36,7 +36,7 @@ const std::vector<std::pair<StaffId, std::string>>& demo_pin_hashes() {
 
 std::string demo_pin(const StaffId& id) {
   std::string digits;
-  for (char ch : id)
+  for (char ch : id.view())
     if (ch >= '0' && ch <= '9') digits += ch;
   while (digits.size() < 4) digits.insert(digits.begin(), '0');
   return digits;

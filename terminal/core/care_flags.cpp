@@ -34,7 +34,7 @@ std::vector<CareFlagState> care_flag_states(const Snapshot& s, Id episode, std::
       out[i].on = !is_clearing(*r);
       out[i].at = r->at;
       out[i].by = r->by;
-      out[i].detail = out[i].on ? r->detail : r->detail.substr(care_flag_cleared_prefix.size());
+      out[i].detail = out[i].on ? r->detail.str() : r->detail.str().substr(care_flag_cleared_prefix.size());
     }
   }
   return out;

@@ -2,6 +2,8 @@
 // The core value types: what a team base knows about its people, staff, episodes, plans, visits,
 // shifts and reviews. Plain data; instants are UTC, dates are the team's local calendar dates.
 #include "core/local_time.hpp"
+#include "core/packed_optional.hpp"
+#include "core/packed_text.hpp"
 #include "core/roles.hpp"
 #include "core/vocabulary.hpp"
 
@@ -13,7 +15,7 @@
 namespace vb {
 
 using Id = std::int64_t;
-using StaffId = std::string;  // "S07": the id scripts and the roster use
+// StaffId ("S07": the id scripts and the roster use) is core/packed_text.hpp's 8-byte text (issue 7).
 
 struct Team {
   Id id = 0;
@@ -110,43 +112,44 @@ struct ContactPlan {
   std::vector<ContactPhase> phases;  // in sequence order
 };
 
+// Fields ordered widest first so a row has no padding (issue 7: ~30k rows at trust scale).
 struct Visit {
   Id id = 0;
   Id episode_id = 0;
-  LocalDate date{};  // local calendar date of the visit
   Instant window_start{};
   Instant window_end{};
-  VisitType type = VisitType::home;
-  VisitStatus status = VisitStatus::planned;
   StaffId staff1;  // empty: unallocated
   StaffId staff2;  // second worker for a double-up
-  bool out_of_hours = false;
-  bool double_up = false;
-  std::optional<Instant> outcome_at;
-  std::string reason;
-  int duration_min = 0;  // planned length; actual once done
-  std::optional<Id> follow_up_of;  // this visit follows up a missed one
-  bool allocated() const { return !staff1.empty(); }
+  PackedOptional<Instant> outcome_at;
+  PackedText reason;
+  PackedOptional<Id> follow_up_of;  // this visit follows up a missed one
   std::vector<std::string> required_skills;  // skills the visit needs (allocation)
-  // Added by step-down (issue 3): which of its day's plan slots this visit was generated for
-  // (nullopt: added by hand or imported), and whether a person changed it after generation.
-  std::optional<int> plan_slot{};
-  bool hand_edited = false;
   // Added by compliance (issue 6, migration 007): when and by whom the current allocation was made
   // (the visit went from nobody to someone; kept when it moves between staff; cleared when it is
   // unallocated). nullopt on an allocated visit: allocated before times were recorded.
-  std::optional<Instant> allocated_at{};
+  PackedOptional<Instant> allocated_at{};
   StaffId allocated_by;
+  // Added by step-down (issue 3): which of its day's plan slots this visit was generated for
+  // (nullopt: added by hand or imported), and whether a person changed it after generation.
+  std::optional<int> plan_slot{};
+  LocalDate date{};  // local calendar date of the visit
+  int duration_min = 0;  // planned length; actual once done
+  VisitType type = VisitType::home;
+  VisitStatus status = VisitStatus::planned;
+  bool out_of_hours = false;
+  bool double_up = false;
+  bool hand_edited = false;
+  bool allocated() const { return !staff1.empty(); }
 };
 
 struct Shift {
   Id id = 0;
   StaffId staff_id;
   Id team_id = 0;
-  ShiftKind kind = ShiftKind::early;
-  LocalDate date{};  // local date the shift starts on
   Instant start{};
   Instant end{};
+  LocalDate date{};  // local date the shift starts on
+  ShiftKind kind = ShiftKind::early;
 };
 
 struct ReviewSlot {
@@ -160,18 +163,18 @@ struct ReviewSlot {
 struct Review {
   Id id = 0;
   Id episode_id = 0;
-  std::optional<Id> slot_id;
+  PackedOptional<Id> slot_id;
   StaffId reviewer;
   Instant held_at{};
-  RiskLevel risk = RiskLevel::medium;
-  std::string decision;  // continue, step_up, step_down, admit, hand_over, close
-  std::string rationale;
-  bool person_told = false;
-  bool family_told = false;
-  std::optional<Instant> next_review_due;
+  PackedText decision;  // continue, step_up, step_down, admit, hand_over, close
+  PackedText rationale;
+  PackedOptional<Instant> next_review_due;
   // Risk domains identified at this review: self_harm_suicide, self_neglect, exploitation,
   // harm_to_others, safeguarding.
   std::vector<std::string> risk_domains;
+  RiskLevel risk = RiskLevel::medium;  // the small fields last: no padding between (issue 7)
+  bool person_told = false;
+  bool family_told = false;
 };
 
 // A weekly senior-review clinic: every `weekday` (1 = Monday .. 7 = Sunday) at a local time,
@@ -276,10 +279,10 @@ struct RiskReassessment {
 struct TransitionRecord {
   Id id = 0;
   Id episode_id = 0;
-  std::string item;  // see transition_items() in core/transition_bundle.hpp
+  PackedText item;  // see transition_items() in core/transition_bundle.hpp
   Instant at{};
   StaffId by;
-  std::string detail;  // receiving service, meeting date or "none: reason", version note, ...
+  PackedText detail;  // receiving service, meeting date or "none: reason", version note, ...
 };
 
 // A person who matters to someone on the caseload (family, carer, friend), and whether the person

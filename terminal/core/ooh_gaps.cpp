@@ -215,7 +215,7 @@ OohBoard build_ooh_board(const Snapshot& s, const OohWindow& window) {
     for (const StaffId* id : {&v.staff1, &v.staff2}) {
       if (id->empty()) continue;
       const Staff* st = s.find_staff(*id);
-      const std::string name = st ? st->name : *id;
+      const std::string name = st ? st->name : id->str();
       const bool on_shift = std::any_of(near_shifts.begin(), near_shifts.end(),
                                         [&](const Shift* sh) { return sh->staff_id == *id && fits_shift(v, *sh); });
       if (!on_shift)

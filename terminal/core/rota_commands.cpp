@@ -70,7 +70,7 @@ std::optional<std::string> allocation_command_problem(const Snapshot& s, const R
   }
   if (stranded) {
     const Staff* st = s.find_staff(it->staff_id);
-    return (st ? st->name : it->staff_id) + " has " + std::to_string(stranded) + " planned visit" +
+    return (st ? st->name : it->staff_id.str()) + " has " + std::to_string(stranded) + " planned visit" +
            (stranded > 1 ? "s" : "") + " in " + shift_words(*it, zone) + " (" + first +
            (stranded > 1 ? ", ..." : "") + "); unallocate or move them first";
   }

@@ -75,13 +75,14 @@ BundleStatus bundle_status_until(const Snapshot& s, Id episode, std::optional<In
   b.items.reserve(items.size());
   for (auto item : items) b.items.push_back(BundleItem{item});
   // Each item's author and detail, copied once at the end (the walk keeps where they are).
-  std::vector<std::pair<const StaffId*, const std::string*>> taken(b.items.size(), {nullptr, nullptr});
-  auto take = [&](BundleItem& i, Instant at, const StaffId& by, const std::string& detail) {
+  // Views into the rows themselves (a record's detail is a PackedText, a reassessment's note a string).
+  std::vector<std::pair<const StaffId*, std::string_view>> taken(b.items.size(), {nullptr, {}});
+  auto take = [&](BundleItem& i, Instant at, const StaffId& by, std::string_view detail) {
     ++i.versions;
     if (i.done && at < i.at) return;
     i.done = true;
     i.at = at;
-    taken[static_cast<size_t>(&i - b.items.data())] = {&by, &detail};
+    taken[static_cast<size_t>(&i - b.items.data())] = {&by, detail};
   };
   s.each_transition_record_of(episode, [&](const TransitionRecord& r) {
     if (as_at && r.at > *as_at) return;
@@ -98,7 +99,7 @@ BundleStatus bundle_status_until(const Snapshot& s, Id episode, std::optional<In
   for (size_t i = 0; i < b.items.size(); ++i)
     if (taken[i].first) {
       b.items[i].by = *taken[i].first;
-      b.items[i].detail = *taken[i].second;
+      b.items[i].detail = std::string(taken[i].second);
     }
   return b;
 }

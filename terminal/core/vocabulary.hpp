@@ -1,17 +1,19 @@
 #pragma once
 // The words of the domain as enums, with the exact spellings used in the database, the command
 // line and JSON. Parsing a word that is not in the list gives nullopt, never a default.
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
 namespace vb {
 
-enum class Stage { intensive, step_down, handover, closed };
-enum class RiskLevel { low, medium, high };
-enum class VisitStatus { planned, done, no_access, cancelled_by_person, cancelled_by_team, rescheduled };
-enum class VisitType { home, phone, video, clinic };
+// One byte each: they sit in rows loaded by the ten thousand (issue 7, memory).
+enum class Stage : std::uint8_t { intensive, step_down, handover, closed };
+enum class RiskLevel : std::uint8_t { low, medium, high };
+enum class VisitStatus : std::uint8_t { planned, done, no_access, cancelled_by_person, cancelled_by_team, rescheduled };
+enum class VisitType : std::uint8_t { home, phone, video, clinic };
 enum class ReviewStatus { ok, due, overdue };
-enum class ShiftKind { early, late, twilight, night };
+enum class ShiftKind : std::uint8_t { early, late, twilight, night };
 
 std::string_view to_string(Stage v);
 std::string_view to_string(RiskLevel v);

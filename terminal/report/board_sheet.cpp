@@ -43,7 +43,7 @@ std::string staff_ids(const Visit& v) {
 
 std::string initials_of(const Snapshot& s, const StaffId& id) {
   const Staff* st = s.find_staff(id);
-  return st ? st->initials : id;
+  return st ? st->initials : id.str();
 }
 
 std::string review_due_text(const BoardRow& row, Zone zone) {

@@ -69,7 +69,7 @@ bool big_button(const std::string& label, ImVec2 size, bool enabled, HitTargets&
 
 // One row of the list: name and PIN state on the first line, id and roles on the second.
 bool staff_row(const Staff& m, bool chosen, ImVec2 size, Instant now, Zone zone, const Fonts& f, HitTargets& targets) {
-  ImGui::PushID(m.id.c_str());
+  ImGui::PushID(m.id.str().c_str());
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const bool pressed = ImGui::InvisibleButton("row", size);
   targets.add_last_item("access_staff:" + m.id);
@@ -335,7 +335,7 @@ std::optional<Command> draw_access_panel(const FrameInput& in, UiState& state, f
   ImGui::PushFont(f.big);
   ImGui::TextUnformatted(m->name.c_str());
   ImGui::PopFont();
-  ImGui::TextColored(v4(colour::text_dim), "%s · %s%s", m->id.c_str(), words(m->discipline).c_str(),
+  ImGui::TextColored(v4(colour::text_dim), "%s · %s%s", m->id.str().c_str(), words(m->discipline).c_str(),
                      m->active ? "" : " · no longer active: nothing can be changed here");
   ImGui::Spacing();
   if (state.access_pin_pad) {

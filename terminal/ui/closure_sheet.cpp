@@ -490,7 +490,7 @@ std::optional<Command> draw_closure_sheet(const FrameInput& in, const PlanView& 
       ImGui::PushFont(f.bold);
       ImGui::PushStyleColor(ImGuiCol_Text, v4(colour::warning));
       ImGui::TextWrapped("%s Only staff with %s can record the bundle, add key people, log carer contact, note or clear care flags, or close an episode; %s is signed in.",
-                         icon::lock, needed.describe().c_str(), me ? me->name.c_str() : state.signed_in.c_str());
+                         icon::lock, needed.describe().c_str(), me ? me->name.c_str() : state.signed_in.str().c_str());
       ImGui::PopStyleColor();
       ImGui::PopFont();
       state.targets.add_last_item("closure_read_only");

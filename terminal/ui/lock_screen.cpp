@@ -19,7 +19,7 @@ float width_in(ImFont* font, const std::string& text) { return font->CalcTextSiz
 
 // A person's button: initials in a box, then the name; chosen = accent. Returns true when tapped.
 bool person_button(const Staff& m, bool chosen, ImVec2 size, const Fonts& f, HitTargets& targets) {
-  ImGui::PushID(m.id.c_str());
+  ImGui::PushID(m.id.str().c_str());
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const bool pressed = ImGui::InvisibleButton("person", size);
   targets.add_last_item("lock:staff:" + m.id);

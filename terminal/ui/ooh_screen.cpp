@@ -45,7 +45,7 @@ std::string fitting_title(const OohWindow& w, const Snapshot& s, float width) {
 
 std::string staff_name(const Snapshot& s, const StaffId& id) {
   const Staff* st = s.find_staff(id);
-  return st ? st->name : id;
+  return st ? st->name : id.str();
 }
 
 std::string who_goes(const Snapshot& s, const StaffId& a, const StaffId& b) {
@@ -384,7 +384,7 @@ void staff_panel(const FrameInput& in, UiState& state, const OohBoard& b, std::o
   ImGui::TableSetupColumn("Timeline", ImGuiTableColumnFlags_WidthStretch);
   for (const auto& w : b.staff) {
     ImGui::TableNextRow(ImGuiTableRowFlags_None, em * 3.0f);
-    ImGui::PushID(w.staff->id.c_str());
+    ImGui::PushID(w.staff->id.str().c_str());
     ImGui::TableNextColumn();
     const bool picked = state.ooh_first == w.staff->id;
     std::string label = w.staff->name + "##pick";
@@ -507,7 +507,7 @@ void proposal_panel(const FrameInput& in, UiState& state, const OohBoard& b, std
     const OohVisit* row = k.visit ? find_row(b, k.visit) : nullptr;
     std::string what = row ? visit_line(*row, zone, state.privacy) : k.visit ? "visit " + std::to_string(k.visit) : "";
     const Staff* who = k.staff.empty() ? nullptr : in.snapshot.find_staff(k.staff);
-    std::string name = who ? who->name : k.staff;
+    std::string name = who ? who->name : k.staff.str();
     ImGui::TextColored(v4(colour::warning), "%s %s%s%s — allocation not kept: %s", icon::warning, what.c_str(),
                        name.empty() ? "" : " with ", name.c_str(), k.why.c_str());
   }

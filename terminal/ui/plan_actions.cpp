@@ -77,7 +77,7 @@ void reason_buttons(const Fonts& f, UiState& state, std::span<const std::string_
 const StaffId& author(const FrameInput& in, UiState& state) {
   if (!state.signed_in.empty()) {
     const Staff* m = in.snapshot.find_staff(state.signed_in);
-    ImGui::Text("%s %s (signed in)", icon::user, m ? m->name.c_str() : state.signed_in.c_str());
+    ImGui::Text("%s %s (signed in)", icon::user, m ? m->name.c_str() : state.signed_in.str().c_str());
     return state.signed_in;
   }
   heading(in.fonts, "Recorded by");
@@ -158,7 +158,7 @@ std::optional<Command> draw_plan_actions(const FrameInput& in, const PlanView& v
     ImGui::Text("Step down from today: %s \xe2\x86\x92 %s", gate.from_label.c_str(), gate.to_label.c_str());
     ImGui::PopFont();
     if (gate.reassessment) {
-      ImGui::TextColored(v4(colour::text_dim), "risk reassessed by %s (%s, %s)", gate.reassessment->by.c_str(),
+      ImGui::TextColored(v4(colour::text_dim), "risk reassessed by %s (%s, %s)", gate.reassessment->by.str().c_str(),
                          gate.reassessment->source.c_str(),
                          format_local_datetime(gate.reassessment->at, in.snapshot.zone()).c_str());
     }

@@ -72,7 +72,7 @@ std::vector<const Staff*> on_shift(const FrameInput& in) {
 // Signed in: the author is that person, shown instead of a choice of names.
 void signed_in_line(const FrameInput& in, const UiState& state) {
   const Staff* m = in.snapshot.find_staff(state.signed_in);
-  ImGui::Text("%s %s (signed in)", icon::user, m ? m->name.c_str() : state.signed_in.c_str());
+  ImGui::Text("%s %s (signed in)", icon::user, m ? m->name.c_str() : state.signed_in.str().c_str());
 }
 
 std::string who(const FrameInput& in, Id episode, bool privacy) {

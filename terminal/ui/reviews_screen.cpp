@@ -235,7 +235,7 @@ void escalation_list(const FrameInput& in, UiState& state) {
       pill(icon::warning, cascade[x.level].label + " now", colour::missed, colour::text, f.bold, em * 8.5f);
     } else {
       const Staff* by = in.snapshot.find_staff(x.ack->by);
-      pill(icon::check, "Seen by " + (by ? by->initials : x.ack->by), colour::done, colour::text, f.bold, em * 8.5f);
+      pill(icon::check, "Seen by " + (by ? by->initials : x.ack->by.str()), colour::done, colour::text, f.bold, em * 8.5f);
     }
     ImGui::SameLine();
     ImGui::BeginGroup();
@@ -296,7 +296,7 @@ void decision_log(const FrameInput& in, const UiState& state) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextColored(v4(colour::text), "%s%s — %s", d->corrects ? ("corrects #" + std::to_string(*d->corrects) + ": ").c_str() : "",
                        d->decision.c_str(), d->rationale.c_str());
-    ImGui::TextColored(v4(colour::text_dim), "decided by %s · informed: %s", by ? by->name.c_str() : d->decided_by.c_str(),
+    ImGui::TextColored(v4(colour::text_dim), "decided by %s · informed: %s", by ? by->name.c_str() : d->decided_by.str().c_str(),
                        d->informed.empty() ? "not recorded" : d->informed.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopFont();

@@ -27,7 +27,7 @@ void sheet_heading(const Fonts& f, const char* text) {
 
 std::string sheet_staff_name(const Snapshot& s, const StaffId& id) {
   const Staff* m = s.find_staff(id);
-  return m ? m->name : id;
+  return m ? m->name : id.str();
 }
 
 // "Fri 20 Nov 11:00"

@@ -45,7 +45,7 @@ std::string person_label(const Person* p, bool privacy) {
 
 std::string staff_initials(const Snapshot& s, const StaffId& id) {
   const Staff* st = s.find_staff(id);
-  return st ? st->initials : id;
+  return st ? st->initials : id.str();
 }
 
 bool visit_chip(const Snapshot& s, const BoardVisit& bv, const Fonts& f, HitTargets& targets, bool show_person,

@@ -22,7 +22,7 @@ void renumber(Snapshot& t, int team_number, Id team_id) {
     if (!id.empty()) id = prefix + id;
   };
   auto num = [&](Id& id) { id += off; };
-  auto opt = [&](std::optional<Id>& id) {
+  auto opt = [&](auto& id) {  // std::optional<Id> or PackedOptional<Id>
     if (id) *id += off;
   };
   for (auto& m : t.staff) {

@@ -54,6 +54,10 @@ std::string opt(const std::optional<T>& v) {
     out << *v;
   return out.str();
 }
+template <typename T>
+std::string opt(const PackedOptional<T>& v) {
+  return opt(std::optional<T>(v));
+}
 
 // Every field of every row, so "identical" means byte for byte.
 std::string dump(const Snapshot& s) {

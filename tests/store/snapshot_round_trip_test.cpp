@@ -353,28 +353,28 @@ TEST_CASE("store: every field of the model is covered by the round trip (struct 
   // compare it in the round-trip test above, then update the size here.
   CHECK(sizeof(Team) == 72);
   CHECK(sizeof(ZoneRule) == 72);
-  CHECK(sizeof(Staff) == 240);  // roles (staff_role); locked, has_pin, locked_at, sign_in_failures (sign-in tables, not written with a snapshot)
+  CHECK(sizeof(Staff) == 216);  // roles (staff_role); locked, has_pin, locked_at, sign_in_failures (sign-in tables, not written with a snapshot)
   CHECK(sizeof(Person) == 168);
-  CHECK(sizeof(Episode) == 208);
+  CHECK(sizeof(Episode) == 184);
   CHECK(sizeof(ContactPhase) == 168);
   CHECK(sizeof(ContactPlan) == 80);
-  CHECK(sizeof(Visit) == 280);  // allocated_at, allocated_by (migration 007)
-  CHECK(sizeof(Shift) == 72);
-  CHECK(sizeof(ReviewSlot) == 56);
-  CHECK(sizeof(Review) == 192);
-  CHECK(sizeof(DecisionLogEntry) == 200);
-  CHECK(sizeof(SlotPattern) == 72);
-  CHECK(sizeof(ReviewerLeave) == 80);
-  CHECK(sizeof(ReviewBooking) == 112);
-  CHECK(sizeof(RiskChange) == 96);
-  CHECK(sizeof(Concern) == 120);
+  CHECK(sizeof(Visit) == 136);  // allocated_at, allocated_by (migration 007)
+  CHECK(sizeof(Shift) == 48);
+  CHECK(sizeof(ReviewSlot) == 32);
+  CHECK(sizeof(Review) == 96);
+  CHECK(sizeof(DecisionLogEntry) == 176);
+  CHECK(sizeof(SlotPattern) == 48);
+  CHECK(sizeof(ReviewerLeave) == 56);
+  CHECK(sizeof(ReviewBooking) == 64);
+  CHECK(sizeof(RiskChange) == 72);
+  CHECK(sizeof(Concern) == 96);
   CHECK(sizeof(RiskThresholds) == 48);
-  CHECK(sizeof(EscalationAck) == 128);
-  CHECK(sizeof(RiskReassessment) == 96);
-  CHECK(sizeof(PlanChange) == 184);
-  CHECK(sizeof(TransitionRecord) == 120);
-  CHECK(sizeof(KeyPerson) == 232);  // session 7: ended_at, ended_by, end_reason, end_note
-  CHECK(sizeof(CarerContact) == 152);
+  CHECK(sizeof(EscalationAck) == 104);
+  CHECK(sizeof(RiskReassessment) == 72);
+  CHECK(sizeof(PlanChange) == 160);
+  CHECK(sizeof(TransitionRecord) == 48);
+  CHECK(sizeof(KeyPerson) == 208);  // session 7: ended_at, ended_by, end_reason, end_note
+  CHECK(sizeof(CarerContact) == 128);
 }
 
 TEST_CASE("store: a fresh database loads as an empty snapshot with the default zones") {

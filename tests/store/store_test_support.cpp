@@ -204,11 +204,11 @@ void add_visits_and_shifts(Snapshot& s) {
   s.visits = {done, no_access, follow_up, forward, moved, cancelled};
 
   s.shifts = {
-      Shift{300, "S01", 7, ShiftKind::early, day("2026-11-23"), utc("2026-11-23T07:00:00Z"), utc("2026-11-23T15:00:00Z")},
-      Shift{301, "S03", 7, ShiftKind::late, day("2026-11-23"), utc("2026-11-23T14:00:00Z"), utc("2026-11-23T22:00:00Z")},
-      Shift{302, "S03", 7, ShiftKind::twilight, day("2026-11-24"), utc("2026-11-24T16:00:00Z"), utc("2026-11-25T00:00:00Z")},
+      Shift{300, "S01", 7, utc("2026-11-23T07:00:00Z"), utc("2026-11-23T15:00:00Z"), day("2026-11-23"), ShiftKind::early},
+      Shift{301, "S03", 7, utc("2026-11-23T14:00:00Z"), utc("2026-11-23T22:00:00Z"), day("2026-11-23"), ShiftKind::late},
+      Shift{302, "S03", 7, utc("2026-11-24T16:00:00Z"), utc("2026-11-25T00:00:00Z"), day("2026-11-24"), ShiftKind::twilight},
       // The October change night: 20:00 BST to 08:00 GMT is 13 hours.
-      Shift{303, "S01", 7, ShiftKind::night, day("2026-10-24"), utc("2026-10-24T19:00:00Z"), utc("2026-10-25T08:00:00Z")},
+      Shift{303, "S01", 7, utc("2026-10-24T19:00:00Z"), utc("2026-10-25T08:00:00Z"), day("2026-10-24"), ShiftKind::night},
   };
 }
 
