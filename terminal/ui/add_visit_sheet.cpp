@@ -195,7 +195,7 @@ std::optional<Command> draw_add_visit_sheet(const FrameInput& in, const PlanView
       ImGui::PushFont(f.bold);
       ImGui::PushStyleColor(ImGuiCol_Text, v4(colour::warning));
       ImGui::TextWrapped("%s Only staff with %s can add a visit; %s is signed in.", icon::lock, needed.describe().c_str(),
-                         me ? me->name.c_str() : state.signed_in.c_str());
+                         me ? me->name.c_str() : state.signed_in.str().c_str());
       ImGui::PopStyleColor();
       ImGui::PopFont();
       state.targets.add_last_item("add_visit_read_only");
