@@ -6,9 +6,8 @@
 namespace vb {
 
 const BankHoliday* BankHolidays::on(LocalDate d) const {
-  auto it = std::lower_bound(days.begin(), days.end(), d, [](const BankHoliday& h, LocalDate x) {
-    return date::sys_days{h.date} < date::sys_days{x};
-  });
+  // Dates compare field by field (year, month, day): the calendar order, without converting to days.
+  auto it = std::lower_bound(days.begin(), days.end(), d, [](const BankHoliday& h, LocalDate x) { return h.date < x; });
   return it != days.end() && it->date == d ? &*it : nullptr;
 }
 

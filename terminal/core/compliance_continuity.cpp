@@ -24,25 +24,36 @@ std::vector<MeasureItem> named_worker_continuity(const MeasureInput& in, const M
   const double share = rule.param("share", 0.5);
   const int at_least = static_cast<int>(rule.param("min_contacts", 2));
   struct Count {
+    Id id = 0;
     const Episode* e = nullptr;
     int contacts = 0;
     int with_named = 0;
     LocalDate last{};
   };
-  std::unordered_map<Id, Count> people;
+  // People in the order of their first contact; the index only finds a person's entry.
+  std::vector<Count> people;
+  std::unordered_map<Id, size_t> index;
   each_contact(in, in.from, in.to, [&](const Visit& v) {
-    Count& c = people[v.episode_id];
-    if (!c.e) c.e = in.s.find_episode(v.episode_id);
+    auto [slot, added] = index.emplace(v.episode_id, people.size());
+    if (added) people.push_back(Count{v.episode_id, in.s.find_episode(v.episode_id)});
+    Count& c = people[slot->second];
     ++c.contacts;
     c.last = v.date;
     if (c.e && !c.e->named_worker.empty() && (v.staff1 == c.e->named_worker || v.staff2 == c.e->named_worker))
       ++c.with_named;
   });
+  std::erase_if(people, [&](const Count& c) { return !c.e || c.e->named_worker.empty() || c.contacts < at_least; });
+  // A defined order: the lowest share of contacts with the named worker first, equal shares by
+  // episode id (summarise then puts the not-met first and orders by day, keeping this order within a day).
+  std::sort(people.begin(), people.end(), [](const Count& a, const Count& b) {
+    const long lhs = static_cast<long>(a.with_named) * b.contacts, rhs = static_cast<long>(b.with_named) * a.contacts;
+    return lhs != rhs ? lhs < rhs : a.id < b.id;
+  });
   std::vector<MeasureItem> out;
-  for (const auto& [episode, c] : people) {
-    if (!c.e || c.e->named_worker.empty() || c.contacts < at_least) continue;
+  out.reserve(people.size());
+  for (const Count& c : people) {
     MeasureItem item;
-    item.episode = episode;
+    item.episode = c.id;
     item.day = c.last;
     item.met = c.with_named >= share * c.contacts - 1e-9;
     if (in.details)
@@ -56,22 +67,26 @@ std::vector<MeasureItem> named_worker_continuity(const MeasureInput& in, const M
 std::vector<MeasureItem> staff_per_person_week(const MeasureInput& in, const MeasureRule& rule) {
   std::vector<MeasureItem> out;
   // Each block's people in the order of their first contact (the same order whatever the period).
-  std::unordered_map<Id, size_t> index;
+  // The index keeps its entries from block to block (no allocation per person a block): an entry
+  // stamped with an earlier block is a person not seen yet in this one.
+  std::unordered_map<Id, std::pair<long, size_t>> index;  // episode -> (block stamp, entry of `seen`)
   std::vector<std::pair<Id, std::vector<const StaffId*>>> seen;
   size_t used = 0;  // the block's entries of `seen` (the rest keep their lists' memory for the next block)
+  long stamp = 0;
   // Seven-day blocks from the period's first day (the last may be shorter).
   for (LocalDate block = in.from; block <= in.to; block = plus_days(block, 7)) {
     used = 0;
-    index.clear();
+    ++stamp;
     each_contact(in, block, std::min(plus_days(block, 6), in.to), [&](const Visit& v) {
-      auto [slot, added] = index.emplace(v.episode_id, used);
-      if (added) {
+      auto& slot = index[v.episode_id];
+      if (slot.first != stamp) {
+        slot = {stamp, used};
         if (used == seen.size()) seen.emplace_back();
         seen[used].first = v.episode_id;
         seen[used].second.clear();
         ++used;
       }
-      auto& list = seen[slot->second].second;
+      auto& list = seen[slot.second].second;
       for (const StaffId* id : {&v.staff1, &v.staff2})
         if (!id->empty() && std::none_of(list.begin(), list.end(), [&](const StaffId* x) { return *x == *id; }))
           list.push_back(id);

@@ -112,14 +112,19 @@ void review_history_items(const Snapshot& s, MeasureData& data, LocalDate from, 
       // A review held long before the range meets an obligation due before it, when that obligation's
       // due time is bounded: the first review (none held before) is due within a day of acceptance,
       // and while intensive the weekly one is due within a week of the last review. Skipped unasked.
+      // The episode as it stood then, worked out once for the check below and the obligation.
+      std::optional<EpisodeAsAt> then;
       if (!every_review) {
         const bool none_before = k == 0 || reviews[0]->held_at > at;
         if (none_before ? e.accepted_at + s.review_rules.first_review_within < range_start
                         : at + s.review_rules.intensive_interval < range_start &&
-                              state_as_at(s, e, at, now, &facts.plan).stage == Stage::intensive)
+                              (then = state_as_at(s, e, at, now, &facts.plan))->stage == Stage::intensive)
           continue;
       }
-      auto ob = next_review_then(s, facts, at, now);
+      // next_review_then(s, facts, at, now) with the state found above.
+      if (!then) then = state_as_at(s, e, at, now, &facts.plan);
+      if (!then->open) continue;
+      auto ob = next_review_as_at(s, facts, then->stage, std::min(at, now));
       // Not due before the episode closed: an obligation that never fell due is not counted.
       if (!ob || (e.closed_at && ob->due >= *e.closed_at)) continue;
       const bool on_time = r->held_at < data.day_end(local_date_of(ob->due, zone));
@@ -157,7 +162,7 @@ std::vector<MeasureItem> reviews_overdue_now(const MeasureInput& in, const Measu
     MeasureItem item;
     item.episode = e.id;
     item.day = local_date_of(ob->due, in.zone);
-    item.met = review_status(ob->due, in.as_at, in.zone) != ReviewStatus::overdue;
+    item.met = !(in.as_at > ob->due);  // review_status(ob->due, in.as_at, in.zone) != ReviewStatus::overdue
     if (in.details)
       item.detail = rule_name(*ob) + ": due " + when(ob->due, in.zone) +
                     (item.met ? "" : ", overdue by " + duration_words(in.as_at - ob->due));

@@ -2,7 +2,8 @@
 // default). Nights on which no shift at all was rostered (no rota recorded) are not counted.
 #include "core/compliance_detail.hpp"
 
-#include <map>
+#include <algorithm>
+#include <vector>
 
 namespace vb::detail {
 
@@ -14,11 +15,13 @@ std::vector<MeasureItem> nights_staffed(const MeasureInput& in, const MeasureRul
     Id shift = 0;
     std::string who;
   };
-  std::map<LocalDate, Night> nights;
+  // By day from the period's first (a day with no shift at all has no rota: not counted).
   const LocalDate last = std::min(in.to, local_date_of(in.as_at, in.zone));
+  const long days = (date::sys_days{last} - date::sys_days{in.from}).count() + 1;
+  std::vector<Night> nights(static_cast<size_t>(std::max(days, 0L)));
   for (const Shift* sh : in.data->shifts) {
     if (sh->date < in.from || sh->date > last) continue;
-    Night& n = nights[sh->date];
+    Night& n = nights[static_cast<size_t>((date::sys_days{sh->date} - date::sys_days{in.from}).count())];
     n.rota = true;
     if (sh->kind != ShiftKind::night) continue;
     if (!n.shift) n.shift = sh->id;
@@ -29,7 +32,10 @@ std::vector<MeasureItem> nights_staffed(const MeasureInput& in, const MeasureRul
     }
   }
   std::vector<MeasureItem> out;
-  for (const auto& [day, n] : nights) {
+  for (size_t k = 0; k < nights.size(); ++k) {
+    const Night& n = nights[k];
+    if (!n.rota) continue;
+    const LocalDate day = plus_days(in.from, static_cast<long>(k));
     MeasureItem item;
     item.day = day;
     item.shift = n.shift;

@@ -19,6 +19,9 @@ Instant missed_at(const Visit& v) {
 
 std::vector<MeasureItem> outcome_same_day(const MeasureInput& in, const MeasureRule&) {
   std::vector<MeasureItem> out;
+  size_t visits = 0;
+  for (LocalDate day = in.from; day <= in.to && in.ended(day); day = plus_days(day, 1)) visits += in.data->visits_on(day).size();
+  out.reserve(visits);
   for (LocalDate day = in.from; day <= in.to && in.ended(day); day = plus_days(day, 1)) {
     const Instant day_end = in.data->day_end(day);
     for (const Visit* pv : in.data->visits_on(day)) {
@@ -91,16 +94,22 @@ std::vector<MeasureItem> long_visit_each_day(const MeasureInput& in, const Measu
     Id first_done = 0;
   };
   // Each day's people in the order of their first done visit (the same order whatever the period).
-  std::unordered_map<Id, size_t> index;
+  // The index keeps its entries from day to day (no allocation per person a day): an entry stamped
+  // with an earlier day is a person not seen yet today.
+  std::unordered_map<Id, std::pair<long, size_t>> index;  // episode -> (day stamp, slot in people)
   std::vector<std::pair<Id, Day>> people;
+  long stamp = 0;
   for (LocalDate day = in.from; day <= in.to && in.ended(day); day = plus_days(day, 1)) {
     people.clear();
-    index.clear();
+    ++stamp;
     for (const Visit* v : in.data->visits_on(day)) {
       if (v->status != VisitStatus::done) continue;
-      auto [slot, added] = index.emplace(v->episode_id, people.size());
-      if (added) people.emplace_back(v->episode_id, Day{});
-      Day& d = people[slot->second].second;
+      auto& slot = index[v->episode_id];
+      if (slot.first != stamp) {
+        slot = {stamp, people.size()};
+        people.emplace_back(v->episode_id, Day{});
+      }
+      Day& d = people[slot.second].second;
       if (!d.first_done) d.first_done = v->id;
       ++d.done;
       d.longest = std::max(d.longest, v->duration_min);

@@ -4,14 +4,7 @@
 
 namespace vb {
 
-OohShiftWindows ooh_shift_windows(const Snapshot& s, LocalDate d) {
-  const LocalDate before{date::sys_days{d} - date::days{1}};
-  OohShiftWindows w;
-  const OohWindow parts[] = {ooh_window(s, before, OohPart::night), ooh_window(s, d, OohPart::day),
-                             ooh_window(s, d, OohPart::evening), ooh_window(s, d, OohPart::night)};
-  for (size_t i = 0; i < 4; ++i) w.windows[i] = {parts[i].start, parts[i].end};
-  return w;
-}
+// ooh_shift_windows: in core/ooh_gaps.cpp, beside ooh_window whose windows it gives.
 
 Instant ooh_shift_start(const OohShiftWindows& w, Instant visit_start) {
   for (const auto& [start, end] : w.windows)

@@ -1,11 +1,13 @@
 // Gaps of an out-of-hours window and the readiness line, from the snapshot and the rota rules.
 #include "core/ooh_gaps.hpp"
 
+#include "core/ooh_allocation.hpp"
 #include "core/visit_fit.hpp"
 
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <tuple>
 
 namespace vb {
 
@@ -88,30 +90,71 @@ std::string_view gap_word(GapKind k) {
   return "Gap";
 }
 
+namespace {
+
+// The minutes from local midnight where a date's out-of-hours windows start and end, from the rota
+// rules' shift patterns (each looked up once).
+struct WindowMinutes {
+  int evening = 0;    // the twilight shift's start
+  int night = 0;      // the night shift's start
+  int night_end = 0;  // the night shift's end (past 24 h: the next morning)
+  int day = 0;        // the early shift's start
+};
+
+WindowMinutes window_minutes(const Snapshot& s, LocalDate date) {
+  WindowMinutes m;
+  m.evening = pattern_minute(s, ShiftKind::twilight, date, false, 17 * 60);
+  const ShiftPattern* night = shift_pattern(s.rota_rules, ShiftKind::night, date);
+  m.night = night ? night->start_min : 21 * 60;
+  m.night_end = night ? night->end_min : 31 * 60 + 30;
+  m.day = pattern_minute(s, ShiftKind::early, date, false, 8 * 60);
+  return m;
+}
+
+std::pair<Instant, Instant> window_span(const WindowMinutes& m, LocalDate date, OohPart part, Zone zone) {
+  switch (part) {
+    case OohPart::evening:
+      return {at_minute(date, m.evening, zone), at_minute(date, m.night, zone)};
+    case OohPart::night:
+      return {at_minute(date, m.night, zone), at_minute(date, m.night_end, zone)};
+    case OohPart::day:
+      break;
+  }
+  return {at_minute(date, m.day, zone), at_minute(date, m.evening, zone)};
+}
+
+}  // namespace
+
 OohWindow ooh_window(const Snapshot& s, LocalDate date, OohPart part) {
-  const Zone zone = s.zone();
   OohWindow w;
   w.date = date;
   w.part = part;
-  const int evening = pattern_minute(s, ShiftKind::twilight, date, false, 17 * 60);
-  const int night = pattern_minute(s, ShiftKind::night, date, false, 21 * 60);
+  std::tie(w.start, w.end) = window_span(window_minutes(s, date), date, part, s.zone());
   switch (part) {
     case OohPart::evening:
-      w.start = at_minute(date, evening, zone);
-      w.end = at_minute(date, night, zone);
       w.label = "Evening";
       break;
     case OohPart::night:
-      w.start = at_minute(date, night, zone);
-      w.end = at_minute(date, pattern_minute(s, ShiftKind::night, date, true, 31 * 60 + 30), zone);
       w.label = "Night";
       break;
     case OohPart::day:
-      w.start = at_minute(date, pattern_minute(s, ShiftKind::early, date, false, 8 * 60), zone);
-      w.end = at_minute(date, evening, zone);
       w.label = day_window_label(s.rota_rules, date);
       break;
   }
+  return w;
+}
+
+// (Declared in core/ooh_allocation.hpp.) The windows of ooh_window without their labels, each
+// date's shift patterns looked up once.
+OohShiftWindows ooh_shift_windows(const Snapshot& s, LocalDate d) {
+  const Zone zone = s.zone();
+  const LocalDate before{date::sys_days{d} - date::days{1}};
+  const WindowMinutes on_before = window_minutes(s, before), on_d = window_minutes(s, d);
+  OohShiftWindows w;
+  w.windows[0] = window_span(on_before, before, OohPart::night, zone);
+  w.windows[1] = window_span(on_d, d, OohPart::day, zone);
+  w.windows[2] = window_span(on_d, d, OohPart::evening, zone);
+  w.windows[3] = window_span(on_d, d, OohPart::night, zone);
   return w;
 }
 
