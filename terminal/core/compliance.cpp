@@ -200,7 +200,14 @@ MeasureData prepare_measure_data(const Snapshot& s, LocalDate from, LocalDate to
   d.shifts = s.shifts_dated(from, to);
   d.episodes = s.episodes_overlapping(range_start, range_end);
   d.review_facts.reserve(d.episodes.size());
-  for (const Episode* e : d.episodes) d.review_facts.push_back(review_facts(s, *e));
+  // Each episode's reviews walked in place into one buffer (review_facts copies them): the same
+  // reviews in the same order as reviews_of, without a list built per episode.
+  std::vector<const Review*> reviews;
+  for (const Episode* e : d.episodes) {
+    reviews.clear();
+    s.each_review_of(e->id, [&](const Review& r) { reviews.push_back(&r); });
+    d.review_facts.push_back(review_facts(s, *e, reviews));
+  }
   detail::review_history_items(s, d, from, to, now);
   return d;
 }

@@ -27,10 +27,11 @@ int contacts_per_week(const ContactPhase& p) {
 
 std::vector<LocalDate> step_down_dates(const ContactPlan& plan) {
   std::vector<LocalDate> out;
-  LocalDate start = plan.start_date;
+  // Counted in days; a date is made only for a step-down.
+  date::sys_days start{plan.start_date};
   for (size_t i = 0; i + 1 < plan.phases.size(); ++i) {
-    start = LocalDate{date::sys_days{start} + date::days{plan.phases[i].length_days}};
-    if (contacts_per_week(plan.phases[i + 1]) < contacts_per_week(plan.phases[i])) out.push_back(start);
+    start += date::days{plan.phases[i].length_days};
+    if (contacts_per_week(plan.phases[i + 1]) < contacts_per_week(plan.phases[i])) out.push_back(LocalDate{start});
   }
   return out;
 }
