@@ -34,7 +34,7 @@ std::vector<MeasureItem> named_worker_continuity(const MeasureInput& in, const M
   std::vector<Count> people;
   std::unordered_map<Id, size_t> index;
   each_contact(in, in.from, in.to, [&](const Visit& v) {
-    auto [slot, added] = index.emplace(v.episode_id, people.size());
+    auto [slot, added] = index.try_emplace(v.episode_id, people.size());
     if (added) people.push_back(Count{v.episode_id, in.s.find_episode(v.episode_id)});
     Count& c = people[slot->second];
     ++c.contacts;
