@@ -202,7 +202,7 @@ int run_kiosk(const CommandLine& cl) {
           swap_in(s, std::move(*whole), whole_set_from_now);
           store::refresh_access(s.db, s.model.snapshot);  // sign-ins since its read (the loop's connection)
           partial = false;
-          settle_after_load(s);  // compact, trim the first frame's rows and the loader's heap
+          settle_after_swap(s);  // compacted on the loader's thread; the heap is trimmed below
           // The locked Today is the same picture (tests/ui/first_frame_scope_test.cpp): redrawn at
           // the minute as usual; an unlocked screen said it was loading: drawn again now.
           if (!state.locked) schedule.data_changed();
