@@ -198,6 +198,7 @@ int run_kiosk(const CommandLine& cl) {
         integrity.start(s.db.path());
       }
       if (whole) {
+        trace.mark("the loop, until the whole working set is taken");
         if (partial) {  // else the loop reloaded the whole set itself meanwhile: this copy is older
           swap_in(s, std::move(*whole), whole_set_from_now);
           store::refresh_access(s.db, s.model.snapshot);  // sign-ins since its read (the loop's connection)
@@ -208,9 +209,11 @@ int run_kiosk(const CommandLine& cl) {
           if (!state.locked) schedule.data_changed();
         }
         whole.reset();
+        trace.mark("whole working set swapped in");
         release_freed_memory();
+        trace.mark("heap trimmed, start code unmapped");
         integrity.start(s.db.path());  // reads the whole file: not while the working set loads
-        trace.mark("whole working set swapped in, integrity check started");
+        trace.mark("integrity check started");
         trace.print_later();
       }
     }
