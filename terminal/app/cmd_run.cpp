@@ -198,19 +198,22 @@ int run_kiosk(const CommandLine& cl) {
         integrity.start(s.db.path());
       }
       if (whole) {
+        trace.mark("the loop, until the whole working set is taken");
         if (partial) {  // else the loop reloaded the whole set itself meanwhile: this copy is older
           swap_in(s, std::move(*whole), whole_set_from_now);
           store::refresh_access(s.db, s.model.snapshot);  // sign-ins since its read (the loop's connection)
           partial = false;
-          settle_after_load(s);  // compact, trim the first frame's rows and the loader's heap
+          settle_after_swap(s);  // compacted on the loader's thread; the heap is trimmed below
           // The locked Today is the same picture (tests/ui/first_frame_scope_test.cpp): redrawn at
           // the minute as usual; an unlocked screen said it was loading: drawn again now.
           if (!state.locked) schedule.data_changed();
         }
         whole.reset();
+        trace.mark("whole working set swapped in");
         release_freed_memory();
+        trace.mark("heap trimmed, start code unmapped");
         integrity.start(s.db.path());  // reads the whole file: not while the working set loads
-        trace.mark("whole working set swapped in, integrity check started");
+        trace.mark("integrity check started");
         trace.print_later();
       }
     }

@@ -15,8 +15,14 @@ namespace vb::app {
 // the next frame. Returns the bytes of spare capacity given back.
 std::size_t settle_after_load(Session& s);
 
+// After the whole working set was swapped in (app/working_set_loader.hpp): the loader's thread
+// compacted it already, so the rows are not moved again on the loop's thread: only the session's
+// page cache is given back here (the caller then calls release_freed_memory).
+void settle_after_swap(Session& s);
+
 // Gives malloc's free pages back to the system, in every arena (a finished background thread's
-// arena keeps what the thread freed: a backup or the integrity check held tens of MiB there).
+// arena keeps what the thread freed: a backup or the integrity check held tens of MiB there), and
+// unmaps the code pages only the start and the loads ran (app/start_code.hpp).
 void release_freed_memory();
 
 // The kiosk's malloc settings, set once at its start: fixed mmap and trim thresholds instead of

@@ -1,6 +1,7 @@
 // The whole working set, loaded after the kiosk's first frame (app/working_set_loader.hpp).
 #include "app/working_set_loader.hpp"
 
+#include "core/snapshot_compact.hpp"
 #include "store/snapshot_loader.hpp"
 
 #include <chrono>
@@ -12,8 +13,15 @@ void WorkingSetLoader::start(const std::string& path, Instant from, std::functio
   std::packaged_task<Snapshot()> load([path, from] {
     // Its own connection: the loop keeps using the session's (connections are not shared between
     // threads here). The kiosk's integrity check runs later, on its own thread.
-    auto db = store::Database::open(path, store::OpenMode::existing, store::IntegrityCheck::by_the_caller);
-    return store::load_snapshot(db, store::LoadScope{from});
+    Snapshot whole;
+    {
+      auto db = store::Database::open(path, store::OpenMode::existing, store::IntegrityCheck::by_the_caller);
+      whole = store::load_snapshot(db, store::LoadScope{from});
+    }  // the connection (and its page cache) closes first: the compacted vectors reuse that heap
+    // Compacted here, not on the loop's thread (app/post_load.hpp): at trust scale that is tens of
+    // ms of CPU the locked board would otherwise wait through.
+    compact_snapshot(whole);
+    return whole;
   });
   loading_ = load.get_future();
   thread_ = std::thread([load = std::move(load), finished = std::move(finished), begin = std::move(begin)]() mutable {

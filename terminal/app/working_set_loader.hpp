@@ -20,8 +20,8 @@ class WorkingSetLoader {
   WorkingSetLoader(const WorkingSetLoader&) = delete;
   WorkingSetLoader& operator=(const WorkingSetLoader&) = delete;
   ~WorkingSetLoader();  // waits for a load still running
-  // Reads the working set of `path` from the horizon `from` on a new thread; `finished` runs on
-  // that thread when it is done (it wakes the loop).
+  // Reads the working set of `path` from the horizon `from` on a new thread and compacts it there
+  // (core/snapshot_compact.hpp); `finished` runs on that thread when it is done (it wakes the loop).
   void start(const std::string& path, Instant from, std::function<void()> finished, std::function<void()> begin = {});
   bool running() const { return loading_.valid(); }
   // The whole working set once the thread finished, else nothing; rethrows the load's error (then

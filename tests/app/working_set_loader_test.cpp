@@ -9,6 +9,7 @@
 #include "store/database.hpp"
 #include "store/snapshot_loader.hpp"
 #include "store/snapshot_writer.hpp"
+#include "store/table_dump.hpp"
 
 #include <unistd.h>
 
@@ -35,7 +36,76 @@ std::optional<Snapshot> wait_and_take(app::WorkingSetLoader& loader, const std::
   return loader.take();
 }
 
+// Every stored value of `s`, written to a fresh file and read back generically (store/table_dump).
+std::vector<store::TableRows> stored(const Snapshot& s, const std::string& name) {
+  const auto path = std::filesystem::temp_directory_path() / ("vb_wsl_" + name + std::to_string(::getpid()) + ".db");
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+  std::vector<store::TableRows> tables;
+  {
+    auto db = store::Database::open(path.string(), store::OpenMode::create_if_missing);
+    store::write_snapshot(db, s);
+    tables = store::dump_tables(db.handle()).tables;
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+  return tables;
+}
+
+template <typename T>
+bool tight(const std::vector<T>& v) {
+  return v.capacity() == v.size();
+}
+
 }  // namespace
+
+TEST_CASE("working set loader: the whole working set arrives compacted, row for row the set a plain load reads") {
+  TempFile file;
+  const Zone zone = find_zone("Europe/London");
+  const Instant now = *parse_instant("2026-11-23T08:30", zone);
+  DemoOptions o;
+  o.seed = 7;
+  o.now = now;
+  {
+    auto db = store::Database::open(file.path.string(), store::OpenMode::create_if_missing);
+    store::write_snapshot(db, generate_demo_team(o));
+  }
+  const Instant from = working_set_from(now, zone);
+  Snapshot plain;
+  {
+    auto db = store::Database::open(file.path.string(), store::OpenMode::existing);
+    plain = store::load_snapshot(db, store::LoadScope{from});
+  }
+  app::WorkingSetLoader loader;
+  std::atomic<bool> woken{false};
+  loader.start(file.path.string(), from, [&] { woken = true; });
+  auto whole = wait_and_take(loader, woken);
+  REQUIRE(whole);
+  // Compacted on the loader's thread: the loop's thread does not move the rows again.
+  CHECK(tight(whole->visits));
+  CHECK(tight(whole->shifts));
+  CHECK(tight(whole->episodes));
+  CHECK(tight(whole->people));
+  CHECK(tight(whole->plans));
+  CHECK(tight(whole->reviews));
+  CHECK(tight(whole->transition_records));
+  for (const auto& p : whole->plans) CHECK(tight(p.phases));
+  REQUIRE(whole->visits.size() == plain.visits.size());
+  REQUIRE(!plain.visits.empty());
+  for (std::size_t i = 0; i < plain.visits.size(); ++i) {
+    CHECK(whole->visits[i].id == plain.visits[i].id);
+    CHECK(whole->find_visit(plain.visits[i].id) == &whole->visits[i]);  // its indexes point at its rows
+  }
+  const auto a = stored(*whole, "whole"), b = stored(plain, "plain");
+  REQUIRE(a.size() == b.size());
+  std::size_t rows = 0;
+  for (std::size_t t = 0; t < a.size(); ++t) {
+    CAPTURE(a[t].name);
+    CHECK(a[t].name == b[t].name);
+    CHECK(a[t].columns == b[t].columns);
+    CHECK(a[t].rows == b[t].rows);
+    rows += a[t].rows.size();
+  }
+  CHECK(rows > 1000);
+}
 
 TEST_CASE("working set loader: the whole working set arrives on the loop's turn and replaces the first frame's rows") {
   TempFile file;

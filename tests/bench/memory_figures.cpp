@@ -159,6 +159,9 @@ int memory_figures(const std::string& db_path, const std::string& now_text) {
     io.Fonts->ClearTexData();  // as the kiosk does once the atlas is uploaded
     malloc_trim(0);
     step("atlas CPU copy freed + malloc_trim (kiosk)", last);
+    io.Fonts->ClearInputData();  // the font files' bytes: the kiosk frees them with the atlas (gl_window.cpp)
+    malloc_trim(0);
+    step("font files' bytes freed (kiosk)", last);
     std::printf("\ncompact_snapshot gave back %.2f MiB of spare element capacity in %.1f ms\n\n", static_cast<double>(spare) / mib,
                 compact_ms);
 
