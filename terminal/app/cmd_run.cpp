@@ -211,7 +211,7 @@ int run_kiosk(const CommandLine& cl) {
         whole.reset();
         trace.mark("whole working set swapped in");
         release_freed_memory();
-        trace.mark("heap trimmed, start code unmapped");
+        trace.mark("heap trimmed");
         integrity.start(s.db.path());  // reads the whole file: not while the working set loads
         trace.mark("integrity check started");
         trace.print_later();

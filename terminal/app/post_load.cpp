@@ -1,8 +1,6 @@
 // After a load, give back what loading left behind (see post_load.hpp).
 #include "app/post_load.hpp"
 
-#include "app/start_code.hpp"
-
 #include "core/snapshot_compact.hpp"
 #include "store/page_cache.hpp"
 
@@ -21,10 +19,7 @@ std::size_t settle_after_load(Session& s) {
 
 void settle_after_swap(Session& s) { store::release_page_cache(s.db); }
 
-void release_freed_memory() {
-  malloc_trim(0);
-  drop_start_code();
-}
+void release_freed_memory() { malloc_trim(0); }
 
 void set_kiosk_malloc_policy() {
   // Blocks from 512 KiB up (the snapshot's big vectors, draw buffers) get their own mappings and go

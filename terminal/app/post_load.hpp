@@ -21,8 +21,7 @@ std::size_t settle_after_load(Session& s);
 void settle_after_swap(Session& s);
 
 // Gives malloc's free pages back to the system, in every arena (a finished background thread's
-// arena keeps what the thread freed: a backup or the integrity check held tens of MiB there), and
-// unmaps the code pages only the start and the loads ran (app/start_code.hpp).
+// arena keeps what the thread freed: a backup or the integrity check held tens of MiB there).
 void release_freed_memory();
 
 // The kiosk's malloc settings, set once at its start: fixed mmap and trim thresholds instead of
