@@ -162,19 +162,8 @@ std::optional<Command> draw_add_visit_sheet(const FrameInput& in, const PlanView
   const Fonts& f = in.fonts;
   const float em = f.em;
   const Snapshot& s = in.snapshot;
-  constexpr const char* popup = "Add visit";
-  if (!ImGui::IsPopupOpen(popup)) ImGui::OpenPopup(popup);
-  const ImVec2 display = ImGui::GetIO().DisplaySize;
-  const float top = std::min(em * 4.2f, display.y * 0.1f);
-  // Hung from a fixed top edge like the Bundle and closure sheet: it grows downwards as choices open.
-  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, top), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
   static float content_height = 0;
-  const float max_height = display.y - top - em * 0.5f;
-  ImGui::SetNextWindowSize(ImVec2(std::min(display.x * 0.96f, em * 64.0f), content_height > 0 ? std::min(content_height, max_height) : 0),
-                           ImGuiCond_Always);
-  if (!ImGui::BeginPopupModal(popup, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                                                  ImGuiWindowFlags_NoSavedSettings))
-    return std::nullopt;
+  if (!begin_hung_sheet("Add visit", em, 64.0f, content_height)) return std::nullopt;
 
   // Title; Cancel closes the sheet.
   ImGui::PushFont(f.big);
@@ -338,16 +327,12 @@ std::optional<Command> draw_add_visit_sheet(const FrameInput& in, const PlanView
     }
   }
 
-  content_height = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
-  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) && ImGui::IsMouseDragging(ImGuiMouseButton_Left))
-    ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
   if (cancel) {
     reset_add_visit_sheet(state);
     state.plan_action.clear();
     state.plan_action_episode.reset();
   }
-  if (state.plan_action != "add_visit") ImGui::CloseCurrentPopup();
-  ImGui::EndPopup();
+  end_hung_sheet(content_height, state.plan_action == "add_visit");
   if (out) state.acting = std::visit([](const auto& c) { return c.by; }, *out);
   return out;
 }
