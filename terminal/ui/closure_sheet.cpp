@@ -60,17 +60,6 @@ ImVec4 v4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
 
 
-// A key person's name, or in the privacy view their initials ("Chris Stubbington" -> "CS").
-std::string carer_name(const KeyPerson& k, bool privacy) {
-  if (!privacy) return k.name;
-  std::string out;
-  bool start = true;
-  for (char ch : k.name) {
-    if (start && ch != ' ') out += ch;
-    start = ch == ' ' || ch == '-';
-  }
-  return out;
-}
 
 
 
@@ -188,7 +177,7 @@ std::optional<Command> carer_section(const FrameInput& in, const PlanView& v, Ui
   for (const KeyPerson* k : people) {
     if (state.carer_person == k->id) chosen = k;
     const std::string name = "carer:" + std::to_string(k->id);
-    const std::string shown = carer_name(*k, state.privacy);
+    const std::string shown = key_person_shown_name(*k, state.privacy);
     const std::string label = shown + " (" + k->relationship + ")##" + name;
     if (read_only) {
       ImGui::PushFont(f.bold);
