@@ -80,10 +80,18 @@ void summary(const FrameInput& in, const std::optional<Command>& preview, UiStat
   const auto& c = std::get<AddVisit>(*preview);
   const bool ooh = out_of_hours_at(in.snapshot.rota_rules, c.date, c.start_min);
   ImGui::PushFont(f.big);
-  ImGui::Text("%s %s  %s-%s  ·  %d min  ·  %s%s", type_icon(c.type), format_day_label(c.date).c_str(),
-              format_minutes_hm(c.start_min).c_str(), format_minutes_hm(c.end_min).c_str(), c.duration_min,
-              type_words(c.type).c_str(), c.double_up ? "  ·  two staff" : "");
+  ImGui::Text("%s %s  %s-%s%s  ·  %d min  ·  %s%s", type_icon(c.type), format_day_label(c.date).c_str(),
+              format_minutes_hm(c.start_min).c_str(), format_minutes_hm(c.end_min).c_str(),
+              c.ends_next_day ? " (next day)" : "", c.duration_min, type_words(c.type).c_str(),
+              c.double_up ? "  ·  two staff" : "");
   ImGui::PopFont();
+  // The clocks go back that night: which 01:30 it is, in words (never moved silently).
+  if (const std::string clock = add_visit_clock_words(in.snapshot, c); !clock.empty()) {
+    ImGui::PushFont(f.bold);
+    ImGui::TextWrapped("%s %s", icon::clock, clock.c_str());
+    ImGui::PopFont();
+    state.targets.add_last_item("add_visit_clock");
+  }
   ImGui::PushFont(f.bold);
   ImGui::PushStyleColor(ImGuiCol_Text, v4(ooh ? colour::warning : colour::text));
   ImGui::Text("%s %s", ooh ? icon::moon : icon::sun, add_visit_hours_words(in.snapshot, c.date, c.start_min).c_str());
@@ -136,8 +144,11 @@ std::optional<Command> add_visit_candidate(const FrameInput& in, Id episode, con
   c.episode = episode;
   c.date = plus_days(today, state.add_visit_day);
   c.start_min = state.add_visit_start;
-  // The window runs on from the start, at least as long as the visit, and ends by 23:59 that day.
-  c.end_min = std::min(state.add_visit_start + std::max(state.add_visit_window, state.add_visit_length), 24 * 60 - 1);
+  // The window runs on from the start, at least as long as the visit (wall-clock minutes); past
+  // midnight it ends the next day, said so in the command (session 8; it was cut at 23:59 before).
+  const int end = state.add_visit_start + std::max(state.add_visit_window, state.add_visit_length);
+  c.ends_next_day = end >= 24 * 60;
+  c.end_min = c.ends_next_day ? end - 24 * 60 : end;
   c.type = state.add_visit_type;
   c.duration_min = state.add_visit_length;
   c.double_up = state.add_visit_double;

@@ -80,7 +80,8 @@ TEST_CASE("add visit: each refusal says what is wrong and where") {
   closed.episode = 3;
   CHECK(refusal(s, closed) == "episode 3 is closed (Sun 22 Nov): a visit cannot be added");
 
-  CHECK(refusal(s, add("2026-11-24", "15:00", "14:00")) == "the window ends (14:00) before it starts (15:00) on Tue 24 Nov");
+  CHECK(refusal(s, add("2026-11-24", "15:00", "14:00")) ==
+        "the window ends (14:00) before it starts (15:00) on Tue 24 Nov: if it ends the next day, say so (ends_next_day)");
   CHECK(refusal(s, add("2026-11-24", "15:00", "15:00")) == "the window ends (15:00) before it starts (15:00) on Tue 24 Nov");
 
   AddVisit past = add("2026-11-20", "14:00", "15:00");

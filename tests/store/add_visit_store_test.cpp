@@ -111,7 +111,7 @@ TEST_CASE("add visit: a batch refused later leaves no visit behind, in the file 
   const size_t in_memory = b.snapshot.visits.size();
   AddVisit bad = extra("2026-11-17", "12:00", "11:00");
   CHECK(b.refusal({extra("2026-11-17", "10:00", "11:00"), bad}) ==
-        "the window ends (11:00) before it starts (12:00) on Tue 17 Nov");
+        "the window ends (11:00) before it starts (12:00) on Tue 17 Nov: if it ends the next day, say so (ends_next_day)");
   CHECK(b.count("SELECT count(*) FROM visit") == visits);
   CHECK(b.snapshot.visits.size() == in_memory);
 }
