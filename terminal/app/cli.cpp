@@ -133,8 +133,10 @@ std::string usage_text() {
                                       --episode ID shows that episode large on the plans screen,
                                       --closure bundle|carer|close opens its Bundle and closure sheet
                                       (also carer-other, key-person, flags, flags-clear);
-                                      --add-visit empty|chosen opens its Add visit sheet
+                                      --add-visit empty|chosen|night opens its Add visit sheet
                                       (chosen: tomorrow 17:30, 45 min, home, two staff)
+                                      (night: tomorrow 23:00-01:00, ending the next day;
+                                      with --screen today: as from that row's "+ Visit")
   pin set|clear|status STAFF [--by ID]
                                       set a PIN (read from stdin, never an argument), clear a
                                       locked sign-in (--by a shift coordinator or admin), show state

@@ -76,8 +76,7 @@ std::string describe(const Command& c) {
   if (const auto* f = std::get_if<ClearCareFlag>(&c))
     return "Saved: care flag cleared: " + std::string(transition_item_label(f->flag));
   if (const auto* a = std::get_if<AddVisit>(&c))
-    return "Saved: visit added, " + format_day_label(a->date) + " " + format_minutes_hm(a->start_min) + "-" +
-           format_minutes_hm(a->end_min);
+    return "Saved: visit added, " + format_day_label(a->date) + " " + add_visit_window_words(*a);
   if (std::holds_alternative<UpdateKeyPerson>(c)) return "Saved: key person's details changed";
   if (std::holds_alternative<RemoveKeyPerson>(c)) return "Saved: key person removed from the list (kept in the history)";
   return "Saved";

@@ -126,14 +126,25 @@ int run_screenshot(const CommandLine& cl) {
   // --add-visit empty|chosen (session 7): the episode's Add visit sheet, as tapped open, or with
   // tomorrow 17:30 (out of hours on a weekday), 45 min, a home visit for two staff and a reason chosen.
   if (auto add = cl.option("add-visit")) {
-    if (*add != "empty" && *add != "chosen") throw UsageError("--add-visit '" + *add + "' must be empty or chosen");
+    if (*add != "empty" && *add != "chosen" && *add != "night")
+      throw UsageError("--add-visit '" + *add + "' must be empty, chosen or night");
     state.plan_action = "add_visit";
     state.plan_action_episode = state.plan_episode;
+    // From Today (session 8): as after tapping the row's "+ Visit": the day preset to the board's (today).
+    if (*screen == ui::Screen::today) {
+      if (!state.plan_episode) throw UsageError("--screen today --add-visit needs --episode ID (the row's person)");
+      state.add_visit_day = 0;
+    }
     if (*add == "chosen") {
       state.add_visit_day = 1;
       state.add_visit_start = 17 * 60 + 30;
       state.add_visit_double = true;
       state.add_visit_note = 1;
+    }
+    if (*add == "night") {  // session 8: tomorrow 23:00 within 2 h, so the window ends 01:00 the next day
+      state.add_visit_day = 1;
+      state.add_visit_start = 23 * 60;
+      state.add_visit_note = 0;
     }
   }
   Instant now = s.clock->now();

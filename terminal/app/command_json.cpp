@@ -495,7 +495,7 @@ int hm_field(const json& j, const char* field) {
 
 Command add_visit(const json& j, Zone zone, Instant default_at) {
   only_fields(j, {"command", "episode", "date", "start", "end", "type", "duration_min", "double_up", "skills", "note",
-                  "by", "at"});
+                  "by", "at", "ends_next_day"});
   AddVisit c;
   c.episode = required_id(j, "episode");
   const std::string day = required_string(j, "date");
@@ -520,6 +520,7 @@ Command add_visit(const json& j, Zone zone, Instant default_at) {
   c.note = optional_string(j, "note");
   c.by = required_string(j, "by");
   c.at = time_field(j, "at", zone, default_at);
+  c.ends_next_day = optional_bool(j, "ends_next_day");  // session 8: a night visit 23:30-00:30
   return c;
 }
 

@@ -67,23 +67,28 @@ std::optional<std::string> add_visit_problem(const Snapshot& s, const AddVisit& 
            " days ahead (the last is " + format_day_label(latest) + ")";
   if (c.start_min < 0 || c.start_min >= 24 * 60 || c.end_min < 0 || c.end_min >= 24 * 60)
     return "the window's times must lie within the day (00:00-23:59)";
-  if (c.end_min <= c.start_min)
+  if (c.end_min <= c.start_min && !c.ends_next_day)
     return "the window ends (" + format_minutes_hm(c.end_min) + ") before it starts (" + format_minutes_hm(c.start_min) +
-           ") on " + format_day_label(c.date);
-  for (int m : {c.start_min, c.end_min}) {
-    if (!exists_locally(c.date, m, zone))
-      return format_minutes_hm(m) + " on " + format_day_label(c.date) + " does not exist in " + std::string(zone->name()) +
+           ") on " + format_day_label(c.date) + (c.end_min < c.start_min ? ": if it ends the next day, say so (ends_next_day)" : "");
+  const LocalDate end_date = add_visit_end_date(c);
+  for (auto [d, m] : {std::pair{c.date, c.start_min}, std::pair{end_date, c.end_min}}) {
+    if (!exists_locally(d, m, zone))
+      return format_minutes_hm(m) + " on " + format_day_label(d) + " does not exist in " + std::string(zone->name()) +
              " (the clocks go forward that night): choose a time after the change";
   }
   const Instant start = from_local(wall(c.date, c.start_min), zone);
-  const Instant end = from_local(wall(c.date, c.end_min), zone);
+  const Instant end = from_local(wall(end_date, c.end_min), zone);
   const auto window = std::chrono::duration_cast<std::chrono::minutes>(end - start).count();
+  if (c.ends_next_day && window > add_visit_max_overnight_window_minutes)
+    return "the window " + add_visit_window_words(c) + " is " + std::to_string(window / 60) + " h " +
+           std::to_string(window % 60) + " min long: a window ending the next day may be at most " +
+           std::to_string(add_visit_max_overnight_window_minutes / 60) + " hours";
   if (c.duration_min < add_visit_min_minutes || c.duration_min > add_visit_max_minutes)
     return "a planned length of " + std::to_string(c.duration_min) + " minutes: it must be " +
            std::to_string(add_visit_min_minutes) + "-" + std::to_string(add_visit_max_minutes) + " minutes";
   if (c.duration_min > window)
     return "a planned length of " + std::to_string(c.duration_min) + " minutes does not fit the window " +
-           format_minutes_hm(c.start_min) + "-" + format_minutes_hm(c.end_min) + " (" + std::to_string(window) + " minutes)";
+           add_visit_window_words(c) + " (" + std::to_string(window) + " minutes)";
   if (!c.required_skills.empty()) {
     const auto known = team_skills(s);
     for (const auto& k : c.required_skills) {
@@ -98,13 +103,33 @@ std::optional<std::string> add_visit_problem(const Snapshot& s, const AddVisit& 
   return std::nullopt;
 }
 
+LocalDate add_visit_end_date(const AddVisit& c) { return c.ends_next_day ? plus_days(c.date, 1) : c.date; }
+
+std::string add_visit_window_words(const AddVisit& c) {
+  return format_minutes_hm(c.start_min) + "-" + format_minutes_hm(c.end_min) + (c.ends_next_day ? " (next day)" : "");
+}
+
+std::string add_visit_clock_words(const Snapshot& s, const AddVisit& c) {
+  const Zone zone = s.zone();
+  std::string out;
+  for (auto [d, m] : {std::pair{c.date, c.start_min}, std::pair{add_visit_end_date(c), c.end_min}}) {
+    const auto info = zone->get_info(wall(d, m));
+    if (info.result != date::local_info::ambiguous) continue;
+    const std::string when = format_minutes_hm(m) + " on " + format_day_label(d);
+    if (out.find(when) != std::string::npos) continue;
+    out += std::string(out.empty() ? "" : "; ") + when + " happens twice (the clocks go back): this is the first, " +
+           format_minutes_hm(m) + " " + info.first.abbrev;
+  }
+  return out;
+}
+
 Visit visit_to_add(const Snapshot& s, const AddVisit& c) {
   const Zone zone = s.zone();
   Visit v;
   v.episode_id = c.episode;
   v.date = c.date;
   v.window_start = from_local(wall(c.date, c.start_min), zone);
-  v.window_end = from_local(wall(c.date, c.end_min), zone);
+  v.window_end = from_local(wall(add_visit_end_date(c), c.end_min), zone);
   v.type = c.type;
   v.status = VisitStatus::planned;
   v.out_of_hours = starts_out_of_hours(s.rota_rules, v.window_start, zone);

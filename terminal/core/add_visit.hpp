@@ -27,6 +27,9 @@ struct AddVisit;
 inline constexpr int add_visit_max_days_ahead = 56;
 inline constexpr int add_visit_min_minutes = 5;
 inline constexpr int add_visit_max_minutes = 480;
+// A window that ends the next day (AddVisit::ends_next_day) is at most this long, in real minutes:
+// a night visit, not a day and a half typed by mistake.
+inline constexpr int add_visit_max_overnight_window_minutes = 8 * 60;
 
 // The skills the team has: every skill an active member of staff holds, sorted, without repeats.
 std::vector<std::string> team_skills(const Snapshot& s);
@@ -35,6 +38,16 @@ std::vector<std::string> team_skills(const Snapshot& s);
 // than a day in the past or too far ahead, an end not after the start, a time the clocks skip, a
 // length that does not fit the window, an unknown skill, an inactive author.
 std::optional<std::string> add_visit_problem(const Snapshot& s, const AddVisit& c);
+
+// The local date the window ends on: `date`, or the day after when it ends the next day.
+LocalDate add_visit_end_date(const AddVisit& c);
+// "23:30-00:30 (next day)" / "17:30-19:30": the window as a person reads it.
+std::string add_visit_window_words(const AddVisit& c);
+// What the clocks do to the window's wall times, in words, when they change that night: a time the
+// autumn change repeats is taken at its first occurrence ("01:30 on Sun 25 Oct happens twice (the clocks
+// go back): this is the first, 01:30 BST"); "" when nothing happens. A skipped time is refused
+// by add_visit_problem instead.
+std::string add_visit_clock_words(const Snapshot& s, const AddVisit& c);
 
 // The visit the command adds (id 0): instants by the zone's policy, out of hours by the team's rule,
 // no plan slot, hand_edited. Assumes add_visit_problem found nothing.

@@ -287,6 +287,9 @@ struct AddVisit {
   std::string note;
   StaffId by;
   Instant at{};
+  // Session 8: the window ends at end_min on the day after `date` (a night visit 23:30-00:30). Said
+  // explicitly: an end before the start without it is refused (a typo must not become a night visit).
+  bool ends_next_day = false;
 };
 
 // Correct a key person's details (session 7): a misspelt name, a new phone, consent given or

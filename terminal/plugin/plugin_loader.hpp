@@ -28,4 +28,17 @@ void* plugin_symbol(const std::string& file, const char* symbol, const std::stri
 // The same with plugin_dirs().
 void* plugin_symbol(const std::string& file, const char* symbol, const std::string& purpose);
 
+// The function table of a plugin whose entry point `entry` is `const Table* ()`, checked to be the
+// table this build expects: `Table` starts with `unsigned version, size` (sizeof(Table) where the
+// plugin was built). Throws PluginError: missing, broken, wrong entry point, or another version's table.
+template <class Table>
+const Table& plugin_table(const std::string& file, const char* entry, unsigned version, const std::string& purpose) {
+  using Entry = const Table* (*)();
+  auto get = reinterpret_cast<Entry>(plugin_symbol(file, entry, purpose));
+  const Table* table = get();
+  if (!table || table->version != version || table->size != sizeof(Table))
+    throw PluginError(purpose + ": the plugin " + file + " is from another version of visitboard (reinstall visitboard)");
+  return *table;
+}
+
 }  // namespace vb::plugin

@@ -22,13 +22,7 @@ const SolverApi& solver_api() {
   std::lock_guard lock(state_mutex);
   if (loaded) return *loaded;
   try {
-    using Entry = const SolverApi* (*)();
-    auto entry = reinterpret_cast<Entry>(plugin::plugin_symbol(solver_plugin_file, solver_plugin_entry, purpose));
-    const SolverApi* api = entry();
-    if (!api || api->version != solver_api_version || api->size != sizeof(SolverApi))
-      throw plugin::PluginError(std::string(purpose) + ": the plugin " + solver_plugin_file +
-                                " is from another version of visitboard (reinstall visitboard)");
-    loaded = api;
+    loaded = &plugin::plugin_table<SolverApi>(solver_plugin_file, solver_plugin_entry, solver_api_version, purpose);
     last_error.reset();
     return *loaded;
   } catch (const plugin::PluginError& e) {

@@ -80,10 +80,18 @@ void summary(const FrameInput& in, const std::optional<Command>& preview, UiStat
   const auto& c = std::get<AddVisit>(*preview);
   const bool ooh = out_of_hours_at(in.snapshot.rota_rules, c.date, c.start_min);
   ImGui::PushFont(f.big);
-  ImGui::Text("%s %s  %s-%s  ·  %d min  ·  %s%s", type_icon(c.type), format_day_label(c.date).c_str(),
-              format_minutes_hm(c.start_min).c_str(), format_minutes_hm(c.end_min).c_str(), c.duration_min,
-              type_words(c.type).c_str(), c.double_up ? "  ·  two staff" : "");
+  ImGui::Text("%s %s  %s-%s%s  ·  %d min  ·  %s%s", type_icon(c.type), format_day_label(c.date).c_str(),
+              format_minutes_hm(c.start_min).c_str(), format_minutes_hm(c.end_min).c_str(),
+              c.ends_next_day ? " (next day)" : "", c.duration_min, type_words(c.type).c_str(),
+              c.double_up ? "  ·  two staff" : "");
   ImGui::PopFont();
+  // The clocks go back that night: which 01:30 it is, in words (never moved silently).
+  if (const std::string clock = add_visit_clock_words(in.snapshot, c); !clock.empty()) {
+    ImGui::PushFont(f.bold);
+    ImGui::TextWrapped("%s %s", icon::clock, clock.c_str());
+    ImGui::PopFont();
+    state.targets.add_last_item("add_visit_clock");
+  }
   ImGui::PushFont(f.bold);
   ImGui::PushStyleColor(ImGuiCol_Text, v4(ooh ? colour::warning : colour::text));
   ImGui::Text("%s %s", ooh ? icon::moon : icon::sun, add_visit_hours_words(in.snapshot, c.date, c.start_min).c_str());
@@ -136,8 +144,11 @@ std::optional<Command> add_visit_candidate(const FrameInput& in, Id episode, con
   c.episode = episode;
   c.date = plus_days(today, state.add_visit_day);
   c.start_min = state.add_visit_start;
-  // The window runs on from the start, at least as long as the visit, and ends by 23:59 that day.
-  c.end_min = std::min(state.add_visit_start + std::max(state.add_visit_window, state.add_visit_length), 24 * 60 - 1);
+  // The window runs on from the start, at least as long as the visit (wall-clock minutes); past
+  // midnight it ends the next day, said so in the command (session 8; it was cut at 23:59 before).
+  const int end = state.add_visit_start + std::max(state.add_visit_window, state.add_visit_length);
+  c.ends_next_day = end >= 24 * 60;
+  c.end_min = c.ends_next_day ? end - 24 * 60 : end;
   c.type = state.add_visit_type;
   c.duration_min = state.add_visit_length;
   c.double_up = state.add_visit_double;
@@ -162,19 +173,8 @@ std::optional<Command> draw_add_visit_sheet(const FrameInput& in, const PlanView
   const Fonts& f = in.fonts;
   const float em = f.em;
   const Snapshot& s = in.snapshot;
-  constexpr const char* popup = "Add visit";
-  if (!ImGui::IsPopupOpen(popup)) ImGui::OpenPopup(popup);
-  const ImVec2 display = ImGui::GetIO().DisplaySize;
-  const float top = std::min(em * 4.2f, display.y * 0.1f);
-  // Hung from a fixed top edge like the Bundle and closure sheet: it grows downwards as choices open.
-  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, top), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
   static float content_height = 0;
-  const float max_height = display.y - top - em * 0.5f;
-  ImGui::SetNextWindowSize(ImVec2(std::min(display.x * 0.96f, em * 64.0f), content_height > 0 ? std::min(content_height, max_height) : 0),
-                           ImGuiCond_Always);
-  if (!ImGui::BeginPopupModal(popup, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                                                  ImGuiWindowFlags_NoSavedSettings))
-    return std::nullopt;
+  if (!begin_hung_sheet("Add visit", em, 64.0f, content_height)) return std::nullopt;
 
   // Title; Cancel closes the sheet.
   ImGui::PushFont(f.big);
@@ -338,16 +338,12 @@ std::optional<Command> draw_add_visit_sheet(const FrameInput& in, const PlanView
     }
   }
 
-  content_height = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
-  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) && ImGui::IsMouseDragging(ImGuiMouseButton_Left))
-    ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
   if (cancel) {
     reset_add_visit_sheet(state);
     state.plan_action.clear();
     state.plan_action_episode.reset();
   }
-  if (state.plan_action != "add_visit") ImGui::CloseCurrentPopup();
-  ImGui::EndPopup();
+  end_hung_sheet(content_height, state.plan_action == "add_visit");
   if (out) state.acting = std::visit([](const auto& c) { return c.by; }, *out);
   return out;
 }

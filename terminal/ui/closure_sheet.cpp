@@ -60,17 +60,6 @@ ImVec4 v4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
 
 
-// A key person's name, or in the privacy view their initials ("Chris Stubbington" -> "CS").
-std::string carer_name(const KeyPerson& k, bool privacy) {
-  if (!privacy) return k.name;
-  std::string out;
-  bool start = true;
-  for (char ch : k.name) {
-    if (start && ch != ' ') out += ch;
-    start = ch == ' ' || ch == '-';
-  }
-  return out;
-}
 
 
 
@@ -188,7 +177,7 @@ std::optional<Command> carer_section(const FrameInput& in, const PlanView& v, Ui
   for (const KeyPerson* k : people) {
     if (state.carer_person == k->id) chosen = k;
     const std::string name = "carer:" + std::to_string(k->id);
-    const std::string shown = carer_name(*k, state.privacy);
+    const std::string shown = key_person_shown_name(*k, state.privacy);
     const std::string label = shown + " (" + k->relationship + ")##" + name;
     if (read_only) {
       ImGui::PushFont(f.bold);
@@ -428,22 +417,8 @@ void reset_closure_sheet(UiState& state) {
 std::optional<Command> draw_closure_sheet(const FrameInput& in, const PlanView& v, UiState& state) {
   const Fonts& f = in.fonts;
   const float em = f.em;
-  constexpr const char* popup = "Bundle and closure";
-  if (!ImGui::IsPopupOpen(popup)) ImGui::OpenPopup(popup);
-  const ImVec2 display = ImGui::GetIO().DisplaySize;
-  const float top = std::min(em * 4.2f, display.y * 0.1f);
-  // Hung from a fixed top edge: the sheet grows downwards as choices open, so nothing already on it
-  // moves under a finger (a centred sheet would shift up each time it grows).
-  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, top), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
-  // As tall as its content was last frame, up to the bottom of the screen (then it scrolls). A size
-  // constraint on an auto-fitting popup shows a scrollbar even when all fits, hence by hand.
   static float content_height = 0;
-  const float max_height = display.y - top - em * 0.5f;
-  ImGui::SetNextWindowSize(ImVec2(std::min(display.x * 0.96f, em * 62.0f), content_height > 0 ? std::min(content_height, max_height) : 0),
-                           ImGuiCond_Always);
-  if (!ImGui::BeginPopupModal(popup, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                                                  ImGuiWindowFlags_NoSavedSettings))
-    return std::nullopt;
+  if (!begin_hung_sheet("Bundle and closure", em, 62.0f, content_height)) return std::nullopt;
   if (state.closure_section.empty()) state.closure_section = "bundle";
 
   // Title and the section tabs; Done closes the sheet.
@@ -503,16 +478,12 @@ std::optional<Command> draw_closure_sheet(const FrameInput& in, const PlanView& 
   else if (state.closure_section == "flags") out = care_flags_section(in, v, state, read_only);
   else out = bundle_section(in, v, state, read_only);
 
-  content_height = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
-  // A sheet taller than the screen (no sign-in: the names of those on shift) scrolls by dragging.
-  drag_to_scroll();
   if (done) {
     reset_closure_sheet(state);
     state.plan_action.clear();
     state.plan_action_episode.reset();
   }
-  if (state.plan_action != "closure") ImGui::CloseCurrentPopup();  // Done, or the episode was closed
-  ImGui::EndPopup();
+  end_hung_sheet(content_height, state.plan_action == "closure");  // Done, or the episode was closed
   if (out) state.acting = std::visit([](const auto& c) { return c.by; }, *out);
   return out;
 }

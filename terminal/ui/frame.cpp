@@ -8,6 +8,7 @@
 #include "ui/outcomes_screen.hpp"
 #include "ui/lock_screen.hpp"
 #include "ui/locked_sign_ins.hpp"
+#include "ui/today_add_visit.hpp"
 #include "ui/ooh_screen.hpp"
 #include "ui/plans_screen.hpp"
 #include "ui/reviews_screen.hpp"
@@ -299,6 +300,8 @@ std::optional<Command> draw_frame(const FrameInput& in, UiState& state) {
   if (!command) command = draw_review_sheets(in, state);
   if (!command) command = screen_command;
   if (!command) command = ooh_command;
+  if (state.screen == Screen::today && !in.still_loading)  // "+ Visit" on a Today row (session 8)
+    if (auto added = draw_today_add_visit(in, state)) command = added;
   ImGui::End();
   draw_touch_keyboard(in.fonts, state);  // over the field it types into (session 7)
   draw_lock_pad(in, state);

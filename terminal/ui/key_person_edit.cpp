@@ -22,23 +22,6 @@ constexpr std::array<SheetChoice, 5> removal_reasons{{{"no_longer_involved", "No
 
 ImVec4 v4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
-std::string trimmed(const std::string& s) {
-  const auto a = s.find_first_not_of(" \t");
-  if (a == std::string::npos) return "";
-  return s.substr(a, s.find_last_not_of(" \t") - a + 1);
-}
-
-std::string shown_name(const KeyPerson& k, bool privacy) {
-  if (!privacy) return k.name;
-  std::string out;
-  bool start = true;
-  for (char ch : k.name) {
-    if (start && ch != ' ') out += ch;
-    start = ch == ' ' || ch == '-';
-  }
-  return out;
-}
-
 std::string relationship_words(const KeyPerson& k) {
   return std::string(sheet_label_of(key_person_relationships(), k.relationship));
 }
@@ -54,7 +37,7 @@ void refusal_line(const std::optional<std::string>& refusal, HitTargets& targets
 std::optional<Command> removal_step(const FrameInput& in, const PlanView& v, UiState& state, const KeyPerson& k) {
   const Fonts& f = in.fonts;
   const float em = f.em;
-  const std::string who = shown_name(k, state.privacy) + " (" + relationship_words(k) + ")";
+  const std::string who = key_person_shown_name(k, state.privacy) + " (" + relationship_words(k) + ")";
   const std::string of = v.person ? person_label(v.person, state.privacy) : std::string("this person");
   ImGui::PushFont(f.big);
   ImGui::Text("%s Remove %s", icon::user_times, who.c_str());
@@ -150,7 +133,7 @@ std::optional<RemoveKeyPerson> key_person_remove_command(const UiState& state, I
   c.key_person = key_person;
   if (state.key_person_remove_reason == n) {
     c.reason = "other";
-    c.note = trimmed(state.key_person_remove_other);
+    c.note = key_person_trimmed(state.key_person_remove_other);
     if (c.note.empty()) return std::nullopt;
   } else {
     c.reason = std::string(removal_reasons[static_cast<size_t>(state.key_person_remove_reason)].value);
@@ -170,7 +153,7 @@ std::optional<Command> draw_key_person_edit(const FrameInput& in, const PlanView
   const Fonts& f = in.fonts;
   const float em = f.em;
   ImGui::PushFont(f.big);
-  ImGui::Text("%s Change %s's details", icon::user, shown_name(*k, state.privacy).c_str());
+  ImGui::Text("%s Change %s's details", icon::user, key_person_shown_name(*k, state.privacy).c_str());
   ImGui::PopFont();
   ImGui::SameLine(0, em);
   ImGui::AlignTextToFramePadding();
@@ -214,7 +197,7 @@ void draw_removed_key_people(const FrameInput& in, const PlanView& v, UiState& s
     if (key_person_current(*k, in.now)) continue;
     const std::string why = k->end_reason == "other" ? (state.privacy ? std::string("other") : k->end_note)
                                                      : std::string(sheet_label_of(removal_reasons, k->end_reason));
-    line += (line.empty() ? "" : "; ") + shown_name(*k, state.privacy) + " (" + relationship_words(*k) + ") " +
+    line += (line.empty() ? "" : "; ") + key_person_shown_name(*k, state.privacy) + " (" + relationship_words(*k) + ") " +
             sheet_when(*k->ended_at, in.snapshot.zone()) + " by " + sheet_staff_name(in.snapshot, k->ended_by) + ": " + why;
   }
   if (line.empty()) return;

@@ -29,12 +29,6 @@ constexpr std::array<SheetChoice, 8> relationships{{{"mother", "Mother"},
 
 ImVec4 v4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
-std::string trimmed(const std::string& s) {
-  const auto a = s.find_first_not_of(" \t");
-  if (a == std::string::npos) return "";
-  return s.substr(a, s.find_last_not_of(" \t") - a + 1);
-}
-
 // A problem under its field, in the warning colour with an icon (never colour alone).
 void problem_line(const std::string& text, HitTargets& targets, const std::string& field) {
   if (text.empty()) return;
@@ -61,11 +55,28 @@ bool text_box(const Fonts& f, UiState& state, const char* label, const TextBox& 
 
 }  // namespace
 
+std::string key_person_trimmed(const std::string& s) {
+  const auto a = s.find_first_not_of(" \t");
+  if (a == std::string::npos) return "";
+  return s.substr(a, s.find_last_not_of(" \t") - a + 1);
+}
+
+std::string key_person_shown_name(const KeyPerson& k, bool privacy) {
+  if (!privacy) return k.name;
+  std::string out;
+  bool start = true;
+  for (char ch : k.name) {
+    if (start && ch != ' ') out += ch;
+    start = ch == ' ' || ch == '-';
+  }
+  return out;
+}
+
 std::span<const SheetChoice> key_person_relationships() { return relationships; }
 
 KeyPersonProblems key_person_problems(const UiState& state) {
   KeyPersonProblems p;
-  const std::string name = trimmed(state.key_person_name);
+  const std::string name = key_person_trimmed(state.key_person_name);
   const auto letters = std::count_if(name.begin(), name.end(), [](char c) {
     return std::isalpha(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
   });
@@ -75,13 +86,13 @@ KeyPersonProblems key_person_problems(const UiState& state) {
   const int n = static_cast<int>(relationships.size());
   if (state.key_person_relationship < 0 || state.key_person_relationship > n)
     p.relationship = "Relationship: tap who they are to the person.";
-  else if (state.key_person_relationship == n && trimmed(state.key_person_relationship_other).empty())
+  else if (state.key_person_relationship == n && key_person_trimmed(state.key_person_relationship_other).empty())
     p.relationship = "Relationship: type it in the box under Other.";
   else if (state.key_person_relationship == n && state.key_person_relationship_other.size() > 100)
     p.relationship = "Relationship: at most 100 characters.";
   if (state.key_person_consent < 0)
     p.consent = "Consent to share: ask the person, then tap Yes or No.";
-  const std::string phone = trimmed(state.key_person_phone);
+  const std::string phone = key_person_trimmed(state.key_person_phone);
   if (!phone.empty()) {
     const bool allowed = std::all_of(phone.begin(), phone.end(), [](char c) {
       return std::isdigit(static_cast<unsigned char>(c)) || c == ' ' || c == '+' || c == '(' || c == ')' || c == '-';
@@ -98,10 +109,10 @@ std::optional<AddKeyPerson> key_person_command(const UiState& state, Id person, 
   const int n = static_cast<int>(relationships.size());
   AddKeyPerson c;
   c.person = person;
-  c.name = trimmed(state.key_person_name);
-  c.relationship = state.key_person_relationship == n ? trimmed(state.key_person_relationship_other)
+  c.name = key_person_trimmed(state.key_person_name);
+  c.relationship = state.key_person_relationship == n ? key_person_trimmed(state.key_person_relationship_other)
                                                       : std::string(relationships[static_cast<size_t>(state.key_person_relationship)].value);
-  c.contact = trimmed(state.key_person_phone);
+  c.contact = key_person_trimmed(state.key_person_phone);
   c.consent_to_share = state.key_person_consent == 1;
   c.by = by;
   c.at = at;

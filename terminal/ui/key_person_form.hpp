@@ -16,6 +16,10 @@
 namespace vb::ui {
 
 std::span<const SheetChoice> key_person_relationships();
+// `text` without the spaces and tabs at either end (what the form saves).
+std::string key_person_trimmed(const std::string& text);
+// A key person's name, or in the privacy view their initials ("Chris Stubbington" -> "CS").
+std::string key_person_shown_name(const KeyPerson& k, bool privacy);
 
 // What is wrong with each field of the form as typed, in words that say where ("" = fine).
 struct KeyPersonProblems {

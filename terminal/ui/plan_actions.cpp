@@ -3,6 +3,7 @@
 
 #include "core/step_down.hpp"
 #include "ui/add_visit_sheet.hpp"
+#include "core/step_down_words.hpp"
 #include "ui/closure_sheet.hpp"
 #include "ui/icons.hpp"
 #include "ui/theme.hpp"
@@ -140,7 +141,8 @@ std::optional<Command> draw_plan_actions(const FrameInput& in, const PlanView& v
     // Its own line, wrapped: the whole reason stays readable at 1280 wide.
     ImGui::PushFont(f.bold);
     ImGui::PushStyleColor(ImGuiCol_Text, v4(colour::warning));
-    ImGui::TextWrapped("%s Step down not possible: %s", icon::ban, gate.problem.c_str());
+    // About today, told with the header's flag about the plan's scheduled step-down (session 8).
+    ImGui::TextWrapped("%s %s", icon::ban, step_down_today_words(in.snapshot, *v.episode, gate, in.now).c_str());
     ImGui::PopStyleColor();
     ImGui::PopFont();
     state.targets.add_last_item("step_down_refused");

@@ -145,4 +145,25 @@ bool sheet_save_row(const FrameInput& in, UiState& state, const std::optional<Co
   return saved;
 }
 
+bool begin_hung_sheet(const char* popup, float em, float width_em, float& content_height) {
+  if (!ImGui::IsPopupOpen(popup)) ImGui::OpenPopup(popup);
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float top = std::min(em * 4.2f, display.y * 0.1f);
+  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, top), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+  // A size constraint on an auto-fitting popup shows a scrollbar even when all fits, hence by hand.
+  const float max_height = display.y - top - em * 0.5f;
+  ImGui::SetNextWindowSize(ImVec2(std::min(display.x * 0.96f, em * width_em), content_height > 0 ? std::min(content_height, max_height) : 0),
+                           ImGuiCond_Always);
+  return ImGui::BeginPopupModal(popup, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                                    ImGuiWindowFlags_NoSavedSettings);
+}
+
+void end_hung_sheet(float& content_height, bool keep_open) {
+  content_height = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
+  // A sheet taller than the screen (no sign-in: the names of those on shift) scrolls by dragging.
+  drag_to_scroll();
+  if (!keep_open) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+}
+
 }  // namespace vb::ui

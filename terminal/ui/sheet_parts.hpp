@@ -46,4 +46,13 @@ const StaffId& sheet_author(const FrameInput& in, UiState& state);
 bool sheet_save_row(const FrameInput& in, UiState& state, const std::optional<Command>& candidate, const char* label,
                     const std::string& target, const char* still_needed);
 
+// A modal sheet hung from a fixed top edge (Bundle and closure, Add visit): it grows downwards as
+// choices open, so nothing already on it moves under a finger (a centred sheet would shift up each
+// time it grows). At most `width_em` wide; as tall as its content was last frame (`content_height`,
+// kept by the caller from one frame to the next) up to the bottom of the screen, then it scrolls by
+// dragging. begin_hung_sheet opens the popup and returns true when its contents are to be drawn;
+// then end_hung_sheet records the height, closes the popup unless `keep_open`, and ends it.
+bool begin_hung_sheet(const char* popup, float em, float width_em, float& content_height);
+void end_hung_sheet(float& content_height, bool keep_open);
+
 }  // namespace vb::ui

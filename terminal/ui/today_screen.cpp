@@ -2,6 +2,7 @@
 #include "ui/today_screen.hpp"
 
 #include "ui/icons.hpp"
+#include "ui/today_add_visit.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -48,6 +49,7 @@ std::optional<Id> draw_today_screen(const FrameInput& in, UiState& state, float 
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX;
   const float row_h = em * 2.75f;
+  const bool add_visit = today_add_visit_offered(in, state);
   if (!ImGui::BeginTable("today", 7, flags, ImVec2(0, height))) return tapped;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Risk", ImGuiTableColumnFlags_WidthFixed, em * 4.5f);
@@ -113,6 +115,7 @@ std::optional<Id> draw_today_screen(const FrameInput& in, UiState& state, float 
       if (row.visits.empty() && row.unresolved_missed.empty()) {
         ImGui::TextDisabled("no visit today");
       }
+      const float cell_x = ImGui::GetCursorPosX();
       const float avail = ImGui::GetContentRegionAvail().x;
       const float cw = chip_width(f) + ImGui::GetStyle().ItemSpacing.x;
       const int per_line = std::max(1, static_cast<int>(avail / cw));
@@ -124,6 +127,16 @@ std::optional<Id> draw_today_screen(const FrameInput& in, UiState& state, float 
           if (visit_chip(in.snapshot, bv, f, state.targets, false, in.board.date)) tapped = bv.visit->id;
           ++k;
         }
+      }
+      // "+ Visit" (session 8): the Add visit sheet for this person, on the board's day. At the right
+      // end of the cell, so the buttons stand in one column; on a line of its own when the chips fill
+      // the last one (narrow screens, rows with several visits).
+      if (add_visit) {
+        const float bw = today_add_visit_width(f);
+        ImGui::SameLine();
+        if (ImGui::GetContentRegionAvail().x < bw) ImGui::NewLine();
+        ImGui::SetCursorPosX(cell_x + avail - bw);
+        today_add_visit_button(in, state, e.id);
       }
 
       ImGui::TableNextColumn();

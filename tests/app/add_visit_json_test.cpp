@@ -68,3 +68,16 @@ TEST_CASE("apply add visit: bad fields are refused by name") {
         "unknown field 'room'");
   CHECK(refusal(head + R"("start":"09:00","end":"10:00","by":"S07"})") == "missing field 'date'");
 }
+
+TEST_CASE("apply add visit: a night visit says it ends the next day; left out, it does not") {
+  auto r = parse(R"({"command":"add_visit","episode":604,"date":"2026-11-24","start":"23:30","end":"00:30",)"
+                 R"("ends_next_day":true,"by":"S07"})");
+  REQUIRE(std::holds_alternative<Command>(r));
+  CHECK(std::get<AddVisit>(std::get<Command>(r)).ends_next_day);
+  auto plain = parse(R"({"command":"add_visit","episode":604,"date":"2026-11-24","start":"23:30","end":"00:30","by":"S07"})");
+  REQUIRE(std::holds_alternative<Command>(plain));
+  CHECK_FALSE(std::get<AddVisit>(std::get<Command>(plain)).ends_next_day);
+  CHECK(refusal(R"({"command":"add_visit","episode":604,"date":"2026-11-24","start":"23:30","end":"00:30",)"
+                R"("ends_next_day":"yes","by":"S07"})")
+            .find("ends_next_day") != std::string::npos);
+}

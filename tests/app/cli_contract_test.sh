@@ -378,7 +378,20 @@ PY
         --episode "$episode" --add-visit "$chosen" 2>"$work/err" || { cat "$work/err"; fail "add visit sheet $chosen"; }
     done
     expect_exit 2 xrun "$bin" --db "$db" --now "$now" screenshot "$work/x.png" --screen plans --episode "$episode" --add-visit maybe
-    grep -q "must be empty or chosen" "$work/err" || fail "bad --add-visit not explained: $(cat "$work/err")"
+    grep -q "must be empty, chosen or night" "$work/err" || fail "bad --add-visit not explained: $(cat "$work/err")"
+    # Session 8: a night visit crossing midnight only when the line says so; the sheet from Today.
+    printf '%s\n' '{"command":"add_visit","episode":'"$episode"',"date":"2026-11-24","start":"23:30","end":"00:30","note":"Night","by":"'"$staff"'"}' > "$work/in"
+    expect_exit 1 vb apply < "$work/in"
+    grep -q "if it ends the next day, say so (ends_next_day)" "$work/err" || fail "a night end without ends_next_day not refused: $(cat "$work/err")"
+    printf '%s\n' '{"command":"add_visit","episode":'"$episode"',"date":"2026-11-24","start":"23:30","end":"00:30","ends_next_day":true,"note":"Night","by":"'"$staff"'"}' > "$work/in"
+    vb apply < "$work/in" > "$work/result" 2>"$work/err" || fail "night apply failed: $(cat "$work/err") $(cat "$work/result")"
+    [ "$(sqlite3 "$db" "SELECT local_date||'|'||window_start||'|'||window_end||'|'||out_of_hours FROM visit WHERE episode_id=$episode AND reason='Night'")" = "2026-11-24|2026-11-24T23:30:00Z|2026-11-25T00:30:00Z|1" ] || fail "night visit not stored: $(sqlite3 "$db" "SELECT * FROM visit WHERE reason='Night'")"
+    for chosen in empty night; do
+      xrun "$bin" --db "$db" --now "$now" screenshot "$work/today-add-$chosen.png" --screen today --size 1280x800 \
+        --episode "$episode" --add-visit "$chosen" 2>"$work/err" || { cat "$work/err"; fail "today add visit sheet $chosen"; }
+    done
+    expect_exit 2 xrun "$bin" --db "$db" --now "$now" screenshot "$work/x.png" --screen today --add-visit empty
+    grep -q "needs --episode" "$work/err" || fail "today --add-visit without --episode not explained: $(cat "$work/err")"
     ;;
   *) fail "unknown case $case_name" ;;
 esac

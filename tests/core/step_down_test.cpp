@@ -5,6 +5,7 @@
 #include "core/fidelity.hpp"
 #include "core/plan_view.hpp"
 #include "core/step_down.hpp"
+#include "core/step_down_words.hpp"
 
 using namespace vb;
 
@@ -211,4 +212,25 @@ TEST_CASE("plan screen: today's position, the next change, and a density that fa
     per_phase_max = std::max(per_phase_max, d.planned);
   }
   CHECK(first.days.size() == static_cast<size_t>(plan_view_days_back + plan_view_days_ahead + 1));
+}
+
+TEST_CASE("step-down words: the Step down button's reason and the header's flag tell one story") {
+  Snapshot s = team();
+  const Instant now = local("2026-11-10T10:00");  // two days before the scheduled step-down (Thu 12 Nov)
+  // The header names the planned step-down and its day; the button says it is about stepping down
+  // today, ahead of that one, which is why it needs a reassessment from an earlier day.
+  CHECK(step_down_blocked_text(s, s.episodes[0], now) ==
+        "step-down blocked: no risk reassessment since Mon 09 Nov for the step-down on Thu 12 Nov");
+  const auto gate = check_step_down_now(s, s.plans[0], now);
+  CHECK(step_down_today_words(s, s.episodes[0], gate, now) ==
+        "To step down today (Tue 10 Nov), ahead of the plan's step-down on Thu 12 Nov: no risk reassessment since "
+        "Sat 07 Nov. Record a senior review or a risk reassessment first.");
+  // A reason that is not about a reassessment is said as the gate says it.
+  StepDownCheck last;
+  last.problem = "'Weekly' is the last phase of the plan: there is nothing to step down to";
+  CHECK(step_down_today_words(s, s.episodes[0], last, now) ==
+        "Step down not possible: 'Weekly' is the last phase of the plan: there is nothing to step down to");
+  // A reassessment in the window for today: nothing to say.
+  s.reassessments = {RiskReassessment{1, 1, local("2026-11-09T15:00"), "S01", RiskLevel::low, "settled"}};
+  CHECK(step_down_today_words(s, s.episodes[0], check_step_down_now(s, s.plans[0], now), now).empty());
 }

@@ -9,6 +9,7 @@
 #include "store/command_store.hpp"
 #include "store/snapshot_loader.hpp"
 #include "store/snapshot_writer.hpp"
+#include "store/command_board.hpp"
 #include "store/store_test_support.hpp"
 
 #include <nlohmann/json.hpp>
@@ -23,29 +24,8 @@ const char* now = "2026-11-16T10:30:00Z";  // Mon 16 Nov 2026
 const char* templates_text =
     "Standard taper: twice daily 3d (morning, evening) min 30m -> daily 4d -> alternate days 6d -> handover\n";
 
-struct Board {
-  TempDir dir;
-  Database db;
-  Snapshot snapshot;
-  Board() : db(Database::open(dir.file("add_visit.db"), OpenMode::create_if_missing)) {
-    write_snapshot(db, full_snapshot());
-    snapshot = load_snapshot(db);
-    snapshot.taper_templates = parse_taper_templates(templates_text, "t.txt").templates;
-  }
-  long long count(const std::string& sql) { return query_int(db.handle(), sql); }
-  std::string text(const std::string& sql) {
-    auto st = db.prepare(sql);
-    REQUIRE(st.step());
-    return st.column_text(0);
-  }
-  std::string refusal(std::vector<Command> cmds) {
-    try {
-      apply_commands(db, snapshot, cmds);
-    } catch (const CommandRefused& e) {
-      return e.problem();
-    }
-    return "(applied)";
-  }
+struct Board : CommandBoard {
+  Board() : CommandBoard("add_visit.db", templates_text) {}
 };
 
 AddVisit extra(const char* d, const char* start, const char* end) {
@@ -131,7 +111,7 @@ TEST_CASE("add visit: a batch refused later leaves no visit behind, in the file 
   const size_t in_memory = b.snapshot.visits.size();
   AddVisit bad = extra("2026-11-17", "12:00", "11:00");
   CHECK(b.refusal({extra("2026-11-17", "10:00", "11:00"), bad}) ==
-        "the window ends (11:00) before it starts (12:00) on Tue 17 Nov");
+        "the window ends (11:00) before it starts (12:00) on Tue 17 Nov: if it ends the next day, say so (ends_next_day)");
   CHECK(b.count("SELECT count(*) FROM visit") == visits);
   CHECK(b.snapshot.visits.size() == in_memory);
 }

@@ -7,6 +7,7 @@
 #include "store/command_store.hpp"
 #include "store/snapshot_loader.hpp"
 #include "store/snapshot_writer.hpp"
+#include "store/command_board.hpp"
 #include "store/store_test_support.hpp"
 
 #include <nlohmann/json.hpp>
@@ -24,33 +25,12 @@ const char* templates_text =
 
 LocalDate on(const char* d) { return *parse_date(d); }
 
-struct Board {
-  TempDir dir;
-  Database db;
-  Snapshot snapshot;
-  Board() : db(Database::open(dir.file("start.db"), OpenMode::create_if_missing)) {
-    write_snapshot(db, full_snapshot());
-    snapshot = load_snapshot(db);
-    snapshot.taper_templates = parse_taper_templates(templates_text, "t.txt").templates;
-  }
-  long long count(const std::string& sql) { return query_int(db.handle(), sql); }
-  std::string text(const std::string& sql) {
-    auto st = db.prepare(sql);
-    REQUIRE(st.step());
-    return st.column_text(0);
-  }
+struct Board : CommandBoard {
+  Board() : CommandBoard("start.db", templates_text) {}
   std::vector<long long> rows() {
     return {count("SELECT count(*) FROM contact_plan"), count("SELECT count(*) FROM contact_phase"),
             count("SELECT count(*) FROM visit"), count("SELECT count(*) FROM plan_change"),
             count("SELECT count(*) FROM audit_log")};
-  }
-  std::string refusal(std::vector<Command> cmds) {
-    try {
-      apply_commands(db, snapshot, cmds);
-    } catch (const CommandRefused& e) {
-      return e.problem();
-    }
-    return "(applied)";
   }
 };
 

@@ -6,6 +6,7 @@
 #include "store/command_store.hpp"
 #include "store/snapshot_loader.hpp"
 #include "store/snapshot_writer.hpp"
+#include "store/command_board.hpp"
 #include "store/store_test_support.hpp"
 
 #include <nlohmann/json.hpp>
@@ -20,20 +21,8 @@ namespace {
 // On Mon 16 Nov it is on alternate days (since 5 Nov); its review and reassessment come later.
 const char* now = "2026-11-16T10:30:00Z";
 
-struct Board {
-  TempDir dir;
-  Database db;
-  Snapshot snapshot;
-  Board() : db(Database::open(dir.file("steps.db"), OpenMode::create_if_missing)) {
-    write_snapshot(db, full_snapshot());
-    snapshot = load_snapshot(db);
-  }
-  long long count(const std::string& sql) { return query_int(db.handle(), sql); }
-  std::string text(const std::string& sql) {
-    auto st = db.prepare(sql);
-    REQUIRE(st.step());
-    return st.column_text(0);
-  }
+struct Board : CommandBoard {
+  Board() : CommandBoard("steps.db", "") {}
   std::vector<long long> rows() {
     return {count("SELECT count(*) FROM contact_phase"), count("SELECT count(*) FROM visit"),
             count("SELECT count(*) FROM plan_change"), count("SELECT count(*) FROM risk_reassessment"),
@@ -44,27 +33,18 @@ struct Board {
 Command reassess() { return RecordReassessment{10, RiskLevel::medium, "calmer; safety plan reviewed", "S01", utc(now)}; }
 Command down() { return StepDown{10, "agreed with the person", "S01", utc(now)}; }
 
-std::string refusal(Board& b, std::vector<Command> cmds) {
-  try {
-    apply_commands(b.db, b.snapshot, cmds);
-  } catch (const CommandRefused& e) {
-    return e.problem();
-  }
-  return "(applied)";
-}
-
 }  // namespace
 
 TEST_CASE("step-down: refused without a risk reassessment for the transition, with the date it needs one since") {
   Board b;
   auto before = b.rows();
-  auto problem = refusal(b, {down()});
+  auto problem = b.refusal({down()});
   CHECK(problem.find("step-down blocked: no risk reassessment since Fri 13 Nov") != std::string::npos);
   CHECK(b.rows() == before);
   // A reassessment before the window does not count for this transition.
   auto old = RecordReassessment{10, RiskLevel::medium, "early look", "S01", utc("2026-11-06T10:00:00Z")};
   apply_commands(b.db, b.snapshot, {old});
-  CHECK(refusal(b, {down()}).find("step-down blocked") != std::string::npos);
+  CHECK(b.refusal({down()}).find("step-down blocked") != std::string::npos);
 }
 
 TEST_CASE("step-down: with a reassessment the next phase starts today and future visits follow it, one audit row each") {
@@ -94,7 +74,7 @@ TEST_CASE("step-down: with a reassessment the next phase starts today and future
 TEST_CASE("step-up: immediate with a reason, re-intensifies from today, keeps every visit with an outcome") {
   Board b;
   const auto done_before = b.count("SELECT count(*) FROM visit WHERE status <> 'planned' OR hand_edited = 1");
-  CHECK(refusal(b, {StepUp{10, "", 7, "S01", utc(now)}}).find("needs a reason") != std::string::npos);
+  CHECK(b.refusal({StepUp{10, "", 7, "S01", utc(now)}}).find("needs a reason") != std::string::npos);
   apply_commands(b.db, b.snapshot, {StepUp{10, "carer reports voices returning", 4, "S01", utc(now)}});
   CHECK(b.count("SELECT count(*) FROM plan_change WHERE kind = 'step_up' AND to_phase = 'Twice daily'") == 1);
   // Twice daily from today for 4 days: two visits a day on 16-19 Nov (today's morning window has begun? 09:00 < 10:30).
@@ -109,7 +89,7 @@ TEST_CASE("step-down: a refused line leaves plan, visits, audit and memory exact
   const auto visits_in_memory = b.snapshot.visits.size();
   const auto phases_in_memory = b.snapshot.plan_for_episode(10)->phases.size();
   auto bad = MarkVisit{999999, VisitStatus::done, "", "S01", utc(now)};
-  CHECK(refusal(b, {reassess(), down(), StepUp{10, "worse again", 3, "S01", utc(now)}, bad}).find("999999") !=
+  CHECK(b.refusal({reassess(), down(), StepUp{10, "worse again", 3, "S01", utc(now)}, bad}).find("999999") !=
         std::string::npos);
   CHECK(b.rows() == before);
   CHECK(b.snapshot.visits.size() == visits_in_memory);
@@ -122,7 +102,7 @@ TEST_CASE("close episode: an incomplete bundle needs an override (audited); futu
   Board b;
   const auto history = b.count("SELECT count(*) FROM visit WHERE episode_id = 10 AND (status <> 'planned' OR hand_edited = 1)");
   auto close = CloseEpisode{10, "resolved", "cmht", "", "S01", utc(now)};
-  CHECK(refusal(b, {close}).find("the transition bundle is incomplete (missing: ") != std::string::npos);
+  CHECK(b.refusal({close}).find("the transition bundle is incomplete (missing: ") != std::string::npos);
   close.override_reason = "person moved out of area today";
   auto ids = apply_commands(b.db, b.snapshot, {close});
   REQUIRE(ids.size() == 1);
@@ -137,7 +117,7 @@ TEST_CASE("close episode: an incomplete bundle needs an override (audited); futu
   CHECK(b.count("SELECT count(*) FROM visit WHERE episode_id = 10 AND status = 'planned' AND plan_slot IS NOT NULL AND "
                 "window_start > '2026-11-16T10:30:00Z'") == 0);
   CHECK(b.count("SELECT count(*) FROM visit WHERE episode_id = 10 AND (status <> 'planned' OR hand_edited = 1)") == history);
-  CHECK(refusal(b, {close}).find("already closed") != std::string::npos);
+  CHECK(b.refusal({close}).find("already closed") != std::string::npos);
 }
 
 TEST_CASE("step-down tables: reassessments, transition records and carer contacts are append-only; stored words are checked") {

@@ -12,14 +12,12 @@
 #include "core/working_set.hpp"
 #include "store/database.hpp"
 #include "store/snapshot_loader.hpp"
-#include "store/snapshot_writer.hpp"
+#include "ui/drawn_frame.hpp"
 #include "ui/headless.hpp"
 #include "ui/lock_screen.hpp"
 
 #include <imgui_internal.h>
-#include <unistd.h>
 
-#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,35 +26,15 @@ using namespace vb;
 
 namespace {
 
-struct Drawn {
-  std::vector<float> geometry;  // x, y, u, v of every vertex
-  std::vector<ImU32> colours;
-  std::vector<ImDrawIdx> indices;
-  std::vector<float> clips;
-  bool operator==(const Drawn&) const = default;
-};
-
 // The locked wall view (privacy: initials, local id, named worker), tall enough to show every row.
-Drawn draw_locked_today(const Snapshot& s, Instant now, bool still_loading) {
+test::Drawn draw_locked_today(const Snapshot& s, Instant now, bool still_loading) {
   test::HeadlessUi ui(s, now, 1920, 4000);
   ImGui::GetIO().BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;  // large boards
   ui.still_loading = still_loading;
   ui::lock_now(ui.state);
   for (int i = 0; i < 3; ++i) ui.frame();
   REQUIRE(ui.state.locked);
-  Drawn d;
-  const ImDrawData* data = ImGui::GetDrawData();
-  REQUIRE(data);
-  for (int l = 0; l < data->CmdListsCount; ++l) {
-    const ImDrawList* list = data->CmdLists[l];
-    for (const ImDrawVert& v : list->VtxBuffer) {
-      d.geometry.insert(d.geometry.end(), {v.pos.x, v.pos.y, v.uv.x, v.uv.y});
-      d.colours.push_back(v.col);
-    }
-    d.indices.insert(d.indices.end(), list->IdxBuffer.begin(), list->IdxBuffer.end());
-    for (const ImDrawCmd& c : list->CmdBuffer) d.clips.insert(d.clips.end(), {c.ClipRect.x, c.ClipRect.y, c.ClipRect.z, c.ClipRect.w});
-  }
-  return d;
+  return test::capture_drawn();
 }
 
 struct Loaded {
@@ -64,20 +42,12 @@ struct Loaded {
 };
 
 Loaded load_both(const Snapshot& generated, Instant now) {
-  const auto path = std::filesystem::temp_directory_path() / ("vb_first_frame_" + std::to_string(::getpid()) + ".db");
-  auto remove = [&] {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
-  };
-  remove();
   Loaded out;
-  {
-    auto db = store::Database::open(path.string(), store::OpenMode::create_if_missing);
-    store::write_snapshot(db, generated);
+  test::with_written_database(generated, "vb_first_frame", [&](store::Database& db) {
     const Zone zone = find_zone(generated.team.time_zone);
     out.first = store::load_snapshot(db, store::LoadScope{first_frame_from(now, zone)});
     out.whole = store::load_snapshot(db, store::LoadScope{working_set_from(now, zone)});
-  }
-  remove();
+  });
   return out;
 }
 
@@ -98,8 +68,8 @@ void check_first_frame(const Loaded& both, Instant now, bool has_history = true)
     CHECK(both.first.visits.size() < both.whole.visits.size());  // it is a smaller load ...
     CHECK(both.first.shifts.size() < both.whole.shifts.size());
   }
-  const Drawn from_whole = draw_locked_today(both.whole, now, false);
-  const Drawn from_first = draw_locked_today(both.first, now, true);
+  const test::Drawn from_whole = draw_locked_today(both.whole, now, false);
+  const test::Drawn from_first = draw_locked_today(both.first, now, true);
   CHECK(from_whole.colours.size() > 100);
   CHECK_MESSAGE(from_first == from_whole, "... of the same locked board: " << from_whole.colours.size()
                                                                            << " vertices from the whole working set, "

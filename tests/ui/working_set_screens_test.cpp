@@ -9,13 +9,11 @@
 #include "core/working_set.hpp"
 #include "store/database.hpp"
 #include "store/snapshot_loader.hpp"
-#include "store/snapshot_writer.hpp"
+#include "ui/drawn_frame.hpp"
 #include "ui/headless.hpp"
 
-#include <unistd.h>
 
 #include <cstring>
-#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -23,38 +21,14 @@ using namespace vb;
 
 namespace {
 
-struct Drawn {
-  std::vector<float> geometry;  // x, y, u, v of every vertex
-  std::vector<ImU32> colours;
-  std::vector<ImDrawIdx> indices;
-  std::vector<float> clips;
-  bool operator==(const Drawn&) const = default;
-};
-
-Drawn capture() {
-  Drawn d;
-  const ImDrawData* data = ImGui::GetDrawData();
-  REQUIRE(data);
-  for (int l = 0; l < data->CmdListsCount; ++l) {
-    const ImDrawList* list = data->CmdLists[l];
-    for (const ImDrawVert& v : list->VtxBuffer) {
-      d.geometry.insert(d.geometry.end(), {v.pos.x, v.pos.y, v.uv.x, v.uv.y});
-      d.colours.push_back(v.col);
-    }
-    d.indices.insert(d.indices.end(), list->IdxBuffer.begin(), list->IdxBuffer.end());
-    for (const ImDrawCmd& c : list->CmdBuffer) d.clips.insert(d.clips.end(), {c.ClipRect.x, c.ClipRect.y, c.ClipRect.z, c.ClipRect.w});
-  }
-  return d;
-}
-
 // One screen as the kiosk would draw it at `now`, tall enough to show long lists whole.
-Drawn draw(const Snapshot& s, Instant now, ui::Screen screen, const char* measure = nullptr) {
+test::Drawn draw(const Snapshot& s, Instant now, ui::Screen screen, const char* measure = nullptr) {
   test::HeadlessUi ui(s, now, 1920, 4000);
   ImGui::GetIO().BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;  // large boards
   ui.state.screen = screen;
   if (measure) ui.state.compliance_measure = measure;
   for (int i = 0; i < 4; ++i) ui.frame();  // tables settle
-  return capture();
+  return test::capture_drawn();
 }
 
 struct Loaded {
@@ -62,19 +36,11 @@ struct Loaded {
 };
 
 Loaded load_both(const Snapshot& generated, Instant now) {
-  const auto path = std::filesystem::temp_directory_path() / ("vb_working_set_" + std::to_string(::getpid()) + ".db");
-  auto remove = [&] {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
-  };
-  remove();
   Loaded out;
-  {
-    auto db = store::Database::open(path.string(), store::OpenMode::create_if_missing);
-    store::write_snapshot(db, generated);
+  test::with_written_database(generated, "vb_working_set", [&](store::Database& db) {
     out.full = store::load_snapshot(db);
     out.working = store::load_snapshot(db, store::LoadScope{working_set_from(now, out.full.zone())});
-  }
-  remove();
+  });
   return out;
 }
 
@@ -91,8 +57,8 @@ void check_every_screen(const Loaded& l, Instant now) {
   for (auto [screen, measure] : screens) {
     CAPTURE(ui::screen_name(screen));
     CAPTURE((measure ? measure : ""));
-    const Drawn full = draw(l.full, now, screen, measure);
-    const Drawn working = draw(l.working, now, screen, measure);
+    const test::Drawn full = draw(l.full, now, screen, measure);
+    const test::Drawn working = draw(l.working, now, screen, measure);
     CHECK(full.colours.size() > 0);
     CHECK_MESSAGE(working == full, "... of the same screen: " << full.colours.size() << " vertices drawn from every row, "
                                                                 << working.colours.size() << " from the working set");
