@@ -51,7 +51,7 @@ void add_transition_history(Snapshot& s, const ScheduleContext& ctx) {
     // The bundle, the day before closure (every eighth closes without the handover summary).
     for (auto item : transition_items()) {
       if (item == "handover_summary_sent" && e.id % 8 == 0) continue;
-      std::string detail = item == "receiving_service" ? (e.closure_destination.empty() ? "gp" : e.closure_destination)
+      std::string detail = item == "receiving_service" ? (e.closure_destination.empty() ? "gp" : e.closure_destination.str())
                            : item == "joint_meeting"  ? format_date(local_date_of(closed, ctx.zone))
                            : item == "handover_summary_sent" ? format_date(local_date_of(closed, ctx.zone))
                                                               : "recorded before closure";

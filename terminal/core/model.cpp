@@ -19,8 +19,8 @@ Roles Staff::role_set() const {
 
 std::string Person::initials() const {
   std::string out;
-  if (!given_name.empty()) out.push_back(given_name.front());
-  if (!family_name.empty()) out.push_back(family_name.front());
+  if (!given_name.empty()) out.push_back(given_name.view().front());
+  if (!family_name.empty()) out.push_back(family_name.view().front());
   return out;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The core value types: what a team base knows about its people, staff, episodes, plans, visits,
 // shifts and reviews. Plain data; instants are UTC, dates are the team's local calendar dates.
+#include "core/compact_vector.hpp"
 #include "core/local_time.hpp"
 #include "core/packed_optional.hpp"
 #include "core/packed_text.hpp"
@@ -56,8 +57,8 @@ struct Person {
   Id team_id = 0;
   std::string local_id;    // short id shown in the privacy view, e.g. "HT-1042"
   std::string nhs_number;  // ten digits, valid check digit
-  std::string given_name;
-  std::string family_name;
+  PackedText given_name;  // 8 bytes; a name many people share is held once (issue 7)
+  PackedText family_name;
   LocalDate date_of_birth{};
   double home_x_km = 0;  // position in the team's catchment, for travel estimates
   double home_y_km = 0;
@@ -66,42 +67,44 @@ struct Person {
 };
 
 struct Episode {
+  // Fields ordered widest first so a row has no padding (issue 7); no positional initialisation.
   Id id = 0;
   Id person_id = 0;
   Id team_id = 0;
   Instant referral_at{};
   Instant accepted_at{};
+  PackedText zone;  // name of a ZoneRule
+  StaffId named_worker;
+  std::optional<Instant> closed_at;
+  PackedText closure_reason;       // "admitted", "resolved", ...
+  PackedText closure_destination;  // "cmht", "gp", "voluntary", "inpatient", ...
   int referral_priority = 3;  // MHSDS: 1 emergency, 2 urgent, 3 routine, 4 very urgent
   Stage stage = Stage::intensive;
-  std::string zone;  // name of a ZoneRule
   RiskLevel risk = RiskLevel::medium;
-  StaffId named_worker;
   bool suicide_risk_identified = false;
-  std::optional<Instant> closed_at;
-  std::string closure_reason;       // "admitted", "resolved", ...
-  std::string closure_destination;  // "cmht", "gp", "voluntary", "inpatient", ...
   bool is_open() const { return !closed_at.has_value(); }
 };
 
 // The part of a local day a planned visit prefers; evening visits are out of hours.
-enum class DayPart { morning, afternoon, evening };
+enum class DayPart : std::uint8_t { morning, afternoon, evening };
 
 // One step of a contact plan, e.g. "Daily, 7 days". Dates are local; end is exclusive.
 struct ContactPhase {
+  // Fields ordered widest first so a phase has no padding (issue 7); no positional initialisation.
   Id id = 0;
   Id plan_id = 0;
+  PackedText label;  // "Twice daily"
+  PackedText focus;  // "self-management"
+  // Added by step-down (issue 3): n visits a week on chosen weekdays (1 = Monday .. 7 = Sunday) and
+  // the preferred part of the day of each visit (8 bytes each, nothing on the heap when empty).
+  CompactVector<int> weekdays{};
+  CompactVector<DayPart> windows{};
   int sequence = 0;
-  std::string label;             // "Twice daily"
-  int visits_per_day = 0;        // n a day (>0), or
-  int every_n_days = 0;          // one visit every n days (>0)
+  int visits_per_day = 0;  // n a day (>0), or
+  int every_n_days = 0;    // one visit every n days (>0)
   int length_days = 0;
-  std::string focus;  // "self-management"
-  // Added by step-down (issue 3): n visits a week on chosen weekdays (1 = Monday .. 7 = Sunday),
-  // the preferred part of the day of each visit, and the least a visit should last.
-  int per_week = 0;
-  std::vector<int> weekdays{};
-  std::vector<DayPart> windows{};
-  int min_visit_min = 0;
+  int per_week = 0;       // step-down: n visits a week (with weekdays)
+  int min_visit_min = 0;  // step-down: the least a visit should last
 };
 
 struct ContactPlan {
@@ -123,7 +126,7 @@ struct Visit {
   PackedOptional<Instant> outcome_at;
   PackedText reason;
   PackedOptional<Id> follow_up_of;  // this visit follows up a missed one
-  std::vector<std::string> required_skills;  // skills the visit needs (allocation)
+  CompactVector<std::string> required_skills;  // skills the visit needs (allocation); nearly always empty
   // Added by compliance (issue 6, migration 007): when and by whom the current allocation was made
   // (the visit went from nobody to someone; kept when it moves between staff; cleared when it is
   // unallocated). nullopt on an allocated visit: allocated before times were recorded.
@@ -171,7 +174,7 @@ struct Review {
   PackedOptional<Instant> next_review_due;
   // Risk domains identified at this review: self_harm_suicide, self_neglect, exploitation,
   // harm_to_others, safeguarding.
-  std::vector<std::string> risk_domains;
+  CompactVector<std::string> risk_domains;
   RiskLevel risk = RiskLevel::medium;  // the small fields last: no padding between (issue 7)
   bool person_told = false;
   bool family_told = false;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstring>
 #include <new>
 #include <ostream>
@@ -33,8 +34,11 @@ const std::string_view* find_word(std::string_view text) {
   return it != known_words.end() && *it == text ? &*it : nullptr;
 }
 
+// Shared by copies (issue 7: a text repeated by many rows, e.g. pooled by compact_snapshot, is held once):
+// a reference count, atomic because a snapshot's rows may be copied and dropped on different threads.
 struct HeapBlock {
   std::uint32_t size;
+  std::atomic<std::uint32_t> refs;
   // the characters and a NUL follow
   char* chars() { return reinterpret_cast<char*>(this + 1); }
 };
@@ -60,16 +64,15 @@ PackedText::PackedText(std::string_view text) {
   if (text.size() > UINT32_MAX) throw std::length_error("text too long for PackedText");
   auto* block = static_cast<HeapBlock*>(::operator new(sizeof(HeapBlock) + text.size() + 1));
   block->size = static_cast<std::uint32_t>(text.size());
+  new (&block->refs) std::atomic<std::uint32_t>(1);
   std::memcpy(block->chars(), text.data(), text.size());
   block->chars()[text.size()] = '\0';
   word_ = reinterpret_cast<std::uintptr_t>(block);
 }
 
 PackedText::PackedText(const PackedText& other) : word_(other.word_) {
-  if (other.on_heap()) {
-    word_ = 0;
-    *this = PackedText(other.view());
-  }
+  // 2^32 copies of one text (32 GiB of rows) cannot exist, so the count does not overflow.
+  if (on_heap()) reinterpret_cast<HeapBlock*>(word_)->refs.fetch_add(1, std::memory_order_relaxed);
 }
 
 PackedText& PackedText::operator=(const PackedText& other) {
@@ -87,7 +90,16 @@ PackedText& PackedText::operator=(PackedText&& other) noexcept {
 }
 
 void PackedText::release() noexcept {
-  if (on_heap()) ::operator delete(reinterpret_cast<HeapBlock*>(word_));
+  if (!on_heap()) return;
+  auto* block = reinterpret_cast<HeapBlock*>(word_);
+  if (block->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+    block->refs.~atomic();
+    ::operator delete(block);
+  }
+}
+
+bool PackedText::shares_storage_with(const PackedText& other) const noexcept {
+  return on_heap() && word_ == other.word_;
 }
 
 std::string_view PackedText::view() const noexcept {

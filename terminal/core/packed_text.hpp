@@ -1,8 +1,10 @@
 #pragma once
 // Short text that repeats across hundreds of thousands of rows (staff ids, transition items, review
 // decisions) in 8 bytes instead of std::string's 32 (issue 7, memory at trust scale): up to 7 characters
-// inline ("T01-S07"), a known domain word (a pointer to a constant table: no copy), or else an owned
-// heap copy. Self-contained: no global mutable state, safe to build on the loader's thread.
+// inline ("T01-S07"), a known domain word (a pointer to a constant table: no copy), or else a heap
+// block shared by copies (reference counted, atomically; s8B): copying a long text is one increment, and
+// a snapshot can hold a text many rows repeat once (core/snapshot_compact.cpp pools them).
+// Self-contained: no global mutable state, safe to build on the loader's thread.
 // Behaves like a string value: ==, <=>, hashing and ordering as std::string; view()/str() for the text.
 #include <bit>
 #include <compare>
@@ -36,6 +38,8 @@ class PackedText {
     release();
     word_ = 0;
   }
+  // True when both hold the same heap block (a copy, or pooled): for tests and memory accounting.
+  bool shares_storage_with(const PackedText& other) const noexcept;
 
   // Same text, same answer: each text has one form (inline iff <= 7 chars, else a known word, else heap).
   friend bool operator==(const PackedText& a, const PackedText& b) noexcept {
@@ -68,7 +72,7 @@ class PackedText {
  private:
   static_assert(std::endian::native == std::endian::little, "inline characters follow the tag byte");
   // word_: 0 empty; low bit 1: inline, (low byte >> 1) characters in the next bytes; low bits 10: a
-  // const std::string_view* into the known words; low bits 00: an owned heap block (size, chars, NUL).
+  // const std::string_view* into the known words; low bits 00: a shared heap block (size, references, chars, NUL).
   bool on_heap() const noexcept { return word_ != 0 && (word_ & 3u) == 0; }
   void release() noexcept;
   std::uint64_t word_ = 0;

@@ -15,32 +15,49 @@ auto lookup(const Map& map, const Key& key, const Vec& vec) -> decltype(&vec[0])
 
 using IdPositions = std::vector<std::pair<Id, uint32_t>>;
 
-// (key, position) of every row, sorted; rows come in id order, so usually already sorted.
-template <typename Vec, typename Key>
-void index_by(IdPositions& index, const Vec& vec, Key key) {
-  index.clear();
-  index.reserve(vec.size());
-  for (size_t i = 0; i < vec.size(); ++i) index.emplace_back(key(vec[i]), static_cast<uint32_t>(i));
-  if (!std::is_sorted(index.begin(), index.end())) std::sort(index.begin(), index.end());
+// (key, position) of every row, sorted; rows come in id order, so usually already sorted, and then
+// no pairs are kept: the rows are searched themselves.
+template <typename Index, typename Vec, typename Key>
+void index_by(Index& index, const Vec& vec, Key key) {
+  index.pairs.clear();
+  index.sorted_rows = 0;
+  if (std::is_sorted(vec.begin(), vec.end(), [&](const auto& a, const auto& b) { return key(a) < key(b); })) {
+    index.pairs.shrink_to_fit();
+    index.sorted_rows = static_cast<uint32_t>(vec.size());
+    return;
+  }
+  index.pairs.reserve(vec.size());
+  for (size_t i = 0; i < vec.size(); ++i) index.pairs.emplace_back(key(vec[i]), static_cast<uint32_t>(i));
+  std::sort(index.pairs.begin(), index.pairs.end());
 }
 
 // The row of `id`: the last one with it, as a map filled in order would hold.
-template <typename Vec>
-auto find_row(const IdPositions& index, Id id, const Vec& vec) -> decltype(&vec[0]) {
-  auto it = std::upper_bound(index.begin(), index.end(), id, [](Id k, const auto& e) { return k < e.first; });
-  if (it == index.begin() || std::prev(it)->first != id) return nullptr;
+template <typename Index, typename Vec, typename Key>
+auto find_row(const Index& index, Id id, const Vec& vec, Key key) -> decltype(&vec[0]) {
+  if (index.pairs.empty()) {
+    const auto end = vec.begin() + static_cast<std::ptrdiff_t>(std::min<size_t>(index.sorted_rows, vec.size()));
+    auto it = std::upper_bound(vec.begin(), end, id, [&](Id k, const auto& row) { return k < key(row); });
+    if (it == vec.begin() || key(*std::prev(it)) != id) return nullptr;
+    return &*std::prev(it);
+  }
+  const IdPositions& pairs = index.pairs;
+  auto it = std::upper_bound(pairs.begin(), pairs.end(), id, [](Id k, const auto& e) { return k < e.first; });
+  if (it == pairs.begin() || std::prev(it)->first != id) return nullptr;
   return &vec[std::prev(it)->second];
 }
+
+const auto by_id = [](const auto& row) { return row.id; };
+const auto by_episode = [](const auto& row) { return row.episode_id; };
 }  // namespace
 
 void Snapshot::reindex() {
   staff_index_.clear();
   staff_index_.reserve(staff.size());
   for (size_t i = 0; i < staff.size(); ++i) staff_index_[staff[i].id] = i;
-  index_by(person_index_, people, [](const Person& x) { return x.id; });
-  index_by(episode_index_, episodes, [](const Episode& x) { return x.id; });
-  index_by(visit_index_, visits, [](const Visit& x) { return x.id; });
-  index_by(plan_by_episode_, plans, [](const ContactPlan& x) { return x.episode_id; });
+  index_by(person_index_, people, by_id);
+  index_by(episode_index_, episodes, by_id);
+  index_by(visit_index_, visits, by_id);
+  index_by(plan_by_episode_, plans, by_episode);
   // Reviews by episode, each episode's oldest first (equal times in the vector's order).
   reviews_by_episode_.resize(reviews.size());
   for (size_t i = 0; i < reviews.size(); ++i) reviews_by_episode_[i] = static_cast<uint32_t>(i);
@@ -65,11 +82,11 @@ void Snapshot::reindex() {
 const Staff* Snapshot::find_staff(std::string_view id) const {
   return lookup(staff_index_, std::string(id), staff);
 }
-const Person* Snapshot::find_person(Id id) const { return find_row(person_index_, id, people); }
-const Episode* Snapshot::find_episode(Id id) const { return find_row(episode_index_, id, episodes); }
-const Visit* Snapshot::find_visit(Id id) const { return find_row(visit_index_, id, visits); }
+const Person* Snapshot::find_person(Id id) const { return find_row(person_index_, id, people, by_id); }
+const Episode* Snapshot::find_episode(Id id) const { return find_row(episode_index_, id, episodes, by_id); }
+const Visit* Snapshot::find_visit(Id id) const { return find_row(visit_index_, id, visits, by_id); }
 const ContactPlan* Snapshot::plan_for_episode(Id episode_id) const {
-  return find_row(plan_by_episode_, episode_id, plans);
+  return find_row(plan_by_episode_, episode_id, plans, by_episode);
 }
 const ZoneRule* Snapshot::find_zone_rule(std::string_view name) const {
   for (const auto& z : zones)

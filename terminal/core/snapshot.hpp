@@ -84,10 +84,16 @@ struct Snapshot {
   void reindex_by_episode();
   std::unordered_map<std::string, size_t> staff_index_;
   // (id, position) pairs sorted by id: 16 bytes a row where a hash map took ~40 (issue 7, memory).
-  std::vector<std::pair<Id, uint32_t>> person_index_;
-  std::vector<std::pair<Id, uint32_t>> episode_index_;
-  std::vector<std::pair<Id, uint32_t>> visit_index_;
-  std::vector<std::pair<Id, uint32_t>> plan_by_episode_;
+  // None when the rows were already in key order at reindex() (as loaded: ORDER BY id): then the first
+  // `sorted_rows` rows are binary-searched themselves (s8B: no index at all for most tables).
+  struct IdIndex {
+    std::vector<std::pair<Id, uint32_t>> pairs;
+    uint32_t sorted_rows = 0;
+  };
+  IdIndex person_index_;
+  IdIndex episode_index_;
+  IdIndex visit_index_;
+  IdIndex plan_by_episode_;
   std::vector<uint32_t> reviews_by_episode_;  // positions in reviews, by episode, then held_at
   Zone zone_ = nullptr;
   std::vector<uint32_t> visits_by_date_;  // indices into visits, stable-sorted by date

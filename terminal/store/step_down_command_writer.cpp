@@ -22,7 +22,7 @@ Json phases_json(const ContactPlan& plan) {
 
 std::string label_on(const ContactPlan& plan, LocalDate d) {
   auto span = span_on(plan, d);
-  return span ? plan.phases[span->index].label : std::string();
+  return span ? plan.phases[span->index].label.str() : std::string();
 }
 
 }  // namespace

@@ -3,13 +3,30 @@
 
 #include "core/contact_plan.hpp"
 
+// A phase by its first fields in their old declaration order (ContactPhase is reordered, issue 7).
+static vb::ContactPhase phase_of(vb::Id id, vb::Id plan_id, int sequence, const char* label, int visits_per_day,
+                                 int every_n_days, int length_days, const char* focus) {
+  vb::ContactPhase p;
+  p.id = id;
+  p.plan_id = plan_id;
+  p.sequence = sequence;
+  p.label = label;
+  p.visits_per_day = visits_per_day;
+  p.every_n_days = every_n_days;
+  p.length_days = length_days;
+  p.focus = focus;
+  return p;
+}
+
+
 using namespace vb;
 
 namespace {
 ContactPlan taper() {
   ContactPlan p;
   p.start_date = *parse_date("2026-03-27");
-  p.phases = {{1, 1, 1, "Twice daily", 2, 0, 3, ""}, {2, 1, 2, "Daily", 1, 0, 7, ""}, {3, 1, 3, "Alternate days", 0, 2, 7, ""}};
+  p.phases = {phase_of(1, 1, 1, "Twice daily", 2, 0, 3, ""), phase_of(2, 1, 2, "Daily", 1, 0, 7, ""),
+              phase_of(3, 1, 3, "Alternate days", 0, 2, 7, "")};
   return p;
 }
 }  // namespace

@@ -4,6 +4,22 @@
 #include "core/review_due.hpp"
 #include "support/small_team.hpp"
 
+// A phase by its first fields in their old declaration order (ContactPhase is reordered, issue 7).
+static vb::ContactPhase phase_of(vb::Id id, vb::Id plan_id, int sequence, const char* label, int visits_per_day,
+                                 int every_n_days, int length_days, const char* focus) {
+  vb::ContactPhase p;
+  p.id = id;
+  p.plan_id = plan_id;
+  p.sequence = sequence;
+  p.label = label;
+  p.visits_per_day = visits_per_day;
+  p.every_n_days = every_n_days;
+  p.length_days = length_days;
+  p.focus = focus;
+  return p;
+}
+
+
 using namespace vb;
 using vb::test::at;
 using namespace std::chrono_literals;
@@ -102,7 +118,7 @@ TEST_CASE("review due: a step-down needs a review in the 72 h before it, and sta
   plan.id = 1;
   plan.episode_id = 1;
   plan.start_date = *parse_date("2026-11-20");
-  plan.phases = {{1, 1, 1, "Twice daily", 2, 0, 4, ""}, {2, 1, 2, "Daily", 1, 0, 7, ""}};  // step-down 24 Nov
+  plan.phases = {phase_of(1, 1, 1, "Twice daily", 2, 0, 4, ""), phase_of(2, 1, 2, "Daily", 1, 0, 7, "")};  // step-down 24 Nov
   s.plans = {plan};
   s.reviews = {review(1, "2026-11-20T14:00", at("2026-11-27T14:00"))};  // before the 72 h window
   s.reindex();

@@ -354,14 +354,14 @@ TEST_CASE("store: every field of the model is covered by the round trip (struct 
   CHECK(sizeof(Team) == 72);
   CHECK(sizeof(ZoneRule) == 72);
   CHECK(sizeof(Staff) == 216);  // roles (staff_role); locked, has_pin, locked_at, sign_in_failures (sign-in tables, not written with a snapshot)
-  CHECK(sizeof(Person) == 168);
-  CHECK(sizeof(Episode) == 184);
-  CHECK(sizeof(ContactPhase) == 168);
+  CHECK(sizeof(Person) == 120);  // given and family name as PackedText (issue 7)
+  CHECK(sizeof(Episode) == 96);  // zone and closure words as PackedText, no padding (issue 7)
+  CHECK(sizeof(ContactPhase) == 72);  // label, focus PackedText; weekdays, windows CompactVector
   CHECK(sizeof(ContactPlan) == 80);
-  CHECK(sizeof(Visit) == 136);  // allocated_at, allocated_by (migration 007)
+  CHECK(sizeof(Visit) == 120);  // required_skills CompactVector (issue 7); allocated_at, allocated_by (migration 007)
   CHECK(sizeof(Shift) == 48);
   CHECK(sizeof(ReviewSlot) == 32);
-  CHECK(sizeof(Review) == 96);
+  CHECK(sizeof(Review) == 80);  // risk_domains CompactVector
   CHECK(sizeof(DecisionLogEntry) == 176);
   CHECK(sizeof(SlotPattern) == 48);
   CHECK(sizeof(ReviewerLeave) == 56);
@@ -399,7 +399,7 @@ TEST_CASE("store: a snapshot marked demo makes a demo database, and an empty zon
   Snapshot s = full_snapshot();
   s.is_demo = true;
   s.zones.clear();
-  for (auto& e : s.episodes) e.zone = e.zone == "purple" ? "blue" : e.zone;
+  for (auto& e : s.episodes) e.zone = e.zone == "purple" ? PackedText("blue") : e.zone;
   write_snapshot(db, s);
   CHECK(db.is_demo());
   const Snapshot loaded = load_snapshot(db);

@@ -74,6 +74,21 @@ long long RawConnection::query_int(const std::string& sql) {
 
 namespace {
 
+// A phase by its first fields in their old declaration order (ContactPhase is reordered, issue 7).
+ContactPhase phase(Id id, Id plan_id, int sequence, const char* label, int visits_per_day, int every_n_days,
+                   int length_days, const char* focus) {
+  ContactPhase p;
+  p.id = id;
+  p.plan_id = plan_id;
+  p.sequence = sequence;
+  p.label = label;
+  p.visits_per_day = visits_per_day;
+  p.every_n_days = every_n_days;
+  p.length_days = length_days;
+  p.focus = focus;
+  return p;
+}
+
 LocalDate day(const char* text) { return *parse_date(text); }
 
 void add_staff(Snapshot& s) {
@@ -151,8 +166,8 @@ void add_people_and_episodes(Snapshot& s) {
   s.episodes = {e1, e2, e3, e4};
 
   ContactPlan plan{20, 10, "4-week taper", day("2026-11-02"), {}};
-  plan.phases.push_back(ContactPhase{201, 20, 1, "Twice daily", 2, 0, 3, "stabilise"});
-  plan.phases.push_back(ContactPhase{202, 20, 2, "Alternate days", 0, 2, 14, "self-management"});
+  plan.phases.push_back(phase(201, 20, 1, "Twice daily", 2, 0, 3, "stabilise"));
+  plan.phases.push_back(phase(202, 20, 2, "Alternate days", 0, 2, 14, "self-management"));
   ContactPlan empty{21, 11, "no phases yet", day("2026-04-01"), {}};
   s.plans = {plan, empty};
 }
@@ -272,7 +287,7 @@ void add_senior_review(Snapshot& s) {
 
 // Step-down (migration 006): weekly phases with windows, plan slots, hand edits, reassessments, plan changes.
 void add_step_down(Snapshot& s) {
-  ContactPhase weekly{203, 20, 3, "Twice weekly", 0, 0, 14, "handover planning"};
+  ContactPhase weekly = phase(203, 20, 3, "Twice weekly", 0, 0, 14, "handover planning");
   weekly.per_week = 2;
   weekly.weekdays = {1, 4};
   weekly.windows = {DayPart::afternoon};
