@@ -59,7 +59,9 @@ TEST_CASE("escalation: unacknowledged it cascades duty senior -> consultant at 6
   CHECK(level_at("2026-11-23T11:00") == 1);
   CHECK(level_at("2026-11-23T11:59") == 1);
   CHECK(level_at("2026-11-23T12:00") == 2);
-  auto x = find(escalations(s, at("2026-11-23T10:30")), "high_risk_over_24h", 2);
+  const auto board = escalations(s, at("2026-11-23T10:30"));  // kept: find() points into it
+  auto x = find(board, "high_risk_over_24h", 2);
+  REQUIRE(x);
   REQUIRE(x->next_step_at);
   CHECK(*x->next_step_at == at("2026-11-23T11:00"));
 }
@@ -82,7 +84,8 @@ TEST_CASE("escalation: once acknowledged it stops cascading and cannot be acknow
   auto s = raised_to_high("2026-11-22T10:00");
   s.escalation_acks = {EscalationAck{1, 2, "high_risk_over_24h", at("2026-11-23T10:00"), "S09", at("2026-11-23T10:40"), "seen"}};
   s.reindex();
-  auto x = find(escalations(s, at("2026-11-23T15:00")), "high_risk_over_24h", 2);
+  const auto board = escalations(s, at("2026-11-23T15:00"));  // kept: find() points into it
+  auto x = find(board, "high_risk_over_24h", 2);
   REQUIRE(x);
   CHECK_FALSE(x->open());
   CHECK(x->level == 0);  // acknowledged before the consultant step
