@@ -3,21 +3,7 @@
 
 #include "core/contact_plan.hpp"
 
-// A phase by its first fields in their old declaration order (ContactPhase is reordered, issue 7).
-static vb::ContactPhase phase_of(vb::Id id, vb::Id plan_id, int sequence, const char* label, int visits_per_day,
-                                 int every_n_days, int length_days, const char* focus) {
-  vb::ContactPhase p;
-  p.id = id;
-  p.plan_id = plan_id;
-  p.sequence = sequence;
-  p.label = label;
-  p.visits_per_day = visits_per_day;
-  p.every_n_days = every_n_days;
-  p.length_days = length_days;
-  p.focus = focus;
-  return p;
-}
-
+#include "support/phase_fixture.hpp"
 
 using namespace vb;
 

@@ -2,6 +2,7 @@
 #include "store/store_test_support.hpp"
 
 #include "core/nhs_number.hpp"
+#include "support/phase_fixture.hpp"
 
 #include <cstdlib>
 #include <fstream>
@@ -77,16 +78,7 @@ namespace {
 // A phase by its first fields in their old declaration order (ContactPhase is reordered, issue 7).
 ContactPhase phase(Id id, Id plan_id, int sequence, const char* label, int visits_per_day, int every_n_days,
                    int length_days, const char* focus) {
-  ContactPhase p;
-  p.id = id;
-  p.plan_id = plan_id;
-  p.sequence = sequence;
-  p.label = label;
-  p.visits_per_day = visits_per_day;
-  p.every_n_days = every_n_days;
-  p.length_days = length_days;
-  p.focus = focus;
-  return p;
+  return phase_of(id, plan_id, sequence, label, visits_per_day, every_n_days, length_days, focus);
 }
 
 LocalDate day(const char* text) { return *parse_date(text); }
