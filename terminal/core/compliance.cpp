@@ -153,21 +153,23 @@ MeasureFigure summarise(const MeasureRule& rule, std::vector<MeasureItem> items,
   return f;
 }
 
-Instant MeasureData::day_start(LocalDate d) const {
-  const auto i = (date::sys_days{d} - date::sys_days{first}).count();
+Instant MeasureData::day_start(LocalDate d) const { return day_start_n(date::sys_days{d}.time_since_epoch().count()); }
+
+Instant MeasureData::day_start_n(long day) const {
+  const long i = day - first_day;
   if (i >= 0 && i < static_cast<long>(day_starts.size())) return day_starts[static_cast<size_t>(i)];
-  return start_of_local_day(d, zone);
+  return start_of_local_day(LocalDate{date::sys_days{date::days{day}}}, zone);
 }
 
 const std::vector<const Visit*>& MeasureData::visits_on(LocalDate d) const {
   static const std::vector<const Visit*> none;
-  const auto i = (date::sys_days{d} - date::sys_days{first}).count();
+  const auto i = date::sys_days{d}.time_since_epoch().count() - first_day;
   if (i < 0 || i >= static_cast<long>(visits_by_day.size())) return none;
   return visits_by_day[static_cast<size_t>(i)];
 }
 
 const OohShiftWindows& MeasureData::ooh_windows_on(LocalDate d) const {
-  const auto i = (date::sys_days{d} - date::sys_days{first}).count();
+  const auto i = date::sys_days{d}.time_since_epoch().count() - first_day;
   if (i < 0 || i >= static_cast<long>(day_starts.size())) return ooh_outside = ooh_shift_windows(*snapshot, d);
   if (ooh_windows.size() < day_starts.size()) ooh_windows.resize(day_starts.size());
   auto& slot = ooh_windows[static_cast<size_t>(i)];
@@ -181,6 +183,7 @@ MeasureData prepare_measure_data(const Snapshot& s, LocalDate from, LocalDate to
   d.snapshot = &s;
   // Week-one measures look back a week before a period's first day.
   d.first = plus_days(from, -detail::visit_lookback_days);
+  d.first_day = date::sys_days{d.first}.time_since_epoch().count();
   d.last = to;
   for (LocalDate day = d.first; day <= plus_days(to, 1); day = plus_days(day, 1))
     d.day_starts.push_back(start_of_local_day(day, d.zone));

@@ -102,7 +102,7 @@ struct MeasureData {
   std::vector<const Episode*> episodes;  // on the caseload at some point of [first, last + 1 day]
   std::vector<Instant> day_starts;       // local midnight of first .. last + 1
   Instant day_start(LocalDate d) const;  // from the table inside it, else computed
-  Instant day_end(LocalDate d) const { return day_start(LocalDate{date::sys_days{d} + date::days{1}}); }
+  Instant day_end(LocalDate d) const { return day_start_n(date::sys_days{d}.time_since_epoch().count() + 1); }
   Zone zone = nullptr;
   // The out-of-hours windows around a date (core/ooh_allocation), worked out the first time asked.
   const OohShiftWindows& ooh_windows_on(LocalDate d) const;
@@ -113,6 +113,10 @@ struct MeasureData {
   mutable std::shared_ptr<detail::TransitionCache> transitions;
   // What the review obligations need of each episode (parallel to `episodes`), looked up once.
   std::vector<ReviewFacts> review_facts;
+  // `first` as a day number (days since 1970-01-01), and day_start of a day number (issue 6: a
+  // measure's loops step in day numbers, without a calendar conversion a step).
+  long first_day = 0;
+  Instant day_start_n(long day) const;
 };
 MeasureData prepare_measure_data(const Snapshot& s, LocalDate from, LocalDate to, Instant now);
 

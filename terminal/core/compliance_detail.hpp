@@ -13,7 +13,6 @@ namespace vb::detail {
 // Facts the step-down measures need for each of the 13 periods of a board, found once: judged
 // step-downs whose day has ended do not depend on the period's as-at instant.
 struct TransitionCache {
-  std::unordered_map<Id, std::vector<LocalDate>> step_down_days;  // by episode
   // Every step-down (episode on the caseload that day, local date in the prepared range), by day and
   // then in the order of MeasureData::episodes: each period looks up its days instead of walking
   // every episode. The per-step-down answers that do not depend on the period are kept beside it.

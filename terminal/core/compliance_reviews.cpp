@@ -3,6 +3,7 @@
 // their six-week review.
 #include "core/compliance_detail.hpp"
 #include "core/contact_plan.hpp"
+#include "core/day_number.hpp"
 #include "core/review_due.hpp"
 
 #include <cstdio>
@@ -40,17 +41,23 @@ EpisodeAsAt state_as_at(const Snapshot& s, const Episode& e, Instant at, Instant
   if (e.is_open() && e.stage == Stage::intensive) return {true, e.stage};
   const ContactPlan* plan = known_plan ? *known_plan : s.plan_for_episode(e.id);
   if (!plan) return {true, e.stage == Stage::closed ? Stage::intensive : e.stage};
-  const LocalDate d = local_date_of(at, s.zone());
-  // The first of step_down_dates(*plan), without building the list.
-  std::optional<LocalDate> first_step;
-  date::sys_days start{plan->start_date};
+  // In day numbers: the local day of `at`, and the first of step_down_dates(*plan) without building the list.
+  const long d = local_day_number(at, s.zone());
+  const long plan_start = day_number(plan->start_date);
+  std::optional<long> first_step;
+  long start = plan_start;
   for (size_t i = 0; i + 1 < plan->phases.size() && !first_step; ++i) {
-    start += date::days{plan->phases[i].length_days};
-    if (contacts_per_week(plan->phases[i + 1]) < contacts_per_week(plan->phases[i])) first_step = LocalDate{start};
+    start += plan->phases[i].length_days;
+    if (contacts_per_week(plan->phases[i + 1]) < contacts_per_week(plan->phases[i])) first_step = start;
   }
   if (!first_step || d < *first_step) return {true, Stage::intensive};
-  auto pos = plan_position(*plan, d);
-  const bool last_phase = !pos || (plan->phases.size() > 1 && pos->phase == &plan->phases.back());
+  // plan_position(*plan, d) is none or the last phase: outside the plan's days, or within the last
+  // phase's (the phases before it cover the days before it, one after another).
+  long total = 0;
+  for (const auto& phase : plan->phases) total += phase.length_days;
+  const long offset = d - plan_start;
+  const bool last_phase = offset < 0 || offset >= total ||
+                          (plan->phases.size() > 1 && offset >= total - plan->phases.back().length_days);
   return {true, last_phase ? Stage::handover : Stage::step_down};
 }
 
@@ -87,6 +94,7 @@ void review_history_items(const Snapshot& s, MeasureData& data, LocalDate from, 
   const Zone zone = s.zone();
   const Instant range_start = data.day_start(from);
   const Instant range_end = data.day_end(to);
+  const long from_n = day_number(from), to_n = day_number(to);
   for (size_t i = 0; i < data.episodes.size(); ++i) {
     const Episode& e = *data.episodes[i];
     if (e.accepted_at > now || e.accepted_at >= range_end) continue;
@@ -94,12 +102,11 @@ void review_history_items(const Snapshot& s, MeasureData& data, LocalDate from, 
     const Instant stop = e.closed_at ? std::min(*e.closed_at, now) : now;
     const ReviewFacts& facts = data.review_facts[i];
     const auto& reviews = facts.reviews;
-    auto add = [&](const ReviewObligation& ob, bool met, std::optional<Instant> held, bool closed) {
-      const LocalDate due_day = local_date_of(ob.due, zone);
-      if (due_day < from || due_day > to) return;
+    auto add = [&](const ReviewObligation& ob, long due_day, bool met, std::optional<Instant> held, bool closed) {
+      if (due_day < from_n || due_day > to_n) return;
       MeasureItem item;
       item.episode = e.id;
-      item.day = due_day;
+      item.day = date_of_day_number(due_day);
       item.met = met;
       out.push_back(std::move(item));
       data.review_history_why.push_back({ob.rule, ob.due, held, closed});
@@ -127,15 +134,18 @@ void review_history_items(const Snapshot& s, MeasureData& data, LocalDate from, 
       auto ob = next_review_as_at(s, facts, then->stage, std::min(at, now));
       // Not due before the episode closed: an obligation that never fell due is not counted.
       if (!ob || (e.closed_at && ob->due >= *e.closed_at)) continue;
-      const bool on_time = r->held_at < data.day_end(local_date_of(ob->due, zone));
-      add(*ob, on_time, r->held_at, false);
+      const long due_day = local_day_number(ob->due, zone);
+      const bool on_time = r->held_at < data.day_start_n(due_day + 1);
+      add(*ob, due_day, on_time, r->held_at, false);
     }
     // The obligation still open at the end (now, or closure): missed once its due day has ended.
     if (stop < range_start) continue;
     const Instant last = e.closed_at && *e.closed_at <= now ? *e.closed_at - 1s : now;
     auto ob = next_review_then(s, facts, last, now);
-    if (!ob || data.day_end(local_date_of(ob->due, zone)) > last) continue;
-    add(*ob, false, std::nullopt, e.closed_at && *e.closed_at <= now);
+    if (!ob) continue;
+    const long due_day = local_day_number(ob->due, zone);
+    if (data.day_start_n(due_day + 1) > last) continue;
+    add(*ob, due_day, false, std::nullopt, e.closed_at && *e.closed_at <= now);
   }
 }
 

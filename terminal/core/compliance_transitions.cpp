@@ -2,12 +2,15 @@
 // consenting carers told, closures whose follow-up contact was done within its window, and closures
 // with a complete transition bundle. Each calls the pathway's own rule (core/step_down, core/carers,
 // core/transition_bundle); nothing here re-derives one.
+#include "core/bundle_missing.hpp"
 #include "core/carers.hpp"
+#include "core/contact_plan.hpp"
 #include "core/compliance_detail.hpp"
 #include "core/step_down.hpp"
 #include "core/transition_bundle.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace vb::detail {
 
@@ -19,13 +22,6 @@ TransitionCache& transition_cache(const MeasureInput& in) {
 namespace {
 
 long day_key(LocalDate d) { return date::sys_days{d}.time_since_epoch().count(); }
-
-const std::vector<LocalDate>& cached_step_down_days(const MeasureInput& in, const Episode& e) {
-  auto& days = transition_cache(in).step_down_days;
-  auto it = days.find(e.id);
-  if (it == days.end()) it = days.emplace(e.id, step_down_days(in.s, e)).first;
-  return it->second;
-}
 
 const std::vector<const TransitionRecord*>& records_of(const MeasureInput& in, Id episode) {
   // Looked up in the snapshot's index the first time an episode is asked about (not the whole history).
@@ -66,23 +62,43 @@ std::vector<TransitionCache::StepDownAt>& listed_step_downs(const MeasureInput& 
   TransitionCache& c = transition_cache(in);
   if (!c.step_downs_listed) {
     const auto& episodes = in.data->episodes;
+    const long first = day_key(in.data->first), last = day_key(in.data->last);
+    // step_down_days(s, e) as day numbers, in one reused buffer: the plan's step-downs (as
+    // step_down_dates) and the recorded step-down changes, sorted, without repeats.
+    std::vector<long> days;
+    std::vector<TransitionCache::StepDownAt> listed;
+    std::vector<std::pair<long, std::uint32_t>> order;  // (day number, index in `listed`)
     for (size_t i = 0; i < episodes.size(); ++i) {
       const Episode* e = episodes[i];
-      const ContactPlan* plan = nullptr;
-      bool plan_found = false;
-      for (LocalDate d : cached_step_down_days(in, *e)) {
-        if (d < in.data->first || in.data->last < d) continue;  // no period of the range judges it
-        if (e->accepted_at >= in.data->day_end(d)) continue;
-        if (e->closed_at && *e->closed_at < in.data->day_start(d)) continue;
-        if (!plan_found) {
-          plan = in.s.plan_for_episode(e->id);
-          plan_found = true;
+      days.clear();
+      const ContactPlan* plan = in.s.plan_for_episode(e->id);
+      if (plan) {
+        long start = day_key(plan->start_date);
+        for (size_t k = 0; k + 1 < plan->phases.size(); ++k) {
+          start += plan->phases[k].length_days;
+          if (contacts_per_week(plan->phases[k + 1]) < contacts_per_week(plan->phases[k])) days.push_back(start);
         }
-        c.step_downs.push_back(TransitionCache::StepDownAt{e, d, i, std::nullopt, needed_since_on(plan, d)});
+      }
+      in.s.each_plan_change_of(e->id, [&](const PlanChange& pc) {
+        if (pc.kind == "step_down") days.push_back(day_key(local_date_of(pc.at, in.zone)));
+      });
+      if (days.size() > 1) {
+        std::sort(days.begin(), days.end());
+        days.erase(std::unique(days.begin(), days.end()), days.end());
+      }
+      for (const long n : days) {
+        if (n < first || last < n) continue;  // no period of the range judges it
+        if (e->accepted_at >= in.data->day_start_n(n + 1)) continue;
+        if (e->closed_at && *e->closed_at < in.data->day_start_n(n)) continue;
+        const LocalDate d{date::sys_days{date::days{n}}};
+        order.emplace_back(n, static_cast<std::uint32_t>(listed.size()));
+        listed.push_back(TransitionCache::StepDownAt{e, d, i, std::nullopt, needed_since_on(plan, d)});
       }
     }
-    std::stable_sort(c.step_downs.begin(), c.step_downs.end(),
-                     [](const auto& a, const auto& b) { return a.day < b.day; });
+    // By day, equal days in the order listed (a stable sort by day: the keys are distinct).
+    std::sort(order.begin(), order.end());
+    c.step_downs.reserve(listed.size());
+    for (const auto& [n, k] : order) c.step_downs.push_back(std::move(listed[k]));
     c.step_downs_listed = true;
   }
   return c.step_downs;
@@ -232,17 +248,20 @@ std::vector<MeasureItem> follow_up_after_closure(const MeasureInput& in, const M
 std::vector<MeasureItem> bundle_complete_at_closure(const MeasureInput& in, const MeasureRule&) {
   std::vector<MeasureItem> out;
   each_closure(in, [&](const Episode& e, Instant closed) {
-    const BundleStatus b = bundle_status_as_at(in.s, e.id, closed);
+    // bundle_status_as_at(in.s, e.id, closed): only which items were missing.
+    const std::uint32_t missing = bundle_missing_as_at(in.s, e.id, closed);
     MeasureItem item;
     item.episode = e.id;
     item.day = local_date_of(closed, in.zone);
-    item.met = b.complete();
+    item.met = missing == 0;
     if (in.detail_on(item.day)) {
       if (item.met) {
         item.detail = "bundle complete at closure";
       } else {
         item.detail = "closed without:";
-        for (auto m : b.missing()) item.detail += " " + std::string(transition_item_short(m)) + ",";
+        const auto& items = transition_items();
+        for (size_t i = 0; i < items.size(); ++i)
+          if (missing & (std::uint32_t{1} << i)) item.detail += " " + std::string(transition_item_short(items[i])) + ",";
         item.detail.pop_back();
       }
     }

@@ -27,6 +27,7 @@ int contacts_per_week(const ContactPhase& p) {
 
 std::vector<LocalDate> step_down_dates(const ContactPlan& plan) {
   std::vector<LocalDate> out;
+  if (plan.phases.size() > 1) out.reserve(plan.phases.size() - 1);  // one allocation (at most one a phase)
   // Counted in days; a date is made only for a step-down.
   date::sys_days start{plan.start_date};
   for (size_t i = 0; i + 1 < plan.phases.size(); ++i) {

@@ -1,6 +1,8 @@
 // Conversions between UTC instants and the team's local wall clock, and the ISO forms we read/write.
 #include "core/local_time.hpp"
 
+#include "core/day_number.hpp"
+
 #include <cstdio>
 #include <stdexcept>
 
@@ -43,6 +45,8 @@ LocalDateTime to_local(Instant t, Zone zone) { return LocalDateTime{(t + offset_
 LocalDate local_date_of(Instant t, Zone zone) {
   return LocalDate{date::floor<date::days>(to_local(t, zone))};
 }
+
+long local_day_number(Instant t, Zone zone) { return date::floor<date::days>(to_local(t, zone)).time_since_epoch().count(); }
 
 Instant from_local(LocalDateTime local, Zone zone) {
   // Fast path: a local time a day or more inside the cached interval has exactly one instant

@@ -3,6 +3,7 @@
 #include "core/review_due.hpp"
 
 #include "core/contact_plan.hpp"
+#include "core/day_number.hpp"
 
 #include <algorithm>
 
@@ -13,8 +14,9 @@ namespace {
 std::string when(Instant t, Zone zone) { return format_day_label(local_date_of(t, zone)) + " " + format_local_hm(t, zone); }
 
 bool reviewed_between(std::span<const Review* const> reviews, Instant from, Instant until) {
-  return std::any_of(reviews.begin(), reviews.end(),
-                     [&](const Review* r) { return r->held_at >= from && r->held_at <= until; });
+  // Oldest first: the first held at or after `from` decides.
+  auto it = std::partition_point(reviews.begin(), reviews.end(), [&](const Review* r) { return r->held_at < from; });
+  return it != reviews.end() && (*it)->held_at <= until;
 }
 
 // The step-down that matters today: the latest one whose phase is still running, else the next.
@@ -30,6 +32,21 @@ std::optional<LocalDate> relevant_step_down(const ContactPlan& plan, std::span<c
     auto pos = plan_position(plan, today);
     auto at_start = plan_position(plan, *latest_started);
     if (pos && at_start && pos->phase == at_start->phase) return latest_started;
+  }
+  return std::nullopt;
+}
+
+// relevant_step_down from the facts' phase days: the latest step-down on or before today while the
+// phase plan_position gives on it is today's phase, else the next one; its index in plan_step_downs.
+std::optional<size_t> relevant_step_down_index(const ReviewFacts& f, long t) {
+  std::optional<size_t> latest_started;
+  for (size_t i = 0; i < f.plan_step_downs.size(); ++i) {
+    if (f.plan_step_down_phase[i].first > t) return latest_started ? latest_started : i;
+    latest_started = i;
+  }
+  if (latest_started) {
+    const auto [first, end] = f.plan_step_down_phase[*latest_started];
+    if (first <= t && t < end) return latest_started;
   }
   return std::nullopt;
 }
@@ -84,16 +101,27 @@ void each_obligation(const Snapshot& s, const ReviewFacts& f, Stage stage, Insta
     emit(&rules.six_weeks, f.six_weeks, [&] { return "accepted " + when(e.accepted_at, zone); });
 
   if (const ContactPlan* plan = f.plan) {
-    const LocalDate today = local_date_of(now, zone);
-    if (auto change = relevant_step_down(*plan, f.plan_step_downs, today)) {
+    // With the facts' worked-out days (else as relevant_step_down and start_of_local_day).
+    const bool known = f.plan_step_down_starts.size() == f.plan_step_downs.size() &&
+                       f.plan_step_down_phase.size() == f.plan_step_downs.size();
+    std::optional<size_t> step;  // index of the relevant step-down
+    if (!f.plan_step_downs.empty()) {
+      if (known) {
+        step = relevant_step_down_index(f, local_day_number(now, zone));
+      } else if (auto change = relevant_step_down(*plan, f.plan_step_downs, local_date_of(now, zone))) {
+        step = static_cast<size_t>(std::find(f.plan_step_downs.begin(), f.plan_step_downs.end(), *change) - f.plan_step_downs.begin());
+      }
+    }
+    if (step) {
+      const LocalDate change = f.plan_step_downs[*step];
       // Met by a review in the window before the step-down, or (late) any review since it.
-      Instant due = start_of_local_day(*change, zone);
+      Instant due = known ? f.plan_step_down_starts[*step] : start_of_local_day(change, zone);
       if (!reviewed_between(reviews, due - rules.before_change_window, std::max(due, now)))
-        emit(&rules.before_step_down, due, [&] { return "step-down planned " + format_day_label(*change); });
+        emit(&rules.before_step_down, due, [&] { return "step-down planned " + format_day_label(change); });
     }
     if (stage == Stage::handover) {
       if (auto end = f.plan_end) {
-        Instant due = start_of_local_day(*end, zone);
+        Instant due = f.plan_end_start ? *f.plan_end_start : start_of_local_day(*end, zone);
         if (!reviewed_between(reviews, due - rules.before_change_window, std::max(due, now)))
           emit(&rules.before_closure, due, [&] { return "closure planned " + format_day_label(*end); });
       }
@@ -139,6 +167,28 @@ ReviewFacts review_facts(const Snapshot& s, const Episode& e, std::span<const Re
   if (f.plan) {
     f.plan_step_downs = step_down_dates(*f.plan);
     f.plan_end = plan_end(*f.plan);
+    f.plan_step_down_starts.reserve(f.plan_step_downs.size());
+    f.plan_step_down_phase.reserve(f.plan_step_downs.size());
+    const long plan_start = day_number(f.plan->start_date);
+    for (const LocalDate d : f.plan_step_downs) {
+      f.plan_step_down_starts.push_back(start_of_local_day(d, zone));
+      // The phase plan_position(*f.plan, d) gives (the first whose days hold d) ends on `end`; it
+      // starts on d (a step-down is the first day of a phase; the phases before it end the day before).
+      const long first = day_number(d);
+      long end = first;  // none
+      if (first >= plan_start) {
+        long start = plan_start;
+        for (const auto& p : f.plan->phases) {
+          if (first < start + p.length_days) {
+            end = start + p.length_days;
+            break;
+          }
+          start += p.length_days;
+        }
+      }
+      f.plan_step_down_phase.emplace_back(first, end);
+    }
+    if (f.plan_end) f.plan_end_start = start_of_local_day(*f.plan_end, zone);
   }
   return f;
 }

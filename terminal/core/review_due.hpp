@@ -40,6 +40,13 @@ struct ReviewFacts {
   const ContactPlan* plan = nullptr;
   std::vector<LocalDate> plan_step_downs;  // step_down_dates(*plan)
   std::optional<LocalDate> plan_end;       // the day after the plan's last phase
+  // Worked out once by review_facts for the obligations asked as at many instants (issue 6):
+  // local midnight of each plan_step_downs day and of plan_end, and for each step-down its day number
+  // and the end of the phase plan_position gives on it (the phase starts that day: the step-down's
+  // phase is "still running" on days [first, end); end == first when plan_position gives none).
+  std::vector<Instant> plan_step_down_starts;
+  std::vector<std::pair<long, long>> plan_step_down_phase;
+  std::optional<Instant> plan_end_start;
 };
 ReviewFacts review_facts(const Snapshot& s, const Episode& e);
 ReviewFacts review_facts(const Snapshot& s, const Episode& e, std::span<const Review* const> reviews);
