@@ -43,12 +43,13 @@ std::vector<CareFlagState> care_flag_states(const Snapshot& s, Id episode, std::
 bool care_flag_stands(const Snapshot& s, Id episode, std::string_view flag, std::optional<Instant> as_at) {
   bool on = false, seen = false;
   Instant latest{};
-  for (const TransitionRecord* r : s.transition_records_of(episode)) {  // id order: on a tie the later row wins
-    if ((as_at && r->at > *as_at) || r->item != flag || (seen && r->at < latest)) continue;
+  // Walked in place (the order of transition_records_of: id order, on a tie the later row wins).
+  s.each_transition_record_of(episode, [&](const TransitionRecord& r) {
+    if ((as_at && r.at > *as_at) || r.item != flag || (seen && r.at < latest)) return;
     seen = true;
-    latest = r->at;
-    on = !is_clearing(*r);
-  }
+    latest = r.at;
+    on = !is_clearing(r);
+  });
   return on;
 }
 

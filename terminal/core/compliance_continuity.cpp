@@ -76,7 +76,7 @@ std::vector<MeasureItem> staff_per_person_week(const MeasureInput& in, const Mea
   // Each block's people in the order of their first contact (the same order whatever the period).
   // The index keeps its entries from block to block (no allocation per person a block): an entry
   // stamped with an earlier block is a person not seen yet in this one.
-  std::unordered_map<Id, std::pair<long, size_t>> index;  // episode -> (block stamp, entry of `seen`)
+  StampedSlots index;  // episode -> (block stamp, entry of `seen`)
   std::vector<std::pair<Id, std::vector<const StaffId*>>> seen;
   size_t used = 0;  // the block's entries of `seen` (the rest keep their lists' memory for the next block)
   long stamp = 0;

@@ -6,6 +6,7 @@
 #include "core/review_due.hpp"
 #include "core/step_down.hpp"
 
+#include <cstdint>
 #include <map>
 
 namespace vb::detail {
@@ -26,7 +27,6 @@ struct TransitionCache {
   bool step_downs_listed = false;
   std::vector<StepDownAt> step_downs;
   // From the snapshot's indexes, each the first time it is asked for.
-  std::unordered_map<Id, std::vector<const TransitionRecord*>> records;  // by episode
   std::unordered_map<Id, std::vector<const KeyPerson*>> key_people;      // by person
   std::map<std::pair<Id, long>, bool> carer_told;                        // (key person, step-down day) by the deadline
   struct FollowUp {
@@ -39,6 +39,60 @@ struct TransitionCache {
 TransitionCache& transition_cache(const MeasureInput& in);
 
 inline constexpr long visit_lookback_days = 7;
+
+// Episode id -> (stamp, slot): what the per-day / per-week person indexes of the measures keep from
+// one day (week) to the next, in one flat open-addressed table (no node per person, as
+// std::unordered_map's operator[] made). operator[] is a map's: a new id starts at {0, 0}. The
+// reference it returns is valid until the next operator[].
+class StampedSlots {
+ public:
+  std::pair<long, size_t>& operator[](Id id) {
+    if ((used_ + 1) * 2 > keys_.size()) grow();
+    const size_t i = probe(id);
+    if (!full_[i]) {
+      full_[i] = 1;
+      keys_[i] = id;
+      values_[i] = {0, 0};
+      ++used_;
+    }
+    return values_[i];
+  }
+
+ private:
+  size_t probe(Id id) const {
+    const size_t mask = keys_.size() - 1;  // a power of two
+    std::uint64_t h = static_cast<std::uint64_t>(id) * 0x9E3779B97F4A7C15ull;
+    h ^= h >> 29;
+    size_t i = static_cast<size_t>(h) & mask;
+    while (full_[i] && keys_[i] != id) i = (i + 1) & mask;
+    return i;
+  }
+  void grow() {
+    std::vector<Id> keys;
+    std::vector<std::pair<long, size_t>> values;
+    std::vector<char> full;
+    keys.swap(keys_);
+    values.swap(values_);
+    full.swap(full_);
+    const size_t n = keys.empty() ? 256 : keys.size() * 2;
+    keys_.assign(n, 0);
+    values_.assign(n, {0, 0});
+    full_.assign(n, 0);
+    used_ = 0;
+    for (size_t j = 0; j < keys.size(); ++j)
+      if (full[j]) {
+        const size_t i = probe(keys[j]);
+        full_[i] = 1;
+        keys_[i] = keys[j];
+        values_[i] = values[j];
+        ++used_;
+      }
+  }
+  std::vector<Id> keys_;
+  std::vector<std::pair<long, size_t>> values_;
+  std::vector<char> full_;
+  size_t used_ = 0;
+};
 
 // Every review obligation that fell due on a local date in [from, to] (and whose due day has ended,
 // or which was met), walked once from the episode's reviews with review_obligations_as_at.

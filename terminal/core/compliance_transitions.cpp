@@ -23,14 +23,6 @@ namespace {
 
 long day_key(LocalDate d) { return date::sys_days{d}.time_since_epoch().count(); }
 
-const std::vector<const TransitionRecord*>& records_of(const MeasureInput& in, Id episode) {
-  // Looked up in the snapshot's index the first time an episode is asked about (not the whole history).
-  auto& r = transition_cache(in).records;
-  auto it = r.find(episode);
-  if (it == r.end()) it = r.emplace(episode, in.s.transition_records_of(episode)).first;
-  return it->second;
-}
-
 }  // namespace
 
 LocalDate needed_since_on(const ContactPlan* plan, LocalDate d) {
@@ -278,8 +270,10 @@ std::vector<MeasureItem> safety_plan_updated_at_step_down(const MeasureInput& in
     const Instant since = in.data->day_start(*at.needed_since);
     const Instant until = std::min(in.as_at, in.data->day_end(d));
     std::optional<Instant> found;
-    for (const TransitionRecord* r : records_of(in, e.id))
-      if (r->item == "safety_plan_updated" && r->at >= since && r->at <= until) found = r->at;
+    // The episode's records walked in place (the order of transition_records_of: the last one wins).
+    in.s.each_transition_record_of(e.id, [&](const TransitionRecord& r) {
+      if (r.at >= since && r.at <= until && r.item == std::string_view("safety_plan_updated")) found = r.at;
+    });
     if (!found && !in.ended(d)) return;
     MeasureItem item;
     item.episode = e.id;
@@ -303,8 +297,9 @@ std::vector<MeasureItem> handover_summary_within_days(const MeasureInput& in, co
     if (!in_period(in, judged)) continue;
     const Instant until = std::min(in.as_at, in.data->day_end(judged) - std::chrono::seconds{1});
     std::optional<Instant> sent;
-    for (const TransitionRecord* r : records_of(in, ep->id))
-      if (r->item == "handover_summary_sent" && r->at <= until && (!sent || r->at < *sent)) sent = r->at;
+    in.s.each_transition_record_of(ep->id, [&](const TransitionRecord& r) {
+      if (r.at <= until && (!sent || r.at < *sent) && r.item == std::string_view("handover_summary_sent")) sent = r.at;
+    });
     if (!sent && !in.ended(judged)) continue;
     MeasureItem item;
     item.episode = ep->id;

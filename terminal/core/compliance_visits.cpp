@@ -96,7 +96,7 @@ std::vector<MeasureItem> long_visit_each_day(const MeasureInput& in, const Measu
   // Each day's people in the order of their first done visit (the same order whatever the period).
   // The index keeps its entries from day to day (no allocation per person a day): an entry stamped
   // with an earlier day is a person not seen yet today.
-  std::unordered_map<Id, std::pair<long, size_t>> index;  // episode -> (day stamp, slot in people)
+  StampedSlots index;  // episode -> (day stamp, slot in people)
   std::vector<std::pair<Id, Day>> people;
   long stamp = 0;
   for (LocalDate day = in.from; day <= in.to && in.ended(day); day = plus_days(day, 1)) {
