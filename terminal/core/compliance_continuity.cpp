@@ -30,25 +30,22 @@ std::vector<MeasureItem> named_worker_continuity(const MeasureInput& in, const M
     int with_named = 0;
     LocalDate last{};
   };
-  // Each contact with its episode, grouped by episode id: the counts do not depend on the contacts'
-  // order (the last contact is the latest day), and the list's order is set below.
-  std::vector<std::pair<Id, const Visit*>> contacts;
-  each_contact(in, in.from, in.to, [&](const Visit& v) { contacts.emplace_back(v.episode_id, &v); });
-  std::sort(contacts.begin(), contacts.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  // People in the order of their first contact; the index only finds a person's entry (a flat
+  // table: no node per person).
   std::vector<Count> people;
-  for (size_t k = 0; k < contacts.size();) {
-    const Id id = contacts[k].first;
-    Count c{id, in.s.find_episode(id)};
-    c.last = contacts[k].second->date;
-    for (; k < contacts.size() && contacts[k].first == id; ++k) {
-      const Visit& v = *contacts[k].second;
-      ++c.contacts;
-      if (c.last < v.date) c.last = v.date;
-      if (c.e && !c.e->named_worker.empty() && (v.staff1 == c.e->named_worker || v.staff2 == c.e->named_worker))
-        ++c.with_named;
+  StampedSlots index;  // episode -> (1, entry of `people`)
+  each_contact(in, in.from, in.to, [&](const Visit& v) {
+    auto& slot = index[v.episode_id];
+    if (slot.first == 0) {
+      slot = {1, people.size()};
+      people.push_back(Count{v.episode_id, in.s.find_episode(v.episode_id)});
     }
-    people.push_back(c);
-  }
+    Count& c = people[slot.second];
+    ++c.contacts;
+    c.last = v.date;
+    if (c.e && !c.e->named_worker.empty() && (v.staff1 == c.e->named_worker || v.staff2 == c.e->named_worker))
+      ++c.with_named;
+  });
   std::erase_if(people, [&](const Count& c) { return !c.e || c.e->named_worker.empty() || c.contacts < at_least; });
   // A defined order: the lowest share of contacts with the named worker first, equal shares by
   // episode id (summarise then puts the not-met first and orders by day, keeping this order within a day).
