@@ -6,6 +6,7 @@
 #include "archive/archive_key.hpp"
 #include "archive/backup.hpp"
 #include "store/database.hpp"
+#include "store/page_cache.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -97,6 +98,7 @@ void BackupScheduler::run(Instant now) {
     error = e.what();
   }
   scan_folder();
+  store::trim_thread_heap();  // the dump was freed in this thread's arena (store/page_cache.hpp)
   {
     std::lock_guard lock(mutex_);
     status_.running = false;

@@ -219,10 +219,9 @@ int run_kiosk(const CommandLine& cl) {
     try {
       std::int64_t version = s.db.data_version();
       if (version != seen_version || read_whole_here) {
-        s.reload(now);
-        partial = false;       // Session::reload reads the whole working set
+        reload_and_settle(s, now);  // reads the whole working set, compacted (app/post_load.hpp)
+        partial = false;
         read_whole_here = false;
-        settle_after_load(s);  // compact the new snapshot, trim the old one's heap (app/post_load.hpp)
         seen_version = version;
         schedule.data_changed();
       }
@@ -368,9 +367,8 @@ int run_kiosk(const CommandLine& cl) {
           state.lock_message = result.message;
           // A new lock shows on the pad and the Admin screen straight away.
           if (result.outcome == store::SignInOutcome::locked) {
-            s.reload(now);
+            reload_and_settle(s, now);
             partial = false;  // the whole working set
-            settle_after_load(s);
           }
           else store::refresh_access(s.db, s.model.snapshot);  // wrong PINs counted: the Admin screen shows them
         }

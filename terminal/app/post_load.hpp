@@ -10,10 +10,17 @@
 
 namespace vb::app {
 
-// Compacts the session's snapshot, lets SQLite drop its cached pages, then trims the heap.
+// Lets SQLite drop its cached pages, replaces the session's snapshot by its compact copy made on a
+// short thread (core/snapshot_compact.hpp compact_copy), then trims the heap.
 // Rows move: every board is marked stale (TerminalModel::changed), to be derived again before
-// the next frame. Returns the bytes of spare capacity given back.
-std::size_t settle_after_load(Session& s);
+// the next frame.
+void settle_after_load(Session& s);
+
+// The kiosk's reload after the data changed: Session::reload and settle_after_load on a short thread
+// of their own (the caller waits), so the loaded rows and SQLite's pages are allocated, and freed,
+// in that thread's malloc arena and given back whole, not left as holes in the loop's heap, where
+// they lay between ImGui's and the boards' blocks (issue 7: a reload kept ~1.8 MiB more resident).
+void reload_and_settle(Session& s, Instant now);
 
 // After the whole working set was swapped in (app/working_set_loader.hpp): the loader's thread
 // compacted it already, so the rows are not moved again on the loop's thread: only the session's

@@ -2,9 +2,11 @@
 #include "app/working_set_loader.hpp"
 
 #include "core/snapshot_compact.hpp"
+#include "store/page_cache.hpp"
 #include "store/snapshot_loader.hpp"
 
 #include <chrono>
+#include <exception>
 
 namespace vb::app {
 
@@ -17,16 +19,29 @@ void WorkingSetLoader::start(const std::string& path, Instant from, std::functio
     {
       auto db = store::Database::open(path, store::OpenMode::existing, store::IntegrityCheck::by_the_caller);
       whole = store::load_snapshot(db, store::LoadScope{from});
-    }  // the connection (and its page cache) closes first: the compacted vectors reuse that heap
+    }  // the connection (and its page cache) closes first
     // Compacted here, not on the loop's thread (app/post_load.hpp): at trust scale that is tens of
-    // ms of CPU the locked board would otherwise wait through.
-    compact_snapshot(whole);
-    return whole;
+    // ms of CPU the locked board would otherwise wait through. Copied compact by a second, short
+    // thread (core/snapshot_compact.hpp compact_copy): the rows the kiosk keeps are then allocated
+    // together in that thread's malloc arena, and this thread's arena, where SQLite's pages, the row
+    // strings and the duplicates lay between them, is left all free and is given back (issue 7).
+    Snapshot kept;
+    std::exception_ptr failed;
+    std::thread([&] {
+      try {
+        kept = compact_copy(whole);
+      } catch (...) {
+        failed = std::current_exception();  // handed back as the load's error
+      }
+    }).join();
+    if (failed) std::rethrow_exception(failed);
+    return kept;
   });
   loading_ = load.get_future();
   thread_ = std::thread([load = std::move(load), finished = std::move(finished), begin = std::move(begin)]() mutable {
     if (begin) begin();
     load();  // the result, or the error, is ready before the loop is woken to take it
+    store::trim_thread_heap();  // the loaded rows were freed in this thread's arena: its top goes back
     if (finished) finished();
   });
 }

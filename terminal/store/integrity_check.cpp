@@ -1,6 +1,7 @@
 // quick_check in words, now or on a thread of its own.
 #include "store/integrity_check.hpp"
 
+#include "store/page_cache.hpp"
 #include "store/store_error.hpp"
 
 #include <utility>
@@ -85,6 +86,7 @@ void BackgroundIntegrityCheck::run() {
     sqlite3_close_v2(db);
     if (stopping_) problem.reset();  // interrupted on the way out: no verdict
   }
+  trim_thread_heap();  // quick_check's pages were freed in this thread's arena (store/page_cache.hpp)
   {
     std::lock_guard lock(mutex_);
     problem_ = std::move(problem);

@@ -3,8 +3,10 @@
 // that fails hands its error back (the loop then reads the set itself) and still wakes the loop.
 #include <doctest/doctest.h>
 
+#include "app/post_load.hpp"
 #include "app/working_set_loader.hpp"
 #include "core/demo_team.hpp"
+#include "core/snapshot_compact.hpp"
 #include "core/working_set.hpp"
 #include "store/database.hpp"
 #include "store/snapshot_loader.hpp"
@@ -107,6 +109,41 @@ TEST_CASE("working set loader: the whole working set arrives compacted, row for 
   CHECK(rows > 1000);
 }
 
+TEST_CASE("compact copy: a whole loaded demo team, copied on another thread, is value for value the plain load") {
+  TempFile file;
+  const Zone zone = find_zone("Europe/London");
+  const Instant now = *parse_instant("2026-11-23T08:30", zone);
+  DemoOptions o;
+  o.seed = 7;
+  o.now = now;
+  {
+    auto db = store::Database::open(file.path.string(), store::OpenMode::create_if_missing);
+    store::write_snapshot(db, generate_demo_team(o));
+  }
+  Snapshot plain, loaded;
+  {
+    auto db = store::Database::open(file.path.string(), store::OpenMode::existing);
+    plain = store::load_snapshot(db);
+    loaded = store::load_snapshot(db);
+  }
+  Snapshot copy;
+  std::thread([&] { copy = compact_copy(loaded); }).join();
+  loaded = Snapshot{};  // the loaded rows gone first, as in the kiosk's loader
+  CHECK(tight(copy.visits));
+  CHECK(tight(copy.reviews));
+  for (const auto& p : copy.plans) CHECK(tight(p.phases));
+  const auto a = stored(copy, "copy"), b = stored(plain, "plain");
+  REQUIRE(a.size() == b.size());
+  std::size_t rows = 0;
+  for (std::size_t t = 0; t < a.size(); ++t) {
+    CAPTURE(a[t].name);
+    CHECK(a[t].columns == b[t].columns);
+    CHECK(a[t].rows == b[t].rows);
+    rows += a[t].rows.size();
+  }
+  CHECK(rows > 1000);
+}
+
 TEST_CASE("working set loader: the whole working set arrives on the loop's turn and replaces the first frame's rows") {
   TempFile file;
   const Zone zone = find_zone("Europe/London");
@@ -152,4 +189,44 @@ TEST_CASE("working set loader: a load that fails wakes the loop and hands back i
   while (!woken) std::this_thread::sleep_for(std::chrono::milliseconds(5));
   CHECK_THROWS(loader.take());
   CHECK_FALSE(loader.running());
+}
+
+TEST_CASE("kiosk reload: after a change the session holds the new rows, compact, value for value a plain load, rules kept") {
+  TempFile file;
+  const Zone zone = find_zone("Europe/London");
+  const Instant now = *parse_instant("2026-11-23T08:30", zone);
+  DemoOptions o;
+  o.seed = 7;
+  o.now = now;
+  app::Session s{store::Database::open(file.path.string(), store::OpenMode::create_if_missing), {}, nullptr, {}};
+  store::write_snapshot(s.db, generate_demo_team(o));
+  s.model.snapshot = store::load_snapshot(s.db, store::LoadScope{working_set_from(now, zone)});
+  s.model.snapshot.taper_templates.push_back(TaperTemplate{});  // read from data/ at the start
+  s.model.snapshot.review_rules.six_week_day = 40;              // a rules file's value
+  {
+    auto other = store::Database::open(file.path.string(), store::OpenMode::existing);  // a command elsewhere
+    other.exec("UPDATE visit SET reason = 'moved at the person''s request: dentist' WHERE id = (SELECT MAX(id) FROM visit)",
+               "changing a visit");
+  }
+  const Snapshot expected = store::load_snapshot(s.db, store::LoadScope{working_set_from(now, zone)});
+  const std::int64_t generation = s.model.generation;
+  const Instant later = now + std::chrono::seconds(5);
+  app::reload_and_settle(s, later);
+  CHECK(s.model.loaded_at == later);
+  CHECK(s.model.generation > generation);  // every board is stale
+  CHECK(s.model.snapshot.taper_templates.size() == 1);
+  CHECK(s.model.snapshot.review_rules.six_week_day == 40);
+  CHECK(tight(s.model.snapshot.visits));
+  CHECK(tight(s.model.snapshot.reviews));
+  bool changed = false;
+  for (const auto& v : s.model.snapshot.visits) changed = changed || v.reason == "moved at the person's request: dentist";
+  CHECK(changed);
+  const auto a = stored(s.model.snapshot, "reloaded"), b = stored(expected, "expected");
+  REQUIRE(a.size() == b.size());
+  for (std::size_t t = 0; t < a.size(); ++t) {
+    CAPTURE(a[t].name);
+    CHECK(a[t].rows == b[t].rows);
+  }
+  // The session's connection still works on the loop's thread afterwards.
+  CHECK(s.db.data_version() == s.db.data_version());
 }

@@ -7,11 +7,13 @@
 #include "memory_figures.hpp"
 
 #include "app/board_needs.hpp"
+#include "app/post_load.hpp"
 #include "app/session.hpp"
 #include "core/snapshot_compact.hpp"
 #include "core/working_set.hpp"
 #include "platform/asset_paths.hpp"
 #include "platform/font_loader.hpp"
+#include "store/page_cache.hpp"
 #include "store/snapshot_loader.hpp"
 #include "ui/lock_screen.hpp"
 #include "ui/screen.hpp"
@@ -24,6 +26,7 @@
 #include <exception>
 #include <functional>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -96,6 +99,68 @@ std::vector<TableBytes> table_bytes(Snapshot s) {
   out.push_back({"indexes and the rest (reindex(), rules)", 0, 0, before - in_use()});
   out.push_back({"SNAPSHOT", 0, 0, whole - in_use()});
   return out;
+}
+
+// Resident anonymous memory of this process (/proc/self/smaps_rollup), KiB: what the heap in use
+// does not show (free holes between live blocks stay resident).
+long anonymous_kib() {
+  std::FILE* f = std::fopen("/proc/self/smaps_rollup", "r");
+  if (!f) return -1;
+  char line[256];
+  long kib = -1;
+  while (std::fgets(line, sizeof line, f))
+    if (std::sscanf(line, "Anonymous: %ld kB", &kib) == 1) break;
+  std::fclose(f);
+  return kib;
+}
+
+// The whole working set made on a loader thread as the kiosk makes it (app/working_set_loader.cpp:
+// loaded, connection closed, copied compact by a second thread, the loader's arena trimmed), then as
+// session 8 made it (compacted in place on the loader's thread): resident anonymous memory it adds,
+// with everything freed given back (malloc_trim, as the kiosk after the swap).
+void whole_set_resident(const std::string& db_path, const store::LoadScope& scope) {
+  auto load = [&] {
+    auto db = store::Database::open(db_path, store::OpenMode::existing, store::IntegrityCheck::by_the_caller);
+    return store::load_snapshot(db, scope);
+  };
+  std::printf("\n| %-62s | %12s | %12s | %14s |\n", "whole working set made on a loader thread, kept", "anon KiB +",
+              "in use MiB", "compacting ms");
+  std::printf("|%s|%s|%s|%s|\n", std::string(64, '-').c_str(), std::string(14, '-').c_str(), std::string(14, '-').c_str(),
+              std::string(16, '-').c_str());
+  auto row = [](const char* what, long base, double used, double ms) {
+    malloc_trim(0);
+    std::printf("| %-62s | %12ld | %12.2f | %14.1f |\n", what, anonymous_kib() - base, (in_use() - used) / mib, ms);
+  };
+  auto since = [](std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  };
+  double ms = 0;
+  app::set_kiosk_malloc_policy();  // the kiosk's mmap and trim thresholds (app/post_load.hpp)
+  Snapshot kept;
+  malloc_trim(0);
+  long base = anonymous_kib();
+  double used = in_use();
+  std::thread([&] {
+    Snapshot whole = load();
+    const auto t0 = std::chrono::steady_clock::now();
+    std::thread([&] { kept = compact_copy(whole); }).join();
+    ms = since(t0);
+    whole = Snapshot{};
+    store::trim_thread_heap();
+  }).join();
+  row("copied compact on a second thread (the kiosk, session 9)", base, used, ms);
+  kept = Snapshot{};
+  malloc_trim(0);
+  base = anonymous_kib();
+  used = in_use();
+  std::thread([&] {
+    Snapshot whole = load();
+    const auto t0 = std::chrono::steady_clock::now();
+    compact_snapshot(whole);
+    ms = since(t0);
+    kept = std::move(whole);
+  }).join();
+  row("compacted in place on the loader's thread (session 8)", base, used, ms);
 }
 
 }  // namespace
@@ -184,6 +249,7 @@ int memory_figures(const std::string& db_path, const std::string& now_text) {
         std::printf("| %-42s | %8s | %8s | %12.2f | %12.2f |\n", t.name, "", "", t.bytes / mib, compacted[i].bytes / mib);
     }
     ImGui::DestroyContext();
+    whole_set_resident(db_path, scope);
     return 0;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "kiosk_bench --memory: %s\n", e.what());

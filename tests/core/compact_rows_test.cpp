@@ -181,6 +181,53 @@ TEST_CASE("compaction: rows that repeat a long text share it, and every row read
   CHECK(s.reviews[1].rationale == before.reviews[1].rationale);
 }
 
+TEST_CASE("compact copy: reads the same, holds each repeated text once, and shares no block with the original") {
+  Snapshot original = rows_with_repeated_text();
+  original.visits.reserve(64);  // spare capacity: the copy has none
+  Visit v;
+  v.id = 7;
+  v.episode_id = 1;
+  v.reason = std::string("moved at the person's request: hospital appointment");
+  original.visits.push_back(v);
+  v.id = 8;
+  original.visits.push_back(v);
+  original.reindex();
+  const Snapshot before = rows_with_repeated_text();
+  Snapshot copy;
+  std::thread([&] { copy = compact_copy(original); }).join();  // as the kiosk's loader makes it
+  CHECK(copy.visits.capacity() == copy.visits.size());
+  REQUIRE(copy.visits.size() == 2);
+  CHECK(copy.visits[1].reason.shares_storage_with(copy.visits[0].reason));
+  CHECK_FALSE(copy.visits[0].reason.shares_storage_with(original.visits[0].reason));
+  CHECK(copy.reviews[1].rationale.shares_storage_with(copy.reviews[0].rationale));
+  CHECK(copy.reviews[2].rationale.shares_storage_with(copy.reviews[0].rationale));
+  CHECK(copy.transition_records[2].detail.shares_storage_with(copy.transition_records[0].detail));
+  CHECK(copy.episodes[1].closure_destination.shares_storage_with(copy.episodes[0].closure_destination));
+  CHECK(copy.plans[2].phases[0].focus.shares_storage_with(copy.plans[0].phases[0].focus));
+  for (std::size_t i = 0; i < 3; ++i) {
+    CHECK_FALSE(copy.reviews[i].rationale.shares_storage_with(original.reviews[i].rationale));
+    CHECK_FALSE(copy.plans[i].phases[0].focus.shares_storage_with(original.plans[i].phases[0].focus));
+    CHECK_FALSE(copy.plans[i].phases[0].label.shares_storage_with(original.plans[i].phases[0].label));
+    CHECK_FALSE(copy.transition_records[i].detail.shares_storage_with(original.transition_records[i].detail));
+  }
+  original = Snapshot{};  // the original gone first (the loader drops it): the copy stands alone
+  for (std::size_t i = 0; i < 3; ++i) {
+    CHECK(copy.reviews[i].rationale == before.reviews[i].rationale);
+    CHECK(copy.reviews[i].risk_domains == before.reviews[i].risk_domains);
+    CHECK(copy.plans[i].phases[0].focus == before.plans[i].phases[0].focus);
+    CHECK(copy.plans[i].phases[0].label == before.plans[i].phases[0].label);
+    CHECK(copy.plans[i].phases[0].windows == before.plans[i].phases[0].windows);
+    CHECK(copy.episodes[i].closure_reason == before.episodes[i].closure_reason);
+    CHECK(copy.episodes[i].closure_destination == before.episodes[i].closure_destination);
+    CHECK(copy.episodes[i].zone == before.episodes[i].zone);
+    CHECK(copy.transition_records[i].item == before.transition_records[i].item);
+    CHECK(copy.transition_records[i].detail == before.transition_records[i].detail);
+    CHECK(copy.find_episode(before.episodes[i].id) == &copy.episodes[i]);  // its lookups find its own rows
+  }
+  CHECK(copy.visits[0].reason == "moved at the person's request: hospital appointment");
+  CHECK(copy.find_visit(8) == &copy.visits[1]);
+}
+
 TEST_CASE("snapshot: lookups find the same rows whether or not the rows are in id order") {
   Snapshot sorted;
   Snapshot shuffled;
