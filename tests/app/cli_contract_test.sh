@@ -345,7 +345,7 @@ PY
     demo
     episode=$(sqlite3 "$db" "SELECT id FROM episode WHERE closed_at IS NULL AND stage = 'handover' ORDER BY id LIMIT 1")
     for section in bundle carer close carer-other key-person flags flags-clear keyboard-name keyboard-accents keyboard-phone \
-        key-person-edit key-person-remove key-person-remove-confirm; do
+        key-person-edit key-person-remove key-person-remove-confirm carer-history; do
       xrun "$bin" --db "$db" --now "$now" screenshot "$work/$section.png" --screen plans --size 1280x800 \
         --episode "$episode" --closure "$section" 2>"$work/err" || { cat "$work/err"; fail "closure sheet $section"; }
     done
