@@ -141,11 +141,16 @@ void add_step_down_detail(Snapshot& s, const ScheduleContext& ctx) {
     KeyPerson k{key_id++, p->id, std::string(given[static_cast<size_t>(e.id) % given.size()]) + " " + p->family_name,
                 relation[static_cast<size_t>(e.id) % relation.size()], "07700 900" + std::to_string(100 + e.id % 900),
                 e.id % 6 != 0};
-    // Versioned details (session 9): recorded at acceptance by the named worker; every fifth had no
-    // consent asked yet at acceptance and gave it two hours later (the carer tab shows the history).
-    k.versions.push_back(first_key_person_version(k, e.accepted_at, e.named_worker));
+    // Versioned details (session 9): recorded when the person was first accepted (earlier episodes'
+    // carer contacts name them too), by the named worker. Of those on their first episode, every fifth
+    // had no consent asked yet at acceptance and gave it two hours later (the carer tab shows the
+    // history; step-downs come days later, so no figure depends on it).
+    Instant first_accepted = e.accepted_at;
+    for (const auto& other : s.episodes)
+      if (other.person_id == p->id) first_accepted = std::min(first_accepted, other.accepted_at);
+    k.versions.push_back(first_key_person_version(k, first_accepted, e.named_worker));
     k.versions.back().id = version_id++;
-    if (k.consent_to_share && e.id % 5 == 0) {
+    if (k.consent_to_share && e.id % 5 == 0 && first_accepted == e.accepted_at) {
       k.versions.back().consent_to_share = false;
       k.versions.push_back(next_key_person_version(k, e.accepted_at + std::chrono::hours{2}, e.named_worker));
       k.versions.back().id = version_id++;
