@@ -210,8 +210,11 @@ std::optional<Command> carer_section(const FrameInput& in, const PlanView& v, Ui
       for (const auto& t : last->shared)
         shared += (shared.empty() ? "; told: " : ", ") + (t == "other" ? (state.privacy ? std::string("other") : "other: " + last->note)  // free text: hidden in the privacy view
                                       : std::string(sheet_label_of(topics, t)));
-      ImGui::TextColored(v4(colour::text_dim), "Last: %s %s by %s%s", std::string(sheet_label_of(outcomes, last->outcome)).c_str(),
+      // Wrapped at the sheet's edge: what was told can be long (it ran off the sheet at 1920x1080).
+      ImGui::PushStyleColor(ImGuiCol_Text, v4(colour::text_dim));
+      ImGui::TextWrapped("Last: %s %s by %s%s", std::string(sheet_label_of(outcomes, last->outcome)).c_str(),
                          sheet_when(last->at, zone).c_str(), sheet_staff_name(in.snapshot, last->by).c_str(), shared.c_str());
+      ImGui::PopStyleColor();
     } else {
       ImGui::TextColored(v4(colour::text_dim), "No contact logged yet");
     }
