@@ -110,13 +110,16 @@ int run_screenshot(const CommandLine& cl) {
     // Session 6 sections: key-person (the Add key person form, Save pressed with nothing filled in,
     // so every field's problem shows), carer-other (the first consenting key person reached, "Other"
     // shared with its words), flags, flags-clear (the first noted flag chosen to clear).
-    const bool extra = *section == "key-person" || *section == "carer-other" || *section == "flags" || *section == "flags-clear";
+    // Session 9: carer-history (the carer tab with the history of the first key person whose consent
+    // or details changed, else the first, open as after tapping its consent line).
+    const bool extra = *section == "key-person" || *section == "carer-other" || *section == "flags" || *section == "flags-clear" ||
+                       *section == "carer-history";
     // Session 7 (app/screenshot_key_person.hpp): the on-screen keyboard, changing and removing a key person.
     const bool session7 = is_key_person_section(*section);
     if (*section != "bundle" && *section != "carer" && *section != "close" && !extra && !session7)
       throw UsageError("--closure '" + *section + "' must be bundle, carer, carer-other, key-person, flags, flags-clear, "
                        "close, keyboard-name, keyboard-accents, keyboard-phone, key-person-edit, key-person-remove or "
-                       "key-person-remove-confirm");
+                       "key-person-remove-confirm, carer-history");
     state.plan_action = "closure";
     state.plan_action_episode = state.plan_episode;
     state.closure_section = *section;

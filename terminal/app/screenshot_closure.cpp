@@ -22,6 +22,14 @@ void screenshot_closure_extra(const Snapshot& s, const std::string& section, ui:
     state.carer_outcome = "reached";
     state.carer_shared = {"escalation_routes", "other"};
     state.carer_other = "Gave the crisis line card and the out-of-hours number";
+  } else if (section == "carer-history") {
+    state.closure_section = "carer";
+    if (e)
+      for (const KeyPerson* k : s.key_people_of(e->person_id))
+        if (!state.key_person_history || k->versions.size() > 1) {
+          state.key_person_history = k->id;
+          if (k->versions.size() > 1) break;
+        }
   } else if (section == "flags" || section == "flags-clear") {
     state.closure_section = "flags";
     if (section == "flags-clear" && e)

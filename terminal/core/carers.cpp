@@ -4,6 +4,7 @@
 #include "core/commands.hpp"
 #include "core/contact_plan.hpp"
 #include "core/key_person_changes.hpp"
+#include "core/key_person_versions.hpp"
 #include "core/step_down.hpp"
 
 #include <algorithm>
@@ -44,8 +45,9 @@ std::string carer_not_informed_text(const Snapshot& s, const Episode& e, Instant
   std::string names;
   for (const KeyPerson* kp : s.key_people_of(e.person_id)) {
     const KeyPerson& k = *kp;
-    if (!k.consent_to_share || !key_person_current(k, now)) continue;  // removed: nobody to tell
-    if (!carer_told_of_step_down(s, k, *d, now)) names += (names.empty() ? "" : ", ") + k.name + " (" + k.relationship + ")";
+    // Consent as it is at `now` (session 9: versioned), so the board at a past date says what was true then.
+    if (!key_person_listed_at(k, now) || !key_person_consents_at(k, now)) continue;  // removed: nobody to tell
+    if (!carer_told_of_step_down(s, k, *d, now)) names += (names.empty() ? "" : ", ") + key_person_label_at(k, now);
   }
   return names.empty() ? "" : "carer not informed of step-down: " + names;
 }
@@ -80,7 +82,8 @@ std::optional<std::string> carer_command_problem(const Snapshot& s, const LogCar
   for (const auto& t : c.shared)
     if (std::find(topics.begin(), topics.end(), t) == topics.end())
       return "'" + t + "' is not one of rationale, practical_guidance, escalation_routes, step_down, other";
-  if (!c.shared.empty() && !k->consent_to_share) return "the person has not consented to sharing with " + k->name;
+  if (!c.shared.empty() && !key_person_consents_at(*k, c.at))
+    return "shared: the person had not consented to sharing with " + k->name + " at " + format_local_datetime(c.at, s.zone());
   if (!c.shared.empty() && c.outcome != "reached") return "nothing can be shared unless the carer was reached";
   if (c.note.size() > max_text) return "the note is longer than 500 characters";
   // "other" is what a list could not name: the note says what it was.

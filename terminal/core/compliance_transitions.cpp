@@ -6,6 +6,7 @@
 #include "core/carers.hpp"
 #include "core/contact_plan.hpp"
 #include "core/compliance_detail.hpp"
+#include "core/key_person_versions.hpp"
 #include "core/step_down.hpp"
 #include "core/transition_bundle.hpp"
 
@@ -163,7 +164,9 @@ std::vector<MeasureItem> carers_informed_of_step_down(const MeasureInput& in, co
     if (people == cache.key_people.end()) people = cache.key_people.emplace(e.person_id, in.s.key_people_of(e.person_id)).first;
     for (const KeyPerson* kp : people->second) {
       const KeyPerson& k = *kp;
-      if (!k.consent_to_share || (k.ended_at && *k.ended_at <= until)) continue;  // removed by then: nobody to tell
+      // Consent and the list as they were at the judgement point (session 9: versioned), so a later
+      // change of consent never changes a figure for a period already reported.
+      if (!key_person_listed_at(k, until) || !key_person_consents_at(k, until)) continue;  // removed by then: nobody to tell
       ++consenting;
       bool was_told;
       if (until == deadline) {
@@ -176,7 +179,7 @@ std::vector<MeasureItem> carers_informed_of_step_down(const MeasureInput& in, co
       if (was_told)
         ++told;
       else if (in.detail_on(judged))
-        untold += (untold.empty() ? "" : ", ") + k.name + " (" + k.relationship + ")";
+        untold += (untold.empty() ? "" : ", ") + key_person_label_at(k, until);
     }
     if (consenting == 0) return;                         // no one to tell
     if (told < consenting && in.as_at < deadline) return;  // still within the week: pending

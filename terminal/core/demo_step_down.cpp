@@ -4,6 +4,7 @@
 #include "core/carers.hpp"
 #include "core/contact_plan.hpp"
 #include "core/demo_detail.hpp"
+#include "core/key_person_versions.hpp"
 #include "core/plan_generation.hpp"
 #include "core/step_down.hpp"
 
@@ -131,7 +132,7 @@ void add_step_down_detail(Snapshot& s, const ScheduleContext& ctx) {
   // of a step-down the evening before, except one (the board flags it).
   const std::array<const char*, 5> given{"Alex", "Jo", "Sam", "Robin", "Chris"};
   const std::array<const char*, 4> relation{"mother", "partner", "sister", "friend"};
-  Id key_id = 1, contact_id = 1;
+  Id key_id = 1, contact_id = 1, version_id = 1;
   bool left_untold = false;
   for (const auto& e : s.episodes) {
     if (!e.is_open() || e.id % 4 == 3) continue;
@@ -140,6 +141,20 @@ void add_step_down_detail(Snapshot& s, const ScheduleContext& ctx) {
     KeyPerson k{key_id++, p->id, std::string(given[static_cast<size_t>(e.id) % given.size()]) + " " + p->family_name,
                 relation[static_cast<size_t>(e.id) % relation.size()], "07700 900" + std::to_string(100 + e.id % 900),
                 e.id % 6 != 0};
+    // Versioned details (session 9): recorded when the person was first accepted (earlier episodes'
+    // carer contacts name them too), by the named worker. Of those on their first episode, every fifth
+    // had no consent asked yet at acceptance and gave it two hours later (the carer tab shows the
+    // history; step-downs come days later, so no figure depends on it).
+    Instant first_accepted = e.accepted_at;
+    for (const auto& other : s.episodes)
+      if (other.person_id == p->id) first_accepted = std::min(first_accepted, other.accepted_at);
+    k.versions.push_back(first_key_person_version(k, first_accepted, e.named_worker));
+    k.versions.back().id = version_id++;
+    if (k.consent_to_share && e.id % 5 == 0 && first_accepted == e.accepted_at) {
+      k.versions.back().consent_to_share = false;
+      k.versions.push_back(next_key_person_version(k, e.accepted_at + std::chrono::hours{2}, e.named_worker));
+      k.versions.back().id = version_id++;
+    }
     s.key_people.push_back(k);
     if (!k.consent_to_share || carer_not_informed_text(s, e, ctx.now).empty()) continue;
     if (!left_untold && e.id != blocked) {

@@ -2,6 +2,7 @@
 #include "core/key_person_changes.hpp"
 
 #include "core/commands.hpp"
+#include "core/key_person_versions.hpp"
 
 #include <algorithm>
 
@@ -37,7 +38,7 @@ bool key_person_current(const KeyPerson& k, Instant at) { return !k.ended_at || 
 
 std::vector<const KeyPerson*> current_key_people(const Snapshot& s, Id person_id, Instant at) {
   std::vector<const KeyPerson*> out = s.key_people_of(person_id);
-  std::erase_if(out, [&](const KeyPerson* k) { return !key_person_current(*k, at); });
+  std::erase_if(out, [&](const KeyPerson* k) { return !key_person_listed_at(*k, at); });
   return out;
 }
 
@@ -65,6 +66,8 @@ std::optional<std::string> key_person_command_problem(const Snapshot& s, const U
                        (c.contact && *c.contact != k->contact) ||
                        (c.consent_to_share && *c.consent_to_share != k->consent_to_share);
   if (!changes) return who(*k) + " already has these details: nothing would change";
+  // Versioned (session 9): a change takes effect at `at`, never before the version in effect now.
+  if (auto p = key_person_change_time_problem(*k, c.at, s.zone())) return p;
   return std::nullopt;
 }
 

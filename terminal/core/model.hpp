@@ -288,6 +288,20 @@ struct TransitionRecord {
   PackedText detail;  // receiving service, meeting date or "none: reason", version note, ...
 };
 
+// One version of a key person's details (session 9, migration 010): what was true from `effective_at`
+// until the next version. Consent and the details past judgements rest on (compliance, the report,
+// the board at a past date) are read as they were then (core/key_person_versions.hpp), so a later
+// change never rewrites a figure already reported. Append-only.
+struct KeyPersonVersion {
+  Id id = 0;
+  std::optional<Instant> effective_at{};  // none: carried over from before versioning, when unknown
+  StaffId recorded_by{};                  // empty: not known (carried over from before versioning)
+  std::string name{};
+  std::string relationship{};
+  std::string contact{};
+  bool consent_to_share = false;
+};
+
 // A person who matters to someone on the caseload (family, carer, friend), and whether the person
 // consents to the team sharing information with them.
 struct KeyPerson {
@@ -303,6 +317,9 @@ struct KeyPerson {
   StaffId ended_by{};
   std::string end_reason{};  // one of key_person_removal_reasons()
   std::string end_note{};    // the words for "other" (or more detail)
+  // Session 9: every version of the details above, oldest first (by effective_at, then id); the
+  // fields above are the latest. Empty (rows made in memory only): the fields above, always.
+  std::vector<KeyPersonVersion> versions{};
 };
 
 // Each attempt to contact a key person and what was shared (append-only).

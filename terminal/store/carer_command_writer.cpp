@@ -2,6 +2,8 @@
 #include "store/command_writing.hpp"
 #include "store/step_down_rows.hpp"
 #include "store/typed_rows.hpp"
+#include "store/key_person_version_rows.hpp"
+#include "core/key_person_versions.hpp"
 
 namespace vb::store::detail {
 
@@ -13,9 +15,13 @@ Id StepDownCommandWriter::apply(const Command& c, const AddKeyPerson& r) {
   bind_bool(st, 5, r.consent_to_share);
   st.run("writing a key person of person " + std::to_string(r.person));
   KeyPerson row{sqlite3_last_insert_rowid(db_.handle()), r.person, r.name, r.relationship, r.contact, r.consent_to_share};
+  // The first version (session 9): these details, in effect from the add, recorded by its author.
+  row.versions.push_back(first_key_person_version(row, r.at, r.by));
+  insert_key_person_version(db_, row.id, row.versions.back());
   s_.key_people.push_back(row);
   Json after{{"person_id", row.person_id}, {"name", row.name}, {"relationship", row.relationship},
-             {"contact", row.contact}, {"consent_to_share", row.consent_to_share}};
+             {"contact", row.contact}, {"consent_to_share", row.consent_to_share},
+             {"version_id", row.versions.back().id}};
   return audit_.write(c, r.at, r.by, "key_person", row.id, nullptr, after);
 }
 

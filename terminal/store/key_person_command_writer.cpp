@@ -4,6 +4,8 @@
 #include "core/key_person_changes.hpp"
 #include "store/command_writing.hpp"
 #include "store/typed_rows.hpp"
+#include "store/key_person_version_rows.hpp"
+#include "core/key_person_versions.hpp"
 
 #include <algorithm>
 
@@ -28,6 +30,14 @@ Id StepDownCommandWriter::apply(const Command& c, const UpdateKeyPerson& r) {
   undo_.save_whole();
   KeyPerson& k = row_of(s_, r.key_person);
   const Json before = details(k);
+  if (k.versions.empty()) {
+    // Details kept without versions (written before versioning, from memory): they become the first
+    // version, in effect from the start, so earlier judgements keep them.
+    KeyPersonVersion first = first_key_person_version(k, r.at, StaffId{});
+    first.effective_at.reset();
+    k.versions.push_back(first);
+    insert_key_person_version(db_, k.id, k.versions.back());
+  }
   if (r.name) k.name = *r.name;
   if (r.relationship) k.relationship = *r.relationship;
   if (r.contact) k.contact = *r.contact;
@@ -39,7 +49,13 @@ Id StepDownCommandWriter::apply(const Command& c, const UpdateKeyPerson& r) {
   bind_bool(st, 4, k.consent_to_share);
   st.bind_int(5, k.id);
   st.run("changing key person " + std::to_string(k.id));
-  return audit_.write(c, r.at, r.by, "key_person", k.id, before, details(k));
+  // A new version (session 9), in effect from the command's instant: judgements for earlier instants
+  // keep reading the version they read before.
+  k.versions.push_back(next_key_person_version(k, r.at, r.by));
+  insert_key_person_version(db_, k.id, k.versions.back());
+  Json after = details(k);
+  after["version_id"] = k.versions.back().id;
+  return audit_.write(c, r.at, r.by, "key_person", k.id, before, after);
 }
 
 Id StepDownCommandWriter::apply(const Command& c, const RemoveKeyPerson& r) {

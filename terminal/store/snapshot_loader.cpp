@@ -5,6 +5,7 @@
 #include "store/senior_review_rows.hpp"
 #include "store/allocation_rows.hpp"
 #include "store/step_down_rows.hpp"
+#include "store/key_person_version_rows.hpp"
 #include "store/load_scope.hpp"
 #include "store/visit_allocation_rows.hpp"
 #include "store/typed_rows.hpp"
@@ -353,6 +354,7 @@ vb::Snapshot load_snapshot(Database& db, const LoadScope& scope) {
     load_senior_review(db, s);
     load_allocation(db, s);
     load_step_down(db, s);
+    load_key_person_versions(db, s);  // session 9: after key_person
     s.is_demo = db.is_demo();
     s.reindex();
     complete_episodes(db, s);

@@ -5,6 +5,7 @@
 #include "store/senior_review_rows.hpp"
 #include "store/allocation_rows.hpp"
 #include "store/step_down_rows.hpp"
+#include "store/key_person_version_rows.hpp"
 #include "store/visit_allocation_rows.hpp"
 #include "store/typed_rows.hpp"
 
@@ -194,6 +195,7 @@ void write_snapshot(Database& db, const vb::Snapshot& snapshot) {
   write_access(db, snapshot);
   write_allocation(db, snapshot);
   write_step_down(db, snapshot);
+  write_key_person_versions(db, snapshot);  // session 9: after key_person
   write_visit_allocation(db, snapshot);
   check_references(db);
   if (snapshot.is_demo) db.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('demo', '1')", "marking demo");

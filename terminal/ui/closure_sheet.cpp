@@ -10,6 +10,8 @@
 #include "ui/icons.hpp"
 #include "ui/key_person_form.hpp"
 #include "ui/key_person_edit.hpp"
+#include "ui/key_person_history.hpp"
+#include "core/key_person_versions.hpp"
 #include "core/key_person_changes.hpp"
 #include "ui/theme.hpp"
 #include "ui/sheet_parts.hpp"
@@ -169,8 +171,10 @@ std::optional<Command> carer_section(const FrameInput& in, const PlanView& v, Ui
     return std::nullopt;
   }
   sheet_heading(f, "Who");
-  ImGui::SameLine(ImGui::GetContentRegionMax().x - em * 14.0f);
-  add_button();
+  if (!read_only) {  // read-only: no button, and the list starts on its own line
+    ImGui::SameLine(ImGui::GetContentRegionMax().x - em * 14.0f);
+    add_button();
+  }
   if (!read_only && people.size() == 1 && !state.carer_person) state.carer_person = people.front()->id;  // the only one
   const KeyPerson* chosen = nullptr;
   const Zone zone = in.snapshot.zone();
@@ -185,7 +189,7 @@ std::optional<Command> carer_section(const FrameInput& in, const PlanView& v, Ui
       ImGui::PopFont();
     } else if (toggle_button(label.c_str(), ImVec2(em * 17.0f, em * 2.6f), state.carer_person == k->id, state.targets, name)) {
       state.carer_person = k->id;
-      if (!k->consent_to_share) state.carer_shared.clear();
+      if (!key_person_consents_at(*k, in.now)) state.carer_shared.clear();
     }
     if (!read_only) {  // correct or remove them (ui/key_person_edit.hpp)
       ImGui::SameLine();
@@ -195,15 +199,8 @@ std::optional<Command> carer_section(const FrameInput& in, const PlanView& v, Ui
     }
     ImGui::SameLine();
     ImGui::BeginGroup();
-    if (k->consent_to_share) {
-      ImGui::Text("%s Consent to share", icon::check);
-    } else {
-      ImGui::PushFont(f.bold);
-      ImGui::PushStyleColor(ImGuiCol_Text, v4(colour::warning));
-      ImGui::Text("%s No consent to share: nothing may be shared", icon::ban);
-      ImGui::PopStyleColor();
-      ImGui::PopFont();
-    }
+    // The consent now (session 9: versioned); a tap shows its history under the row.
+    draw_consent_button(in, *k, state);
     // The latest attempt, so no one rings twice.
     const CarerContact* last = nullptr;
     for (const CarerContact* c : in.snapshot.carer_contacts_of(k->id))
@@ -213,12 +210,16 @@ std::optional<Command> carer_section(const FrameInput& in, const PlanView& v, Ui
       for (const auto& t : last->shared)
         shared += (shared.empty() ? "; told: " : ", ") + (t == "other" ? (state.privacy ? std::string("other") : "other: " + last->note)  // free text: hidden in the privacy view
                                       : std::string(sheet_label_of(topics, t)));
-      ImGui::TextColored(v4(colour::text_dim), "Last: %s %s by %s%s", std::string(sheet_label_of(outcomes, last->outcome)).c_str(),
+      // Wrapped at the sheet's edge: what was told can be long (it ran off the sheet at 1920x1080).
+      ImGui::PushStyleColor(ImGuiCol_Text, v4(colour::text_dim));
+      ImGui::TextWrapped("Last: %s %s by %s%s", std::string(sheet_label_of(outcomes, last->outcome)).c_str(),
                          sheet_when(last->at, zone).c_str(), sheet_staff_name(in.snapshot, last->by).c_str(), shared.c_str());
+      ImGui::PopStyleColor();
     } else {
       ImGui::TextColored(v4(colour::text_dim), "No contact logged yet");
     }
     ImGui::EndGroup();
+    draw_key_person_history(in, *k, state);
   }
   draw_removed_key_people(in, v, state);
   if (read_only) return std::nullopt;
@@ -237,7 +238,7 @@ std::optional<Command> carer_section(const FrameInput& in, const PlanView& v, Ui
     }
   }
   sheet_heading(f, "What was shared (tap each)");
-  const bool can_share = chosen->consent_to_share && state.carer_outcome == "reached";
+  const bool can_share = key_person_consents_at(*chosen, in.now) && state.carer_outcome == "reached";
   if (!can_share) ImGui::BeginDisabled();
   const float chip_w = std::min(em * 12.5f, (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 4) / 5);
   for (size_t i = 0; i < topics.size(); ++i) {
@@ -268,7 +269,7 @@ std::optional<Command> carer_section(const FrameInput& in, const PlanView& v, Ui
   if (!can_share) ImGui::EndDisabled();
   if (!can_share)
     ImGui::TextColored(v4(colour::text_dim), "%s",
-                       !chosen->consent_to_share ? "Nothing may be shared: no consent to share with this person."
+                       !key_person_consents_at(*chosen, in.now) ? "Nothing may be shared: no consent to share with this person."
                                                  : "Sharing is recorded only when the person was reached.");
   const StaffId& by = sheet_author(in, state);
   std::optional<Command> candidate;

@@ -159,6 +159,8 @@ struct UiState {
   int key_person_remove_reason = -1;
   std::string key_person_remove_other;
   bool key_person_remove_confirming = false;
+  // The history of a key person's consent and details, open on the carer tab (session 9; 0 = none).
+  Id key_person_history = 0;
 };
 
 // Everything a frame reads. All of it is prepared outside the frame: no I/O while drawing.

@@ -345,7 +345,7 @@ PY
     demo
     episode=$(sqlite3 "$db" "SELECT id FROM episode WHERE closed_at IS NULL AND stage = 'handover' ORDER BY id LIMIT 1")
     for section in bundle carer close carer-other key-person flags flags-clear keyboard-name keyboard-accents keyboard-phone \
-        key-person-edit key-person-remove key-person-remove-confirm; do
+        key-person-edit key-person-remove key-person-remove-confirm carer-history; do
       xrun "$bin" --db "$db" --now "$now" screenshot "$work/$section.png" --screen plans --size 1280x800 \
         --episode "$episode" --closure "$section" 2>"$work/err" || { cat "$work/err"; fail "closure sheet $section"; }
     done
@@ -392,6 +392,37 @@ PY
     done
     expect_exit 2 xrun "$bin" --db "$db" --now "$now" screenshot "$work/x.png" --screen today --add-visit empty
     grep -q "needs --episode" "$work/err" || fail "today --add-visit without --episode not explained: $(cat "$work/err")"
+    ;;
+  consent_change_leaves_a_past_report_unchanged)
+    # Session 9: consent is versioned. Turning every key person's consent round through apply (one
+    # transaction, one audit row and one new version each) leaves a past period's report byte-identical;
+    # a change dated before the details in effect, or by someone without the clinician role, is refused
+    # by line and writes nothing.
+    demo
+    staff=$(sqlite3 "$db" "SELECT id FROM staff WHERE active=1 AND id IN (SELECT staff_id FROM staff_role WHERE role='clinician') ORDER BY id LIMIT 1")
+    viewer=$(sqlite3 "$db" "SELECT id FROM staff WHERE active=1 AND id NOT IN (SELECT staff_id FROM staff_role WHERE role='clinician') ORDER BY id LIMIT 1")
+    vb report --from 2026-10-01 --to 2026-11-14 --format csv > "$work/before.csv" || fail "report failed"
+    vb report --from 2026-10-01 --to 2026-11-14 --format json > "$work/before.json" || fail "report failed"
+    sqlite3 "$db" "SELECT id, consent_to_share FROM key_person WHERE ended_at IS NULL ORDER BY id" |
+      awk -F'|' -v by="$staff" '{ printf "{\"command\":\"update_key_person\",\"key_person\":%s,\"consent_to_share\":%s,\"by\":\"%s\",\"at\":\"2026-11-23T10:40\"}\n", $1, ($2 == 1 ? "false" : "true"), by }' > "$work/in"
+    lines=$(wc -l < "$work/in")
+    [ "$lines" -gt 5 ] || fail "too few key people in the demo: $lines"
+    versions=$(sqlite3 "$db" "SELECT count(*) FROM key_person_version")
+    vb apply < "$work/in" > "$work/result" 2>"$work/err" || fail "apply failed: $(cat "$work/err")"
+    [ "$(grep -c '"ok":true' "$work/result")" -eq "$lines" ] || fail "unexpected result: $(cat "$work/result")"
+    [ "$(sqlite3 "$db" "SELECT count(*) FROM key_person_version")" -eq $((versions + lines)) ] || fail "not one new version per change"
+    [ "$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE command='update_key_person'")" -eq "$lines" ] || fail "not one audit row per change"
+    vb report --from 2026-10-01 --to 2026-11-14 --format csv | cmp -s - "$work/before.csv" || fail "the past report's csv changed"
+    vb report --from 2026-10-01 --to 2026-11-14 --format json | cmp -s - "$work/before.json" || fail "the past report's json changed"
+    key=$(head -n1 "$work/in" | sed 's/.*"key_person":\([0-9]*\).*/\1/')
+    before=$(sqlite3 "$db" "SELECT (SELECT count(*) FROM key_person_version)||'|'||(SELECT count(*) FROM audit_log)")
+    printf '%s\n' '{"command":"update_key_person","key_person":'"$key"',"contact":"07700 900999","by":"'"$staff"'","at":"2026-11-23T10:35"}' > "$work/in"
+    expect_exit 1 vb apply < "$work/in"
+    grep -q "line 1: at: key person $key (.*) has details in effect from 2026-11-23T10:40; a change cannot take effect before that (2026-11-23T10:35)" "$work/err" || fail "a change before the version in effect not refused in words: $(cat "$work/err")"
+    printf '%s\n' '{"command":"update_key_person","key_person":'"$key"',"contact":"07700 900999","by":"'"$viewer"'"}' > "$work/in"
+    expect_exit 1 vb apply < "$work/in"
+    grep -q "line 1: .*without the clinician role: cannot change a family member's or carer's details" "$work/err" || fail "role not checked: $(cat "$work/err")"
+    [ "$(sqlite3 "$db" "SELECT (SELECT count(*) FROM key_person_version)||'|'||(SELECT count(*) FROM audit_log)")" = "$before" ] || fail "a refused change wrote rows"
     ;;
   *) fail "unknown case $case_name" ;;
 esac

@@ -124,6 +124,10 @@ void renumber(Snapshot& t, int team_number, Id team_id) {
   for (auto& k : t.key_people) {
     num(k.id);
     num(k.person_id);
+    for (auto& v : k.versions) {  // versioned details (session 9)
+      num(v.id);
+      if (!v.recorded_by.empty()) staff(v.recorded_by);
+    }
   }
   for (auto& c : t.carer_contacts) {
     num(c.id);

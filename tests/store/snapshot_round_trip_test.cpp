@@ -116,6 +116,17 @@ void same(const KeyPerson& a, const KeyPerson& b) {
   CHECK(a.ended_by == b.ended_by);
   CHECK(a.end_reason == b.end_reason);
   CHECK(a.end_note == b.end_note);
+  REQUIRE(a.versions.size() == b.versions.size());  // session 9: versioned details
+  for (size_t i = 0; i < a.versions.size(); ++i) {
+    const auto &x = a.versions[i], &y = b.versions[i];
+    CHECK(x.id == y.id);
+    CHECK(x.effective_at == y.effective_at);
+    CHECK(x.recorded_by == y.recorded_by);
+    CHECK(x.name == y.name);
+    CHECK(x.relationship == y.relationship);
+    CHECK(x.contact == y.contact);
+    CHECK(x.consent_to_share == y.consent_to_share);
+  }
 }
 
 void same(const CarerContact& a, const CarerContact& b) {
@@ -373,7 +384,7 @@ TEST_CASE("store: every field of the model is covered by the round trip (struct 
   CHECK(sizeof(RiskReassessment) == 72);
   CHECK(sizeof(PlanChange) == 160);
   CHECK(sizeof(TransitionRecord) == 48);
-  CHECK(sizeof(KeyPerson) == 208);  // session 7: ended_at, ended_by, end_reason, end_note
+  CHECK(sizeof(KeyPerson) == 232);  // session 7: ended_at, ended_by, end_reason, end_note; session 9: versions
   CHECK(sizeof(CarerContact) == 128);
 }
 

@@ -299,6 +299,12 @@ void add_step_down(Snapshot& s) {
                   // Removed (session 7): a soft end with when, who and why.
                   KeyPerson{972, 1, "Zoë O'Brien-Núñez", "sister", "07700 900456", true, utc("2026-11-22T09:00:00Z"), "S02",
                             "other", "moved abroad"}};
+  // Versioned details (session 9): 970 had no consent when added and gave it later; 972's first
+  // version was carried over from before versioning (no instant, nobody named); 971 has none.
+  s.key_people[0].versions = {
+      KeyPersonVersion{990, utc("2026-11-01T10:00:00Z"), "S01", "Mária Ó Súilleabháin", "mother", "", false},
+      KeyPersonVersion{991, utc("2026-11-20T09:15:00Z"), "S02", "Mária Ó Súilleabháin", "mother", "07700 900123", true}};
+  s.key_people[2].versions = {KeyPersonVersion{992, std::nullopt, {}, "Zoë O'Brien-Núñez", "sister", "07700 900456", true}};
   s.carer_contacts = {CarerContact{980, 970, 10, utc("2026-11-21T18:00:00Z"), "S01", "reached",
                                    {"rationale", "step_down"}, "explained the change"},
                       CarerContact{981, 971, 10, utc("2026-11-21T18:10:00Z"), "S02", "no_answer", {}, ""}};
