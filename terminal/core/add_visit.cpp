@@ -103,6 +103,33 @@ std::optional<std::string> add_visit_problem(const Snapshot& s, const AddVisit& 
   return std::nullopt;
 }
 
+bool add_visit_time_exists(const Snapshot& s, LocalDate d, int minutes) { return exists_locally(d, minutes, s.zone()); }
+
+AddVisitEnd add_visit_end_after(const Snapshot& s, LocalDate d, int start_min, int minutes) {
+  const Zone zone = s.zone();
+  const Instant start = from_local(wall(d, start_min), zone);
+  // from_local takes a skipped end to the first instant after the gap, and a repeated one at its
+  // first occurrence; the later of that and the real `minutes` keeps the window at least as long.
+  const Instant end = std::max(from_local(wall(d, start_min + minutes), zone), start + std::chrono::minutes{minutes});
+  const LocalDateTime local = to_local(end, zone);
+  const auto end_day = date::floor<date::days>(local);
+  AddVisitEnd out;
+  out.end_min = static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(local - end_day).count());
+  out.ends_next_day = LocalDate{end_day} != d;
+  return out;
+}
+
+std::string add_visit_past_words(const Snapshot& s, const AddVisit& c) {
+  if (!exists_locally(c.date, c.start_min, s.zone())) return "";
+  const Instant start = from_local(wall(c.date, c.start_min), s.zone());
+  if (start >= c.at) return "";
+  const auto ago = std::chrono::duration_cast<std::chrono::minutes>(c.at - start).count();
+  std::string words = format_day_label(c.date) + " " + format_minutes_hm(c.start_min) + " was ";
+  if (ago >= 60) words += std::to_string(ago / 60) + " h " + std::to_string(ago % 60) + " min ago";
+  else words += std::to_string(ago) + " min ago";
+  return words;
+}
+
 LocalDate add_visit_end_date(const AddVisit& c) { return c.ends_next_day ? plus_days(c.date, 1) : c.date; }
 
 std::string add_visit_window_words(const AddVisit& c) {

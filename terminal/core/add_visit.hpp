@@ -60,6 +60,25 @@ bool added_by_hand(const Visit& v);
 // closing the episode removes them with the plan's future visits.
 std::vector<Id> hand_added_to_remove_at_closure(const std::vector<Visit>& visits, Id episode, Instant at);
 
+// Whether the wall time exists in the team's zone on that date (not skipped by the spring-forward
+// change: 01:00-01:59 on 28 Mar 2027 does not).
+bool add_visit_time_exists(const Snapshot& s, LocalDate d, int minutes);
+
+// Where a window of `minutes` from a start ends, as the Add visit sheet offers it (session 9): the
+// wall clock's end (17:30 + 2 h = 19:30; past midnight on the next day, ends_next_day), never
+// shorter in real time than `minutes` (on the spring-forward night 00:30 + 2 h ends 03:30 BST, not
+// at 02:30, and an end the clocks skip moves past the change), and on the autumn night the wall
+// clock's (longer) end. Assumes the start exists.
+struct AddVisitEnd {
+  int end_min = 0;
+  bool ends_next_day = false;
+};
+AddVisitEnd add_visit_end_after(const Snapshot& s, LocalDate d, int start_min, int minutes);
+
+// A start already past when the command is made (c.at), in words: "Mon 23 Nov 01:00 was 7 h 30 min
+// ago"; "" when it starts at or after c.at. A late record is allowed; the sheet says so before Save.
+std::string add_visit_past_words(const Snapshot& s, const AddVisit& c);
+
 // "17:30" from minutes since local midnight.
 std::string format_minutes_hm(int minutes);
 // Minutes since midnight of "HH:MM" (00:00-23:59), or nullopt.

@@ -20,11 +20,15 @@ namespace vb::ui {
 
 namespace {
 
-constexpr std::array<int, 33> starts = [] {
-  std::array<int, 33> out{};
-  for (size_t i = 0; i < out.size(); ++i) out[i] = 7 * 60 + 30 * static_cast<int>(i);
+// Every half hour of the chosen day, 00:00 to 23:30 (session 9: it was 07:00-23:00, so a late start
+// or one after midnight on a night shift could only be added through `apply`).
+constexpr std::array<int, 48> starts = [] {
+  std::array<int, 48> out{};
+  for (size_t i = 0; i < out.size(); ++i) out[i] = 30 * static_cast<int>(i);
   return out;
 }();
+// Four rows of six hours: night (00:00-05:30), morning, afternoon, evening.
+constexpr size_t starts_per_row = 12;
 constexpr std::array<int, 5> lengths{20, 30, 45, 60, 90};
 constexpr std::array<int, 4> windows{60, 120, 180, 240};
 constexpr std::array<SheetChoice, 5> notes{{{"Risk rose", "Risk rose"},
@@ -92,6 +96,18 @@ void summary(const FrameInput& in, const std::optional<Command>& preview, UiStat
     ImGui::PopFont();
     state.targets.add_last_item("add_visit_clock");
   }
+  // A start already past (a late record, or Today tapped for a time after midnight tonight).
+  if (const std::string past = add_visit_past_words(in.snapshot, c); !past.empty()) {
+    const LocalDate today = local_date_of(in.now, in.snapshot.zone());
+    const bool tonight = c.date == today && c.start_min < 7 * 60;
+    ImGui::PushFont(f.bold);
+    ImGui::PushStyleColor(ImGuiCol_Text, v4(colour::warning));
+    ImGui::TextWrapped("%s Already past: %s.%s", icon::warning, past.c_str(),
+                       tonight ? " For after midnight tonight, choose Tomorrow." : "");
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    state.targets.add_last_item("add_visit_past");
+  }
   ImGui::PushFont(f.bold);
   ImGui::PushStyleColor(ImGuiCol_Text, v4(ooh ? colour::warning : colour::text));
   ImGui::Text("%s %s", ooh ? icon::moon : icon::sun, add_visit_hours_words(in.snapshot, c.date, c.start_min).c_str());
@@ -116,6 +132,48 @@ int chip_rows(const Fonts& f, HitTargets& targets, size_t n, size_t per_row, flo
     if (toggle_button((label_of(i) + "##" + name).c_str(), size, chosen(i), targets, name)) tapped = static_cast<int>(i);
   }
   return tapped;
+}
+
+// The start slots of `day` (targets "add_visit_start:<i>"). Rows sit a little closer than the
+// sheet's other rows so the whole sheet stays on a 1280x800 screen. Returns true when the chosen
+// start does not exist on `day` (the day was changed to a clock-change night): it is then unset.
+bool start_grid(const FrameInput& in, UiState& state, LocalDate day, float indent) {
+  const Fonts& f = in.fonts;
+  const Snapshot& s = in.snapshot;
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  const float width = (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(starts_per_row - 1)) /
+                      static_cast<float>(starts_per_row);
+  const ImVec2 size(width, f.em * 2.5f);
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, f.em * 0.25f));
+  bool chosen_gone = false;
+  std::string skipped;  // "01:00 or 01:30"
+  for (size_t i = 0; i < starts.size(); ++i) {
+    if (i % starts_per_row != 0) ImGui::SameLine();
+    else if (i > 0) ImGui::SetCursorPosX(indent);
+    const std::string name = "add_visit_start:" + std::to_string(i);
+    if (!add_visit_time_exists(s, day, starts[i])) {
+      skipped += (skipped.empty() ? "" : " or ") + format_minutes_hm(starts[i]);
+      chosen_gone = chosen_gone || state.add_visit_start == starts[i];
+      ImGui::BeginDisabled();
+      ImGui::Button(("\u2013##" + name).c_str(), size);  // no such time: a dash, not a number to tap
+      ImGui::EndDisabled();
+      continue;
+    }
+    const bool ooh = out_of_hours_at(s.rota_rules, day, starts[i]);
+    const std::string label = std::string(ooh ? icon::moon : "") + (ooh ? " " : "") + format_minutes_hm(starts[i]);
+    if (toggle_button((label + "##" + name).c_str(), size, state.add_visit_start == starts[i], state.targets, name))
+      state.add_visit_start = starts[i];
+  }
+  ImGui::PopStyleVar();
+  if (!skipped.empty()) {
+    ImGui::SetCursorPosX(indent);
+    ImGui::PushFont(f.bold);
+    ImGui::TextColored(v4(colour::warning), "%s No %s on %s: the clocks go forward that night.", icon::clock,
+                       skipped.c_str(), format_day_label(day).c_str());
+    ImGui::PopFont();
+    state.targets.add_last_item("add_visit_clock_skip");
+  }
+  return chosen_gone;
 }
 
 }  // namespace
@@ -146,9 +204,11 @@ std::optional<Command> add_visit_candidate(const FrameInput& in, Id episode, con
   c.start_min = state.add_visit_start;
   // The window runs on from the start, at least as long as the visit (wall-clock minutes); past
   // midnight it ends the next day, said so in the command (session 8; it was cut at 23:59 before).
-  const int end = state.add_visit_start + std::max(state.add_visit_window, state.add_visit_length);
-  c.ends_next_day = end >= 24 * 60;
-  c.end_min = c.ends_next_day ? end - 24 * 60 : end;
+  // On the clock-change nights the window keeps at least its real length (core/add_visit).
+  const AddVisitEnd end = add_visit_end_after(in.snapshot, c.date, state.add_visit_start,
+                                              std::max(state.add_visit_window, state.add_visit_length));
+  c.ends_next_day = end.ends_next_day;
+  c.end_min = end.end_min;
   c.type = state.add_visit_type;
   c.duration_min = state.add_visit_length;
   c.double_up = state.add_visit_double;
@@ -174,7 +234,9 @@ std::optional<Command> draw_add_visit_sheet(const FrameInput& in, const PlanView
   const float em = f.em;
   const Snapshot& s = in.snapshot;
   static float content_height = 0;
-  if (!begin_hung_sheet("Add visit", em, 64.0f, content_height)) return std::nullopt;
+  // Hung higher than the other sheets (under the header's time and date, over the tabs): with the
+  // whole day's starts (four rows) it still fits a 1280x800 screen without scrolling.
+  if (!begin_hung_sheet("Add visit", em, 64.0f, content_height, 2.6f)) return std::nullopt;
 
   // Title; Cancel closes the sheet.
   ImGui::PushFont(f.big);
@@ -221,17 +283,11 @@ std::optional<Command> draw_add_visit_sheet(const FrameInput& in, const PlanView
         [&](size_t i) { return state.add_visit_day == static_cast<int>(i); });
     if (tapped >= 0) state.add_visit_day = tapped;
 
-    // Start slots in three rows of eleven; a moon marks a slot out of hours on the chosen day.
+    // Start slots in four rows of twelve (six hours a row, the night first); a moon marks a slot out
+    // of hours on the chosen day; a time the clocks skip that day is shown but cannot be chosen.
     const LocalDate day = plus_days(today, std::max(state.add_visit_day, 0));
     row_label(f, "Start", label_w);
-    tapped = chip_rows(
-        f, state.targets, starts.size(), 11, label_w, "add_visit_start",
-        [&](size_t i) {
-          const bool ooh = out_of_hours_at(s.rota_rules, day, starts[i]);
-          return std::string(ooh ? icon::moon : "") + (ooh ? " " : "") + format_minutes_hm(starts[i]);
-        },
-        [&](size_t i) { return state.add_visit_start == starts[i]; });
-    if (tapped >= 0) state.add_visit_start = starts[static_cast<size_t>(tapped)];
+    if (start_grid(in, state, day, label_w)) state.add_visit_start = -1;
 
     // Length and window on one row: "Length [20 min] ... Within [1 h] ...".
     row_label(f, "Length", label_w);

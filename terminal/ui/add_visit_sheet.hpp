@@ -17,7 +17,8 @@ namespace vb::ui {
 
 // Days offered, from today (0) on.
 inline constexpr int add_visit_days_offered = 7;
-// Start slots offered: every half hour from 07:00 to 23:00, local.
+// Start slots offered: every half hour of the day, 00:00 to 23:30, local (a start after midnight is
+// on the next day's chip; one late in the evening may end the next day, ends_next_day).
 std::span<const int> add_visit_start_slots();
 std::span<const int> add_visit_lengths();  // planned length, minutes
 std::span<const int> add_visit_windows();  // minutes from the start

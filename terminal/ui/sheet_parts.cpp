@@ -145,10 +145,10 @@ bool sheet_save_row(const FrameInput& in, UiState& state, const std::optional<Co
   return saved;
 }
 
-bool begin_hung_sheet(const char* popup, float em, float width_em, float& content_height) {
+bool begin_hung_sheet(const char* popup, float em, float width_em, float& content_height, float top_em) {
   if (!ImGui::IsPopupOpen(popup)) ImGui::OpenPopup(popup);
   const ImVec2 display = ImGui::GetIO().DisplaySize;
-  const float top = std::min(em * 4.2f, display.y * 0.1f);
+  const float top = std::min(em * top_em, display.y * 0.1f);
   ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, top), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
   // A size constraint on an auto-fitting popup shows a scrollbar even when all fits, hence by hand.
   const float max_height = display.y - top - em * 0.5f;

@@ -52,7 +52,8 @@ bool sheet_save_row(const FrameInput& in, UiState& state, const std::optional<Co
 // kept by the caller from one frame to the next) up to the bottom of the screen, then it scrolls by
 // dragging. begin_hung_sheet opens the popup and returns true when its contents are to be drawn;
 // then end_hung_sheet records the height, closes the popup unless `keep_open`, and ends it.
-bool begin_hung_sheet(const char* popup, float em, float width_em, float& content_height);
+// `top_em`: the top edge, in em from the top of the screen (at most a tenth of its height).
+bool begin_hung_sheet(const char* popup, float em, float width_em, float& content_height, float top_em = 4.2f);
 void end_hung_sheet(float& content_height, bool keep_open);
 
 }  // namespace vb::ui

@@ -13,10 +13,15 @@ namespace vb::ui {
 
 // Whether the board shows the "+ Visit" buttons to whoever uses it now.
 bool today_add_visit_offered(const FrameInput& in, const UiState& state);
-// The width of the button (the Today row lays it out with the visit chips).
-float today_add_visit_width(const Fonts& f);
+// The width of the button (the Today row lays it out with the visit chips): "+ Visit" in words, or
+// the compact one (session 9), 2.5 em square, a drawn plus over a small "Visit".
+float today_add_visit_width(const Fonts& f, bool compact = false);
+// Whether the board uses the compact button: when a visits cell `cell_width` wide cannot hold two
+// visit chips and "+ Visit" on one line (the 1280x800 desk screen), so rows with two visits keep
+// to one line. One choice for the whole board, so the buttons stand in one column.
+bool today_add_visit_compact(const Fonts& f, float cell_width);
 // Draws the button for `episode` at the cursor; a tap opens the sheet (returns true).
-bool today_add_visit_button(const FrameInput& in, UiState& state, Id episode);
+bool today_add_visit_button(const FrameInput& in, UiState& state, Id episode, bool compact = false);
 // Opens the sheet for `episode`, the day preset to `day` when it is one the sheet offers.
 void open_today_add_visit(UiState& state, Id episode, LocalDate today, LocalDate day);
 // The sheet while open from Today; returns the AddVisit a person saved.

@@ -50,13 +50,19 @@ std::optional<Id> draw_today_screen(const FrameInput& in, UiState& state, float 
                                 ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX;
   const float row_h = em * 2.75f;
   const bool add_visit = today_add_visit_offered(in, state);
-  if (!ImGui::BeginTable("today", 7, flags, ImVec2(0, height))) return tapped;
+  // Cells a little closer than the theme's (0.3 em, not 0.4, each side): the visits column gains
+  // 1.4 em, room for two visits and the compact "+ Visit" on one line at 1280x800 (session 9).
+  ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(em * 0.3f, ImGui::GetStyle().CellPadding.y));
+  if (!ImGui::BeginTable("today", 7, flags, ImVec2(0, height))) {
+    ImGui::PopStyleVar();
+    return tapped;
+  }
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Risk", ImGuiTableColumnFlags_WidthFixed, em * 4.5f);
   ImGui::TableSetupColumn("Person", ImGuiTableColumnFlags_WidthFixed, em * 9.2f);
   ImGui::TableSetupColumn("Zone", ImGuiTableColumnFlags_WidthFixed, em * 4.6f);
   ImGui::TableSetupColumn("Stage · phase", ImGuiTableColumnFlags_WidthFixed, em * 10.4f);
-  ImGui::TableSetupColumn("Worker", ImGuiTableColumnFlags_WidthFixed, em * 3.4f);
+  ImGui::TableSetupColumn("Worker", ImGuiTableColumnFlags_WidthFixed, em * 3.0f);  // "Worker" in bold is 2.9 em
   ImGui::TableSetupColumn("Today's visits", ImGuiTableColumnFlags_WidthStretch);
   ImGui::TableSetupColumn("Senior review", ImGuiTableColumnFlags_WidthFixed, em * 9.0f);
   ImGui::PushFont(f.bold);
@@ -131,12 +137,15 @@ std::optional<Id> draw_today_screen(const FrameInput& in, UiState& state, float 
       // "+ Visit" (session 8): the Add visit sheet for this person, on the board's day. At the right
       // end of the cell, so the buttons stand in one column; on a line of its own when the chips fill
       // the last one (narrow screens, rows with several visits).
+      // Where two chips and "+ Visit" do not fit on a line (1280x800), the compact button (2.5 em
+      // square) does, so a row with two visits stays one line (session 9).
       if (add_visit) {
-        const float bw = today_add_visit_width(f);
+        const bool compact = today_add_visit_compact(f, avail);
+        const float bw = today_add_visit_width(f, compact);
         ImGui::SameLine();
         if (ImGui::GetContentRegionAvail().x < bw) ImGui::NewLine();
         ImGui::SetCursorPosX(cell_x + avail - bw);
-        today_add_visit_button(in, state, e.id);
+        today_add_visit_button(in, state, e.id, compact);
       }
 
       ImGui::TableNextColumn();
@@ -149,6 +158,7 @@ std::optional<Id> draw_today_screen(const FrameInput& in, UiState& state, float 
   drag_to_scroll();
   state.rows_below = rows_below_view(row_h + ImGui::GetStyle().CellPadding.y * 2);
   ImGui::EndTable();
+  ImGui::PopStyleVar();
   return tapped;
 }
 

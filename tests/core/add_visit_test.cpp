@@ -290,3 +290,63 @@ TEST_CASE("add visit overnight: the clock-change nights, in words and never move
   CHECK(add_visit_clock_words(s, repeated) ==
         "01:15 on Sun 25 Oct happens twice (the clocks go back): this is the first, 01:15 BST");
 }
+
+TEST_CASE("add visit sheet windows: from a start, ending the next day past midnight, never shorter on a clock-change night") {
+  const Snapshot s = test::small_team();
+  auto end = [&](const char* d, const char* start, int minutes) {
+    const AddVisitEnd e = add_visit_end_after(s, day(d), hm(start), minutes);
+    return format_minutes_hm(e.end_min) + (e.ends_next_day ? " next day" : "");
+  };
+  CHECK(end("2026-11-24", "17:30", 120) == "19:30");
+  CHECK(end("2026-11-24", "23:30", 120) == "01:30 next day");
+  CHECK(end("2026-11-24", "22:00", 120) == "00:00 next day");
+  CHECK(end("2026-11-25", "01:00", 120) == "03:00");  // after midnight: that day's own early hours
+  // Sun 28 Mar 2027: 01:00 GMT becomes 02:00 BST. Two hours from 00:30 end at 03:30 BST, not 02:30
+  // (one real hour); an end the clocks skip moves past the change, the window still an hour.
+  CHECK(end("2027-03-28", "00:30", 120) == "03:30");
+  CHECK(end("2027-03-28", "00:00", 60) == "02:00");
+  CHECK(end("2027-03-27", "23:30", 120) == "02:30 next day");
+  // Sun 31 Oct 2027: 01:00-01:59 happens twice. From 00:30, two hours end at 02:30 GMT (the wall
+  // clock's end, three real hours), never at the repeated 01:30.
+  CHECK(end("2027-10-31", "00:30", 120) == "02:30");
+  // Whatever the night, the sheet's window passes the command's checks with the longest length.
+  for (const char* d : {"2027-03-27", "2027-03-28", "2027-10-30", "2027-10-31", "2026-11-24"})
+    for (int start = 0; start < 24 * 60; start += 30) {
+      if (!add_visit_time_exists(s, day(d), start)) continue;
+      for (int minutes : {60, 90, 240}) {
+        const AddVisitEnd e = add_visit_end_after(s, day(d), start, minutes);
+        AddVisit c = add(d, "00:00", "00:00", std::min(minutes, 90));
+        c.start_min = start;
+        c.end_min = e.end_min;
+        c.ends_next_day = e.ends_next_day;
+        CAPTURE(d);
+        CAPTURE(start);
+        CAPTURE(minutes);
+        CHECK(refusal(s, c) == "(accepted)");
+      }
+    }
+}
+
+TEST_CASE("add visit sheet windows: only the times the clocks skip do not exist") {
+  const Snapshot s = test::small_team();
+  CHECK_FALSE(add_visit_time_exists(s, day("2027-03-28"), hm("01:00")));
+  CHECK_FALSE(add_visit_time_exists(s, day("2027-03-28"), hm("01:30")));
+  CHECK(add_visit_time_exists(s, day("2027-03-28"), hm("00:30")));
+  CHECK(add_visit_time_exists(s, day("2027-03-28"), hm("02:00")));
+  CHECK(add_visit_time_exists(s, day("2027-10-31"), hm("01:30")));  // twice, but it exists
+  CHECK(add_visit_time_exists(s, day("2026-11-24"), hm("01:30")));
+}
+
+TEST_CASE("add visit: a start already past is said in words (a late record), nothing when it is ahead") {
+  const Snapshot s = test::small_team();
+  AddVisit c = add("2026-11-23", "01:00", "03:00");
+  c.at = test::at("2026-11-23T22:30");
+  CHECK(add_visit_past_words(s, c) == "Mon 23 Nov 01:00 was 21 h 30 min ago");
+  c.start_min = hm("22:00");
+  CHECK(add_visit_past_words(s, c) == "Mon 23 Nov 22:00 was 30 min ago");
+  c.start_min = hm("22:30");
+  CHECK(add_visit_past_words(s, c).empty());
+  c.date = day("2026-11-24");
+  c.start_min = hm("01:00");
+  CHECK(add_visit_past_words(s, c).empty());
+}

@@ -10,9 +10,12 @@
 #include "ui/headless.hpp"
 #include "ui/lock_screen.hpp"
 #include "ui/sheet_fixtures.hpp"
+#include "ui/theme.hpp"
 #include "ui/today_add_visit.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <utility>
 
 using namespace vb;
 
@@ -127,4 +130,68 @@ TEST_CASE("today board: the day preset is the board's day when the sheet offers 
   CHECK(state.add_visit_day == 2);
   ui::open_today_add_visit(state, 7, today, *parse_date("2026-11-22"));  // yesterday: not a chip
   CHECK(state.add_visit_day == -1);
+}
+
+namespace {
+
+// A board laid out as on a real screen of w x h pixels: the kiosk's em there (platform/font_loader's
+// em_for_screen: the smaller of h/42 and w/66) becomes the test font's em, with the kiosk's style.
+struct ScreenBoard {
+  test::HeadlessUi ui;
+  float em;
+  ScreenBoard(const Snapshot& s, float w, float h)
+      : ui(s, now(), w * em_of(w, h), h * em_of(w, h)), em(ImGui::GetIO().Fonts->Fonts[0]->FontSize) {
+    ui::apply_style(em);
+    ui.state.signed_in = test::member_with_role(s, Role::coordinator, true);
+    ui.frame();
+    ui.frame();
+  }
+  // Test pixels per screen pixel.
+  static float em_of(float w, float h) { return 13.0f / std::min(h / 42.0f, w / 66.0f); }
+};
+
+// The first row of the board with exactly two visits today (and no earlier missed one).
+const BoardRow& row_with_two_visits(const DayBoard& board) {
+  for (const auto& row : board.rows)
+    if (row.visits.size() == 2 && row.unresolved_missed.empty()) return row;
+  FAIL("no row with two visits");
+  return board.rows.front();
+}
+
+}  // namespace
+
+TEST_CASE("today board: on the 1280x800 desk screen a row with two visits keeps its + Visit on the same line") {
+  const Snapshot s = test::sheet_demo();
+  const DayBoard board = build_day_board(s, local_date_of(now(), s.zone()), now());
+  const BoardRow& row = row_with_two_visits(board);
+  for (auto [w, h] : {std::pair{1280.0f, 800.0f}, std::pair{1920.0f, 1080.0f}}) {
+    CAPTURE(w);
+    ScreenBoard screen(s, w, h);
+    const float em = screen.em;
+    const auto& targets = screen.ui.state.targets;
+    const std::string button = "today_add_visit:" + std::to_string(row.episode->id);
+    const auto b = targets.centre(button);
+    const auto first = targets.centre("visit:" + std::to_string(row.visits[0].visit->id));
+    const auto second = targets.centre("visit:" + std::to_string(row.visits[1].visit->id));
+    REQUIRE(b);
+    REQUIRE(first);
+    REQUIRE(second);
+    // One line: the button beside the two chips (chips are 2.3 em tall, the button 2.5 em: their
+    // centres within a quarter em), not under them (a line lower is 2.7 em or more).
+    CHECK(std::abs(second->y - first->y) < 1.0f);
+    CHECK(std::abs(b->y - first->y) < 0.25f * em);
+    // After the second chip (8 em wide), not over it: centres apart by half a chip, the gap and at
+    // least half the button.
+    const bool compact = w < 1900;
+    const float half_button = ui::today_add_visit_width(ui::default_fonts(), compact) / 2;
+    CHECK(b->x - second->x >= 4.0f * em + half_button - 0.5f);
+    // Still a finger's target: at least 2.5 em wide ("+ Visit" in words, 5.5 em, on the wall screen).
+    CHECK(half_button * 2 >= 2.5f * em);
+    if (!compact) CHECK(half_button * 2 >= 5.5f * em);
+    // And it opens the sheet for that person, today chosen.
+    CHECK_FALSE(screen.ui.tap(button));
+    CHECK(screen.ui.state.plan_action == "add_visit");
+    CHECK(screen.ui.state.plan_action_episode == row.episode->id);
+    CHECK(screen.ui.state.add_visit_day == 0);
+  }
 }
