@@ -74,6 +74,17 @@ void write_database(const std::filesystem::path& path, const Snapshot& s) {
   store::write_snapshot(db, s);
 }
 
+// A session on a new database at `file` holding the demo team at `now`, its snapshot the working set
+// with what the kiosk reads at its start besides (a taper template, a rules file's six-week day).
+app::Session demo_session(const TempFile& file, Instant now, Zone zone) {
+  app::Session s{store::Database::open(file.path.string(), store::OpenMode::create_if_missing), {}, nullptr, {}};
+  store::write_snapshot(s.db, demo_team(now));
+  s.model.snapshot = store::load_snapshot(s.db, store::LoadScope{working_set_from(now, zone)});
+  s.model.snapshot.taper_templates.push_back(TaperTemplate{});  // read from data/ at the start
+  s.model.snapshot.review_rules.six_week_day = 40;              // a rules file's value
+  return s;
+}
+
 // Every stored value of `a` is `b`'s, table for table (names, columns, rows); returns the rows compared.
 std::size_t check_stored_alike(const Snapshot& a, const Snapshot& b) {
   const auto x = stored(a, "a"), y = stored(b, "b");
@@ -191,11 +202,7 @@ TEST_CASE("kiosk reload: after a change the session holds the new rows, compact,
   TempFile file;
   const Zone zone = find_zone("Europe/London");
   const Instant now = demo_now();
-  app::Session s{store::Database::open(file.path.string(), store::OpenMode::create_if_missing), {}, nullptr, {}};
-  store::write_snapshot(s.db, demo_team(now));
-  s.model.snapshot = store::load_snapshot(s.db, store::LoadScope{working_set_from(now, zone)});
-  s.model.snapshot.taper_templates.push_back(TaperTemplate{});  // read from data/ at the start
-  s.model.snapshot.review_rules.six_week_day = 40;              // a rules file's value
+  app::Session s = demo_session(file, now, zone);
   {
     auto other = store::Database::open(file.path.string(), store::OpenMode::existing);  // a command elsewhere
     other.exec("UPDATE visit SET reason = 'moved at the person''s request: dentist' WHERE id = (SELECT MAX(id) FROM visit)",
@@ -223,10 +230,7 @@ TEST_CASE("kiosk reload: a reload that fails leaves the session's rows and the r
   TempFile file;
   const Zone zone = find_zone("Europe/London");
   const Instant now = demo_now();
-  app::Session s{store::Database::open(file.path.string(), store::OpenMode::create_if_missing), {}, nullptr, {}};
-  store::write_snapshot(s.db, demo_team(now));
-  s.model.snapshot = store::load_snapshot(s.db, store::LoadScope{working_set_from(now, zone)});
-  s.model.snapshot.taper_templates.push_back(TaperTemplate{});  // read from data/ at the start
+  app::Session s = demo_session(file, now, zone);
   const std::size_t cascade = s.model.snapshot.review_rules.cascade.size();
   const std::size_t shifts = s.model.snapshot.rota_rules.shifts.size();
   const std::size_t visits = s.model.snapshot.visits.size();
