@@ -1,32 +1,17 @@
 // After a load, give back what loading left behind (see post_load.hpp).
 #include "app/post_load.hpp"
 
+#include "app/own_thread.hpp"
 #include "core/snapshot_compact.hpp"
 #include "store/page_cache.hpp"
 
 #include <malloc.h>
 
-#include <exception>
-#include <thread>
 #include <utility>
 
 namespace vb::app {
 
 namespace {
-
-// f() on a short thread of its own, joined; its error rethrown here.
-template <typename F>
-void on_own_thread(F&& f) {
-  std::exception_ptr failed;
-  std::thread([&] {
-    try {
-      f();
-    } catch (...) {
-      failed = std::current_exception();
-    }
-  }).join();
-  if (failed) std::rethrow_exception(failed);
-}
 
 // The session's snapshot replaced by its compact copy made on a short thread (core/snapshot_compact.hpp
 // compact_copy): the rows kept until the next reload sit together in that thread's malloc arena.

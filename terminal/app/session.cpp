@@ -26,15 +26,17 @@ ReviewRules team_review_rules() {
 date::days kiosk_history(const ComplianceRules& rules) { return working_set_history_for(rules.period_days, rules.trend_weeks); }
 
 void Session::reload(Instant now) {
-  ReviewRules rules = std::move(model.snapshot.review_rules);
-  RotaRules rota = std::move(model.snapshot.rota_rules);
-  std::vector<TaperTemplate> templates = std::move(model.snapshot.taper_templates);
   store::LoadScope scope;
   if (model.snapshot.history_from) scope.history_from = working_set_from(now, model.snapshot.zone(), kiosk_history(model.compliance_rules));
-  model.snapshot = store::load_snapshot(db, scope);
-  model.snapshot.taper_templates = std::move(templates);
-  model.snapshot.review_rules = std::move(rules);
-  model.snapshot.rota_rules = std::move(rota);
+  // Loaded first, the rules read at the start moved over after: a load that fails (a busy or
+  // unreadable file; the kiosk retries) leaves the session's snapshot, rules and all, as it was.
+  // (Moved out before the load, a failed reload left the escalation cascade, the shift patterns and
+  // the taper templates empty for the rest of the day.)
+  Snapshot loaded = store::load_snapshot(db, scope);
+  loaded.taper_templates = std::move(model.snapshot.taper_templates);
+  loaded.review_rules = std::move(model.snapshot.review_rules);
+  loaded.rota_rules = std::move(model.snapshot.rota_rules);
+  model.snapshot = std::move(loaded);
   model.loaded_at = now;
   model.changed();  // every board is stale; the kiosk derives the ones on view before its next frame
 }

@@ -1,12 +1,12 @@
 // The whole working set, loaded after the kiosk's first frame (app/working_set_loader.hpp).
 #include "app/working_set_loader.hpp"
 
+#include "app/own_thread.hpp"
 #include "core/snapshot_compact.hpp"
 #include "store/page_cache.hpp"
 #include "store/snapshot_loader.hpp"
 
 #include <chrono>
-#include <exception>
 
 namespace vb::app {
 
@@ -26,15 +26,7 @@ void WorkingSetLoader::start(const std::string& path, Instant from, std::functio
     // together in that thread's malloc arena, and this thread's arena, where SQLite's pages, the row
     // strings and the duplicates lay between them, is left all free and is given back (issue 7).
     Snapshot kept;
-    std::exception_ptr failed;
-    std::thread([&] {
-      try {
-        kept = compact_copy(whole);
-      } catch (...) {
-        failed = std::current_exception();  // handed back as the load's error
-      }
-    }).join();
-    if (failed) std::rethrow_exception(failed);
+    on_own_thread([&] { kept = compact_copy(whole); });  // its error is the load's error
     return kept;
   });
   loading_ = load.get_future();

@@ -111,6 +111,7 @@ std::size_t inner(ContactPlan& x) {
 std::size_t inner(Visit& x) { return shrink(x.required_skills); }
 std::size_t inner(Review& x) { return shrink(x.risk_domains); }
 std::size_t inner(CarerContact& x) { return shrink(x.shared); }
+std::size_t inner(KeyPerson& x) { return shrink(x.versions); }  // session 9
 template <typename T>
 std::size_t inner(T&) {
   return 0;

@@ -103,8 +103,9 @@ Database Database::open(const std::string& path, OpenMode mode, IntegrityCheck c
   check_path(path, mode);
   std::error_code ec;
   bool existed = fs::exists(path, ec);
-  // NOMUTEX: a connection is only ever used by the thread that opened it (the backup and integrity
-  // threads open their own), so SQLite's per-call locking is pure cost on the kiosk's start path.
+  // NOMUTEX: a connection is never used by two threads at once (the backup, integrity and working-set
+  // threads open their own; the kiosk's reload uses the session's on a short thread while the loop
+  // waits for it, app/post_load.cpp), so SQLite's per-call locking is pure cost on the start path.
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOMUTEX;
   if (mode == OpenMode::create_if_missing) flags |= SQLITE_OPEN_CREATE;
 

@@ -57,19 +57,56 @@ bool tight(const std::vector<T>& v) {
   return v.capacity() == v.size();
 }
 
+// The demo team's clock: 23 Nov 2026, 08:30 in London.
+Instant demo_now() { return *parse_instant("2026-11-23T08:30", find_zone("Europe/London")); }
+
+// Demo seed 7 at `now`.
+Snapshot demo_team(Instant now) {
+  DemoOptions o;
+  o.seed = 7;
+  o.now = now;
+  return generate_demo_team(o);
+}
+
+// A new database at `path` holding `s`.
+void write_database(const std::filesystem::path& path, const Snapshot& s) {
+  auto db = store::Database::open(path.string(), store::OpenMode::create_if_missing);
+  store::write_snapshot(db, s);
+}
+
+// A session on a new database at `file` holding the demo team at `now`, its snapshot the working set
+// with what the kiosk reads at its start besides (a taper template, a rules file's six-week day).
+app::Session demo_session(const TempFile& file, Instant now, Zone zone) {
+  app::Session s{store::Database::open(file.path.string(), store::OpenMode::create_if_missing), {}, nullptr, {}};
+  store::write_snapshot(s.db, demo_team(now));
+  s.model.snapshot = store::load_snapshot(s.db, store::LoadScope{working_set_from(now, zone)});
+  s.model.snapshot.taper_templates.push_back(TaperTemplate{});  // read from data/ at the start
+  s.model.snapshot.review_rules.six_week_day = 40;              // a rules file's value
+  return s;
+}
+
+// Every stored value of `a` is `b`'s, table for table (names, columns, rows); returns the rows compared.
+std::size_t check_stored_alike(const Snapshot& a, const Snapshot& b) {
+  const auto x = stored(a, "a"), y = stored(b, "b");
+  REQUIRE(x.size() == y.size());
+  std::size_t rows = 0;
+  for (std::size_t t = 0; t < x.size(); ++t) {
+    CAPTURE(x[t].name);
+    CHECK(x[t].name == y[t].name);
+    CHECK(x[t].columns == y[t].columns);
+    CHECK(x[t].rows == y[t].rows);
+    rows += x[t].rows.size();
+  }
+  return rows;
+}
+
 }  // namespace
 
 TEST_CASE("working set loader: the whole working set arrives compacted, row for row the set a plain load reads") {
   TempFile file;
   const Zone zone = find_zone("Europe/London");
-  const Instant now = *parse_instant("2026-11-23T08:30", zone);
-  DemoOptions o;
-  o.seed = 7;
-  o.now = now;
-  {
-    auto db = store::Database::open(file.path.string(), store::OpenMode::create_if_missing);
-    store::write_snapshot(db, generate_demo_team(o));
-  }
+  const Instant now = demo_now();
+  write_database(file.path, demo_team(now));
   const Instant from = working_set_from(now, zone);
   Snapshot plain;
   {
@@ -96,30 +133,12 @@ TEST_CASE("working set loader: the whole working set arrives compacted, row for 
     CHECK(whole->visits[i].id == plain.visits[i].id);
     CHECK(whole->find_visit(plain.visits[i].id) == &whole->visits[i]);  // its indexes point at its rows
   }
-  const auto a = stored(*whole, "whole"), b = stored(plain, "plain");
-  REQUIRE(a.size() == b.size());
-  std::size_t rows = 0;
-  for (std::size_t t = 0; t < a.size(); ++t) {
-    CAPTURE(a[t].name);
-    CHECK(a[t].name == b[t].name);
-    CHECK(a[t].columns == b[t].columns);
-    CHECK(a[t].rows == b[t].rows);
-    rows += a[t].rows.size();
-  }
-  CHECK(rows > 1000);
+  CHECK(check_stored_alike(*whole, plain) > 1000);
 }
 
 TEST_CASE("compact copy: a whole loaded demo team, copied on another thread, is value for value the plain load") {
   TempFile file;
-  const Zone zone = find_zone("Europe/London");
-  const Instant now = *parse_instant("2026-11-23T08:30", zone);
-  DemoOptions o;
-  o.seed = 7;
-  o.now = now;
-  {
-    auto db = store::Database::open(file.path.string(), store::OpenMode::create_if_missing);
-    store::write_snapshot(db, generate_demo_team(o));
-  }
+  write_database(file.path, demo_team(demo_now()));
   Snapshot plain, loaded;
   {
     auto db = store::Database::open(file.path.string(), store::OpenMode::existing);
@@ -132,27 +151,15 @@ TEST_CASE("compact copy: a whole loaded demo team, copied on another thread, is 
   CHECK(tight(copy.visits));
   CHECK(tight(copy.reviews));
   for (const auto& p : copy.plans) CHECK(tight(p.phases));
-  const auto a = stored(copy, "copy"), b = stored(plain, "plain");
-  REQUIRE(a.size() == b.size());
-  std::size_t rows = 0;
-  for (std::size_t t = 0; t < a.size(); ++t) {
-    CAPTURE(a[t].name);
-    CHECK(a[t].columns == b[t].columns);
-    CHECK(a[t].rows == b[t].rows);
-    rows += a[t].rows.size();
-  }
-  CHECK(rows > 1000);
+  CHECK(check_stored_alike(copy, plain) > 1000);
 }
 
 TEST_CASE("working set loader: the whole working set arrives on the loop's turn and replaces the first frame's rows") {
   TempFile file;
   const Zone zone = find_zone("Europe/London");
-  const Instant now = *parse_instant("2026-11-23T08:30", zone);
-  DemoOptions o;
-  o.seed = 7;
-  o.now = now;
+  const Instant now = demo_now();
   app::Session s{store::Database::open(file.path.string(), store::OpenMode::create_if_missing), {}, nullptr, {}};
-  store::write_snapshot(s.db, generate_demo_team(o));
+  store::write_snapshot(s.db, demo_team(now));
   const Instant from = working_set_from(now, zone);
   const Snapshot expected = store::load_snapshot(s.db, store::LoadScope{from});
   s.model.snapshot = store::load_snapshot(s.db, store::LoadScope{first_frame_from(now, zone)});
@@ -194,15 +201,8 @@ TEST_CASE("working set loader: a load that fails wakes the loop and hands back i
 TEST_CASE("kiosk reload: after a change the session holds the new rows, compact, value for value a plain load, rules kept") {
   TempFile file;
   const Zone zone = find_zone("Europe/London");
-  const Instant now = *parse_instant("2026-11-23T08:30", zone);
-  DemoOptions o;
-  o.seed = 7;
-  o.now = now;
-  app::Session s{store::Database::open(file.path.string(), store::OpenMode::create_if_missing), {}, nullptr, {}};
-  store::write_snapshot(s.db, generate_demo_team(o));
-  s.model.snapshot = store::load_snapshot(s.db, store::LoadScope{working_set_from(now, zone)});
-  s.model.snapshot.taper_templates.push_back(TaperTemplate{});  // read from data/ at the start
-  s.model.snapshot.review_rules.six_week_day = 40;              // a rules file's value
+  const Instant now = demo_now();
+  app::Session s = demo_session(file, now, zone);
   {
     auto other = store::Database::open(file.path.string(), store::OpenMode::existing);  // a command elsewhere
     other.exec("UPDATE visit SET reason = 'moved at the person''s request: dentist' WHERE id = (SELECT MAX(id) FROM visit)",
@@ -221,12 +221,28 @@ TEST_CASE("kiosk reload: after a change the session holds the new rows, compact,
   bool changed = false;
   for (const auto& v : s.model.snapshot.visits) changed = changed || v.reason == "moved at the person's request: dentist";
   CHECK(changed);
-  const auto a = stored(s.model.snapshot, "reloaded"), b = stored(expected, "expected");
-  REQUIRE(a.size() == b.size());
-  for (std::size_t t = 0; t < a.size(); ++t) {
-    CAPTURE(a[t].name);
-    CHECK(a[t].rows == b[t].rows);
-  }
+  check_stored_alike(s.model.snapshot, expected);
   // The session's connection still works on the loop's thread afterwards.
   CHECK(s.db.data_version() == s.db.data_version());
+}
+
+TEST_CASE("kiosk reload: a reload that fails leaves the session's rows and the rules read at the start as they were") {
+  TempFile file;
+  const Zone zone = find_zone("Europe/London");
+  const Instant now = demo_now();
+  app::Session s = demo_session(file, now, zone);
+  const std::size_t cascade = s.model.snapshot.review_rules.cascade.size();
+  const std::size_t shifts = s.model.snapshot.rota_rules.shifts.size();
+  const std::size_t visits = s.model.snapshot.visits.size();
+  REQUIRE(cascade > 0);
+  REQUIRE(shifts > 0);
+  {
+    auto other = store::Database::open(file.path.string(), store::OpenMode::existing);  // the file broken elsewhere
+    other.exec("ALTER TABLE visit RENAME TO visit_gone", "hiding a table");
+  }
+  CHECK_THROWS(app::reload_and_settle(s, now + std::chrono::seconds(5)));  // its error reaches the loop
+  CHECK(s.model.snapshot.visits.size() == visits);
+  CHECK(s.model.snapshot.taper_templates.size() == 1);
+  CHECK(s.model.snapshot.review_rules.cascade.size() == cascade);
+  CHECK(s.model.snapshot.rota_rules.shifts.size() == shifts);
 }

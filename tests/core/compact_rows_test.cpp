@@ -181,6 +181,22 @@ TEST_CASE("compaction: rows that repeat a long text share it, and every row read
   CHECK(s.reviews[1].rationale == before.reviews[1].rationale);
 }
 
+TEST_CASE("compaction: a key person's versions keep no spare capacity, and read the same") {
+  Snapshot s;
+  KeyPerson k{1, 1, "Carer A", "mother", "", true};
+  k.versions.reserve(8);
+  k.versions.push_back(KeyPersonVersion{1, std::nullopt, {}, "Carer A", "mother", "", false});
+  k.versions.push_back(KeyPersonVersion{2, std::nullopt, {}, "Carer A", "mother", "07700 900000", true});
+  s.key_people.push_back(std::move(k));  // moved: the spare capacity goes with it
+  REQUIRE(s.key_people[0].versions.capacity() == 8);
+  s.reindex();
+  CHECK(compact_snapshot(s) >= 6 * sizeof(KeyPersonVersion));
+  REQUIRE(s.key_people[0].versions.size() == 2);
+  CHECK(s.key_people[0].versions.capacity() == 2);
+  CHECK(s.key_people[0].versions[1].contact == "07700 900000");
+  CHECK(s.key_people[0].versions[1].consent_to_share);
+}
+
 TEST_CASE("compact copy: reads the same, holds each repeated text once, and shares no block with the original") {
   Snapshot original = rows_with_repeated_text();
   original.visits.reserve(64);  // spare capacity: the copy has none

@@ -6,6 +6,7 @@
 #include "core/compliance.hpp"
 #include "core/compliance_detail.hpp"
 #include "core/demo_team.hpp"
+#include "support/demo_history.hpp"
 
 #include <doctest/doctest.h>
 
@@ -16,14 +17,6 @@
 using namespace vb;
 
 namespace {
-
-Snapshot demo(std::uint64_t seed, const char* now, int history_days) {
-  DemoOptions o;
-  o.seed = seed;
-  o.now = *parse_instant(now, find_zone("Europe/London"));
-  o.history_days = history_days;
-  return generate_demo_team(o);
-}
 
 // Compares `f` (from the board) with the same period counted alone; `details`: compare the text too.
 size_t same_items(const MeasureFigure& f, const MeasureFigure& alone, bool details) {
@@ -51,7 +44,7 @@ void board_equals_each_period_alone(const ComplianceRules& rules, std::size_t mi
   std::map<std::string, size_t> seen;
   for (std::uint64_t seed : {3u, 11u, 14u})
     for (const char* at : {"2026-04-20T00:30", "2026-11-02T09:00", "2027-04-01T19:45", "2027-11-15T23:59"}) {
-      const Snapshot s = demo(seed, at, 200);
+      const Snapshot s = test::demo_history(seed, at, 200);
       const Instant now = *parse_instant(at, s.zone());
       const LocalDate today = local_date_of(now, s.zone());
       const LocalDate from = std::min(plus_days(today, -(rules.period_days - 1)), plus_days(today, -(7 * rules.trend_weeks - 1)));
@@ -112,7 +105,7 @@ TEST_CASE("compliance: the review history walked from the range equals a walk of
     for (const char* at : {"2026-04-20T00:30", "2026-11-23T10:30", "2027-04-01T19:45", "2027-11-15T23:59"}) {
       CAPTURE(seed);
       CAPTURE(at);
-      const Snapshot s = demo(seed, at, 400);
+      const Snapshot s = test::demo_history(seed, at, 400);
       const Instant now = *parse_instant(at, s.zone());
       const LocalDate today = local_date_of(now, s.zone());
       const LocalDate from = plus_days(today, -83);

@@ -8,6 +8,7 @@
 #include "core/day_number.hpp"
 #include "core/demo_team.hpp"
 #include "core/review_due.hpp"
+#include "support/demo_history.hpp"
 
 #include <doctest/doctest.h>
 
@@ -17,14 +18,6 @@ using namespace vb;
 using namespace std::chrono_literals;
 
 namespace {
-
-Snapshot demo(std::uint64_t seed, const char* now, int history_days) {
-  DemoOptions o;
-  o.seed = seed;
-  o.now = *parse_instant(now, find_zone("Europe/London"));
-  o.history_days = history_days;
-  return generate_demo_team(o);
-}
 
 // The stage as state_as_at worked it out before day numbers: step_down_dates and plan_position.
 Stage stage_by_plan_position(const ContactPlan& plan, LocalDate d) {
@@ -64,7 +57,7 @@ TEST_CASE("day numbers: an instant's local day number is its local date's, acros
 TEST_CASE("day numbers: review obligations from the facts' step-down days are those worked out per call") {
   size_t compared = 0, with_step = 0;
   for (std::uint64_t seed : {3u, 11u}) {
-    const Snapshot s = demo(seed, "2027-11-15T23:59", 420);
+    const Snapshot s = test::demo_history(seed, "2027-11-15T23:59", 420);
     for (const auto& e : s.episodes) {
       const ReviewFacts fast = review_facts(s, e);
       ReviewFacts slow = fast;  // without the worked-out days: each_obligation's per-call path
@@ -104,7 +97,7 @@ TEST_CASE("day numbers: review obligations from the facts' step-down days are th
 TEST_CASE("day numbers: an episode's stage at an instant is the one plan_position gives, at clock changes") {
   size_t compared = 0, stepped = 0;
   for (std::uint64_t seed : {3u, 14u}) {
-    const Snapshot s = demo(seed, "2027-11-15T23:59", 700);
+    const Snapshot s = test::demo_history(seed, "2027-11-15T23:59", 700);
     const Instant now = *parse_instant("2027-11-15T23:59", s.zone());
     for (const auto& e : s.episodes) {
       if (e.is_open() && e.stage == Stage::intensive) continue;  // intensive then, without the plan

@@ -10,6 +10,7 @@
 #include "core/demo_team.hpp"
 #include "core/review_due.hpp"
 #include "core/step_down.hpp"
+#include "support/demo_history.hpp"
 
 #include <doctest/doctest.h>
 
@@ -20,14 +21,6 @@ using namespace vb;
 using namespace std::chrono_literals;
 
 namespace {
-
-Snapshot demo(std::uint64_t seed, const char* now, int history_days) {
-  DemoOptions o;
-  o.seed = seed;
-  o.now = *parse_instant(now, find_zone("Europe/London"));
-  o.history_days = history_days;
-  return generate_demo_team(o);
-}
 
 // The episode as it stood at `at`, copied and changed as the compliance history did before the
 // shared path (the reference).
@@ -80,7 +73,7 @@ TEST_CASE("compliance: the next review as at any instant, from facts looked up o
   size_t compared = 0, found = 0;
   for (std::uint64_t seed : {3u, 11u})
     for (const char* at : {"2027-04-01T19:45", "2027-11-15T23:59"}) {
-      const Snapshot s = demo(seed, at, 420);
+      const Snapshot s = test::demo_history(seed, at, 420);
       const Instant now = *parse_instant(at, s.zone());
       for (const Episode& e : s.episodes) {
         const ReviewFacts facts = review_facts(s, e);
@@ -116,7 +109,7 @@ TEST_CASE("compliance: a step-down's reassessment with its needed-since date giv
   size_t compared = 0, found = 0;
   for (std::uint64_t seed : {3u, 14u})
     for (const char* at : {"2026-11-02T09:00", "2027-04-01T19:45"}) {
-      const Snapshot s = demo(seed, at, 420);
+      const Snapshot s = test::demo_history(seed, at, 420);
       const Instant now = *parse_instant(at, s.zone());
       for (const Episode& e : s.episodes)
         for (LocalDate d : step_down_days(s, e)) {
@@ -139,7 +132,7 @@ TEST_CASE("compliance: a step-down's reassessment with its needed-since date giv
 }
 
 TEST_CASE("step-down: the phase covering a date is the one phase_spans lists for it") {
-  const Snapshot s = demo(11, "2027-04-01T19:45", 420);
+  const Snapshot s = test::demo_history(11, "2027-04-01T19:45", 420);
   size_t compared = 0;
   for (const ContactPlan& plan : s.plans) {
     const auto spans = phase_spans(plan);

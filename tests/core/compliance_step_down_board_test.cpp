@@ -3,6 +3,7 @@
 // clock changes and whose range starts between a step-down and its judgement a week later.
 #include "core/compliance.hpp"
 #include "core/demo_team.hpp"
+#include "support/demo_history.hpp"
 
 #include <doctest/doctest.h>
 
@@ -11,14 +12,6 @@
 using namespace vb;
 
 namespace {
-
-Snapshot demo(std::uint64_t seed, const char* now, int history_days) {
-  DemoOptions o;
-  o.seed = seed;
-  o.now = *parse_instant(now, find_zone("Europe/London"));
-  o.history_days = history_days;
-  return generate_demo_team(o);
-}
 
 bool step_down_measure(const std::string& id) {
   return id == "risk-reassessed-at-step-down" || id == "carers-informed-of-step-down" ||
@@ -32,7 +25,7 @@ TEST_CASE("compliance: step-down figures on the board equal each period on its o
   size_t items_seen = 0;
   // Boards whose 12 weeks hold the October 2026 and March 2027 changes, and a board mid-evening.
   for (const char* at : {"2026-11-02T09:00", "2027-04-01T19:45", "2026-11-23T10:30"}) {
-    const Snapshot s = demo(11, at, 240);
+    const Snapshot s = test::demo_history(11, at, 240);
     const Instant now = *parse_instant(at, s.zone());
     ComplianceBoard board = build_compliance_board(s, rules, now);
     for (const auto& rule : rules.measures) write_measure_details(s, board, rule.id);  // as when each list is opened

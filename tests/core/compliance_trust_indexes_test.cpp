@@ -7,6 +7,7 @@
 #include "core/compliance_detail.hpp"
 #include "core/demo_team.hpp"
 #include "core/step_down.hpp"
+#include "support/demo_history.hpp"
 
 #include <doctest/doctest.h>
 
@@ -16,14 +17,6 @@ using namespace vb;
 using namespace std::chrono_literals;
 
 namespace {
-
-Snapshot demo(std::uint64_t seed, const char* now, int history_days) {
-  DemoOptions o;
-  o.seed = seed;
-  o.now = *parse_instant(now, find_zone("Europe/London"));
-  o.history_days = history_days;
-  return generate_demo_team(o);
-}
 
 template <typename T>
 std::vector<const T*> pointers(const std::vector<T>& v) {
@@ -71,7 +64,7 @@ std::vector<const Episode*> scanned(const Snapshot& s, Instant from, Instant to)
 
 TEST_CASE("trust indexes: an episode's rows walked in place are its lists, before and after rows change") {
   for (std::uint64_t seed : {3u, 11u}) {
-    Snapshot s = demo(seed, "2027-11-15T23:59", 420);
+    Snapshot s = test::demo_history(seed, "2027-11-15T23:59", 420);
     check_rows(s);
     // Rows added without reindex(): the walk falls back to the lists (which scan).
     Review extra = s.reviews.front();
@@ -88,7 +81,7 @@ TEST_CASE("trust indexes: an episode's rows walked in place are its lists, befor
 
 TEST_CASE("trust indexes: the episodes on the caseload over a range are the scan's, at clock changes and midnights") {
   for (std::uint64_t seed : {3u, 11u}) {
-    const Snapshot s = demo(seed, "2027-11-15T23:59", 420);
+    const Snapshot s = test::demo_history(seed, "2027-11-15T23:59", 420);
     const Zone zone = s.zone();
     std::vector<Instant> edges;
     for (const char* t : {"2026-03-29T00:00", "2026-03-29T01:30", "2026-10-25T00:00", "2026-10-25T01:30", "2027-03-28T00:00",
@@ -122,7 +115,7 @@ TEST_CASE("trust indexes: the episodes on the caseload over a range are the scan
 TEST_CASE("trust indexes: a step-down's needed-since date with its plan looked up once is step_down_needed_since") {
   size_t compared = 0;
   for (std::uint64_t seed : {3u, 11u, 14u}) {
-    const Snapshot s = demo(seed, "2027-04-01T19:45", 420);
+    const Snapshot s = test::demo_history(seed, "2027-04-01T19:45", 420);
     for (const auto& e : s.episodes) {
       const ContactPlan* plan = s.plan_for_episode(e.id);
       std::vector<LocalDate> days = step_down_days(s, e);

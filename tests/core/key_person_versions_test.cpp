@@ -47,6 +47,25 @@ bool lists(const MeasureFigure& f, Id episode, bool met) {
   return false;
 }
 
+// Key person 1 of episode 1: consented at acceptance (1 Nov), consent withdrawn on 20 Nov.
+KeyPerson carer_a() {
+  KeyPerson a{1, 1, "Carer A", "mother", "", false};
+  a.versions = {version(1, "2026-11-01T10:00", true, "Carer A"), version(2, "2026-11-20T09:00", false, "Carer A")};
+  return a;
+}
+
+// Key person 3 of episode 3: no consent at the step-down; consent given on 13 Nov (day 3 after it).
+KeyPerson carer_c() {
+  KeyPerson c{3, 3, "Carer C", "sister", "", true};
+  c.versions = {version(5, "2026-11-01T10:00", false, "Carer C", "sister"), version(6, "2026-11-13T09:00", true, "Carer C", "sister")};
+  return c;
+}
+
+// Carer C told of the step-down on 15 Nov (day 5 after it).
+CarerContact carer_c_told() {
+  return CarerContact{1, 3, 3, at("2026-11-15T18:00"), "S01", "reached", {"rationale", "step_down"}, ""};
+}
+
 }  // namespace
 
 TEST_CASE("key people: the version in effect is the latest not after the instant; none before the first") {
@@ -78,19 +97,14 @@ TEST_CASE("key people: the version in effect is the latest not after the instant
 TEST_CASE("compliance: carers informed of step-down reads consent as it was at the judgement point, not as it is now") {
   Fixture fx = stepped_down();
   // Episode 1: consented at acceptance, never told; consent withdrawn on 20 Nov (after the deadline).
-  KeyPerson a{1, 1, "Carer A", "mother", "", false};
-  a.versions = {version(1, "2026-11-01T10:00", true, "Carer A"), version(2, "2026-11-20T09:00", false, "Carer A")};
-  fx.s.key_people.push_back(a);
+  fx.s.key_people.push_back(carer_a());
   // Episode 2: no consent at the step-down; consent given on 20 Nov.
   KeyPerson b{2, 2, "Carer B", "partner", "", true};
   b.versions = {version(3, "2026-11-01T10:00", false, "Carer B"), version(4, "2026-11-20T09:00", true, "Carer B")};
   fx.s.key_people.push_back(b);
   // Episode 3: consent given on day 3 after the step-down (before the deadline), told on day 5.
-  KeyPerson c{3, 3, "Carer C", "sister", "", true};
-  c.versions = {version(5, "2026-11-01T10:00", false, "Carer C", "sister"), version(6, "2026-11-13T09:00", true, "Carer C", "sister")};
-  fx.s.key_people.push_back(c);
-  fx.s.carer_contacts.push_back(
-      CarerContact{1, 3, 3, at("2026-11-15T18:00"), "S01", "reached", {"rationale", "step_down"}, ""});
+  fx.s.key_people.push_back(carer_c());
+  fx.s.carer_contacts.push_back(carer_c_told());
   // Judged on 17 Nov: A consented (not told), B did not (not asked about), C consented by then (told).
   auto f = carers_informed(fx.done(), "2026-11-17", "2026-11-17", "2026-11-23T08:30");
   CHECK(f.denominator == 2);
@@ -114,14 +128,9 @@ TEST_CASE("compliance: carers informed of step-down reads consent as it was at t
 
 TEST_CASE("carers: the board at a past date flags who had consented then, whatever consent is now") {
   Fixture fx = stepped_down();
-  KeyPerson a{1, 1, "Carer A", "mother", "", false};
-  a.versions = {version(1, "2026-11-01T10:00", true, "Carer A"), version(2, "2026-11-20T09:00", false, "Carer A")};
-  fx.s.key_people.push_back(a);
-  KeyPerson c{3, 3, "Carer C", "sister", "", true};
-  c.versions = {version(5, "2026-11-01T10:00", false, "Carer C", "sister"), version(6, "2026-11-13T09:00", true, "Carer C", "sister")};
-  fx.s.key_people.push_back(c);
-  fx.s.carer_contacts.push_back(
-      CarerContact{1, 3, 3, at("2026-11-15T18:00"), "S01", "reached", {"rationale", "step_down"}, ""});
+  fx.s.key_people.push_back(carer_a());
+  fx.s.key_people.push_back(carer_c());
+  fx.s.carer_contacts.push_back(carer_c_told());
   const Snapshot& s = fx.done();
   CHECK(carer_not_informed_text(s, *s.find_episode(1), at("2026-11-12T09:00")) == "carer not informed of step-down: Carer A (mother)");
   CHECK(carer_not_informed_text(s, *s.find_episode(3), at("2026-11-12T09:00")).empty());  // no consent yet
@@ -132,9 +141,7 @@ TEST_CASE("carers: the board at a past date flags who had consented then, whatev
 TEST_CASE("key person changes: a change cannot take effect before the details in effect; sharing needs consent at the contact") {
   Fixture fx = stepped_down();
   fx.s.staff[0].roles = {Role::clinician};
-  KeyPerson a{1, 1, "Carer A", "mother", "", false};
-  a.versions = {version(1, "2026-11-01T10:00", true, "Carer A"), version(2, "2026-11-20T09:00", false, "Carer A")};
-  fx.s.key_people.push_back(a);
+  fx.s.key_people.push_back(carer_a());
   const Snapshot& s = fx.done();
   UpdateKeyPerson u{1, std::nullopt, std::nullopt, std::nullopt, true, "S01", at("2026-11-19T09:00")};
   auto p = command_problem(s, u);

@@ -6,38 +6,18 @@
 
 #include "core/carers.hpp"
 #include "core/key_person_changes.hpp"
+#include "ui/carer_part.hpp"
 #include "ui/headless.hpp"
 #include "ui/key_person_edit.hpp"
 #include "ui/sheet_fixtures.hpp"
 
 using namespace vb;
+using test::CarerPart;
+using test::key_person_of_open_episode;
 
 namespace {
 
 Instant now() { return test::sheet_now(); }
-
-// An open episode whose person has a key person; its id.
-const KeyPerson* key_person_of_open_episode(const Snapshot& s, Id& episode) {
-  for (const auto& e : s.episodes)
-    if (e.is_open() && s.plan_for_episode(e.id))
-      if (auto people = s.key_people_of(e.person_id); !people.empty()) {
-        episode = e.id;
-        return people.front();
-      }
-  return nullptr;
-}
-
-struct CarerPart {
-  test::HeadlessUi ui;
-  CarerPart(const Snapshot& s, Id episode, const StaffId& me) : ui(s, now(), 1920, 1080) {
-    ui.state.signed_in = me;
-    ui.tap("tab:plans");
-    ui.state.plan_episode = episode;
-    ui.frame();
-    ui.tap("plan_action:closure");
-    ui.tap("closure_tab:carer");
-  }
-};
 
 }  // namespace
 

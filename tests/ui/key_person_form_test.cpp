@@ -9,6 +9,7 @@
 #include "store/database.hpp"
 #include "store/snapshot_loader.hpp"
 #include "store/snapshot_writer.hpp"
+#include "ui/carer_part.hpp"
 #include "ui/headless.hpp"
 #include "ui/sheet_fixtures.hpp"
 #include "ui/key_person_form.hpp"
@@ -19,6 +20,7 @@
 #include <filesystem>
 
 using namespace vb;
+using test::CarerPart;  // the sheet open on an episode's carer part, `me` signed in (none: empty)
 
 namespace {
 
@@ -31,19 +33,6 @@ Id open_episode_with_plan(const Snapshot& s, bool with_key_people) {
     if (e.is_open() && s.plan_for_episode(e.id) && s.key_people_of(e.person_id).empty() != with_key_people) return e.id;
   return 0;
 }
-
-// The sheet open on `episode`'s carer part, `me` signed in (none: empty).
-struct CarerPart {
-  test::HeadlessUi ui;
-  CarerPart(const Snapshot& s, Id episode, const StaffId& me) : ui(s, now(), 1920, 1080) {
-    ui.state.signed_in = me;
-    ui.tap("tab:plans");
-    ui.state.plan_episode = episode;
-    ui.frame();
-    ui.tap("plan_action:closure");
-    ui.tap("closure_tab:carer");
-  }
-};
 
 Snapshot applied(const Snapshot& s, const Command& c) { return test::apply_through_store(s, {c}, "key_person_form").snapshot; }
 
