@@ -49,10 +49,12 @@ std::vector<MeasureItem> named_worker_continuity(const MeasureInput& in, const M
   std::erase_if(people, [&](const Count& c) { return !c.e || c.e->named_worker.empty() || c.contacts < at_least; });
   // A defined order: the lowest share of contacts with the named worker first, equal shares by
   // episode id (summarise then puts the not-met first and orders by day, keeping this order within a day).
-  std::sort(people.begin(), people.end(), [](const Count& a, const Count& b) {
-    const long lhs = static_cast<long>(a.with_named) * b.contacts, rhs = static_cast<long>(b.with_named) * a.contacts;
-    return lhs != rhs ? lhs < rhs : a.id < b.id;
-  });
+  // (A trend week's figure does not depend on the order: integer counts.)
+  if (!in.figure_only)
+    std::sort(people.begin(), people.end(), [](const Count& a, const Count& b) {
+      const long lhs = static_cast<long>(a.with_named) * b.contacts, rhs = static_cast<long>(b.with_named) * a.contacts;
+      return lhs != rhs ? lhs < rhs : a.id < b.id;
+    });
   std::vector<MeasureItem> out;
   out.reserve(people.size());
   for (const Count& c : people) {

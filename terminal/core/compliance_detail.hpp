@@ -116,7 +116,7 @@ EpisodeAsAt state_as_at(const Snapshot& s, const Episode& e, Instant at, Instant
 std::optional<ReviewObligation> next_review_then(const Snapshot& s, const ReviewFacts& f, Instant at, Instant now);
 
 // Visits of one episode within the prepared range, in time order (empty when none).
-const std::vector<const Visit*>& visits_of(const MeasureInput& in, Id episode);
+std::span<const Visit* const> visits_of(const MeasureInput& in, Id episode);
 // "2 h 05 min"
 std::string duration_words(std::chrono::seconds d);
 std::string when(Instant t, Zone zone);  // "Mon 23 Nov 09:40"
@@ -146,6 +146,17 @@ std::vector<MeasureItem> handover_summary_within_days(const MeasureInput& in, co
 // step_down_needed_since(s, e, d) for the episode whose plan is `plan` (may be null), looked up once by
 // the caller: the start of the phase covering the day before, walked in day numbers.
 LocalDate needed_since_on(const ContactPlan* plan, LocalDate d);
+
+// reviews_overdue_now and six_weeks_without_review for several periods at once (the board's trend
+// weeks, issue 6): [k] counts the items the measure gives as at as_ats[k] (that period's
+// MeasureInput::as_at) and how many of them are met; each episode is walked once over the instants.
+struct PeriodCount {
+  size_t items = 0;
+  size_t met = 0;
+};
+std::vector<PeriodCount> reviews_overdue_at(const Snapshot& s, const MeasureData& d, std::span<const Instant> as_ats, Instant now);
+std::vector<PeriodCount> six_weeks_without_review_at(const Snapshot& s, const MeasureData& d, std::span<const Instant> as_ats,
+                                                     Instant now);
 
 // Out-of-hours planning (compliance_ooh.cpp).
 std::vector<MeasureItem> ooh_allocated_before_shift(const MeasureInput& in, const MeasureRule& rule);

@@ -27,11 +27,7 @@ std::string duration_words(std::chrono::seconds d) {
   return buf;
 }
 
-const std::vector<const Visit*>& visits_of(const MeasureInput& in, Id episode) {
-  static const std::vector<const Visit*> none;
-  auto it = in.data->visits_by_episode.find(episode);
-  return it == in.data->visits_by_episode.end() ? none : it->second;
-}
+std::span<const Visit* const> visits_of(const MeasureInput& in, Id episode) { return in.data->visits_of_episode(episode); }
 
 EpisodeAsAt state_as_at(const Snapshot& s, const Episode& e, Instant at, Instant now, const ContactPlan* const* known_plan) {
   const bool open = !(e.closed_at && *e.closed_at <= at);
@@ -202,6 +198,46 @@ std::vector<MeasureItem> six_weeks_without_review(const MeasureInput& in, const 
         if (in.details) item.detail += ", no six-week review";
       }
     out.push_back(std::move(item));
+  }
+  return out;
+}
+
+// The two as-at measures for several periods at once: each episode walked once over the instants
+// (its facts looked up once), counting what the measure would list as at each, without the items.
+std::vector<PeriodCount> reviews_overdue_at(const Snapshot& s, const MeasureData& d, std::span<const Instant> as_ats, Instant now) {
+  std::vector<PeriodCount> out(as_ats.size());
+  for (size_t i = 0; i < d.episodes.size(); ++i) {
+    const Episode& e = *d.episodes[i];
+    for (size_t k = 0; k < as_ats.size(); ++k) {
+      const Instant as_at = as_ats[k];
+      if (!open_at(e, as_at)) continue;
+      auto ob = next_review_then(s, d.review_facts[i], as_at, now);
+      if (!ob) continue;
+      ++out[k].items;
+      if (!(as_at > ob->due)) ++out[k].met;  // as reviews_overdue_now's item.met
+    }
+  }
+  return out;
+}
+
+std::vector<PeriodCount> six_weeks_without_review_at(const Snapshot& s, const MeasureData& d, std::span<const Instant> as_ats,
+                                                     Instant now) {
+  std::vector<PeriodCount> out(as_ats.size());
+  const auto& rules = s.review_rules;
+  for (size_t i = 0; i < d.episodes.size(); ++i) {
+    const Episode& e = *d.episodes[i];
+    const ReviewFacts& facts = d.review_facts[i];
+    for (size_t k = 0; k < as_ats.size(); ++k) {
+      const Instant as_at = as_ats[k];
+      if (!open_at(e, as_at) || e.accepted_at + date::days{rules.six_week_day} > as_at) continue;
+      const EpisodeAsAt then = state_as_at(s, e, as_at, now, &facts.plan);
+      const auto list = review_obligations_as_at(s, facts, then.stage, std::min(as_at, now));
+      bool met = true;
+      for (const auto& ob : list)
+        if (ob.rule == &rules.six_weeks && ob.due <= as_at) met = false;
+      ++out[k].items;
+      if (met) ++out[k].met;
+    }
   }
   return out;
 }
