@@ -136,9 +136,16 @@ MeasureFigure current_and_tallies(const MeasureRule& rule, std::vector<MeasureIt
   const auto span = static_cast<std::int32_t>(today_n - period_n + 1);
   std::vector<std::int32_t> bucket(all.size(), -1);
   std::vector<std::uint32_t> start(2 * static_cast<size_t>(std::max(span, 0)) + 1, 0);
+  // Items come day by day: a day's number is worked out when the day changes.
+  LocalDate last_day = today;
+  long last_n = today_n;
   for (size_t i = 0; i < all.size(); ++i) {
     const MeasureItem& item = all[i];
-    const long n = number(item.day);
+    if (item.day != last_day) {
+      last_day = item.day;
+      last_n = number(item.day);
+    }
+    const long n = last_n;
     if (n < from_n || today_n < n) continue;
     if (!(n < trend_n)) tallies[static_cast<size_t>((n - trend_n) / 7)].add(item);
     if (n < period_n) continue;
@@ -239,7 +246,16 @@ void place_visits(MeasureData& d, std::vector<const Visit*> dated) {
   if (!std::is_sorted(dated.begin(), dated.end(), by_date)) std::stable_sort(dated.begin(), dated.end(), by_date);
   const size_t days = d.day_starts.size();
   d.day_visit_starts.assign(days + 1, 0);
-  for (const Visit* v : dated) ++d.day_visit_starts[static_cast<size_t>((date::sys_days{v->date} - date::sys_days{d.first}).count()) + 1];
+  // By date: a date's number is worked out when the date changes.
+  LocalDate last_date = d.first;
+  size_t k_of_last = 0;
+  for (const Visit* v : dated) {
+    if (v->date != last_date) {
+      last_date = v->date;
+      k_of_last = static_cast<size_t>((date::sys_days{v->date} - date::sys_days{d.first}).count());
+    }
+    ++d.day_visit_starts[k_of_last + 1];
+  }
   for (size_t k = 1; k <= days; ++k) d.day_visit_starts[k] += d.day_visit_starts[k - 1];
   for (size_t k = 0; k < days; ++k) {
     const auto first = dated.begin() + d.day_visit_starts[k], last = dated.begin() + d.day_visit_starts[k + 1];
@@ -357,25 +373,27 @@ MeasureResult compute_measure_result(const Snapshot& s, const MeasureRule& rule,
   const LocalDate trend_from = plus_days(today, -(7 * rules.trend_weeks - 1));
   const LocalDate from = std::min(period_from, trend_from);
   const bool covered = !(from < plus_days(data.first, detail::visit_lookback_days)) && !(data.last < today);
-  // The as-at measures' trend weeks (figures only): each episode once over the weeks' as-at instants.
-  auto periods_at = rule.id == "reviews-overdue-now"        ? &detail::reviews_overdue_at
-                    : rule.id == "six-weeks-without-review" ? &detail::six_weeks_without_review_at
-                                                            : nullptr;
+  // The measures counted period by period: their trend weeks (figures only) in one walk.
+  const detail::PeriodsFunction periods_at = rule.id == "reviews-overdue-now"          ? &detail::reviews_overdue_at
+                                             : rule.id == "six-weeks-without-review"   ? &detail::six_weeks_without_review_at
+                                             : rule.id == "named-worker-half-contacts" ? &detail::named_worker_at
+                                                                                       : nullptr;
   if (covered && periods_at && !week_items && rules.trend_weeks > 0) {
     r.current = compute(s, rule, period_from, today, now, &data, details, true);
     r.details_written = details;
-    std::vector<Instant> as_ats;
-    for (int w = rules.trend_weeks - 1; w >= 0; --w) as_ats.push_back(std::min(now, data.day_end(plus_days(today, -7L * w))));
-    const auto counts = periods_at(s, data, as_ats, now);
+    std::vector<detail::PeriodAt> weeks;
     for (int w = rules.trend_weeks - 1; w >= 0; --w) {
       const LocalDate to = plus_days(today, -7L * w);
-      const auto& c = counts[static_cast<size_t>(rules.trend_weeks - 1 - w)];
-      // The Tally of c.items items (amount 1 each), c.met of them met.
+      weeks.push_back({plus_days(to, -6), to, std::min(now, data.day_end(to))});
+    }
+    const auto counts = periods_at(s, data, rule, weeks, now);
+    for (size_t w = 0; w < weeks.size(); ++w) {
+      // The Tally of counts[w].items items (amount 1 each), counts[w].met of them met.
       Tally t;
-      t.met = static_cast<double>(c.met);
-      t.sum = static_cast<double>(c.items);
-      t.n = c.items;
-      r.weeks.push_back(figure_of(rule, t, plus_days(to, -6), to));
+      t.met = static_cast<double>(counts[w].met);
+      t.sum = static_cast<double>(counts[w].items);
+      t.n = counts[w].items;
+      r.weeks.push_back(figure_of(rule, t, weeks[w].from, weeks[w].to));
     }
     return r;
   }

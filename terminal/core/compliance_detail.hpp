@@ -147,16 +147,27 @@ std::vector<MeasureItem> handover_summary_within_days(const MeasureInput& in, co
 // the caller: the start of the phase covering the day before, walked in day numbers.
 LocalDate needed_since_on(const ContactPlan* plan, LocalDate d);
 
-// reviews_overdue_now and six_weeks_without_review for several periods at once (the board's trend
-// weeks, issue 6): [k] counts the items the measure gives as at as_ats[k] (that period's
-// MeasureInput::as_at) and how many of them are met; each episode is walked once over the instants.
+// The measures counted period by period (reviews_overdue_now, six_weeks_without_review,
+// named_worker_continuity) for several periods at once (the board's trend weeks, issue 6): [k]
+// counts the items the measure gives for periods[k] (its dates and MeasureInput::as_at) and how many
+// of them are met (their amounts are all 1). Each episode's facts are looked up once for all periods.
+struct PeriodAt {
+  LocalDate from{};
+  LocalDate to{};
+  Instant as_at{};
+};
 struct PeriodCount {
   size_t items = 0;
   size_t met = 0;
 };
-std::vector<PeriodCount> reviews_overdue_at(const Snapshot& s, const MeasureData& d, std::span<const Instant> as_ats, Instant now);
-std::vector<PeriodCount> six_weeks_without_review_at(const Snapshot& s, const MeasureData& d, std::span<const Instant> as_ats,
-                                                     Instant now);
+using PeriodsFunction = std::vector<PeriodCount> (*)(const Snapshot& s, const MeasureData& d, const MeasureRule& rule,
+                                                     std::span<const PeriodAt> periods, Instant now);
+std::vector<PeriodCount> reviews_overdue_at(const Snapshot& s, const MeasureData& d, const MeasureRule& rule,
+                                            std::span<const PeriodAt> periods, Instant now);
+std::vector<PeriodCount> six_weeks_without_review_at(const Snapshot& s, const MeasureData& d, const MeasureRule& rule,
+                                                     std::span<const PeriodAt> periods, Instant now);
+std::vector<PeriodCount> named_worker_at(const Snapshot& s, const MeasureData& d, const MeasureRule& rule,
+                                         std::span<const PeriodAt> periods, Instant now);
 
 // Out-of-hours planning (compliance_ooh.cpp).
 std::vector<MeasureItem> ooh_allocated_before_shift(const MeasureInput& in, const MeasureRule& rule);

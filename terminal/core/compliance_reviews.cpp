@@ -204,12 +204,13 @@ std::vector<MeasureItem> six_weeks_without_review(const MeasureInput& in, const 
 
 // The two as-at measures for several periods at once: each episode walked once over the instants
 // (its facts looked up once), counting what the measure would list as at each, without the items.
-std::vector<PeriodCount> reviews_overdue_at(const Snapshot& s, const MeasureData& d, std::span<const Instant> as_ats, Instant now) {
-  std::vector<PeriodCount> out(as_ats.size());
+std::vector<PeriodCount> reviews_overdue_at(const Snapshot& s, const MeasureData& d, const MeasureRule&,
+                                            std::span<const PeriodAt> periods, Instant now) {
+  std::vector<PeriodCount> out(periods.size());
   for (size_t i = 0; i < d.episodes.size(); ++i) {
     const Episode& e = *d.episodes[i];
-    for (size_t k = 0; k < as_ats.size(); ++k) {
-      const Instant as_at = as_ats[k];
+    for (size_t k = 0; k < periods.size(); ++k) {
+      const Instant as_at = periods[k].as_at;
       if (!open_at(e, as_at)) continue;
       auto ob = next_review_then(s, d.review_facts[i], as_at, now);
       if (!ob) continue;
@@ -220,15 +221,15 @@ std::vector<PeriodCount> reviews_overdue_at(const Snapshot& s, const MeasureData
   return out;
 }
 
-std::vector<PeriodCount> six_weeks_without_review_at(const Snapshot& s, const MeasureData& d, std::span<const Instant> as_ats,
-                                                     Instant now) {
-  std::vector<PeriodCount> out(as_ats.size());
+std::vector<PeriodCount> six_weeks_without_review_at(const Snapshot& s, const MeasureData& d, const MeasureRule&,
+                                                     std::span<const PeriodAt> periods, Instant now) {
+  std::vector<PeriodCount> out(periods.size());
   const auto& rules = s.review_rules;
   for (size_t i = 0; i < d.episodes.size(); ++i) {
     const Episode& e = *d.episodes[i];
     const ReviewFacts& facts = d.review_facts[i];
-    for (size_t k = 0; k < as_ats.size(); ++k) {
-      const Instant as_at = as_ats[k];
+    for (size_t k = 0; k < periods.size(); ++k) {
+      const Instant as_at = periods[k].as_at;
       if (!open_at(e, as_at) || e.accepted_at + date::days{rules.six_week_day} > as_at) continue;
       const EpisodeAsAt then = state_as_at(s, e, as_at, now, &facts.plan);
       const auto list = review_obligations_as_at(s, facts, then.stage, std::min(as_at, now));
