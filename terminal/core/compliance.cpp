@@ -57,8 +57,10 @@ Instant end_of_local_day(LocalDate d, Zone zone) { return start_of_local_day(plu
 LocalDate plus_days(LocalDate d, long n) {
   // Within the first 28 days of one month the day field moves alone (every month has them); this
   // runs in every measure's loops, and the calendar conversion costs more than the rest of a step.
+  // (A valid month is enough: the conversion below is linear in the day field, so even a day past
+  // the month's end lands where the day field alone says.)
   const long day = static_cast<long>(static_cast<unsigned>(d.day())) + n;
-  if (day >= 1 && day <= 28 && d.ok()) return LocalDate{d.year(), d.month(), date::day{static_cast<unsigned>(day)}};
+  if (day >= 1 && day <= 28 && d.month().ok()) return LocalDate{d.year(), d.month(), date::day{static_cast<unsigned>(day)}};
   return LocalDate{date::sys_days{d} + date::days{n}};
 }
 

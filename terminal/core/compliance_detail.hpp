@@ -111,6 +111,9 @@ struct EpisodeAsAt {
 };
 EpisodeAsAt state_as_at(const Snapshot& s, const Episode& e, Instant at, Instant now,
                         const ContactPlan* const* known_plan = nullptr);
+// The same for the episode of `f` (state_as_at(s, *f.episode, at, now, &f.plan)), from the days its
+// review facts worked out once (the first step-down, the plan's end): no walk of the plan's phases.
+EpisodeAsAt state_as_at(const Snapshot& s, const ReviewFacts& f, Instant at, Instant now);
 // The next obligation of the episode as it stood at `at` (the front of review_obligations_as_at of
 // episode_as_at), from facts looked up once; nullopt when it was closed then.
 std::optional<ReviewObligation> next_review_then(const Snapshot& s, const ReviewFacts& f, Instant at, Instant now);
