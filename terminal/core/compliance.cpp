@@ -3,9 +3,11 @@
 #include "core/compliance.hpp"
 
 #include "core/compliance_detail.hpp"
+#include "core/ooh_windows_range.hpp"
 
 #include <algorithm>
 #include <cstdint>
+#include <utility>
 
 namespace vb {
 
@@ -55,8 +57,10 @@ Instant end_of_local_day(LocalDate d, Zone zone) { return start_of_local_day(plu
 LocalDate plus_days(LocalDate d, long n) {
   // Within the first 28 days of one month the day field moves alone (every month has them); this
   // runs in every measure's loops, and the calendar conversion costs more than the rest of a step.
+  // (A valid month is enough: the conversion below is linear in the day field, so even a day past
+  // the month's end lands where the day field alone says.)
   const long day = static_cast<long>(static_cast<unsigned>(d.day())) + n;
-  if (day >= 1 && day <= 28 && d.ok()) return LocalDate{d.year(), d.month(), date::day{static_cast<unsigned>(day)}};
+  if (day >= 1 && day <= 28 && d.month().ok()) return LocalDate{d.year(), d.month(), date::day{static_cast<unsigned>(day)}};
   return LocalDate{date::sys_days{d} + date::days{n}};
 }
 
@@ -119,6 +123,50 @@ MeasureFigure figure_of(const MeasureRule& rule, const std::vector<MeasureItem>&
   return figure_of(rule, t, from, to);
 }
 
+// compute_measure_result's split of the items counted once over [from, today] (the board: trend
+// weeks without their items): the current period's figure with its items in summarise's order, and
+// each trend week's figure into `weeks`. Each item's day number is worked out once and each current
+// item moved once (straight into its place of summarise's stable counting sort on (met, day)).
+MeasureFigure current_and_tallies(const MeasureRule& rule, std::vector<MeasureItem>& all, LocalDate from,
+                                  LocalDate period_from, LocalDate trend_from, LocalDate today, int trend_weeks,
+                                  std::vector<MeasureFigure>& weeks) {
+  auto number = [](LocalDate d) { return date::sys_days{d}.time_since_epoch().count(); };
+  const long from_n = number(from), today_n = number(today), trend_n = number(trend_from), period_n = number(period_from);
+  std::vector<Tally> tallies(static_cast<size_t>(trend_weeks));
+  Tally current;
+  // Counting-sort bucket of each current item (met after not met, then by day); -1: not current.
+  const auto span = static_cast<std::int32_t>(today_n - period_n + 1);
+  std::vector<std::int32_t> bucket(all.size(), -1);
+  std::vector<std::uint32_t> start(2 * static_cast<size_t>(std::max(span, 0)) + 1, 0);
+  // Items come day by day: a day's number is worked out when the day changes.
+  LocalDate last_day = today;
+  long last_n = today_n;
+  for (size_t i = 0; i < all.size(); ++i) {
+    const MeasureItem& item = all[i];
+    if (item.day != last_day) {
+      last_day = item.day;
+      last_n = number(item.day);
+    }
+    const long n = last_n;
+    if (n < from_n || today_n < n) continue;
+    if (!(n < trend_n)) tallies[static_cast<size_t>((n - trend_n) / 7)].add(item);
+    if (n < period_n) continue;
+    current.add(item);
+    bucket[i] = static_cast<std::int32_t>((item.met ? span : 0) + (n - period_n));
+    ++start[static_cast<size_t>(bucket[i]) + 1];
+  }
+  MeasureFigure f = figure_of(rule, current, period_from, today);
+  for (size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
+  f.items.resize(current.n);
+  for (size_t i = 0; i < all.size(); ++i)
+    if (bucket[i] >= 0) f.items[start[static_cast<size_t>(bucket[i])]++] = std::move(all[i]);
+  for (int w = 0; w < trend_weeks; ++w) {
+    const LocalDate to = plus_days(trend_from, 7L * w + 6);
+    weeks.push_back(figure_of(rule, tallies[static_cast<size_t>(w)], plus_days(to, -6), to));
+  }
+  return f;
+}
+
 }  // namespace
 
 MeasureFigure summarise(const MeasureRule& rule, std::vector<MeasureItem> items, LocalDate from, LocalDate to) {
@@ -161,21 +209,99 @@ Instant MeasureData::day_start_n(long day) const {
   return start_of_local_day(LocalDate{date::sys_days{date::days{day}}}, zone);
 }
 
-const std::vector<const Visit*>& MeasureData::visits_on(LocalDate d) const {
-  static const std::vector<const Visit*> none;
+std::span<const Visit* const> MeasureData::visits_on(LocalDate d) const {
   const auto i = date::sys_days{d}.time_since_epoch().count() - first_day;
-  if (i < 0 || i >= static_cast<long>(visits_by_day.size())) return none;
-  return visits_by_day[static_cast<size_t>(i)];
+  if (i < 0 || i + 1 >= static_cast<long>(day_visit_starts.size())) return {};
+  const auto k = static_cast<size_t>(i);
+  return std::span<const Visit* const>(day_visits).subspan(day_visit_starts[k], day_visit_starts[k + 1] - day_visit_starts[k]);
+}
+
+std::span<const Visit* const> MeasureData::visits_of_episode(Id episode) const {
+  auto it = std::lower_bound(episode_visit_starts.begin(), episode_visit_starts.end(), episode,
+                             [](const std::pair<Id, std::uint32_t>& e, Id id) { return e.first < id; });
+  if (it == episode_visit_starts.end() || it->first != episode) return {};
+  const size_t end = it + 1 == episode_visit_starts.end() ? episode_visits.size() : (it + 1)->second;
+  return std::span<const Visit* const>(episode_visits).subspan(it->second, end - it->second);
 }
 
 const OohShiftWindows& MeasureData::ooh_windows_on(LocalDate d) const {
   const auto i = date::sys_days{d}.time_since_epoch().count() - first_day;
   if (i < 0 || i >= static_cast<long>(day_starts.size())) return ooh_outside = ooh_shift_windows(*snapshot, d);
-  if (ooh_windows.size() < day_starts.size()) ooh_windows.resize(day_starts.size());
-  auto& slot = ooh_windows[static_cast<size_t>(i)];
-  if (!slot) slot = ooh_shift_windows(*snapshot, d);
-  return *slot;
+  if (ooh_windows.size() < day_starts.size()) {
+    // The first ask: every date of the range at once (each date's windows worked out once).
+    const auto all = ooh_shift_windows_range(*snapshot, first, plus_days(first, static_cast<long>(day_starts.size()) - 1));
+    ooh_windows.assign(all.begin(), all.end());
+  }
+  return *ooh_windows[static_cast<size_t>(i)];
 }
+
+namespace {
+
+bool by_time(const Visit* a, const Visit* b) {
+  return a->window_start != b->window_start ? a->window_start < b->window_start : a->id < b->id;
+}
+
+// The visits dated in [d.first, d.last] (`dated`: from the snapshot's date index, by date) into the
+// day and episode spans: day by day, each day's sorted in time order; by episode in time order overall.
+void place_visits(MeasureData& d, std::vector<const Visit*> dated) {
+  auto by_date = [](const Visit* a, const Visit* b) { return a->date < b->date; };
+  if (!std::is_sorted(dated.begin(), dated.end(), by_date)) std::stable_sort(dated.begin(), dated.end(), by_date);
+  const size_t days = d.day_starts.size();
+  d.day_visit_starts.assign(days + 1, 0);
+  // By date: a date's number is worked out when the date changes.
+  LocalDate last_date = d.first;
+  size_t k_of_last = 0;
+  for (const Visit* v : dated) {
+    if (v->date != last_date) {
+      last_date = v->date;
+      k_of_last = static_cast<size_t>((date::sys_days{v->date} - date::sys_days{d.first}).count());
+    }
+    ++d.day_visit_starts[k_of_last + 1];
+  }
+  for (size_t k = 1; k <= days; ++k) d.day_visit_starts[k] += d.day_visit_starts[k - 1];
+  for (size_t k = 0; k < days; ++k) {
+    const auto first = dated.begin() + d.day_visit_starts[k], last = dated.begin() + d.day_visit_starts[k + 1];
+    if (!std::is_sorted(first, last, by_time)) std::sort(first, last, by_time);
+  }
+  d.day_visits = std::move(dated);
+  // In time order overall: the days one after another, unless some visit's date and start disagree.
+  std::vector<const Visit*> sorted;
+  const std::vector<const Visit*>* in_time = &d.day_visits;
+  if (!std::is_sorted(d.day_visits.begin(), d.day_visits.end(), by_time)) {
+    sorted = d.day_visits;
+    std::sort(sorted.begin(), sorted.end(), by_time);
+    in_time = &sorted;
+  }
+  // By episode: each visit's episode gets a slot (a flat table: no node per episode), the episodes
+  // are ordered by id, and each visit goes to its episode's next place (time order kept).
+  detail::StampedSlots slots;  // episode -> (1, slot)
+  std::vector<Id> ids;
+  std::vector<std::uint32_t> next;  // a slot's count, then its next place
+  std::vector<std::uint32_t> slot_of(in_time->size());
+  for (size_t i = 0; i < in_time->size(); ++i) {
+    auto& slot = slots[(*in_time)[i]->episode_id];
+    if (slot.first == 0) {
+      slot = {1, ids.size()};
+      ids.push_back((*in_time)[i]->episode_id);
+      next.push_back(0);
+    }
+    slot_of[i] = static_cast<std::uint32_t>(slot.second);
+    ++next[slot.second];
+  }
+  std::vector<std::uint32_t> order(ids.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = static_cast<std::uint32_t>(k);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return ids[a] < ids[b]; });
+  d.episode_visit_starts.reserve(ids.size());
+  std::uint32_t at = 0;
+  for (const std::uint32_t k : order) {
+    d.episode_visit_starts.emplace_back(ids[k], at);
+    at += std::exchange(next[k], at);
+  }
+  d.episode_visits.resize(in_time->size());
+  for (size_t i = 0; i < in_time->size(); ++i) d.episode_visits[next[slot_of[i]]++] = (*in_time)[i];
+}
+
+}  // namespace
 
 MeasureData prepare_measure_data(const Snapshot& s, LocalDate from, LocalDate to, Instant now) {
   MeasureData d;
@@ -189,17 +315,7 @@ MeasureData prepare_measure_data(const Snapshot& s, LocalDate from, LocalDate to
     d.day_starts.push_back(start_of_local_day(day, d.zone));
   const Instant range_start = d.day_starts.front();
   const Instant range_end = d.day_starts.back();
-  // The snapshot's date index: no scan of the whole history. One sort in time order, then each
-  // day's and each episode's lists keep it.
-  std::vector<const Visit*> in_range = s.visits_dated(d.first, to);
-  std::sort(in_range.begin(), in_range.end(), [](const Visit* a, const Visit* b) {
-    return a->window_start != b->window_start ? a->window_start < b->window_start : a->id < b->id;
-  });
-  d.visits_by_day.resize(d.day_starts.size());
-  for (const Visit* v : in_range) {
-    d.visits_by_episode[v->episode_id].push_back(v);
-    d.visits_by_day[static_cast<size_t>((date::sys_days{v->date} - date::sys_days{d.first}).count())].push_back(v);
-  }
+  place_visits(d, s.visits_dated(d.first, to));
   d.shifts = s.shifts_dated(from, to);
   d.episodes = s.episodes_overlapping(range_start, range_end);
   d.review_facts.reserve(d.episodes.size());
@@ -230,6 +346,7 @@ MeasureFigure compute(const Snapshot& s, const MeasureRule& rule, LocalDate from
   MeasureInput in{s, now, from, to, as_at, local_date_of(as_at, data->zone), data->zone, data, details};
   MeasureFunction fn = find_measure(rule.id);
   if (!fn) return summarise(rule, {}, from, to);
+  in.figure_only = !keep_items;
   if (!keep_items) return figure_of(rule, fn(in, rule), from, to);
   return summarise(rule, fn(in, rule), from, to);
 }
@@ -258,6 +375,30 @@ MeasureResult compute_measure_result(const Snapshot& s, const MeasureRule& rule,
   const LocalDate trend_from = plus_days(today, -(7 * rules.trend_weeks - 1));
   const LocalDate from = std::min(period_from, trend_from);
   const bool covered = !(from < plus_days(data.first, detail::visit_lookback_days)) && !(data.last < today);
+  // The measures counted period by period: their trend weeks (figures only) in one walk.
+  const detail::PeriodsFunction periods_at = rule.id == "reviews-overdue-now"          ? &detail::reviews_overdue_at
+                                             : rule.id == "six-weeks-without-review"   ? &detail::six_weeks_without_review_at
+                                             : rule.id == "named-worker-half-contacts" ? &detail::named_worker_at
+                                                                                       : nullptr;
+  if (covered && periods_at && !week_items && rules.trend_weeks > 0) {
+    r.current = compute(s, rule, period_from, today, now, &data, details, true);
+    r.details_written = details;
+    std::vector<detail::PeriodAt> weeks;
+    for (int w = rules.trend_weeks - 1; w >= 0; --w) {
+      const LocalDate to = plus_days(today, -7L * w);
+      weeks.push_back({plus_days(to, -6), to, std::min(now, data.day_end(to))});
+    }
+    const auto counts = periods_at(s, data, rule, weeks, now);
+    for (size_t w = 0; w < weeks.size(); ++w) {
+      // The Tally of counts[w].items items (amount 1 each), counts[w].met of them met.
+      Tally t;
+      t.met = static_cast<double>(counts[w].met);
+      t.sum = static_cast<double>(counts[w].items);
+      t.n = counts[w].items;
+      r.weeks.push_back(figure_of(rule, t, weeks[w].from, weeks[w].to));
+    }
+    return r;
+  }
   if (!covered || !counted_by_day(rule.id, rules) || rules.trend_weeks <= 0) {
     r.current = compute(s, rule, period_from, today, now, &data, details, true);
     r.details_written = details;
@@ -275,6 +416,10 @@ MeasureResult compute_measure_result(const Snapshot& s, const MeasureRule& rule,
   r.details_written = details;
   in.details_from = period_from;
   std::vector<MeasureItem> all = find_measure(rule.id)(in, rule);
+  if (!week_items) {
+    r.current = current_and_tallies(rule, all, from, period_from, trend_from, today, rules.trend_weeks, r.weeks);
+    return r;
+  }
   std::vector<MeasureItem> current;
   std::vector<Tally> tallies(static_cast<size_t>(rules.trend_weeks));
   std::vector<std::vector<MeasureItem>> weeks(week_items ? tallies.size() : 0);

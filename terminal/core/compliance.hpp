@@ -8,8 +8,10 @@
 #include "core/review_due.hpp"
 #include "core/snapshot.hpp"
 
+#include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -64,6 +66,9 @@ struct MeasureInput {
   // the whole trend range and writes text only for the current period's items).
   LocalDate details_from{};
   bool detail_on(LocalDate d) const { return details && !(d < details_from); }
+  // True when the items will only be tallied into a figure (a trend week): their order does not
+  // matter, so a measure may leave them unsorted.
+  bool figure_only = false;
 };
 
 using MeasureFunction = std::vector<MeasureItem> (*)(const MeasureInput& in, const MeasureRule& rule);
@@ -84,10 +89,17 @@ RagState rag_state(const MeasureRule& rule, double value, double denominator);
 struct MeasureData {
   LocalDate first{};  // first date covered (the range's first day less a week) and last
   LocalDate last{};
-  // Visits dated in [first, last] by episode, in time order.
-  std::unordered_map<Id, std::vector<const Visit*>> visits_by_episode;
-  std::vector<std::vector<const Visit*>> visits_by_day;  // [0] = first, in time order
-  const std::vector<const Visit*>& visits_on(LocalDate d) const;
+  // Visits dated in [first, last], as spans of two flat lists (issue 6: no list per day or per
+  // episode). By day from `first`, each day's in time order: day k's are
+  // day_visits[day_visit_starts[k], day_visit_starts[k + 1]).
+  std::vector<const Visit*> day_visits;
+  std::vector<std::uint32_t> day_visit_starts;
+  std::span<const Visit* const> visits_on(LocalDate d) const;  // empty outside the range
+  // By episode, each episode's in time order (window start, then id); episode_visit_starts holds
+  // (episode id, where its visits start) by id, each running to the next one's start.
+  std::vector<const Visit*> episode_visits;
+  std::vector<std::pair<Id, std::uint32_t>> episode_visit_starts;
+  std::span<const Visit* const> visits_of_episode(Id episode) const;  // empty when none
   // Review obligations that fell due in the range (see detail::review_history_items).
   std::vector<MeasureItem> review_history;  // detail left empty: see review_history_why
   // What each review_history item's detail says, formatted only when a figure's details are asked for.

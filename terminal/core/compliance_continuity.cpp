@@ -4,6 +4,7 @@
 #include "core/compliance_detail.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <unordered_map>
 
 namespace vb::detail {
@@ -49,10 +50,12 @@ std::vector<MeasureItem> named_worker_continuity(const MeasureInput& in, const M
   std::erase_if(people, [&](const Count& c) { return !c.e || c.e->named_worker.empty() || c.contacts < at_least; });
   // A defined order: the lowest share of contacts with the named worker first, equal shares by
   // episode id (summarise then puts the not-met first and orders by day, keeping this order within a day).
-  std::sort(people.begin(), people.end(), [](const Count& a, const Count& b) {
-    const long lhs = static_cast<long>(a.with_named) * b.contacts, rhs = static_cast<long>(b.with_named) * a.contacts;
-    return lhs != rhs ? lhs < rhs : a.id < b.id;
-  });
+  // (A trend week's figure does not depend on the order: integer counts.)
+  if (!in.figure_only)
+    std::sort(people.begin(), people.end(), [](const Count& a, const Count& b) {
+      const long lhs = static_cast<long>(a.with_named) * b.contacts, rhs = static_cast<long>(b.with_named) * a.contacts;
+      return lhs != rhs ? lhs < rhs : a.id < b.id;
+    });
   std::vector<MeasureItem> out;
   out.reserve(people.size());
   for (const Count& c : people) {
@@ -110,6 +113,53 @@ std::vector<MeasureItem> staff_per_person_week(const MeasureInput& in, const Mea
         for (const StaffId* id : list) item.detail += " " + *id;
       }
       out.push_back(std::move(item));
+    }
+  }
+  return out;
+}
+
+// named_worker_continuity's figure for several periods: each person's episode looked up once, and
+// each period's contacts counted as that function counts them (the same people, the same test).
+std::vector<PeriodCount> named_worker_at(const Snapshot& s, const MeasureData& d, const MeasureRule& rule,
+                                         std::span<const PeriodAt> periods, Instant) {
+  const double share = rule.param("share", 0.5);
+  const int at_least = static_cast<int>(rule.param("min_contacts", 2));
+  struct Count {
+    const Episode* e = nullptr;
+    size_t period = SIZE_MAX;  // the period counted last
+    int contacts = 0;
+    int with_named = 0;
+  };
+  std::vector<Count> people;  // every person seen in any period
+  StampedSlots index;         // episode -> (1, entry of `people`)
+  std::vector<size_t> seen;   // the period's entries of `people`
+  std::vector<PeriodCount> out(periods.size());
+  for (size_t k = 0; k < periods.size(); ++k) {
+    seen.clear();
+    const PeriodAt& p = periods[k];
+    for (LocalDate day = p.from; day <= p.to; day = plus_days(day, 1))
+      for (const Visit* v : d.visits_on(day)) {
+        if (v->status != VisitStatus::done || v->window_start > p.as_at) continue;
+        auto& slot = index[v->episode_id];
+        if (slot.first == 0) {
+          slot = {1, people.size()};
+          people.push_back(Count{s.find_episode(v->episode_id)});
+        }
+        Count& c = people[slot.second];
+        if (c.period != k) {
+          c.period = k;
+          c.contacts = c.with_named = 0;
+          seen.push_back(slot.second);
+        }
+        ++c.contacts;
+        if (c.e && !c.e->named_worker.empty() && (v->staff1 == c.e->named_worker || v->staff2 == c.e->named_worker))
+          ++c.with_named;
+      }
+    for (const size_t j : seen) {
+      const Count& c = people[j];
+      if (!c.e || c.e->named_worker.empty() || c.contacts < at_least) continue;
+      ++out[k].items;
+      if (c.with_named >= share * c.contacts - 1e-9) ++out[k].met;
     }
   }
   return out;

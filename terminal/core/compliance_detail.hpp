@@ -111,12 +111,15 @@ struct EpisodeAsAt {
 };
 EpisodeAsAt state_as_at(const Snapshot& s, const Episode& e, Instant at, Instant now,
                         const ContactPlan* const* known_plan = nullptr);
+// The same for the episode of `f` (state_as_at(s, *f.episode, at, now, &f.plan)), from the days its
+// review facts worked out once (the first step-down, the plan's end): no walk of the plan's phases.
+EpisodeAsAt state_as_at(const Snapshot& s, const ReviewFacts& f, Instant at, Instant now);
 // The next obligation of the episode as it stood at `at` (the front of review_obligations_as_at of
 // episode_as_at), from facts looked up once; nullopt when it was closed then.
 std::optional<ReviewObligation> next_review_then(const Snapshot& s, const ReviewFacts& f, Instant at, Instant now);
 
 // Visits of one episode within the prepared range, in time order (empty when none).
-const std::vector<const Visit*>& visits_of(const MeasureInput& in, Id episode);
+std::span<const Visit* const> visits_of(const MeasureInput& in, Id episode);
 // "2 h 05 min"
 std::string duration_words(std::chrono::seconds d);
 std::string when(Instant t, Zone zone);  // "Mon 23 Nov 09:40"
@@ -146,6 +149,28 @@ std::vector<MeasureItem> handover_summary_within_days(const MeasureInput& in, co
 // step_down_needed_since(s, e, d) for the episode whose plan is `plan` (may be null), looked up once by
 // the caller: the start of the phase covering the day before, walked in day numbers.
 LocalDate needed_since_on(const ContactPlan* plan, LocalDate d);
+
+// The measures counted period by period (reviews_overdue_now, six_weeks_without_review,
+// named_worker_continuity) for several periods at once (the board's trend weeks, issue 6): [k]
+// counts the items the measure gives for periods[k] (its dates and MeasureInput::as_at) and how many
+// of them are met (their amounts are all 1). Each episode's facts are looked up once for all periods.
+struct PeriodAt {
+  LocalDate from{};
+  LocalDate to{};
+  Instant as_at{};
+};
+struct PeriodCount {
+  size_t items = 0;
+  size_t met = 0;
+};
+using PeriodsFunction = std::vector<PeriodCount> (*)(const Snapshot& s, const MeasureData& d, const MeasureRule& rule,
+                                                     std::span<const PeriodAt> periods, Instant now);
+std::vector<PeriodCount> reviews_overdue_at(const Snapshot& s, const MeasureData& d, const MeasureRule& rule,
+                                            std::span<const PeriodAt> periods, Instant now);
+std::vector<PeriodCount> six_weeks_without_review_at(const Snapshot& s, const MeasureData& d, const MeasureRule& rule,
+                                                     std::span<const PeriodAt> periods, Instant now);
+std::vector<PeriodCount> named_worker_at(const Snapshot& s, const MeasureData& d, const MeasureRule& rule,
+                                         std::span<const PeriodAt> periods, Instant now);
 
 // Out-of-hours planning (compliance_ooh.cpp).
 std::vector<MeasureItem> ooh_allocated_before_shift(const MeasureInput& in, const MeasureRule& rule);

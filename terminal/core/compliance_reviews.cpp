@@ -27,11 +27,7 @@ std::string duration_words(std::chrono::seconds d) {
   return buf;
 }
 
-const std::vector<const Visit*>& visits_of(const MeasureInput& in, Id episode) {
-  static const std::vector<const Visit*> none;
-  auto it = in.data->visits_by_episode.find(episode);
-  return it == in.data->visits_by_episode.end() ? none : it->second;
-}
+std::span<const Visit* const> visits_of(const MeasureInput& in, Id episode) { return in.data->visits_of_episode(episode); }
 
 EpisodeAsAt state_as_at(const Snapshot& s, const Episode& e, Instant at, Instant now, const ContactPlan* const* known_plan) {
   const bool open = !(e.closed_at && *e.closed_at <= at);
@@ -61,6 +57,27 @@ EpisodeAsAt state_as_at(const Snapshot& s, const Episode& e, Instant at, Instant
   return {true, last_phase ? Stage::handover : Stage::step_down};
 }
 
+EpisodeAsAt state_as_at(const Snapshot& s, const ReviewFacts& f, Instant at, Instant now) {
+  const Episode& e = *f.episode;
+  const ContactPlan* plan = f.plan;
+  // Without the worked-out days (or a plan without phases): the per-call path.
+  if (!plan || !f.plan_end || f.plan_step_down_phase.size() != f.plan_step_downs.size())
+    return state_as_at(s, e, at, now, &f.plan);
+  const bool open = !(e.closed_at && *e.closed_at <= at);
+  if (at >= now || !open) return {open, e.stage};
+  if (e.is_open() && e.stage == Stage::intensive) return {true, e.stage};
+  // As the per-call path: intensive before the first step-down (plan_step_downs are
+  // step_down_dates(*plan), the first of them first); the plan's days run to plan_end.
+  const long d = local_day_number(at, s.zone());
+  if (f.plan_step_downs.empty() || d < f.plan_step_down_phase.front().first) return {true, Stage::intensive};
+  const long plan_start = day_number(plan->start_date);
+  const long total = day_number(*f.plan_end) - plan_start;
+  const long offset = d - plan_start;
+  const bool last_phase = offset < 0 || offset >= total ||
+                          (plan->phases.size() > 1 && offset >= total - plan->phases.back().length_days);
+  return {true, last_phase ? Stage::handover : Stage::step_down};
+}
+
 Episode episode_as_at(const Snapshot& s, const Episode& e, Instant at, Instant now) {
   Episode c = e;
   if (c.closed_at && *c.closed_at > at) c.closed_at.reset();
@@ -69,7 +86,7 @@ Episode episode_as_at(const Snapshot& s, const Episode& e, Instant at, Instant n
 }
 
 std::optional<ReviewObligation> next_review_then(const Snapshot& s, const ReviewFacts& f, Instant at, Instant now) {
-  const EpisodeAsAt then = state_as_at(s, *f.episode, at, now, &f.plan);
+  const EpisodeAsAt then = state_as_at(s, f, at, now);
   if (!then.open) return std::nullopt;
   return next_review_as_at(s, f, then.stage, std::min(at, now));
 }
@@ -125,11 +142,11 @@ void review_history_items(const Snapshot& s, MeasureData& data, LocalDate from, 
         const bool none_before = k == 0 || reviews[0]->held_at > at;
         if (none_before ? e.accepted_at + s.review_rules.first_review_within < range_start
                         : at + s.review_rules.intensive_interval < range_start &&
-                              (then = state_as_at(s, e, at, now, &facts.plan))->stage == Stage::intensive)
+                              (then = state_as_at(s, facts, at, now))->stage == Stage::intensive)
           continue;
       }
       // next_review_then(s, facts, at, now) with the state found above.
-      if (!then) then = state_as_at(s, e, at, now, &facts.plan);
+      if (!then) then = state_as_at(s, facts, at, now);
       if (!then->open) continue;
       auto ob = next_review_as_at(s, facts, then->stage, std::min(at, now));
       // Not due before the episode closed: an obligation that never fell due is not counted.
@@ -188,7 +205,7 @@ std::vector<MeasureItem> six_weeks_without_review(const MeasureInput& in, const 
     const Episode& e = *in.data->episodes[i];
     if (!open_at(e, in.as_at) || e.accepted_at + date::days{rules.six_week_day} > in.as_at) continue;
     const ReviewFacts& facts = in.data->review_facts[i];
-    const EpisodeAsAt then = state_as_at(in.s, e, in.as_at, in.now, &facts.plan);
+    const EpisodeAsAt then = state_as_at(in.s, facts, in.as_at, in.now);
     auto list = review_obligations_as_at(in.s, facts, then.stage, std::min(in.as_at, in.now));
     MeasureItem item;
     item.episode = e.id;
@@ -202,6 +219,47 @@ std::vector<MeasureItem> six_weeks_without_review(const MeasureInput& in, const 
         if (in.details) item.detail += ", no six-week review";
       }
     out.push_back(std::move(item));
+  }
+  return out;
+}
+
+// The two as-at measures for several periods at once: each episode walked once over the instants
+// (its facts looked up once), counting what the measure would list as at each, without the items.
+std::vector<PeriodCount> reviews_overdue_at(const Snapshot& s, const MeasureData& d, const MeasureRule&,
+                                            std::span<const PeriodAt> periods, Instant now) {
+  std::vector<PeriodCount> out(periods.size());
+  for (size_t i = 0; i < d.episodes.size(); ++i) {
+    const Episode& e = *d.episodes[i];
+    for (size_t k = 0; k < periods.size(); ++k) {
+      const Instant as_at = periods[k].as_at;
+      if (!open_at(e, as_at)) continue;
+      auto ob = next_review_then(s, d.review_facts[i], as_at, now);
+      if (!ob) continue;
+      ++out[k].items;
+      if (!(as_at > ob->due)) ++out[k].met;  // as reviews_overdue_now's item.met
+    }
+  }
+  return out;
+}
+
+std::vector<PeriodCount> six_weeks_without_review_at(const Snapshot& s, const MeasureData& d, const MeasureRule&,
+                                                     std::span<const PeriodAt> periods, Instant now) {
+  std::vector<PeriodCount> out(periods.size());
+  const auto& rules = s.review_rules;
+  for (size_t i = 0; i < d.episodes.size(); ++i) {
+    const Episode& e = *d.episodes[i];
+    const ReviewFacts& facts = d.review_facts[i];
+    for (size_t k = 0; k < periods.size(); ++k) {
+      const Instant as_at = periods[k].as_at;
+      if (!open_at(e, as_at) || e.accepted_at + date::days{rules.six_week_day} > as_at) continue;
+      const EpisodeAsAt then = state_as_at(s, facts, as_at, now);
+      const auto list = review_obligations_as_at(s, facts, then.stage, std::min(as_at, now));
+      bool met = true;
+      for (const auto& ob : list)
+        if (ob.rule == &rules.six_weeks && ob.due <= as_at) met = false;
+      ++out[k].items;
+      if (met) ++out[k].met;
+    }
   }
   return out;
 }

@@ -70,14 +70,15 @@ std::vector<MeasureItem> missed_followed_up(const MeasureInput& in, const Measur
       item.episode = v->episode_id;
       item.visit = v->id;
       item.day = v->date;
-      const std::string what = v->status == VisitStatus::no_access ? "no access " : "not recorded, missed ";
+      // (The words only when the text is wanted: the trend weeks count items without it.)
+      auto what = [&] { return std::string(v->status == VisitStatus::no_access ? "no access " : "not recorded, missed "); };
       if (!followed) {
         item.met = false;
-        if (in.details) item.detail = what + when(missed, in.zone) + ": no follow-up";
+        if (in.details) item.detail = what() + when(missed, in.zone) + ": no follow-up";
       } else {
         const auto after = *followed > missed ? *followed - missed : std::chrono::seconds{0};
         item.met = after <= within;
-        if (in.details) item.detail = what + when(missed, in.zone) + ": followed up after " + duration_words(after);
+        if (in.details) item.detail = what() + when(missed, in.zone) + ": followed up after " + duration_words(after);
       }
       out.push_back(std::move(item));
     }

@@ -2,6 +2,7 @@
 #include "core/ooh_gaps.hpp"
 
 #include "core/ooh_allocation.hpp"
+#include "core/ooh_windows_range.hpp"
 #include "core/visit_fit.hpp"
 
 #include <algorithm>
@@ -156,6 +157,31 @@ OohShiftWindows ooh_shift_windows(const Snapshot& s, LocalDate d) {
   w.windows[2] = window_span(on_d, d, OohPart::evening, zone);
   w.windows[3] = window_span(on_d, d, OohPart::night, zone);
   return w;
+}
+
+// (Declared in core/ooh_windows_range.hpp.) ooh_shift_windows of each date, with the same
+// window_span instants: a date's day, evening and night windows meet end to start (window_span), so
+// four local instants a date give them; its night is the next date's night before.
+std::vector<OohShiftWindows> ooh_shift_windows_range(const Snapshot& s, LocalDate first, LocalDate last) {
+  std::vector<OohShiftWindows> out;
+  if (last < first) return out;
+  const Zone zone = s.zone();
+  out.reserve(static_cast<size_t>((date::sys_days{last} - date::sys_days{first}).count() + 1));
+  const LocalDate before = plus_days(first, -1);
+  std::pair<Instant, Instant> night_before = window_span(window_minutes(s, before), before, OohPart::night, zone);
+  for (LocalDate d = first; !(last < d); d = plus_days(d, 1)) {
+    const WindowMinutes m = window_minutes(s, d);
+    const Instant day = at_minute(d, m.day, zone), evening = at_minute(d, m.evening, zone);
+    const Instant night = at_minute(d, m.night, zone), night_end = at_minute(d, m.night_end, zone);
+    OohShiftWindows w;
+    w.windows[0] = night_before;
+    w.windows[1] = {day, evening};      // window_span(m, d, OohPart::day, zone)
+    w.windows[2] = {evening, night};    // window_span(m, d, OohPart::evening, zone)
+    w.windows[3] = {night, night_end};  // window_span(m, d, OohPart::night, zone)
+    night_before = w.windows[3];
+    out.push_back(w);
+  }
+  return out;
 }
 
 OohWindow current_ooh_window(const Snapshot& s, Instant now) {

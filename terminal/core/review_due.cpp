@@ -204,12 +204,19 @@ std::vector<ReviewObligation> review_obligations_as_at(const Snapshot& s, const 
 }
 
 std::optional<ReviewObligation> next_review_as_at(const Snapshot& s, const ReviewFacts& f, Stage stage, Instant at) {
-  std::optional<ReviewObligation> best;
-  // The first of the earliest (the stable sort's front).
+  // The first of the earliest (the stable sort's front); the obligation is made once, at the end.
+  const RuleText* best_rule = nullptr;
+  Instant best_due{};
+  bool any = false;
   each_obligation(s, f, stage, at, at, [&](const RuleText* rule, Instant due, auto&&) {
-    if (!best || due < best->due) best = ReviewObligation{rule, due, std::string()};
+    if (!any || due < best_due) {
+      best_rule = rule;
+      best_due = due;
+      any = true;
+    }
   });
-  return best;
+  if (!any) return std::nullopt;
+  return ReviewObligation{best_rule, best_due, std::string()};
 }
 
 std::vector<ReviewObligation> review_obligations(const Snapshot& s, const Episode& e, Instant now) {

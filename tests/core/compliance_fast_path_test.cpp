@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 
 using namespace vb;
@@ -57,12 +58,11 @@ TEST_CASE("local time: cached offsets give the zone's own answers across both cl
   }
 }
 
-TEST_CASE("compliance: visits and shifts prepared from the date index equal a scan of the whole history") {
-  const Snapshot s = demo(5, 400);
-  const LocalDate today = local_date_of(*parse_instant("2026-11-23T10:30", s.zone()), s.zone());
-  const LocalDate from = plus_days(today, -83);
-  const MeasureData d = prepare_measure_data(s, from, today, *parse_instant("2026-11-23T10:30", s.zone()));
-  // Reference: scan everything, sort each day's and each episode's visits in time order.
+namespace {
+
+// The prepared day and episode spans equal a scan of every visit, each day's and each episode's
+// sorted in time order (the hash map of lists they replace, issue 6); returns the visits seen.
+size_t spans_equal_a_scan(const Snapshot& s, const MeasureData& d, LocalDate today) {
   std::map<LocalDate, std::vector<const Visit*>> days;
   std::map<Id, std::vector<const Visit*>> episodes;
   for (const auto& v : s.visits)
@@ -74,16 +74,36 @@ TEST_CASE("compliance: visits and shifts prepared from the date index equal a sc
   for (LocalDate day = d.first; day <= today; day = plus_days(day, 1)) {
     auto expected = days[day];
     std::sort(expected.begin(), expected.end(), by_time);
-    CHECK(d.visits_on(day) == expected);
+    const auto got = d.visits_on(day);
+    CHECK(std::vector<const Visit*>(got.begin(), got.end()) == expected);
     seen += expected.size();
   }
-  CHECK(seen > 500);
-  CHECK(d.visits_by_episode.size() == episodes.size());
+  CHECK(d.visits_on(plus_days(d.first, -1)).empty());
+  CHECK(d.visits_on(plus_days(today, 2)).empty());
+  CHECK(d.episode_visit_starts.size() == episodes.size());
+  CHECK(d.episode_visits.size() == seen);
   for (auto& [episode, expected] : episodes) {
+    CAPTURE(episode);
     std::sort(expected.begin(), expected.end(), by_time);
-    REQUIRE(d.visits_by_episode.count(episode) == 1);
-    CHECK(d.visits_by_episode.at(episode) == expected);
+    const auto got = d.visits_of_episode(episode);
+    CHECK(std::vector<const Visit*>(got.begin(), got.end()) == expected);
   }
+  // Episodes without a visit in the range (and ids between or beyond those with one): none.
+  for (const auto& e : s.episodes)
+    if (!episodes.count(e.id)) CHECK(d.visits_of_episode(e.id).empty());
+  CHECK(d.visits_of_episode(0).empty());
+  CHECK(d.visits_of_episode(std::numeric_limits<Id>::max()).empty());
+  return seen;
+}
+
+}  // namespace
+
+TEST_CASE("compliance: visits and shifts prepared from the date index equal a scan of the whole history") {
+  const Snapshot s = demo(5, 400);
+  const LocalDate today = local_date_of(*parse_instant("2026-11-23T10:30", s.zone()), s.zone());
+  const LocalDate from = plus_days(today, -83);
+  const MeasureData d = prepare_measure_data(s, from, today, *parse_instant("2026-11-23T10:30", s.zone()));
+  CHECK(spans_equal_a_scan(s, d, today) > 500);
   // Shifts: those dated in the period, each date's in the snapshot's order.
   std::vector<const Shift*> shifts;
   for (const auto& sh : s.shifts)
@@ -91,6 +111,25 @@ TEST_CASE("compliance: visits and shifts prepared from the date index equal a sc
   std::stable_sort(shifts.begin(), shifts.end(), [](const Shift* a, const Shift* b) { return a->date < b->date; });
   CHECK(shifts.size() > 100);
   CHECK(d.shifts == shifts);
+}
+
+TEST_CASE("compliance: the visit spans hold when visits are stored out of time order and some dates disagree with their start") {
+  Snapshot s = demo(7, 200);
+  const Instant now = *parse_instant("2026-11-23T10:30", s.zone());
+  const LocalDate today = local_date_of(now, s.zone());
+  // Rows in reverse (each day's out of time order) and every 37th visit dated the day before its start
+  // (an episode's visits by date are then not in time order: the spans must sort them by start).
+  std::reverse(s.visits.begin(), s.visits.end());
+  size_t moved = 0;
+  for (size_t i = 0; i < s.visits.size(); i += 37)
+    if (s.visits[i].date > plus_days(today, -80) && s.visits[i].date <= today) {
+      s.visits[i].date = plus_days(s.visits[i].date, -1);
+      ++moved;
+    }
+  s.reindex();
+  CHECK(moved > 20);
+  const MeasureData d = prepare_measure_data(s, plus_days(today, -83), today, now);
+  CHECK(spans_equal_a_scan(s, d, today) > 500);
 }
 
 TEST_CASE("compliance: each trend week on the board equals that week computed on its own") {

@@ -62,4 +62,13 @@ TEST_CASE("compliance: plus_days agrees with the calendar over leap years, month
       CAPTURE(n);
       CHECK(plus_days(d, n) == LocalDate{date::sys_days{d} + date::days{n}});
     }
+  // A day field past its month's end (not a valid date) still lands where the calendar puts it.
+  for (const LocalDate d : {LocalDate{date::year{2027}, date::month{2}, date::day{29}},
+                            LocalDate{date::year{2027}, date::month{2}, date::day{31}},
+                            LocalDate{date::year{2028}, date::month{2}, date::day{30}},
+                            LocalDate{date::year{2026}, date::month{4}, date::day{31}}})
+    for (long n = -40; n <= 40; ++n) {
+      CAPTURE(n);
+      CHECK(plus_days(d, n) == LocalDate{date::sys_days{d} + date::days{n}});
+    }
 }
