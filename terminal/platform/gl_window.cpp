@@ -2,6 +2,8 @@
 #include "platform/gl_window.hpp"
 #include "platform/typed_text.hpp"
 
+#include <GL/gl.h>
+#include <GL/glext.h>
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
@@ -9,11 +11,60 @@
 
 #include <malloc.h>
 
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <stdexcept>
 
 namespace vb::platform {
 
 namespace {
+// The font atlas as a one-byte-a-texel GL texture (session 10, issue 7: the kiosk's fixed memory).
+// ImGui's OpenGL3 backend uploads the atlas as RGBA (255, 255, 255, alpha): four bytes a texel, held
+// by the GL driver for the life of the board (llvmpipe keeps textures in the process's heap: ~1.2 MiB
+// for the kiosk's four faces). The same texels as one byte (GL_R8) read through the swizzle
+// (1, 1, 1, red) sample to the same colours, in a quarter of the memory.
+//
+// Re-specifies the atlas's uploaded texture (atlas.TexID, made by the backend) as GL_R8 from the
+// atlas's alpha pixels, same size and filtering, swizzled to (1, 1, 1, red). Call after the backend
+// made the texture and before the atlas's CPU pixels are cleared; false (and nothing changed) when
+// there are no alpha pixels or no texture, or when VISITBOARD_FONT_TEXTURE=rgba is set (the backend's
+// RGBA texture is kept: for comparing frames).
+bool narrow_font_texture(ImFontAtlas& atlas) {
+  if (!atlas.TexID || !atlas.TexPixelsAlpha8 || atlas.TexWidth <= 0 || atlas.TexHeight <= 0) return false;
+  if (const char* v = std::getenv("VISITBOARD_FONT_TEXTURE"); v && std::strcmp(v, "rgba") == 0) return false;
+  while (glGetError() != GL_NO_ERROR) {  // earlier errors are not ours to report
+  }
+  const auto texture = static_cast<GLuint>(reinterpret_cast<std::intptr_t>(atlas.TexID));
+  GLint bound = 0, alignment = 4, row_length = 0;
+  glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
+  glGetIntegerv(GL_UNPACK_ALIGNMENT, &alignment);
+  glGetIntegerv(GL_UNPACK_ROW_LENGTH, &row_length);
+  glBindTexture(GL_TEXTURE_2D, texture);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+  // Same name, new storage: the backend still owns (and later deletes) the texture; its filtering
+  // parameters are the texture's and stay as the backend set them.
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, atlas.TexWidth, atlas.TexHeight, 0, GL_RED, GL_UNSIGNED_BYTE, atlas.TexPixelsAlpha8);
+  const GLint swizzle[4] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+  glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+  const bool narrowed = glGetError() == GL_NO_ERROR;
+  if (!narrowed) {
+    // A driver without R8 or the swizzle: back to the backend's RGBA texels, identity swizzle.
+    const GLint identity[4] = {GL_RED, GL_GREEN, GL_BLUE, GL_ALPHA};
+    glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, identity);
+    if (atlas.TexPixelsRGBA32)
+      glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, atlas.TexWidth, atlas.TexHeight, 0, GL_RGBA, GL_UNSIGNED_BYTE, atlas.TexPixelsRGBA32);
+    while (glGetError() != GL_NO_ERROR) {
+    }
+  }
+  glPixelStorei(GL_UNPACK_ALIGNMENT, alignment);
+  glPixelStorei(GL_UNPACK_ROW_LENGTH, row_length);
+  glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
+  return narrowed;
+}
+
 std::string glfw_error() {
   const char* text = nullptr;
   glfwGetError(&text);
@@ -83,6 +134,9 @@ void ImGuiBinding::new_frame() {
     // The texture holds the atlas now; the CPU copies (alpha + RGBA) are not needed again
     // (a rebuild after a resize makes them anew). The first frame also follows the load of the
     // snapshot and the first derive: give their freed heap back to the system.
+    // One byte a texel instead of four (see above); said once if the driver refuses it.
+    if (!narrow_font_texture(*atlas) && atlas->TexPixelsAlpha8 && !std::getenv("VISITBOARD_FONT_TEXTURE"))
+      std::fprintf(stderr, "visitboard: the font texture stays RGBA (the GL driver refused GL_R8 with a swizzle)\n");
     atlas->ClearTexData();
     // The font files' bytes (~2 MiB: four faces, each with the icon font merged) are only read to
     // build the atlas; load_fonts reads them again for a rebuild.

@@ -424,6 +424,21 @@ PY
     grep -q "line 1: .*without the clinician role: cannot change a family member's or carer's details" "$work/err" || fail "role not checked: $(cat "$work/err")"
     [ "$(sqlite3 "$db" "SELECT (SELECT count(*) FROM key_person_version)||'|'||(SELECT count(*) FROM audit_log)")" = "$before" ] || fail "a refused change wrote rows"
     ;;
+  font_texture_one_byte_draws_the_same_frames)
+    # Session 10 (s10B, issue 7): the font atlas is held as one byte a texel (GL_R8, swizzled to
+    # 1, 1, 1, red) instead of the backend's RGBA; every pixel must come out as with the RGBA texture.
+    demo
+    for shot in "today 1920x1080" "today 1280x800" "staff 1280x800" "lock 1280x800" "compliance 1920x1080" "admin 1280x800"; do
+      set -- $shot
+      xrun "$bin" --db "$db" --now "$now" screenshot "$work/r8.png" --screen "$1" --size "$2" 2>"$work/err" || fail "screenshot $shot: $(cat "$work/err")"
+      grep -q "font texture" "$work/err" && fail "the font texture was not narrowed: $(cat "$work/err")"
+      VISITBOARD_FONT_TEXTURE=rgba xrun "$bin" --db "$db" --now "$now" screenshot "$work/rgba.png" --screen "$1" --size "$2" 2>/dev/null || fail "rgba screenshot $shot"
+      cmp -s "$work/r8.png" "$work/rgba.png" || fail "$shot differs between the one-byte and the RGBA font texture"
+    done
+    xrun "$bin" --db "$db" --now "$now" screenshot "$work/r8.png" --screen today --privacy --size 1280x800 2>/dev/null || fail "privacy screenshot"
+    VISITBOARD_FONT_TEXTURE=rgba xrun "$bin" --db "$db" --now "$now" screenshot "$work/rgba.png" --screen today --privacy --size 1280x800 2>/dev/null || fail "rgba privacy screenshot"
+    cmp -s "$work/r8.png" "$work/rgba.png" || fail "the privacy view differs between the one-byte and the RGBA font texture"
+    ;;
   *) fail "unknown case $case_name" ;;
 esac
 echo "ok: $case_name"
