@@ -18,21 +18,6 @@ using namespace vb::store::test;
 
 namespace {
 
-std::string rows_of(RawConnection& raw, const std::string& sql) {
-  std::string out;
-  auto* st = static_cast<sqlite3_stmt*>(nullptr);
-  REQUIRE(sqlite3_prepare_v2(raw.handle(), sql.c_str(), -1, &st, nullptr) == SQLITE_OK);
-  while (sqlite3_step(st) == SQLITE_ROW) {
-    for (int i = 0; i < sqlite3_column_count(st); ++i) {
-      const auto* t = sqlite3_column_text(st, i);
-      out += (i ? "|" : "") + (t ? std::string(reinterpret_cast<const char*>(t)) : std::string("NULL"));
-    }
-    out += "\n";
-  }
-  sqlite3_finalize(st);
-  return out;
-}
-
 void audit(RawConnection& raw, const char* at, const char* by, const char* command, Id key_person, const char* before,
            const char* after) {
   const std::string sql = std::string("INSERT INTO audit_log (at, by_staff, command, entity, entity_id, before_json, after_json) VALUES ('") +

@@ -73,6 +73,23 @@ long long RawConnection::query_int(const std::string& sql) {
   return v;
 }
 
+std::string rows_of(RawConnection& raw, const std::string& sql) {
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(raw.handle(), sql.c_str(), -1, &st, nullptr) != SQLITE_OK) {
+    throw std::runtime_error("raw prepare failed: " + std::string(sqlite3_errmsg(raw.handle())));
+  }
+  std::string out;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    for (int i = 0; i < sqlite3_column_count(st); ++i) {
+      const auto* t = sqlite3_column_text(st, i);
+      out += (i ? "|" : "") + (t ? std::string(reinterpret_cast<const char*>(t)) : std::string("NULL"));
+    }
+    out += "\n";
+  }
+  sqlite3_finalize(st);
+  return out;
+}
+
 namespace {
 
 // A phase by its first fields in their old declaration order (ContactPhase is reordered, issue 7).

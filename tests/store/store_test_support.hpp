@@ -63,4 +63,7 @@ class RawConnection {
   std::string error_;
 };
 
+// Every row `sql` returns, one line each, columns joined by '|', NULL as "NULL" (for comparing tables).
+std::string rows_of(RawConnection& raw, const std::string& sql);
+
 }  // namespace vb::store::test
