@@ -3,6 +3,7 @@
 // shifts and reviews. Plain data; instants are UTC, dates are the team's local calendar dates.
 #include "core/compact_vector.hpp"
 #include "core/local_time.hpp"
+#include "core/packed_id.hpp"
 #include "core/packed_optional.hpp"
 #include "core/packed_text.hpp"
 #include "core/roles.hpp"
@@ -116,6 +117,9 @@ struct ContactPlan {
 };
 
 // Fields ordered widest first so a row has no padding (issue 7: ~30k rows at trust scale).
+// The largest plan slot a visit can hold (an index within one day; see Visit::plan_slot).
+inline constexpr int max_plan_slot = 32767;
+
 struct Visit {
   Id id = 0;
   Id episode_id = 0;
@@ -132,11 +136,13 @@ struct Visit {
   // unallocated). nullopt on an allocated visit: allocated before times were recorded.
   PackedOptional<Instant> allocated_at{};
   StaffId allocated_by;
-  // Added by step-down (issue 3): which of its day's plan slots this visit was generated for
-  // (nullopt: added by hand or imported), and whether a person changed it after generation.
-  std::optional<int> plan_slot{};
   LocalDate date{};  // local calendar date of the visit
   int duration_min = 0;  // planned length; actual once done
+  // Added by step-down (issue 3): which of its day's plan slots this visit was generated for
+  // (nullopt: added by hand or imported), and whether a person changed it after generation.
+  // 2 bytes (session 10, issue 7: a row is 112 bytes, not 120): a slot is an index within one day,
+  // 0 .. max_plan_slot; the store refuses a larger one rather than cut it.
+  PackedOptional<std::int16_t> plan_slot{};
   VisitType type = VisitType::home;
   VisitStatus status = VisitStatus::planned;
   bool out_of_hours = false;
@@ -148,10 +154,10 @@ struct Visit {
 struct Shift {
   Id id = 0;
   StaffId staff_id;
-  Id team_id = 0;
   Instant start{};
   Instant end{};
   LocalDate date{};  // local date the shift starts on
+  PackedTeamId team_id{};  // 3 bytes (session 10, issue 7: a row is 40 bytes, not 48); reads as an Id
   ShiftKind kind = ShiftKind::early;
 };
 

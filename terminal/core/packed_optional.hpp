@@ -14,6 +14,10 @@ struct absent_value {
   static constexpr T get() { return T::min(); }  // Instant: time_point::min()
 };
 template <>
+struct absent_value<short> {  // Visit::plan_slot (session 10)
+  static constexpr short get() { return std::numeric_limits<short>::min(); }
+};
+template <>
 struct absent_value<long> {
   static constexpr long get() { return std::numeric_limits<long>::min(); }
 };

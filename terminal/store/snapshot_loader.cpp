@@ -178,7 +178,9 @@ void load_shifts(Database& db, Snapshot& s) {
     Shift sh;
     sh.id = r.integer(0);
     sh.staff_id = r.text(1);
-    sh.team_id = r.integer(2);
+    const Id team = r.integer(2);
+    if (team < 0 || team > max_packed_team_id) r.fail(2, std::to_string(team) + " is not a team id a shift row can hold (0-" + std::to_string(max_packed_team_id) + ")");
+    sh.team_id = team;
     sh.kind = r.word(3, parse_shift_kind, "shift kind");
     sh.date = r.date(4);
     sh.start = r.instant(5);

@@ -60,7 +60,11 @@ void read_step_down_phase(const StoredRow& r, int first, ContactPhase& p) {
 }
 
 void read_step_down_visit(const StoredRow& r, int first, Visit& v) {
-  if (auto slot = r.optional_id(first)) v.plan_slot = static_cast<int>(*slot);
+  if (auto slot = r.optional_id(first)) {
+    // The schema allows any slot >= 0; a row holds up to max_plan_slot (an index within one day).
+    if (*slot < 0 || *slot > max_plan_slot) r.fail(first, std::to_string(*slot) + " is not a plan slot (0-" + std::to_string(max_plan_slot) + ")");
+    v.plan_slot = static_cast<std::int16_t>(*slot);
+  }
   v.hand_edited = r.boolean(first + 1);
 }
 

@@ -7,6 +7,7 @@
 
 #include <map>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -94,4 +95,43 @@ TEST_CASE("packed rows: a visit, a review and a transition record are at most ha
   CHECK(sizeof(Review) <= 96);  // was 192
   CHECK(sizeof(TransitionRecord) <= 48);  // was 120
   CHECK(sizeof(Shift) <= 48);  // was 72
+}
+
+TEST_CASE("packed rows (s10B): a visit is 112 bytes and a shift 40, and their small fields read back what was set") {
+  CHECK(sizeof(Visit) == 112);
+  CHECK(sizeof(Shift) == 40);
+  Visit v;
+  CHECK_FALSE(v.plan_slot.has_value());
+  CHECK(v.plan_slot == std::nullopt);
+  for (int slot : {0, 1, 7, 255, 256, max_plan_slot}) {
+    v.plan_slot = slot;
+    REQUIRE(v.plan_slot.has_value());
+    CHECK(*v.plan_slot == slot);
+    CHECK(v.plan_slot == slot);
+  }
+  v.plan_slot = std::nullopt;
+  CHECK_FALSE(v.plan_slot.has_value());
+  v.hand_edited = true;
+  v.date = date::year{2026} / 11 / 23;
+  v.duration_min = 45;
+  CHECK(v.hand_edited);
+  CHECK_FALSE(v.double_up);
+  CHECK(v.duration_min == 45);
+
+  Shift sh;
+  CHECK(sh.team_id == 0);
+  for (Id team : {Id{1}, Id{7}, Id{255}, Id{256}, Id{65535}, Id{65536}, max_packed_team_id}) {
+    sh.team_id = team;
+    CHECK(sh.team_id == team);
+    CHECK(Id{sh.team_id} == team);
+    const Shift copy = sh;
+    CHECK(copy.team_id == sh.team_id);
+  }
+  CHECK(max_packed_team_id == 16777215);
+  CHECK_THROWS_AS(sh.team_id = max_packed_team_id + 1, std::out_of_range);
+  CHECK_THROWS_AS(sh.team_id = -1, std::out_of_range);
+  CHECK(sh.team_id == max_packed_team_id);  // a refused id leaves the field as it was
+  sh.kind = ShiftKind::night;
+  CHECK(sh.kind == ShiftKind::night);
+  CHECK(sh.team_id == max_packed_team_id);
 }

@@ -1,6 +1,8 @@
 // write_snapshot then load_snapshot gives back exactly what was written, field by field.
 #include <doctest/doctest.h>
 
+#include <map>
+
 #include "store/database.hpp"
 #include "store/snapshot_loader.hpp"
 #include "store/snapshot_writer.hpp"
@@ -369,8 +371,8 @@ TEST_CASE("store: every field of the model is covered by the round trip (struct 
   CHECK(sizeof(Episode) == 96);  // zone and closure words as PackedText, no padding (issue 7)
   CHECK(sizeof(ContactPhase) == 72);  // label, focus PackedText; weekdays, windows CompactVector
   CHECK(sizeof(ContactPlan) == 80);
-  CHECK(sizeof(Visit) == 120);  // required_skills CompactVector (issue 7); allocated_at, allocated_by (migration 007)
-  CHECK(sizeof(Shift) == 48);
+  CHECK(sizeof(Visit) == 112);  // required_skills CompactVector (issue 7); allocated_at, allocated_by (migration 007); 2-byte plan_slot (s10B)
+  CHECK(sizeof(Shift) == 40);  // team_id in 3 bytes (s10B)
   CHECK(sizeof(ReviewSlot) == 32);
   CHECK(sizeof(Review) == 80);  // risk_domains CompactVector
   CHECK(sizeof(DecisionLogEntry) == 176);
@@ -476,4 +478,76 @@ TEST_CASE("store: a malformed stored value is reported with its table, row and c
   CHECK(contains(store_error_of([&] { load_snapshot(db); }), "table team, row 7, column time_zone"));
   REQUIRE(raw.exec("UPDATE team SET time_zone = 'Europe/London' WHERE id = 7") == SQLITE_OK);
   CHECK(load_snapshot(db).visits.size() == 6);
+}
+
+TEST_CASE("store: the slimmer visit and shift rows (s10B) hold every plan slot and team id the store hands them, "
+          "and refuse rather than cut a larger one") {
+  TempDir dir;
+  const auto path = dir.file("slim.db");
+  auto db = Database::open(path, OpenMode::create_if_missing);
+  write_snapshot(db, full_snapshot());
+  RawConnection raw(path);
+  REQUIRE(raw.exec("INSERT INTO team (id, name) VALUES (256, 'B'), (65536, 'A'), (16777215, 'Largest'), (16777216, 'Too large')") == SQLITE_OK);
+
+  // Plan slots: none, 0, the largest a row holds; each read back as written, beside its neighbours.
+  REQUIRE(raw.exec("UPDATE visit SET plan_slot = NULL WHERE id = 101") == SQLITE_OK);
+  REQUIRE(raw.exec("UPDATE visit SET plan_slot = 0, hand_edited = 1, double_up = 1, out_of_hours = 1 WHERE id = 102") == SQLITE_OK);
+  REQUIRE(raw.exec("UPDATE visit SET plan_slot = 32767, duration_min = 1000000 WHERE id = 103") == SQLITE_OK);
+  REQUIRE(raw.exec("UPDATE shift SET team_id = 16777215 WHERE id = 300") == SQLITE_OK);
+  REQUIRE(raw.exec("UPDATE shift SET team_id = 65536 WHERE id = 301") == SQLITE_OK);
+  REQUIRE(raw.exec("UPDATE shift SET team_id = 256 WHERE id = 302") == SQLITE_OK);
+  {
+    const Snapshot s = load_snapshot(db);
+    const Visit* none = s.find_visit(101);
+    const Visit* zero = s.find_visit(102);
+    const Visit* largest = s.find_visit(103);
+    REQUIRE(none);
+    REQUIRE(zero);
+    REQUIRE(largest);
+    CHECK_FALSE(none->plan_slot.has_value());
+    REQUIRE(zero->plan_slot.has_value());
+    CHECK(*zero->plan_slot == 0);
+    CHECK(zero->hand_edited == true);
+    CHECK(zero->double_up == true);
+    CHECK(zero->out_of_hours == true);
+    REQUIRE(largest->plan_slot.has_value());
+    CHECK(*largest->plan_slot == max_plan_slot);
+    CHECK(largest->duration_min == 1000000);
+    std::map<Id, Id> team_of;
+    for (const Shift& sh : s.shifts) team_of[sh.id] = sh.team_id;
+    CHECK(team_of[300] == 16777215);
+    CHECK(team_of[301] == 65536);
+    CHECK(team_of[302] == 256);
+    CHECK(team_of[303] == 7);
+  }
+
+  REQUIRE(raw.exec("UPDATE visit SET plan_slot = 32768 WHERE id = 103") == SQLITE_OK);
+  auto message = store_error_of([&] { load_snapshot(db); });
+  CHECK(contains(message, "table visit, row 103, column plan_slot"));
+  CHECK(contains(message, "32768 is not a plan slot"));
+  REQUIRE(raw.exec("UPDATE visit SET plan_slot = 32767 WHERE id = 103") == SQLITE_OK);
+
+  REQUIRE(raw.exec("UPDATE shift SET team_id = 16777216 WHERE id = 300") == SQLITE_OK);
+  message = store_error_of([&] { load_snapshot(db); });
+  CHECK(contains(message, "table shift, row 300, column team_id"));
+  CHECK(contains(message, "16777216 is not a team id"));
+}
+
+TEST_CASE("store: a team with the largest id a shift row holds writes and reads its shifts value for value (s10B)") {
+  TempDir dir;
+  Snapshot written = full_snapshot();
+  written.team.id = max_packed_team_id;
+  for (auto& m : written.staff) m.team_id = max_packed_team_id;
+  for (auto& p : written.people) p.team_id = max_packed_team_id;
+  for (auto& e : written.episodes) e.team_id = max_packed_team_id;
+  for (auto& sh : written.shifts) sh.team_id = max_packed_team_id;
+  written.visits[0].plan_slot = max_plan_slot;
+  auto db = Database::open(dir.file("largest.db"), OpenMode::create_if_missing);
+  write_snapshot(db, written);
+  const Snapshot loaded = load_snapshot(db);
+  CHECK(loaded.team.id == max_packed_team_id);
+  REQUIRE(loaded.shifts.size() == written.shifts.size());
+  for (size_t i = 0; i < written.shifts.size(); ++i) same(loaded.shifts[i], written.shifts[i]);
+  REQUIRE(loaded.visits.size() == written.visits.size());
+  for (size_t i = 0; i < written.visits.size(); ++i) same(loaded.visits[i], written.visits[i]);
 }

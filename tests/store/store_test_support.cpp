@@ -228,11 +228,11 @@ void add_visits_and_shifts(Snapshot& s) {
   s.visits = {done, no_access, follow_up, forward, moved, cancelled};
 
   s.shifts = {
-      Shift{300, "S01", 7, utc("2026-11-23T07:00:00Z"), utc("2026-11-23T15:00:00Z"), day("2026-11-23"), ShiftKind::early},
-      Shift{301, "S03", 7, utc("2026-11-23T14:00:00Z"), utc("2026-11-23T22:00:00Z"), day("2026-11-23"), ShiftKind::late},
-      Shift{302, "S03", 7, utc("2026-11-24T16:00:00Z"), utc("2026-11-25T00:00:00Z"), day("2026-11-24"), ShiftKind::twilight},
+      Shift{300, "S01", utc("2026-11-23T07:00:00Z"), utc("2026-11-23T15:00:00Z"), day("2026-11-23"), 7, ShiftKind::early},
+      Shift{301, "S03", utc("2026-11-23T14:00:00Z"), utc("2026-11-23T22:00:00Z"), day("2026-11-23"), 7, ShiftKind::late},
+      Shift{302, "S03", utc("2026-11-24T16:00:00Z"), utc("2026-11-25T00:00:00Z"), day("2026-11-24"), 7, ShiftKind::twilight},
       // The October change night: 20:00 BST to 08:00 GMT is 13 hours.
-      Shift{303, "S01", 7, utc("2026-10-24T19:00:00Z"), utc("2026-10-25T08:00:00Z"), day("2026-10-24"), ShiftKind::night},
+      Shift{303, "S01", utc("2026-10-24T19:00:00Z"), utc("2026-10-25T08:00:00Z"), day("2026-10-24"), 7, ShiftKind::night},
   };
 }
 
