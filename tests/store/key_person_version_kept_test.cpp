@@ -44,8 +44,10 @@ TableRows& table_of(DatabaseDump& dump, const std::string& name) {
   throw std::logic_error("unreachable");
 }
 
-// What a 010 database looks like: 011 only adds the delete trigger (and maybe versions).
+// What a 010 database looks like: 011 only adds the delete trigger (and maybe versions); 012 only
+// adds the record tables' delete triggers.
 void back_to_010(RawConnection& raw) {
+  drop_migration_012_triggers(raw);
   REQUIRE_MESSAGE(raw.exec("DROP TRIGGER key_person_version_is_never_deleted") == SQLITE_OK, raw.error());
   REQUIRE(raw.exec("PRAGMA user_version = 10") == SQLITE_OK);
 }

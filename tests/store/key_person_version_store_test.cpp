@@ -38,6 +38,7 @@ void make_009_database(const std::string& path) {
   RawConnection raw(path);
   // 010 only adds key_person_version: without it (and its index and trigger) the schema is 009's.
   REQUIRE(raw.exec("DROP TABLE key_person_version") == SQLITE_OK);
+  drop_migration_012_triggers(raw);  // 012 (session 11) adds only triggers
   REQUIRE(raw.exec("PRAGMA user_version = 9") == SQLITE_OK);
   // 970: added on 1 Nov without consent or a number, both given on 20 Nov.
   audit(raw, "2026-11-01T10:00:00Z", "S01", "add_key_person", 970, "null",

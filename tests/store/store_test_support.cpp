@@ -343,4 +343,14 @@ Snapshot full_snapshot() {
   return s;
 }
 
+const char* const record_tables[8] = {"decision_log", "audit_log", "risk_change", "concern",
+                                     "escalation_ack", "risk_reassessment", "transition_record", "carer_contact"};
+
+void drop_migration_012_triggers(RawConnection& raw) {
+  for (const char* table : record_tables) {
+    const std::string sql = std::string("DROP TRIGGER ") + table + "_is_never_deleted";
+    if (raw.exec(sql) != SQLITE_OK) throw StoreError(sql + ": " + raw.error());
+  }
+}
+
 }  // namespace vb::store::test

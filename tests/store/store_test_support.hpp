@@ -66,4 +66,10 @@ class RawConnection {
 // Every row `sql` returns, one line each, columns joined by '|', NULL as "NULL" (for comparing tables).
 std::string rows_of(RawConnection& raw, const std::string& sql);
 
+// The clinical and audit record's append-only tables that migration 012 (session 11) makes refuse
+// DELETE, and a way back to a schema before 012 for upgrade tests: drops 012's triggers (012 changes
+// no table), so a test that sets user_version below 12 can migrate forward again.
+extern const char* const record_tables[8];
+void drop_migration_012_triggers(RawConnection& raw);
+
 }  // namespace vb::store::test
