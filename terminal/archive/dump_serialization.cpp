@@ -197,6 +197,54 @@ std::string serialize_dump(const store::DatabaseDump& dump) {
 
 namespace {
 
+// Writes what `ar << dump` writes, a table and a row at a time: Boost's class information (tracking
+// off, class version) before the dump's fields and before the first table's, then exactly the
+// fields of save(DatabaseDump) and save(TableRows) above. tests/archive/streamed_payload_test.cpp
+// holds the two to the same bytes.
+class PayloadWriter final : public store::TableReader {
+ public:
+  PayloadWriter(boost::archive::text_oarchive& ar, StreamedDump& out) : ar_(ar), out_(out) {}
+  void begin(int schema_version, std::size_t tables) override {
+    out_.schema_version = schema_version;
+    class_information(dump_class_version);
+    std::int64_t schema = schema_version;
+    std::uint64_t count = tables;
+    ar_ << schema << count;
+  }
+  void table(const store::TableRows& layout, std::uint64_t rows) override {
+    if (out_.table_rows.empty()) class_information(table_class_version);
+    out_.table_rows.emplace_back(layout.name, rows);
+    detail::save_bytes(ar_, layout.name);
+    std::uint64_t columns = layout.columns.size();
+    ar_ << columns;
+    for (const auto& c : layout.columns) detail::save_bytes(ar_, c);
+    ar_ << rows;
+    team_name_column_ = -1;
+    if (layout.name == "team") {
+      for (std::size_t i = 0; i < layout.columns.size(); ++i)
+        if (layout.columns[i] == "name") team_name_column_ = static_cast<int>(i);
+    }
+    first_row_ = true;
+  }
+  void row(const std::vector<store::SqlValue>& values) override {
+    if (first_row_ && team_name_column_ >= 0) {
+      if (const auto* s = std::get_if<std::string>(&values[static_cast<std::size_t>(team_name_column_)])) out_.team = *s;
+    }
+    first_row_ = false;
+    for (const auto& v : values) detail::save_value(ar_, v);
+  }
+
+ private:
+  void class_information(unsigned version) {
+    unsigned tracking = 0;
+    ar_ << tracking << version;
+  }
+  boost::archive::text_oarchive& ar_;
+  StreamedDump& out_;
+  int team_name_column_ = -1;
+  bool first_row_ = false;
+};
+
 // Boost reads its own signature as a length-prefixed string (a false length allocates it), so the
 // signature and library version are checked here before Boost sees the text.
 void check_boost_signature(const std::string& payload) {
@@ -216,6 +264,18 @@ void check_boost_signature(const std::string& payload) {
 }
 
 }  // namespace
+
+StreamedDump serialize_database(sqlite3* db) {
+  StreamedDump out;
+  std::ostringstream text;
+  {
+    boost::archive::text_oarchive ar(text);
+    PayloadWriter writer(ar, out);
+    store::read_tables(db, writer);
+  }
+  out.payload = std::move(text).str();
+  return out;
+}
 
 store::DatabaseDump parse_dump(const std::string& payload) {
   const std::string problem = "the archive payload is not a valid visitboard dump: ";

@@ -101,4 +101,32 @@ DatabaseDump dump_tables(sqlite3* db) {
   return dump;
 }
 
+void read_tables(sqlite3* db, TableReader& reader) {
+  ReadTransaction read(db);
+  const auto schema = static_cast<int>(query_int(db, "PRAGMA user_version", "reading the schema version"));
+  const std::vector<TableRows> tables = table_layout(db);
+  reader.begin(schema, tables.size());
+  std::vector<SqlValue> row;
+  for (const auto& t : tables) {
+    // Counted first (the reader writes the count before the rows); the read transaction keeps both the same.
+    const auto count = static_cast<std::uint64_t>(query_int(db, "SELECT count(*) FROM " + sql_identifier(t.name), "counting table " + t.name));
+    reader.table(t, count);
+    std::string sql = "SELECT ";
+    for (size_t i = 0; i < t.columns.size(); ++i) sql += (i ? ", " : "") + sql_identifier(t.columns[i]);
+    sql += " FROM " + sql_identifier(t.name);
+    Statement rows(db, sql);
+    const int n = static_cast<int>(t.columns.size());
+    std::uint64_t seen = 0;
+    while (rows.step("reading table " + t.name)) {
+      row.clear();
+      for (int i = 0; i < n; ++i) row.push_back(column_value(rows.handle(), i));
+      reader.row(row);
+      ++seen;
+    }
+    if (seen != count) {
+      throw StoreError("table " + t.name + " gave " + std::to_string(seen) + " rows after counting " + std::to_string(count));
+    }
+  }
+}
+
 }  // namespace vb::store

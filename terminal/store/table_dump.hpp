@@ -3,6 +3,7 @@
 // carries, read generically so tables added by later migrations are included automatically.
 #include <sqlite3.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -41,5 +42,21 @@ std::vector<TableRows> table_layout(sqlite3* db);
 // Reads every table inside ONE read transaction, so a writer committing meanwhile (the kiosk) is
 // either wholly in or wholly out. Throws StoreError naming the table that could not be read.
 DatabaseDump dump_tables(sqlite3* db);
+
+// What read_tables hands over: the tables in dump_tables' order, each announced with its row count
+// (name and columns set, rows empty), then its rows one call each. A row's values are valid only
+// during its call.
+class TableReader {
+ public:
+  virtual ~TableReader() = default;
+  virtual void begin(int schema_version, std::size_t tables) = 0;
+  virtual void table(const TableRows& layout, std::uint64_t rows) = 0;
+  virtual void row(const std::vector<SqlValue>& values) = 0;
+};
+
+// dump_tables without holding the rows (session 11): the same tables, columns and values in the same
+// order, inside ONE read transaction, each row handed to `reader` and dropped. A backup streams a
+// trust's rows through it instead of holding a copy of the whole database beside its payload.
+void read_tables(sqlite3* db, TableReader& reader);
 
 }  // namespace vb::store
