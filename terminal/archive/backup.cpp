@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <functional>
 
 namespace vb::archive {
 
@@ -38,26 +39,38 @@ void check_against_header(const VerifiedArchive& a, const std::string& name) {
   }
 }
 
-}  // namespace
-
-std::string make_archive(sqlite3* db, const ArchiveKey& key, Instant now) {
-  // Serialised as the rows are read (session 11): no dump of the whole database is held beside the
-  // payload and the sealed bytes (a 5-year trust's backup peaked at 1.2 GB with one).
-  StreamedDump streamed = serialize_database(db);
+ArchiveHeader header_of(StreamedDump& streamed, Instant now) {
   ArchiveHeader header;
   header.schema_version = streamed.schema_version;
   header.created_at = format_utc(now);
   header.team = std::move(streamed.team);
   header.table_rows = std::move(streamed.table_rows);
-  return seal_archive(header, streamed.payload, key);
+  return header;
 }
 
+}  // namespace
+
+// Serialised as the rows are read (session 11): no dump of the whole database is held beside the
+// payload and the sealed bytes (a 5-year trust's backup peaked at 1.2 GB with one).
+std::string make_archive(sqlite3* db, const ArchiveKey& key, Instant now) {
+  StreamedDump streamed = serialize_database(db);
+  return seal_archive(header_of(streamed, now), streamed.payload, key);
+}
+
+// And sealed straight into the file, a chunk at a time: only the payload is held whole.
 BackupSummary write_backup(store::Database& db, const std::string& archive_path, const ArchiveKey& key, Instant now) {
-  std::string bytes = make_archive(db.handle(), key, now);
+  StreamedDump streamed = serialize_database(db.handle());
+  const ArchiveHeader header = header_of(streamed, now);
+  std::string head;
+  std::uint64_t file_bytes = 0;
+  write_file_atomically(archive_path, [&](const std::function<void(std::string_view)>& write) {
+    head = seal_archive_to(header, streamed.payload, key, [&](std::string_view piece) {
+      file_bytes += piece.size();
+      write(piece);
+    });
+  });
   std::size_t head_len = 0;
-  BackupSummary summary{parse_header(bytes, archive_path, head_len), bytes.size()};
-  write_file_atomically(archive_path, bytes);
-  return summary;
+  return BackupSummary{parse_header(head, archive_path, head_len), file_bytes};
 }
 
 VerifiedArchive read_archive(std::string_view bytes, const std::string& name, const ArchiveKey& key) {

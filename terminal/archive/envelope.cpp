@@ -7,6 +7,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <charconv>
 
 namespace vb::archive {
@@ -124,31 +125,40 @@ ArchiveHeader parse_header(std::string_view file, const std::string& name, std::
   return h;
 }
 
-std::string seal_archive(ArchiveHeader header, std::string_view payload, const ArchiveKey& key) {
+std::string seal_archive_to(ArchiveHeader header, std::string_view payload, const ArchiveKey& key,
+                            const std::function<void(std::string_view)>& write) {
   if (sodium_init() < 0) throw ArchiveError("libsodium could not be initialised");
   const std::size_t chunks = payload.empty() ? 1 : (payload.size() + chunk_bytes - 1) / chunk_bytes;
   header.key_id = key.id;
   header.payload_bytes = stream_header + payload.size() + chunks * tag_bytes;
   if (header.payload_bytes > max_payload_bytes) throw ArchiveError("the database is too large for one archive");
   const std::string head = format_header(header);
+  write(head);
 
-  std::string out = head;
-  out.resize(head.size() + header.payload_bytes);
-  auto* cursor = reinterpret_cast<unsigned char*>(out.data() + head.size());
+  std::string sealed(std::max(stream_header, std::min(chunk_bytes, payload.size()) + tag_bytes), '\0');
+  auto* out = reinterpret_cast<unsigned char*>(sealed.data());
   crypto_secretstream_xchacha20poly1305_state state;
-  crypto_secretstream_xchacha20poly1305_init_push(&state, cursor, key.bytes.data());
-  cursor += stream_header;
+  crypto_secretstream_xchacha20poly1305_init_push(&state, out, key.bytes.data());
+  write(std::string_view(sealed.data(), stream_header));
   for (std::size_t i = 0; i < chunks; ++i) {
     std::size_t from = i * chunk_bytes;
     std::size_t n = std::min(chunk_bytes, payload.size() - std::min(from, payload.size()));
     unsigned char tag = i + 1 == chunks ? crypto_secretstream_xchacha20poly1305_TAG_FINAL
                                         : crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
     unsigned long long written = 0;
-    crypto_secretstream_xchacha20poly1305_push(&state, cursor, &written,
+    crypto_secretstream_xchacha20poly1305_push(&state, out, &written,
                                                reinterpret_cast<const unsigned char*>(payload.data()) + from, n,
                                                reinterpret_cast<const unsigned char*>(head.data()), head.size(), tag);
-    cursor += written;
+    write(std::string_view(sealed.data(), static_cast<std::size_t>(written)));
   }
+  sodium_memzero(&state, sizeof state);
+  return head;
+}
+
+std::string seal_archive(ArchiveHeader header, std::string_view payload, const ArchiveKey& key) {
+  std::string out;
+  out.reserve(max_header_bytes + stream_header + payload.size() + (payload.size() / chunk_bytes + 1) * tag_bytes);
+  seal_archive_to(std::move(header), payload, key, [&out](std::string_view piece) { out.append(piece); });
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include "archive/archive_key.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -39,6 +40,12 @@ ArchiveHeader parse_header(std::string_view file, const std::string& name, std::
 
 // The whole archive file: header (with payload_bytes filled in) + sealed payload.
 std::string seal_archive(ArchiveHeader header, std::string_view payload, const ArchiveKey& key);
+
+// The same archive handed to `write` piece by piece (the header's text, the stream header, then each
+// sealed chunk of at most 1 MiB + 17 bytes) instead of held whole (session 11: a backup writes it
+// straight to its file). Returns the header's text.
+std::string seal_archive_to(ArchiveHeader header, std::string_view payload, const ArchiveKey& key,
+                            const std::function<void(std::string_view)>& write);
 
 struct OpenedArchive {
   ArchiveHeader header;

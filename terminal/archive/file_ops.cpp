@@ -60,23 +60,40 @@ std::string read_file(const std::string& path, std::uint64_t max_bytes) {
 }
 
 void write_file_atomically(const std::string& path, std::string_view bytes, unsigned mode) {
+  write_file_atomically(path, [bytes](const std::function<void(std::string_view)>& write) { write(bytes); }, mode);
+}
+
+void write_file_atomically(const std::string& path,
+                           const std::function<void(const std::function<void(std::string_view)>& write)>& produce,
+                           unsigned mode) {
   std::string temp = path + ".tmp-XXXXXX";
   int fd = ::mkstemp(temp.data());
   if (fd < 0) throw ArchiveError("cannot write beside '" + path + "': " + why());
   ::fchmod(fd, mode);
-  const char* p = bytes.data();
-  std::size_t left = bytes.size();
   bool ok = true;
-  while (ok && left > 0) {
-    ssize_t n = ::write(fd, p, left);
-    if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    if (ok) {
-      p += n;
-      left -= static_cast<std::size_t>(n);
+  std::string failure;
+  auto write = [&](std::string_view piece) {
+    const char* p = piece.data();
+    std::size_t left = piece.size();
+    while (ok && left > 0) {
+      ssize_t n = ::write(fd, p, left);
+      if (n < 0 && errno == EINTR) continue;
+      ok = n > 0;
+      if (ok) {
+        p += n;
+        left -= static_cast<std::size_t>(n);
+      } else {
+        failure = why();
+      }
     }
+  };
+  try {
+    produce(write);
+  } catch (...) {
+    ::close(fd);
+    ::unlink(temp.c_str());
+    throw;
   }
-  std::string failure = ok ? "" : why();
   if (ok && ::fsync(fd) != 0) {
     ok = false;
     failure = why();

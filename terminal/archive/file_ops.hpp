@@ -1,6 +1,8 @@
 #pragma once
 // File moves that are all or nothing: write a file through a temp + fsync + rename, and swap a
 // database file for a new one while keeping the old one (and its WAL) as PATH.previous.
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -12,6 +14,13 @@ std::string read_file(const std::string& path, std::uint64_t max_bytes);
 // Writes `bytes` to PATH.tmp-XXXXXX beside `path`, fsyncs, renames over `path`, fsyncs the folder.
 // On failure the temp file is removed and `path` is as before.
 void write_file_atomically(const std::string& path, std::string_view bytes, unsigned mode = 0600);
+
+// The same, for bytes made piece by piece: `produce` is given a writer and calls it with each piece
+// in order (session 11: a backup's sealed chunks, never held whole). A piece that cannot be written,
+// or an exception from `produce`, removes the temp file and leaves `path` as before.
+void write_file_atomically(const std::string& path,
+                           const std::function<void(const std::function<void(std::string_view)>& write)>& produce,
+                           unsigned mode = 0600);
 
 // Puts the finished database `side` in place of `live` with one rename. A `live` that exists is
 // first folded together with its WAL (when SQLite can) and kept as `live`.previous (with its WAL,
