@@ -8,6 +8,7 @@
 #include "archive/file_ops.hpp"
 #include "store/database_from_dump.hpp"
 #include "store/migrations.hpp"
+#include "store/statement.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -57,17 +58,35 @@ std::string make_archive(sqlite3* db, const ArchiveKey& key, Instant now) {
   return seal_archive(header_of(streamed, now), streamed.payload, key);
 }
 
-// And sealed straight into the file, a chunk at a time: only the payload is held whole.
+// Written to the file as it is serialised and sealed: nothing of the size of the database is held.
+// The payload's size goes into the header, which every chunk authenticates, so it is counted first:
+// the same tables serialised twice inside one read transaction (the second pass seals), ~2x the
+// serialising CPU for a backup that holds ~2 MiB instead of the payload (the 5-year trust: 285 MiB).
 BackupSummary write_backup(store::Database& db, const std::string& archive_path, const ArchiveKey& key, Instant now) {
-  StreamedDump streamed = serialize_database(db.handle());
-  const ArchiveHeader header = header_of(streamed, now);
+  sqlite3* handle = db.handle();
+  store::execute(handle, "BEGIN", "starting the backup's read");
+  struct EndRead {
+    sqlite3* db;
+    ~EndRead() { sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr); }
+  } end_read{handle};
+  // A deferred BEGIN takes its snapshot at the first read: both passes read that one.
+  store::query_int(handle, "SELECT count(*) FROM sqlite_schema", "starting the backup's read");
+
+  std::uint64_t payload_size = 0;
+  StreamedDump counted = serialize_database_to(handle, [&](std::string_view piece) { payload_size += piece.size(); });
+  const auto table_rows = counted.table_rows;
+  const ArchiveHeader header = header_of(counted, now);
   std::string head;
   std::uint64_t file_bytes = 0;
   write_file_atomically(archive_path, [&](const std::function<void(std::string_view)>& write) {
-    head = seal_archive_to(header, streamed.payload, key, [&](std::string_view piece) {
+    ArchiveSealer sealer(header, payload_size, key, [&](std::string_view piece) {
       file_bytes += piece.size();
       write(piece);
     });
+    const StreamedDump sealed = serialize_database_to(handle, [&](std::string_view piece) { sealer.add(piece); });
+    if (sealed.table_rows != table_rows) throw ArchiveError("the database changed between the backup's two passes");
+    sealer.finish();
+    head = sealer.head();
   });
   std::size_t head_len = 0;
   return BackupSummary{parse_header(head, archive_path, head_len), file_bytes};

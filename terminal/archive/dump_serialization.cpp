@@ -16,6 +16,8 @@
 #include <bit>
 #include <new>
 #include <sstream>
+#include <streambuf>
+#include <vector>
 #include <stdexcept>
 
 namespace vb::archive {
@@ -265,6 +267,54 @@ void check_boost_signature(const std::string& payload) {
 }
 
 }  // namespace
+
+namespace {
+
+// An output buffer of 64 KiB handed on to a function each time it fills, and at the end.
+class PieceBuffer final : public std::streambuf {
+ public:
+  explicit PieceBuffer(const std::function<void(std::string_view)>& piece) : piece_(piece), buffer_(64 * 1024) {
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+  }
+  void hand_on() {
+    if (pptr() != pbase()) piece_(std::string_view(pbase(), static_cast<std::size_t>(pptr() - pbase())));
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+  }
+
+ protected:
+  int_type overflow(int_type c) override {
+    hand_on();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+  int sync() override {
+    hand_on();
+    return 0;
+  }
+
+ private:
+  const std::function<void(std::string_view)>& piece_;
+  std::vector<char> buffer_;
+};
+
+}  // namespace
+
+StreamedDump serialize_database_to(sqlite3* db, const std::function<void(std::string_view)>& piece) {
+  StreamedDump out;
+  PieceBuffer buffer(piece);
+  std::ostream text(&buffer);
+  text.exceptions(std::ios::badbit);  // a failing `piece` (a full disk) comes out as itself
+  {
+    boost::archive::text_oarchive ar(text);
+    PayloadWriter writer(ar, out);
+    store::read_tables(db, writer);
+  }
+  buffer.hand_on();
+  return out;
+}
 
 StreamedDump serialize_database(sqlite3* db) {
   StreamedDump out;

@@ -7,7 +7,9 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -34,6 +36,11 @@ struct StreamedDump {
   std::string team;  // the name in the first row of table team ("" if none)
 };
 StreamedDump serialize_database(sqlite3* db);
+
+// The same text handed to `piece` in pieces of at most 64 KiB, never held whole; `payload` stays
+// empty. Two calls inside one read transaction of the caller's give the same pieces (a backup
+// counts the bytes, then seals them: store::read_tables joins a transaction already open).
+StreamedDump serialize_database_to(sqlite3* db, const std::function<void(std::string_view)>& piece);
 
 // Throws ArchiveError("... payload: what") for anything that is not a well-formed dump within the
 // limits, including a class version newer than this build and allocation failures.

@@ -125,34 +125,65 @@ ArchiveHeader parse_header(std::string_view file, const std::string& name, std::
   return h;
 }
 
+struct ArchiveSealer::State {
+  crypto_secretstream_xchacha20poly1305_state stream;
+  ~State() { sodium_memzero(&stream, sizeof stream); }
+};
+
+ArchiveSealer::ArchiveSealer(ArchiveHeader header, std::uint64_t payload_size, const ArchiveKey& key,
+                             std::function<void(std::string_view)> write)
+    : write_(std::move(write)), state_(std::make_unique<State>()), size_(payload_size) {
+  if (sodium_init() < 0) throw ArchiveError("libsodium could not be initialised");
+  chunks_ = payload_size == 0 ? 1 : (payload_size + chunk_bytes - 1) / chunk_bytes;
+  header.key_id = key.id;
+  header.payload_bytes = stream_header + payload_size + chunks_ * tag_bytes;
+  if (header.payload_bytes > max_payload_bytes) throw ArchiveError("the database is too large for one archive");
+  head_ = format_header(header);
+  write_(head_);
+  const std::size_t largest = static_cast<std::size_t>(std::min<std::uint64_t>(chunk_bytes, payload_size));
+  plain_.reserve(largest);
+  sealed_.assign(std::max(stream_header, largest + tag_bytes), '\0');
+  crypto_secretstream_xchacha20poly1305_init_push(&state_->stream, reinterpret_cast<unsigned char*>(sealed_.data()),
+                                                  key.bytes.data());
+  write_(std::string_view(sealed_.data(), stream_header));
+}
+
+ArchiveSealer::~ArchiveSealer() = default;
+
+void ArchiveSealer::add(std::string_view piece) {
+  if (piece.size() > size_ - added_) throw ArchiveError("the payload is longer than the " + std::to_string(size_) + " bytes announced");
+  added_ += piece.size();
+  while (!piece.empty()) {
+    if (plain_.size() == chunk_bytes) push(false);  // full, and more follows: not the last chunk
+    const std::size_t n = std::min(chunk_bytes - plain_.size(), piece.size());
+    plain_.append(piece.substr(0, n));
+    piece.remove_prefix(n);
+  }
+}
+
+void ArchiveSealer::finish() {
+  if (added_ != size_) {
+    throw ArchiveError("the payload is " + std::to_string(added_) + " bytes, not the " + std::to_string(size_) + " announced");
+  }
+  push(true);
+}
+
+void ArchiveSealer::push(bool final) {
+  unsigned char tag = final ? crypto_secretstream_xchacha20poly1305_TAG_FINAL : crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
+  unsigned long long written = 0;
+  crypto_secretstream_xchacha20poly1305_push(&state_->stream, reinterpret_cast<unsigned char*>(sealed_.data()), &written,
+                                             reinterpret_cast<const unsigned char*>(plain_.data()), plain_.size(),
+                                             reinterpret_cast<const unsigned char*>(head_.data()), head_.size(), tag);
+  plain_.clear();
+  write_(std::string_view(sealed_.data(), static_cast<std::size_t>(written)));
+}
+
 std::string seal_archive_to(ArchiveHeader header, std::string_view payload, const ArchiveKey& key,
                             const std::function<void(std::string_view)>& write) {
-  if (sodium_init() < 0) throw ArchiveError("libsodium could not be initialised");
-  const std::size_t chunks = payload.empty() ? 1 : (payload.size() + chunk_bytes - 1) / chunk_bytes;
-  header.key_id = key.id;
-  header.payload_bytes = stream_header + payload.size() + chunks * tag_bytes;
-  if (header.payload_bytes > max_payload_bytes) throw ArchiveError("the database is too large for one archive");
-  const std::string head = format_header(header);
-  write(head);
-
-  std::string sealed(std::max(stream_header, std::min(chunk_bytes, payload.size()) + tag_bytes), '\0');
-  auto* out = reinterpret_cast<unsigned char*>(sealed.data());
-  crypto_secretstream_xchacha20poly1305_state state;
-  crypto_secretstream_xchacha20poly1305_init_push(&state, out, key.bytes.data());
-  write(std::string_view(sealed.data(), stream_header));
-  for (std::size_t i = 0; i < chunks; ++i) {
-    std::size_t from = i * chunk_bytes;
-    std::size_t n = std::min(chunk_bytes, payload.size() - std::min(from, payload.size()));
-    unsigned char tag = i + 1 == chunks ? crypto_secretstream_xchacha20poly1305_TAG_FINAL
-                                        : crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
-    unsigned long long written = 0;
-    crypto_secretstream_xchacha20poly1305_push(&state, out, &written,
-                                               reinterpret_cast<const unsigned char*>(payload.data()) + from, n,
-                                               reinterpret_cast<const unsigned char*>(head.data()), head.size(), tag);
-    write(std::string_view(sealed.data(), static_cast<std::size_t>(written)));
-  }
-  sodium_memzero(&state, sizeof state);
-  return head;
+  ArchiveSealer sealer(std::move(header), payload.size(), key, write);
+  sealer.add(payload);
+  sealer.finish();
+  return sealer.head();
 }
 
 std::string seal_archive(ArchiveHeader header, std::string_view payload, const ArchiveKey& key) {

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -46,6 +47,30 @@ std::string seal_archive(ArchiveHeader header, std::string_view payload, const A
 // straight to its file). Returns the header's text.
 std::string seal_archive_to(ArchiveHeader header, std::string_view payload, const ArchiveKey& key,
                             const std::function<void(std::string_view)>& write);
+
+// Seals a payload of a size known in advance that arrives in pieces (session 11: a backup's text as
+// it is serialised), handing the archive to `write` as seal_archive_to does (same chunks, same
+// bytes but for the random stream header). The header goes out at once; finish() seals the last
+// chunk and throws ArchiveError if the pieces did not add up to `payload_size`.
+class ArchiveSealer {
+ public:
+  ArchiveSealer(ArchiveHeader header, std::uint64_t payload_size, const ArchiveKey& key,
+                std::function<void(std::string_view)> write);
+  ~ArchiveSealer();
+  ArchiveSealer(const ArchiveSealer&) = delete;
+  ArchiveSealer& operator=(const ArchiveSealer&) = delete;
+  void add(std::string_view piece);
+  void finish();
+  const std::string& head() const { return head_; }  // the header's text
+
+ private:
+  struct State;
+  void push(bool final);
+  std::function<void(std::string_view)> write_;
+  std::unique_ptr<State> state_;
+  std::string head_, plain_, sealed_;
+  std::uint64_t size_ = 0, added_ = 0, chunks_ = 0;
+};
 
 struct OpenedArchive {
   ArchiveHeader header;

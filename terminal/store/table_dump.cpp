@@ -27,14 +27,19 @@ SqlValue column_value(sqlite3_stmt* st, int i) {
 }
 
 // Rolls back a read transaction however the dump ends (a read needs no commit).
+// One already open (the caller's) is joined and left open.
 struct ReadTransaction {
   sqlite3* db;
-  explicit ReadTransaction(sqlite3* d) : db(d) {
+  bool own;
+  explicit ReadTransaction(sqlite3* d) : db(d), own(sqlite3_get_autocommit(d) != 0) {
+    if (!own) return;
     execute(db, "BEGIN", "starting a read");
     // A deferred BEGIN takes its snapshot at the first read: take it now, for every table at once.
     query_int(db, "SELECT count(*) FROM sqlite_schema", "starting a read");
   }
-  ~ReadTransaction() { sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr); }
+  ~ReadTransaction() {
+    if (own) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
   ReadTransaction(const ReadTransaction&) = delete;
   ReadTransaction& operator=(const ReadTransaction&) = delete;
 };

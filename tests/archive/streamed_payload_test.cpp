@@ -15,6 +15,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -153,6 +154,12 @@ TEST_CASE("archive: a backup written a chunk at a time restores, and its summary
   CHECK(summary.header.table_rows == opened.header.table_rows);
   CHECK(summary.header.team == opened.header.team);
   CHECK(summary.header.payload_bytes == opened.header.payload_bytes);
+  const store::DatabaseDump dump = [&] {
+    Raw raw(dir.file("demo.db"));
+    return store::dump_tables(raw.get());
+  }();
+  CHECK(opened.dump.tables.size() == dump.tables.size());
+  CHECK(serialize_dump(opened.dump) == serialize_dump(dump));  // counted, then sealed: the same payload
   restore_backup(dir.file("demo.vba"), dir.file("copy.db"), key, now);
   auto before = table_contents(dir.file("demo.db"));
   auto after = table_contents(dir.file("copy.db"));
@@ -183,4 +190,55 @@ TEST_CASE("archive: a file written piece by piece is all or nothing when its mak
     write("archive");
   });
   CHECK(read_bytes(path) == "new archive");
+}
+
+TEST_CASE("archive: a payload sealed as it arrives, in pieces of any size, opens as the archive; a wrong size is refused") {
+  TempDir dir;
+  auto key = test_key(dir);
+  ArchiveHeader header;
+  header.schema_version = 12;
+  header.created_at = "2026-11-23T12:00:00Z";
+  for (std::size_t size : {std::size_t{0}, std::size_t{1}, std::size_t{2 * 1024 * 1024}, std::size_t{2 * 1024 * 1024 + 5}}) {
+    CAPTURE(size);
+    std::string payload(size, '\0');
+    for (std::size_t i = 0; i < size; ++i) payload[i] = static_cast<char>('a' + i % 23);
+    std::string file;
+    ArchiveSealer sealer(header, size, key, [&](std::string_view piece) { file += piece; });
+    for (std::size_t at = 0, step = 1; at < size; at += step, step = step * 3 + 1) sealer.add(std::string_view(payload).substr(at, step));
+    sealer.finish();
+    CHECK(open_archive(file, "pieces.vba", key).payload == payload);
+    CHECK(file.size() == seal_archive(header, payload, key).size());  // the same chunks as sealed whole
+  }
+  std::string ignored;
+  ArchiveSealer short_one(header, 10, key, [&](std::string_view piece) { ignored += piece; });
+  short_one.add("123456789");
+  CHECK_THROWS_WITH_AS(short_one.finish(), doctest::Contains("not the 10 announced"), ArchiveError);
+  ArchiveSealer long_one(header, 3, key, [&](std::string_view piece) { ignored += piece; });
+  CHECK_THROWS_WITH_AS(long_one.add("1234"), doctest::Contains("longer than the 3 bytes announced"), ArchiveError);
+}
+
+TEST_CASE("archive: the payload handed over in pieces is the whole payload, in pieces of at most 64 KiB, and twice the same") {
+  TempDir dir;
+  make_demo_database(dir.file("demo.db"));
+  Raw raw(dir.file("demo.db"));
+  const StreamedDump whole = serialize_database(raw.get());
+  std::string joined;
+  std::size_t largest = 0;
+  const StreamedDump pieces = serialize_database_to(raw.get(), [&](std::string_view piece) {
+    joined += piece;
+    largest = std::max(largest, piece.size());
+  });
+  CHECK(joined == whole.payload);
+  CHECK(pieces.payload.empty());
+  CHECK(pieces.table_rows == whole.table_rows);
+  CHECK(pieces.team == whole.team);
+  CHECK(largest <= 64 * 1024);
+  CHECK(largest > 0);
+  // Inside a read transaction of the caller's (a backup's two passes): joined, not ended.
+  raw.exec("BEGIN");
+  std::string again;
+  serialize_database_to(raw.get(), [&](std::string_view piece) { again += piece; });
+  CHECK(sqlite3_get_autocommit(raw.get()) == 0);
+  raw.exec("ROLLBACK");
+  CHECK(again == whole.payload);
 }
