@@ -41,7 +41,7 @@ std::vector<MeasureItem> nights_staffed(const MeasureInput& in, const MeasureRul
     item.shift = n.shift;
     item.met = n.trained >= minimum;
     if (in.detail_on(day))
-      item.detail = std::to_string(n.trained) + " trained on the night of " + format_day_label(day) + n.who;
+      in.describe(item, std::to_string(n.trained) + " trained on the night of " + format_day_label(day) + n.who);
     out.push_back(std::move(item));
   }
   return out;

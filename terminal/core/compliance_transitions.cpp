@@ -145,8 +145,8 @@ std::vector<MeasureItem> risk_reassessed_at_step_down(const MeasureInput& in, co
     item.day = d;
     item.met = found.has_value();
     if (in.detail_on(d))
-      item.detail = found ? found->source + " " + when(found->at, in.zone)
-                          : "stepped down " + format_day_label(d) + " without a risk reassessment";
+      in.describe(item, found ? found->source + " " + when(found->at, in.zone)
+                          : "stepped down " + format_day_label(d) + " without a risk reassessment");
     out.push_back(std::move(item));
   });
   return out;
@@ -188,8 +188,8 @@ std::vector<MeasureItem> carers_informed_of_step_down(const MeasureInput& in, co
     item.day = judged;
     item.met = told == consenting;
     if (in.detail_on(judged))
-      item.detail = "stepped down " + format_day_label(d) + "; " +
-                    (item.met ? "told: " + std::to_string(told) + " of " + std::to_string(consenting) : "not told: " + untold);
+      in.describe(item, "stepped down " + format_day_label(d) + "; " +
+                    (item.met ? "told: " + std::to_string(told) + " of " + std::to_string(consenting) : "not told: " + untold));
     out.push_back(std::move(item));
   });
   return out;
@@ -232,9 +232,9 @@ std::vector<MeasureItem> follow_up_after_closure(const MeasureInput& in, const M
     item.day = due_day;
     item.met = met;
     if (in.detail_on(due_day))
-      item.detail = "closed " + when(closed, in.zone) + "; " +
+      in.describe(item, "closed " + when(closed, in.zone) + "; " +
                     (done ? "follow-up done " + when(*done, in.zone) : std::string("no follow-up done")) + ", due by " +
-                    when(due, in.zone);
+                    when(due, in.zone));
     out.push_back(std::move(item));
   }
   return out;
@@ -251,13 +251,14 @@ std::vector<MeasureItem> bundle_complete_at_closure(const MeasureInput& in, cons
     item.met = missing == 0;
     if (in.detail_on(item.day)) {
       if (item.met) {
-        item.detail = "bundle complete at closure";
+        in.describe(item, "bundle complete at closure");
       } else {
-        item.detail = "closed without:";
+        std::string text = "closed without:";
         const auto& items = transition_items();
         for (size_t i = 0; i < items.size(); ++i)
-          if (missing & (std::uint32_t{1} << i)) item.detail += " " + std::string(transition_item_short(items[i])) + ",";
-        item.detail.pop_back();
+          if (missing & (std::uint32_t{1} << i)) text += " " + std::string(transition_item_short(items[i])) + ",";
+        text.pop_back();
+        in.describe(item, std::move(text));
       }
     }
     out.push_back(std::move(item));
@@ -283,8 +284,8 @@ std::vector<MeasureItem> safety_plan_updated_at_step_down(const MeasureInput& in
     item.day = d;
     item.met = found.has_value();
     if (in.detail_on(d))
-      item.detail = found ? "safety plan updated " + when(*found, in.zone)
-                          : "stepped down " + format_day_label(d) + " without a safety plan update";
+      in.describe(item, found ? "safety plan updated " + when(*found, in.zone)
+                          : "stepped down " + format_day_label(d) + " without a safety plan update");
     out.push_back(std::move(item));
   });
   return out;
@@ -309,8 +310,8 @@ std::vector<MeasureItem> handover_summary_within_days(const MeasureInput& in, co
     item.day = judged;
     item.met = sent.has_value();
     if (in.detail_on(judged))
-      item.detail = "closed " + when(*ep->closed_at, in.zone) + "; " +
-                    (sent ? "summary sent " + when(*sent, in.zone) : std::string("no summary sent by ") + format_day_label(judged));
+      in.describe(item, "closed " + when(*ep->closed_at, in.zone) + "; " +
+                    (sent ? "summary sent " + when(*sent, in.zone) : std::string("no summary sent by ") + format_day_label(judged)));
     out.push_back(std::move(item));
   }
   return out;
