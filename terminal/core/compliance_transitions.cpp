@@ -27,7 +27,10 @@ long day_key(LocalDate d) { return date::sys_days{d}.time_since_epoch().count();
 }  // namespace
 
 LocalDate needed_since_on(const ContactPlan* plan, LocalDate d) {
-  const long t = day_key(d);
+  return LocalDate{date::sys_days{date::days{needed_since_day_on(plan, day_key(d))}}};
+}
+
+long needed_since_day_on(const ContactPlan* plan, long t) {
   long from_start = t - reassessment_window_days;
   if (plan) {
     long start = day_key(plan->start_date);
@@ -40,7 +43,7 @@ LocalDate needed_since_on(const ContactPlan* plan, LocalDate d) {
       start = end;
     }
   }
-  return LocalDate{date::sys_days{date::days{std::max(from_start, t - reassessment_window_days)}}};
+  return std::max(from_start, t - reassessment_window_days);
 }
 
 namespace {
@@ -85,7 +88,7 @@ std::vector<TransitionCache::StepDownAt>& listed_step_downs(const MeasureInput& 
         if (e->closed_at && *e->closed_at < in.data->day_start_n(n)) continue;
         const LocalDate d{date::sys_days{date::days{n}}};
         order.emplace_back(n, static_cast<std::uint32_t>(listed.size()));
-        listed.push_back(TransitionCache::StepDownAt{e, d, i, std::nullopt, needed_since_on(plan, d)});
+        listed.push_back(TransitionCache::StepDownAt{e, d, i, std::nullopt, n, needed_since_day_on(plan, n)});
       }
     }
     // By day, equal days in the order listed (a stable sort by day: the keys are distinct).
@@ -126,11 +129,10 @@ std::vector<MeasureItem> risk_reassessed_at_step_down(const MeasureInput& in, co
   std::vector<MeasureItem> out;
   each_step_down(in, 0, [&](TransitionCache::StepDownAt& at, const Episode& e, LocalDate d, LocalDate) {
     std::optional<ReassessmentFound> found;
-    // Worked out once per step-down, shared with the safety-plan measure.
-    if (!at.needed_since) at.needed_since = step_down_needed_since(in.s, e, d);
-    // reassessment_for_step_down(in.s, e, d, in.as_at, needed_since), with the day's bounds from the table.
+    // reassessment_for_step_down(in.s, e, d, in.as_at, needed_since), with the day's bounds from the
+    // table (needed_since worked out once per step-down when listed, shared with the safety-plan measure).
     auto reassessed = [&] {
-      return latest_reassessment(in.s, e.id, in.data->day_start(*at.needed_since), std::min(in.as_at, in.data->day_end(d)));
+      return latest_reassessment(in.s, e.id, in.data->day_start_n(at.needed_since), std::min(in.as_at, in.data->day_start_n(at.day_n + 1)));
     };
     if (in.ended(d)) {
       // Once the day is over the answer no longer depends on as-at (only records up to its end count).
@@ -154,8 +156,9 @@ std::vector<MeasureItem> risk_reassessed_at_step_down(const MeasureInput& in, co
 
 std::vector<MeasureItem> carers_informed_of_step_down(const MeasureInput& in, const MeasureRule&) {
   std::vector<MeasureItem> out;
-  each_step_down(in, step_down_after_days, [&](TransitionCache::StepDownAt&, const Episode& e, LocalDate d, LocalDate judged) {
-    const Instant deadline = carer_inform_deadline(d, in.zone);
+  each_step_down(in, step_down_after_days, [&](TransitionCache::StepDownAt& at, const Episode& e, LocalDate d, LocalDate judged) {
+    // carer_inform_deadline(d, in.zone), from the table of local midnights.
+    const Instant deadline = in.data->day_start_n(at.day_n + step_down_after_days + 1) - std::chrono::seconds{1};
     const Instant until = std::min(in.as_at, deadline);
     int consenting = 0, told = 0;
     std::string untold;
@@ -270,9 +273,8 @@ std::vector<MeasureItem> safety_plan_updated_at_step_down(const MeasureInput& in
   std::vector<MeasureItem> out;
   each_step_down(in, 0, [&](TransitionCache::StepDownAt& at, const Episode& e, LocalDate d, LocalDate) {
     // Same window as the reassessment: from step_down_needed_since up to the end of the step-down day.
-    if (!at.needed_since) at.needed_since = step_down_needed_since(in.s, e, d);
-    const Instant since = in.data->day_start(*at.needed_since);
-    const Instant until = std::min(in.as_at, in.data->day_end(d));
+    const Instant since = in.data->day_start_n(at.needed_since);
+    const Instant until = std::min(in.as_at, in.data->day_start_n(at.day_n + 1));
     std::optional<Instant> found;
     // The episode's records walked in place (the order of transition_records_of: the last one wins).
     in.s.each_transition_record_of(e.id, [&](const TransitionRecord& r) {
