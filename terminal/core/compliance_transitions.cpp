@@ -128,19 +128,22 @@ void each_closure(const MeasureInput& in, F&& f) {
 std::vector<MeasureItem> risk_reassessed_at_step_down(const MeasureInput& in, const MeasureRule&) {
   std::vector<MeasureItem> out;
   each_step_down(in, 0, [&](TransitionCache::StepDownAt& at, const Episode& e, LocalDate d, LocalDate) {
-    std::optional<ReassessmentFound> found;
     // reassessment_for_step_down(in.s, e, d, in.as_at, needed_since), with the day's bounds from the
     // table (needed_since worked out once per step-down when listed, shared with the safety-plan measure).
     auto reassessed = [&] {
       return latest_reassessment(in.s, e.id, in.data->day_start_n(at.needed_since), std::min(in.as_at, in.data->day_start_n(at.day_n + 1)));
     };
+    // The answer read in place (not copied with its author and source words).
+    std::optional<ReassessmentFound> pending;
+    const std::optional<ReassessmentFound>* answer = &pending;
     if (in.ended(d)) {
       // Once the day is over the answer no longer depends on as-at (only records up to its end count).
       if (!at.reassessed) at.reassessed = reassessed();
-      found = *at.reassessed;
+      answer = &*at.reassessed;
     } else {
-      found = reassessed();
+      pending = reassessed();
     }
+    const std::optional<ReassessmentFound>& found = *answer;
     if (!found && !in.ended(d)) return;  // the transition day is not over: pending
     MeasureItem item;
     item.episode = e.id;
