@@ -37,7 +37,8 @@ struct TransitionCache {
     LocalDate due_day{};
     std::optional<Instant> first_done;  // the earliest done follow-up contact after closure
   };
-  std::unordered_map<Id, FollowUp> follow_ups;  // by closed episode
+  // By closed episode, in the order of MeasureData::episodes (a flat list: no node per episode).
+  std::vector<std::optional<FollowUp>> follow_ups;
 };
 TransitionCache& transition_cache(const MeasureInput& in);
 

@@ -204,13 +204,15 @@ std::vector<MeasureItem> carers_informed_of_step_down(const MeasureInput& in, co
 std::vector<MeasureItem> follow_up_after_closure(const MeasureInput& in, const MeasureRule&) {
   std::vector<MeasureItem> out;
   // Judged on the day the follow-up falls due: closures whose window ends on a day in the period.
-  for (const Episode* ep : in.data->episodes) {
+  auto& follow_ups = transition_cache(in).follow_ups;
+  follow_ups.resize(in.data->episodes.size());
+  for (size_t i = 0; i < in.data->episodes.size(); ++i) {
+    const Episode* ep = in.data->episodes[i];
     if (!ep->closed_at || *ep->closed_at > in.as_at) continue;
     const Episode& e = *ep;
     const Instant closed = *e.closed_at;
-    auto& follow_ups = transition_cache(in).follow_ups;
-    auto cached = follow_ups.find(e.id);
-    if (cached == follow_ups.end()) {
+    std::optional<TransitionCache::FollowUp>& cached = follow_ups[i];
+    if (!cached) {
       TransitionCache::FollowUp f;
       f.due = follow_up_due(in.s, e, closed);
       f.due_day = local_date_of(f.due, in.zone);
@@ -223,14 +225,14 @@ std::vector<MeasureItem> follow_up_after_closure(const MeasureInput& in, const M
         const Instant at = v.outcome_at.value_or(v.window_start);
         if (!f.first_done || at < *f.first_done) f.first_done = at;
       });
-      cached = follow_ups.emplace(e.id, f).first;
+      cached = f;
     }
-    const Instant due = cached->second.due;
-    const LocalDate due_day = cached->second.due_day;
+    const Instant due = cached->due;
+    const LocalDate due_day = cached->due_day;
     if (!in_period(in, due_day)) continue;
     // The earliest done by as-at: the earliest of all, when that is not after as-at.
     std::optional<Instant> done;
-    if (cached->second.first_done && *cached->second.first_done <= in.as_at) done = cached->second.first_done;
+    if (cached->first_done && *cached->first_done <= in.as_at) done = cached->first_done;
     const bool met = done && *done <= due;
     if (!met && in.as_at < due) continue;  // window still open: pending
     MeasureItem item;
