@@ -169,8 +169,10 @@ MeasureFigure current_and_tallies(const MeasureRule& rule, std::vector<MeasureIt
 
 }  // namespace
 
-MeasureFigure summarise(const MeasureRule& rule, std::vector<MeasureItem> items, LocalDate from, LocalDate to) {
+MeasureFigure summarise(const MeasureRule& rule, std::vector<MeasureItem> items, LocalDate from, LocalDate to,
+                        std::vector<std::string> texts) {
   MeasureFigure f = figure_of(rule, items, from, to);
+  f.texts = std::move(texts);
   // Not met first, then by day, equal ones in their order: a stable sort. Items span a few weeks of
   // days, so a counting sort on (met, day) places each item once (the same order as the sort below).
   if (!items.empty()) {
@@ -348,7 +350,10 @@ MeasureFigure compute(const Snapshot& s, const MeasureRule& rule, LocalDate from
   if (!fn) return summarise(rule, {}, from, to);
   in.figure_only = !keep_items;
   if (!keep_items) return figure_of(rule, fn(in, rule), from, to);
-  return summarise(rule, fn(in, rule), from, to);
+  std::vector<std::string> texts;
+  if (details) in.texts = &texts;
+  std::vector<MeasureItem> items = fn(in, rule);
+  return summarise(rule, std::move(items), from, to, std::move(texts));
 }
 
 }  // namespace
@@ -415,9 +420,12 @@ MeasureResult compute_measure_result(const Snapshot& s, const MeasureRule& rule,
   MeasureInput in{s, now, from, today, as_at, local_date_of(as_at, data.zone), data.zone, &data, details};
   r.details_written = details;
   in.details_from = period_from;
+  std::vector<std::string> texts;
+  if (details) in.texts = &texts;
   std::vector<MeasureItem> all = find_measure(rule.id)(in, rule);
   if (!week_items) {
     r.current = current_and_tallies(rule, all, from, period_from, trend_from, today, rules.trend_weeks, r.weeks);
+    r.current.texts = std::move(texts);
     return r;
   }
   std::vector<MeasureItem> current;
@@ -433,11 +441,14 @@ MeasureResult compute_measure_result(const Snapshot& s, const MeasureRule& rule,
     if (!(n < trend_n)) {
       const auto w = static_cast<size_t>((n - trend_n) / 7);
       tallies[w].add(item);
-      if (week_items) weeks[w].push_back(item);
+      if (week_items) {
+        weeks[w].push_back(item);
+        weeks[w].back().text = 0;  // a week's items without text (as a trend week counted alone)
+      }
     }
     if (!(n < period_n)) current.push_back(std::move(item));
   }
-  r.current = summarise(rule, std::move(current), period_from, today);
+  r.current = summarise(rule, std::move(current), period_from, today, std::move(texts));
   for (int w = 0; w < rules.trend_weeks; ++w) {
     const LocalDate to = plus_days(trend_from, 7L * w + 6);
     r.weeks.push_back(week_items ? summarise(rule, std::move(weeks[static_cast<size_t>(w)]), plus_days(to, -6), to)
@@ -461,7 +472,9 @@ ComplianceBoard build_compliance_board(const Snapshot& s, const ComplianceRules&
 bool write_measure_details(const Snapshot& s, ComplianceBoard& b, std::string_view measure_id) {
   for (auto& r : b.measures) {
     if (!r.rule || r.rule->id != measure_id || r.details_written) continue;
-    r.current.items = compute_measure(s, *r.rule, r.current.from, r.current.to, b.now).items;
+    MeasureFigure alone = compute_measure(s, *r.rule, r.current.from, r.current.to, b.now);
+    r.current.items = std::move(alone.items);
+    r.current.texts = std::move(alone.texts);
     r.details_written = true;
     return true;
   }

@@ -13,7 +13,9 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace vb {
@@ -30,7 +32,10 @@ struct MeasureItem {
   LocalDate day{};     // the local date the item is counted on
   bool met = true;
   double amount = 1;   // average measures: this item's contribution (e.g. distinct staff that week)
-  std::string detail;  // "followed up after 6 h 10 min", "1 trained on shift"
+  // Its detail text ("followed up after 6 h 10 min", "1 trained on shift"): 1 + its index in the
+  // figure's `texts` (MeasureFigure::detail); 0: none. Issue 6: no std::string in the 64k items of a
+  // board (most lists are never opened), each item a plain value.
+  std::uint32_t text = 0;
 };
 
 struct MeasureFigure {
@@ -41,6 +46,9 @@ struct MeasureFigure {
   double value = 0;  // share 0..1, count, or average
   RagState state = RagState::no_data;
   std::vector<MeasureItem> items;  // not met first, then by day
+  std::vector<std::string> texts;  // the items' detail text, in no order (see MeasureItem::text)
+  // An item's detail text ("" when it has none).
+  std::string_view detail(const MeasureItem& i) const { return i.text ? std::string_view(texts[i.text - 1]) : std::string_view(); }
 };
 
 struct MeasureData;
@@ -59,7 +67,7 @@ struct MeasureInput {
   LocalDate as_at_day{};
   Zone zone = nullptr;
   const MeasureData* data = nullptr;  // prepared once for a range of dates covering the period
-  bool details = true;                // false: leave MeasureItem::detail empty (trend figures)
+  bool details = true;                // false: no detail text (trend figures)
   // True when local day `d` has ended by as_at.
   bool ended(LocalDate d) const { return d < as_at_day; }
   // Detail text only for items counted on or after this day (the board counts each measure once over
@@ -69,6 +77,13 @@ struct MeasureInput {
   // True when the items will only be tallied into a figure (a trend week): their order does not
   // matter, so a measure may leave them unsorted.
   bool figure_only = false;
+  // Where the measure's detail text goes (the figure's `texts`); describe() adds an item's.
+  std::vector<std::string>* texts = nullptr;
+  void describe(MeasureItem& item, std::string text) const {
+    if (!texts) return;
+    texts->push_back(std::move(text));
+    item.text = static_cast<std::uint32_t>(texts->size());
+  }
 };
 
 using MeasureFunction = std::vector<MeasureItem> (*)(const MeasureInput& in, const MeasureRule& rule);
@@ -81,8 +96,10 @@ struct MeasureEntry {
 const std::vector<MeasureEntry>& measure_registry();
 MeasureFunction find_measure(std::string_view id);
 
-// Numerator, denominator, value and state from the items, by the rule's unit and target.
-MeasureFigure summarise(const MeasureRule& rule, std::vector<MeasureItem> items, LocalDate from, LocalDate to);
+// Numerator, denominator, value and state from the items, by the rule's unit and target. `texts`:
+// the items' detail text (MeasureItem::text), kept as the figure's.
+MeasureFigure summarise(const MeasureRule& rule, std::vector<MeasureItem> items, LocalDate from, LocalDate to,
+                        std::vector<std::string> texts = {});
 RagState rag_state(const MeasureRule& rule, double value, double denominator);
 
 // Precomputed data shared by every measure over a range of dates (build once, use for every period).
@@ -101,7 +118,7 @@ struct MeasureData {
   std::vector<std::pair<Id, std::uint32_t>> episode_visit_starts;
   std::span<const Visit* const> visits_of_episode(Id episode) const;  // empty when none
   // Review obligations that fell due in the range (see detail::review_history_items).
-  std::vector<MeasureItem> review_history;  // detail left empty: see review_history_why
+  std::vector<MeasureItem> review_history;  // without detail text: see review_history_why
   // What each review_history item's detail says, formatted only when a figure's details are asked for.
   struct ReviewWhy {
     const RuleText* rule = nullptr;

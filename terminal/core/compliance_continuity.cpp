@@ -64,8 +64,8 @@ std::vector<MeasureItem> named_worker_continuity(const MeasureInput& in, const M
     item.day = c.last;
     item.met = c.with_named >= share * c.contacts - 1e-9;
     if (in.details)
-      item.detail = "named worker " + c.e->named_worker + " at " + std::to_string(c.with_named) + " of " +
-                    std::to_string(c.contacts) + " contacts";
+      in.describe(item, "named worker " + c.e->named_worker + " at " + std::to_string(c.with_named) + " of " +
+                    std::to_string(c.contacts) + " contacts");
     out.push_back(std::move(item));
   }
   return out;
@@ -109,8 +109,9 @@ std::vector<MeasureItem> staff_per_person_week(const MeasureInput& in, const Mea
       item.met = item.amount <= rule.target + 1e-9;
       if (in.detail_on(block)) {
         std::sort(list.begin(), list.end(), [](const StaffId* a, const StaffId* b) { return *a < *b; });
-        item.detail = std::to_string(list.size()) + " staff in the week from " + format_day_label(block) + ":";
-        for (const StaffId* id : list) item.detail += " " + *id;
+        std::string text = std::to_string(list.size()) + " staff in the week from " + format_day_label(block) + ":";
+        for (const StaffId* id : list) text += " " + *id;
+        in.describe(item, std::move(text));
       }
       out.push_back(std::move(item));
     }

@@ -22,7 +22,10 @@ struct TransitionCache {
     LocalDate day{};
     size_t order = 0;  // index in MeasureData::episodes
     std::optional<std::optional<ReassessmentFound>> reassessed;  // once the day has ended
-    std::optional<LocalDate> needed_since;
+    // As day numbers (issue 6: no calendar conversion a step-down and period): `day`, and
+    // step_down_needed_since of the episode on `day` (needed_since_day_on).
+    long day_n = 0;
+    long needed_since = 0;
   };
   bool step_downs_listed = false;
   std::vector<StepDownAt> step_downs;
@@ -34,7 +37,8 @@ struct TransitionCache {
     LocalDate due_day{};
     std::optional<Instant> first_done;  // the earliest done follow-up contact after closure
   };
-  std::unordered_map<Id, FollowUp> follow_ups;  // by closed episode
+  // By closed episode, in the order of MeasureData::episodes (a flat list: no node per episode).
+  std::vector<std::optional<FollowUp>> follow_ups;
 };
 TransitionCache& transition_cache(const MeasureInput& in);
 
@@ -149,6 +153,8 @@ std::vector<MeasureItem> handover_summary_within_days(const MeasureInput& in, co
 // step_down_needed_since(s, e, d) for the episode whose plan is `plan` (may be null), looked up once by
 // the caller: the start of the phase covering the day before, walked in day numbers.
 LocalDate needed_since_on(const ContactPlan* plan, LocalDate d);
+// The same in day numbers: day_number(needed_since_on(plan, date_of_day_number(day))).
+long needed_since_day_on(const ContactPlan* plan, long day);
 
 // The measures counted period by period (reviews_overdue_now, six_weeks_without_review,
 // named_worker_continuity) for several periods at once (the board's trend weeks, issue 6): [k]

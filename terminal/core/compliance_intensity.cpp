@@ -48,13 +48,16 @@ std::vector<MeasureItem> twice_daily_first_days(const MeasureInput& in, const Me
     MeasureItem item;
     item.episode = e.id;
     item.day = judged;
-    if (in.detail_on(judged)) item.detail = "done visits on days 1-" + std::to_string(days) + ":";
+    const bool words = in.detail_on(judged);
+    std::string text;
+    if (words) text = "done visits on days 1-" + std::to_string(days) + ":";
     for (int d = 0; d < days; ++d) {
       const int need = d == 0 && accepted_late ? 1 : per_day;
       if (n[static_cast<size_t>(d)] < need) item.met = false;
-      if (in.detail_on(judged)) item.detail += " " + std::to_string(n[static_cast<size_t>(d)]);
+      if (words) text += " " + std::to_string(n[static_cast<size_t>(d)]);
     }
-    if (accepted_late && in.detail_on(judged)) item.detail += " (accepted " + format_local_hm(e.accepted_at, in.zone) + ": one needed on day 1)";
+    if (accepted_late && words) text += " (accepted " + format_local_hm(e.accepted_at, in.zone) + ": one needed on day 1)";
+    if (words) in.describe(item, std::move(text));
     out.push_back(std::move(item));
   });
   return out;
@@ -70,7 +73,7 @@ std::vector<MeasureItem> week_one_contacts(const MeasureInput& in, const Measure
     item.episode = e.id;
     item.day = judged;
     item.met = total >= contacts;
-    if (in.detail_on(judged)) item.detail = std::to_string(total) + " contacts in days 1-7";
+    if (in.detail_on(judged)) in.describe(item, std::to_string(total) + " contacts in days 1-7");
     out.push_back(std::move(item));
   });
   return out;

@@ -31,13 +31,13 @@ std::vector<MeasureItem> ooh_allocated_before_shift(const MeasureInput& in, cons
       if (in.detail_on(d)) {
         const std::string shift = "shift began " + when(shift_start, in.zone);
         if (!v->allocated_at)
-          item.detail = "nobody allocated; " + shift;
+          in.describe(item, "nobody allocated; " + shift);
         else
-          item.detail = "allocated " + when(*v->allocated_at, in.zone) +
+          in.describe(item, "allocated " + when(*v->allocated_at, in.zone) +
                         (v->allocated_by.empty() ? std::string() : " by " + v->allocated_by) +
                         (item.met ? "; " : ", " + duration_words(std::chrono::duration_cast<std::chrono::seconds>(*v->allocated_at - shift_start)) +
                                                 " after the ") +
-                        (item.met ? shift : "shift began");
+                        (item.met ? shift : "shift began"));
       }
       out.push_back(std::move(item));
     }

@@ -174,7 +174,7 @@ std::vector<MeasureItem> reviews_on_time(const MeasureInput& in, const MeasureRu
     if (item.day < in.from || item.day > in.to) continue;
     out.push_back(item);
     if (in.detail_on(item.day) && i < in.data->review_history_why.size())
-      out.back().detail = review_why_words(in.data->review_history_why[i], in.zone);
+      in.describe(out.back(), review_why_words(in.data->review_history_why[i], in.zone));
   }
   return out;
 }
@@ -191,8 +191,8 @@ std::vector<MeasureItem> reviews_overdue_now(const MeasureInput& in, const Measu
     item.day = local_date_of(ob->due, in.zone);
     item.met = !(in.as_at > ob->due);  // review_status(ob->due, in.as_at, in.zone) != ReviewStatus::overdue
     if (in.details)
-      item.detail = rule_name(*ob) + ": due " + when(ob->due, in.zone) +
-                    (item.met ? "" : ", overdue by " + duration_words(in.as_at - ob->due));
+      in.describe(item, rule_name(*ob) + ": due " + when(ob->due, in.zone) +
+                    (item.met ? "" : ", overdue by " + duration_words(in.as_at - ob->due)));
     out.push_back(std::move(item));
   }
   return out;
@@ -210,14 +210,16 @@ std::vector<MeasureItem> six_weeks_without_review(const MeasureInput& in, const 
     MeasureItem item;
     item.episode = e.id;
     item.day = local_date_of(e.accepted_at, in.zone);
+    std::string text;
     if (in.details)
-      item.detail = "accepted " + when(e.accepted_at, in.zone) + ", " +
-                    std::to_string((in.as_at - e.accepted_at) / date::days{1}) + " days on the caseload";
+      text = "accepted " + when(e.accepted_at, in.zone) + ", " + std::to_string((in.as_at - e.accepted_at) / date::days{1}) +
+             " days on the caseload";
     for (const auto& ob : list)
       if (ob.rule == &rules.six_weeks && ob.due <= in.as_at) {
         item.met = false;
-        if (in.details) item.detail += ", no six-week review";
+        if (in.details) text += ", no six-week review";
       }
+    if (in.details) in.describe(item, std::move(text));
     out.push_back(std::move(item));
   }
   return out;

@@ -19,9 +19,18 @@ std::vector<MeasureItem> nights_staffed(const MeasureInput& in, const MeasureRul
   const LocalDate last = std::min(in.to, local_date_of(in.as_at, in.zone));
   const long days = (date::sys_days{last} - date::sys_days{in.from}).count() + 1;
   std::vector<Night> nights(static_cast<size_t>(std::max(days, 0L)));
+  // Shifts come date by date: whether a date is in the period, and its night, worked out when the date changes.
+  const Shift* previous = nullptr;
+  Night* night = nullptr;  // the night of the previous shift's date, null when out of the period
   for (const Shift* sh : in.data->shifts) {
-    if (sh->date < in.from || sh->date > last) continue;
-    Night& n = nights[static_cast<size_t>((date::sys_days{sh->date} - date::sys_days{in.from}).count())];
+    if (!previous || sh->date != previous->date) {
+      night = sh->date < in.from || sh->date > last
+                  ? nullptr
+                  : &nights[static_cast<size_t>((date::sys_days{sh->date} - date::sys_days{in.from}).count())];
+    }
+    previous = sh;
+    if (!night) continue;
+    Night& n = *night;
     n.rota = true;
     if (sh->kind != ShiftKind::night) continue;
     if (!n.shift) n.shift = sh->id;
@@ -41,7 +50,7 @@ std::vector<MeasureItem> nights_staffed(const MeasureInput& in, const MeasureRul
     item.shift = n.shift;
     item.met = n.trained >= minimum;
     if (in.detail_on(day))
-      item.detail = std::to_string(n.trained) + " trained on the night of " + format_day_label(day) + n.who;
+      in.describe(item, std::to_string(n.trained) + " trained on the night of " + format_day_label(day) + n.who);
     out.push_back(std::move(item));
   }
   return out;

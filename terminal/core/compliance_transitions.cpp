@@ -27,7 +27,10 @@ long day_key(LocalDate d) { return date::sys_days{d}.time_since_epoch().count();
 }  // namespace
 
 LocalDate needed_since_on(const ContactPlan* plan, LocalDate d) {
-  const long t = day_key(d);
+  return LocalDate{date::sys_days{date::days{needed_since_day_on(plan, day_key(d))}}};
+}
+
+long needed_since_day_on(const ContactPlan* plan, long t) {
   long from_start = t - reassessment_window_days;
   if (plan) {
     long start = day_key(plan->start_date);
@@ -40,7 +43,7 @@ LocalDate needed_since_on(const ContactPlan* plan, LocalDate d) {
       start = end;
     }
   }
-  return LocalDate{date::sys_days{date::days{std::max(from_start, t - reassessment_window_days)}}};
+  return std::max(from_start, t - reassessment_window_days);
 }
 
 namespace {
@@ -85,7 +88,7 @@ std::vector<TransitionCache::StepDownAt>& listed_step_downs(const MeasureInput& 
         if (e->closed_at && *e->closed_at < in.data->day_start_n(n)) continue;
         const LocalDate d{date::sys_days{date::days{n}}};
         order.emplace_back(n, static_cast<std::uint32_t>(listed.size()));
-        listed.push_back(TransitionCache::StepDownAt{e, d, i, std::nullopt, needed_since_on(plan, d)});
+        listed.push_back(TransitionCache::StepDownAt{e, d, i, std::nullopt, n, needed_since_day_on(plan, n)});
       }
     }
     // By day, equal days in the order listed (a stable sort by day: the keys are distinct).
@@ -125,28 +128,30 @@ void each_closure(const MeasureInput& in, F&& f) {
 std::vector<MeasureItem> risk_reassessed_at_step_down(const MeasureInput& in, const MeasureRule&) {
   std::vector<MeasureItem> out;
   each_step_down(in, 0, [&](TransitionCache::StepDownAt& at, const Episode& e, LocalDate d, LocalDate) {
-    std::optional<ReassessmentFound> found;
-    // Worked out once per step-down, shared with the safety-plan measure.
-    if (!at.needed_since) at.needed_since = step_down_needed_since(in.s, e, d);
-    // reassessment_for_step_down(in.s, e, d, in.as_at, needed_since), with the day's bounds from the table.
+    // reassessment_for_step_down(in.s, e, d, in.as_at, needed_since), with the day's bounds from the
+    // table (needed_since worked out once per step-down when listed, shared with the safety-plan measure).
     auto reassessed = [&] {
-      return latest_reassessment(in.s, e.id, in.data->day_start(*at.needed_since), std::min(in.as_at, in.data->day_end(d)));
+      return latest_reassessment(in.s, e.id, in.data->day_start_n(at.needed_since), std::min(in.as_at, in.data->day_start_n(at.day_n + 1)));
     };
+    // The answer read in place (not copied with its author and source words).
+    std::optional<ReassessmentFound> pending;
+    const std::optional<ReassessmentFound>* answer = &pending;
     if (in.ended(d)) {
       // Once the day is over the answer no longer depends on as-at (only records up to its end count).
       if (!at.reassessed) at.reassessed = reassessed();
-      found = *at.reassessed;
+      answer = &*at.reassessed;
     } else {
-      found = reassessed();
+      pending = reassessed();
     }
+    const std::optional<ReassessmentFound>& found = *answer;
     if (!found && !in.ended(d)) return;  // the transition day is not over: pending
     MeasureItem item;
     item.episode = e.id;
     item.day = d;
     item.met = found.has_value();
     if (in.detail_on(d))
-      item.detail = found ? found->source + " " + when(found->at, in.zone)
-                          : "stepped down " + format_day_label(d) + " without a risk reassessment";
+      in.describe(item, found ? found->source + " " + when(found->at, in.zone)
+                          : "stepped down " + format_day_label(d) + " without a risk reassessment");
     out.push_back(std::move(item));
   });
   return out;
@@ -154,8 +159,9 @@ std::vector<MeasureItem> risk_reassessed_at_step_down(const MeasureInput& in, co
 
 std::vector<MeasureItem> carers_informed_of_step_down(const MeasureInput& in, const MeasureRule&) {
   std::vector<MeasureItem> out;
-  each_step_down(in, step_down_after_days, [&](TransitionCache::StepDownAt&, const Episode& e, LocalDate d, LocalDate judged) {
-    const Instant deadline = carer_inform_deadline(d, in.zone);
+  each_step_down(in, step_down_after_days, [&](TransitionCache::StepDownAt& at, const Episode& e, LocalDate d, LocalDate judged) {
+    // carer_inform_deadline(d, in.zone), from the table of local midnights.
+    const Instant deadline = in.data->day_start_n(at.day_n + step_down_after_days + 1) - std::chrono::seconds{1};
     const Instant until = std::min(in.as_at, deadline);
     int consenting = 0, told = 0;
     std::string untold;
@@ -188,8 +194,8 @@ std::vector<MeasureItem> carers_informed_of_step_down(const MeasureInput& in, co
     item.day = judged;
     item.met = told == consenting;
     if (in.detail_on(judged))
-      item.detail = "stepped down " + format_day_label(d) + "; " +
-                    (item.met ? "told: " + std::to_string(told) + " of " + std::to_string(consenting) : "not told: " + untold);
+      in.describe(item, "stepped down " + format_day_label(d) + "; " +
+                    (item.met ? "told: " + std::to_string(told) + " of " + std::to_string(consenting) : "not told: " + untold));
     out.push_back(std::move(item));
   });
   return out;
@@ -198,13 +204,15 @@ std::vector<MeasureItem> carers_informed_of_step_down(const MeasureInput& in, co
 std::vector<MeasureItem> follow_up_after_closure(const MeasureInput& in, const MeasureRule&) {
   std::vector<MeasureItem> out;
   // Judged on the day the follow-up falls due: closures whose window ends on a day in the period.
-  for (const Episode* ep : in.data->episodes) {
+  auto& follow_ups = transition_cache(in).follow_ups;
+  follow_ups.resize(in.data->episodes.size());
+  for (size_t i = 0; i < in.data->episodes.size(); ++i) {
+    const Episode* ep = in.data->episodes[i];
     if (!ep->closed_at || *ep->closed_at > in.as_at) continue;
     const Episode& e = *ep;
     const Instant closed = *e.closed_at;
-    auto& follow_ups = transition_cache(in).follow_ups;
-    auto cached = follow_ups.find(e.id);
-    if (cached == follow_ups.end()) {
+    std::optional<TransitionCache::FollowUp>& cached = follow_ups[i];
+    if (!cached) {
       TransitionCache::FollowUp f;
       f.due = follow_up_due(in.s, e, closed);
       f.due_day = local_date_of(f.due, in.zone);
@@ -217,14 +225,14 @@ std::vector<MeasureItem> follow_up_after_closure(const MeasureInput& in, const M
         const Instant at = v.outcome_at.value_or(v.window_start);
         if (!f.first_done || at < *f.first_done) f.first_done = at;
       });
-      cached = follow_ups.emplace(e.id, f).first;
+      cached = f;
     }
-    const Instant due = cached->second.due;
-    const LocalDate due_day = cached->second.due_day;
+    const Instant due = cached->due;
+    const LocalDate due_day = cached->due_day;
     if (!in_period(in, due_day)) continue;
     // The earliest done by as-at: the earliest of all, when that is not after as-at.
     std::optional<Instant> done;
-    if (cached->second.first_done && *cached->second.first_done <= in.as_at) done = cached->second.first_done;
+    if (cached->first_done && *cached->first_done <= in.as_at) done = cached->first_done;
     const bool met = done && *done <= due;
     if (!met && in.as_at < due) continue;  // window still open: pending
     MeasureItem item;
@@ -232,9 +240,9 @@ std::vector<MeasureItem> follow_up_after_closure(const MeasureInput& in, const M
     item.day = due_day;
     item.met = met;
     if (in.detail_on(due_day))
-      item.detail = "closed " + when(closed, in.zone) + "; " +
+      in.describe(item, "closed " + when(closed, in.zone) + "; " +
                     (done ? "follow-up done " + when(*done, in.zone) : std::string("no follow-up done")) + ", due by " +
-                    when(due, in.zone);
+                    when(due, in.zone));
     out.push_back(std::move(item));
   }
   return out;
@@ -251,13 +259,14 @@ std::vector<MeasureItem> bundle_complete_at_closure(const MeasureInput& in, cons
     item.met = missing == 0;
     if (in.detail_on(item.day)) {
       if (item.met) {
-        item.detail = "bundle complete at closure";
+        in.describe(item, "bundle complete at closure");
       } else {
-        item.detail = "closed without:";
+        std::string text = "closed without:";
         const auto& items = transition_items();
         for (size_t i = 0; i < items.size(); ++i)
-          if (missing & (std::uint32_t{1} << i)) item.detail += " " + std::string(transition_item_short(items[i])) + ",";
-        item.detail.pop_back();
+          if (missing & (std::uint32_t{1} << i)) text += " " + std::string(transition_item_short(items[i])) + ",";
+        text.pop_back();
+        in.describe(item, std::move(text));
       }
     }
     out.push_back(std::move(item));
@@ -269,9 +278,8 @@ std::vector<MeasureItem> safety_plan_updated_at_step_down(const MeasureInput& in
   std::vector<MeasureItem> out;
   each_step_down(in, 0, [&](TransitionCache::StepDownAt& at, const Episode& e, LocalDate d, LocalDate) {
     // Same window as the reassessment: from step_down_needed_since up to the end of the step-down day.
-    if (!at.needed_since) at.needed_since = step_down_needed_since(in.s, e, d);
-    const Instant since = in.data->day_start(*at.needed_since);
-    const Instant until = std::min(in.as_at, in.data->day_end(d));
+    const Instant since = in.data->day_start_n(at.needed_since);
+    const Instant until = std::min(in.as_at, in.data->day_start_n(at.day_n + 1));
     std::optional<Instant> found;
     // The episode's records walked in place (the order of transition_records_of: the last one wins).
     in.s.each_transition_record_of(e.id, [&](const TransitionRecord& r) {
@@ -283,8 +291,8 @@ std::vector<MeasureItem> safety_plan_updated_at_step_down(const MeasureInput& in
     item.day = d;
     item.met = found.has_value();
     if (in.detail_on(d))
-      item.detail = found ? "safety plan updated " + when(*found, in.zone)
-                          : "stepped down " + format_day_label(d) + " without a safety plan update";
+      in.describe(item, found ? "safety plan updated " + when(*found, in.zone)
+                          : "stepped down " + format_day_label(d) + " without a safety plan update");
     out.push_back(std::move(item));
   });
   return out;
@@ -309,8 +317,8 @@ std::vector<MeasureItem> handover_summary_within_days(const MeasureInput& in, co
     item.day = judged;
     item.met = sent.has_value();
     if (in.detail_on(judged))
-      item.detail = "closed " + when(*ep->closed_at, in.zone) + "; " +
-                    (sent ? "summary sent " + when(*sent, in.zone) : std::string("no summary sent by ") + format_day_label(judged));
+      in.describe(item, "closed " + when(*ep->closed_at, in.zone) + "; " +
+                    (sent ? "summary sent " + when(*sent, in.zone) : std::string("no summary sent by ") + format_day_label(judged)));
     out.push_back(std::move(item));
   }
   return out;

@@ -33,14 +33,14 @@ std::vector<MeasureItem> outcome_same_day(const MeasureInput& in, const MeasureR
       if (v.status == VisitStatus::planned) {
         item.met = false;
         if (in.detail_on(day))
-          item.detail = "window " + format_local_hm(v.window_start, in.zone) + "-" +
-                        format_local_hm(v.window_end, in.zone) + ": no outcome recorded";
+          in.describe(item, "window " + format_local_hm(v.window_start, in.zone) + "-" +
+                        format_local_hm(v.window_end, in.zone) + ": no outcome recorded");
       } else if (v.outcome_at && *v.outcome_at >= day_end) {
         item.met = false;
-        if (in.detail_on(day)) item.detail = std::string(status_label(v.status)) + " recorded " + when(*v.outcome_at, in.zone);
+        if (in.detail_on(day)) in.describe(item, std::string(status_label(v.status)) + " recorded " + when(*v.outcome_at, in.zone));
       } else if (in.detail_on(day)) {
-        item.detail = std::string(status_label(v.status)) +
-                      (v.outcome_at ? " recorded " + format_local_hm(*v.outcome_at, in.zone) : std::string());
+        in.describe(item, std::string(status_label(v.status)) +
+                      (v.outcome_at ? " recorded " + format_local_hm(*v.outcome_at, in.zone) : std::string()));
       }
       out.push_back(std::move(item));
     }
@@ -74,11 +74,11 @@ std::vector<MeasureItem> missed_followed_up(const MeasureInput& in, const Measur
       auto what = [&] { return std::string(v->status == VisitStatus::no_access ? "no access " : "not recorded, missed "); };
       if (!followed) {
         item.met = false;
-        if (in.details) item.detail = what() + when(missed, in.zone) + ": no follow-up";
+        if (in.details) in.describe(item, what() + when(missed, in.zone) + ": no follow-up");
       } else {
         const auto after = *followed > missed ? *followed - missed : std::chrono::seconds{0};
         item.met = after <= within;
-        if (in.details) item.detail = what() + when(missed, in.zone) + ": followed up after " + duration_words(after);
+        if (in.details) in.describe(item, what() + when(missed, in.zone) + ": followed up after " + duration_words(after));
       }
       out.push_back(std::move(item));
     }
@@ -122,8 +122,8 @@ std::vector<MeasureItem> long_visit_each_day(const MeasureInput& in, const Measu
       item.day = day;
       item.met = d.longest >= minutes;
       if (in.detail_on(day))
-        item.detail = std::to_string(d.done) + (d.done == 1 ? " visit" : " visits") + ", longest " +
-                      std::to_string(d.longest) + " min";
+        in.describe(item, std::to_string(d.done) + (d.done == 1 ? " visit" : " visits") + ", longest " +
+                      std::to_string(d.longest) + " min");
       out.push_back(std::move(item));
     }
   }

@@ -232,7 +232,9 @@ void detail_panel(const FrameInput& in, UiState& state, const MeasureResult& m, 
     if (item.episode && shown <= 50) state.targets.add_last_item("item:" + std::to_string(item.episode));
     ImGui::Indent(em * 1.5f);
     ImGui::PushStyleColor(ImGuiCol_Text, v4(colour::text_dim));
-    ImGui::TextWrapped("%s%s", item.visit ? ("visit " + std::to_string(item.visit) + ": ").c_str() : "", item.detail.c_str());
+    const std::string_view text = fig.detail(item);
+    ImGui::TextWrapped("%s%.*s", item.visit ? ("visit " + std::to_string(item.visit) + ": ").c_str() : "", static_cast<int>(text.size()),
+                       text.data());
     ImGui::PopStyleColor();
     ImGui::Unindent(em * 1.5f);
   }

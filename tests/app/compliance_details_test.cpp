@@ -25,7 +25,8 @@ TEST_CASE("compliance lists: the text behind a tile is written when its list is 
   REQUIRE(open != nullptr);
   for (const auto& r : m.compliance.measures) {
     CHECK_FALSE(r.details_written);
-    for (const auto& item : r.current.items) CHECK(item.detail.empty());
+    CHECK(r.current.texts.empty());
+    for (const auto& item : r.current.items) CHECK(r.current.detail(item).empty());
   }
   const MeasureFigure before = open->current;
   state.compliance_measure = open->rule->id;  // the tile, tapped inside a frame
@@ -35,7 +36,7 @@ TEST_CASE("compliance lists: the text behind a tile is written when its list is 
   for (size_t i = 0; i < before.items.size(); ++i) {
     CHECK(open->current.items[i].episode == before.items[i].episode);
     CHECK(open->current.items[i].met == before.items[i].met);
-    CHECK_FALSE(open->current.items[i].detail.empty());
+    CHECK_FALSE(open->current.detail(open->current.items[i]).empty());
   }
   CHECK(open->current.numerator == before.numerator);
   // Only the open list.

@@ -35,7 +35,7 @@ size_t same_items(const MeasureFigure& f, const MeasureFigure& alone, bool detai
     CHECK(f.items[i].day == alone.items[i].day);
     CHECK(f.items[i].met == alone.items[i].met);
     CHECK(f.items[i].amount == alone.items[i].amount);
-    if (details) CHECK(f.items[i].detail == alone.items[i].detail);
+    if (details) CHECK(f.detail(f.items[i]) == alone.detail(alone.items[i]));
   }
   return f.items.size();
 }

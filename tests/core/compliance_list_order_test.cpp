@@ -77,17 +77,22 @@ TEST_CASE("compliance: a list is not met first, then by day, equal ones in the m
       items[i].episode = static_cast<Id>(i);
       items[i].day = LocalDate{date::sys_days{day("2024-01-01")} + date::days{static_cast<long>(rng() % static_cast<unsigned>(span))}};
       items[i].met = rng() % 3 != 0;
-      items[i].detail = std::to_string(i);
+    }
+    // Each item's text given in reverse (an item's text is its own, wherever it goes in the list).
+    std::vector<std::string> texts;
+    for (size_t i = items.size(); i-- > 0;) {
+      texts.push_back(std::to_string(i));
+      items[i].text = static_cast<std::uint32_t>(texts.size());
     }
     std::vector<MeasureItem> expected = items;
     std::stable_sort(expected.begin(), expected.end(), [](const MeasureItem& a, const MeasureItem& b) {
       return a.met != b.met ? !a.met : a.day < b.day;
     });
-    const MeasureFigure f = summarise(rule, items, day("2024-01-01"), day("2030-01-01"));
+    const MeasureFigure f = summarise(rule, items, day("2024-01-01"), day("2030-01-01"), texts);
     REQUIRE(f.items.size() == expected.size());
     for (size_t i = 0; i < expected.size(); ++i) {
       CHECK(f.items[i].episode == expected[i].episode);
-      CHECK(f.items[i].detail == expected[i].detail);
+      CHECK(f.detail(f.items[i]) == std::to_string(expected[i].episode));
     }
   }
 }

@@ -195,7 +195,7 @@ TEST_CASE("compliance: a bundle counts as complete at closure only with every it
   CHECK(lists(f, 1, true));
   CHECK(lists(f, 2, false));
   CHECK(lists(f, 3, true));
-  CHECK(f.items.front().detail.find("handover summary") != std::string::npos);
+  CHECK(f.detail(f.items.front()).find("handover summary") != std::string::npos);
   // The bundle as it stands now is complete for all three.
   CHECK(bundle_status(fx.s, 2).complete());
 }

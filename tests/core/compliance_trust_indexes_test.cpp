@@ -4,7 +4,9 @@
 // step-down's needed-since date with the plan looked up once in place of step_down_needed_since.
 // On demo teams whose history holds the clock changes (29 Mar / 25 Oct 2026, 28 Mar / 31 Oct 2027).
 #include "core/compliance.hpp"
+#include "core/carers.hpp"
 #include "core/compliance_detail.hpp"
+#include "core/day_number.hpp"
 #include "core/demo_team.hpp"
 #include "core/step_down.hpp"
 #include "support/demo_history.hpp"
@@ -127,9 +129,26 @@ TEST_CASE("trust indexes: a step-down's needed-since date with its plan looked u
         for (long k = -2; k <= 120; ++k) more.push_back(plus_days(plan->start_date, k));
       for (LocalDate d : more) {
         CHECK(detail::needed_since_on(plan, d) == step_down_needed_since(s, e, d));
+        CHECK(detail::needed_since_day_on(plan, day_number(d)) == day_number(step_down_needed_since(s, e, d)));
         ++compared;
       }
     }
   }
   CHECK(compared > 5000);
+}
+
+TEST_CASE("trust indexes: a carer's deadline from the board's table of local midnights is carer_inform_deadline") {
+  // The step-down measures take the deadline (23:59:59 local on the 7th day after) from
+  // MeasureData::day_start_n: the same instant inside the table and past its ends, over both clock changes.
+  const Snapshot s = test::demo_history(3, "2027-04-01T19:45", 420);
+  const Instant now = *parse_instant("2026-11-30T12:00", s.zone());
+  const MeasureData data = prepare_measure_data(s, LocalDate{date::year{2026} / 3 / 10}, LocalDate{date::year{2026} / 11 / 5}, now);
+  size_t compared = 0;
+  for (long n = data.first_day - 20; n <= day_number(data.last) + 20; ++n) {
+    const LocalDate d = date_of_day_number(n);
+    CAPTURE(d);
+    CHECK(data.day_start_n(n + step_down_after_days + 1) - std::chrono::seconds{1} == carer_inform_deadline(d, s.zone()));
+    ++compared;
+  }
+  CHECK(compared > 270);
 }
