@@ -71,6 +71,7 @@ struct Sample {
   double cpu_percent = 0;
   long cpu_ticks = 0;
   double pss_mib = 0, rss_mib = 0, anon_mib = 0;  // anon: anonymous memory (heap, driver buffers)
+  double exe_rss_mib = 0, exe_pss_mib = 0;  // the mappings of the subject's own executable file (its code pages)
 };
 
 double median(std::vector<double> v) {
@@ -115,6 +116,33 @@ void memory(pid_t pid, double& pss, double& rss, double& anon) {
     else if (key == "Anonymous:" && in >> kib >> unit) anon = static_cast<double>(kib) / 1024.0;
     else in.ignore(1 << 12, '\n');
   }
+}
+
+// Rss and Pss in MiB of the mappings of the process's own executable file (text, rodata, data):
+// how much of its code the kiosk keeps mapped (issue 7). Read from /proc/<pid>/smaps.
+void own_code(pid_t pid, double& rss, double& pss) {
+  std::error_code ec;
+  const std::string exe = fs::read_symlink("/proc/" + std::to_string(pid) + "/exe", ec).string();
+  std::ifstream in("/proc/" + std::to_string(pid) + "/smaps");
+  long rss_kib = 0, pss_kib = 0;
+  bool ours = false;
+  for (std::string line; std::getline(in, line);) {
+    std::istringstream fields(line);
+    std::string first;
+    fields >> first;
+    if (first.find('-') != std::string::npos && first.back() != ':') {  // a mapping's header line
+      std::string perms, offset, dev, inode, path;
+      fields >> perms >> offset >> dev >> inode;
+      std::getline(fields >> std::ws, path);
+      ours = !exe.empty() && path == exe;
+    } else if (ours && (first == "Rss:" || first == "Pss:")) {
+      long kib = 0;
+      fields >> kib;
+      (first == "Rss:" ? rss_kib : pss_kib) += kib;
+    }
+  }
+  rss = static_cast<double>(rss_kib) / 1024.0;
+  pss = static_cast<double>(pss_kib) / 1024.0;
 }
 
 int run_to_end(const std::vector<std::string>& argv, const fs::path& log) {
@@ -233,6 +261,7 @@ Sample measure(const Subject& s, const Options& opt, int run) {
   const long c1 = cpu_ticks(pid);
   const double window = std::chrono::duration<double>(SteadyClock::now() - w0).count();
   memory(pid, out.pss_mib, out.rss_mib, out.anon_mib);
+  own_code(pid, out.exe_rss_mib, out.exe_pss_mib);
   out.cpu_ticks = c1 - c0;
   out.cpu_percent = 100.0 * static_cast<double>(out.cpu_ticks) / static_cast<double>(sysconf(_SC_CLK_TCK)) / window;
   kill(pid, SIGTERM);
@@ -318,7 +347,7 @@ int main(int argc, char** argv) {
   std::printf("idle_bench: %d run(s); each subject alone: start, first frame, %.0f s warm-up, %.0f s window; %s; "
               "trust = 15 demo teams, %d years\n\n",
               opt.runs, opt.warmup_s, opt.window_s, opt.windowed ? "--windowed 1280x800" : "fullscreen 1920x1080", opt.years);
-  std::printf("| run | subject | first frame ms | CPU ticks | CPU %% of a core | PSS MiB | anon MiB | RSS MiB |\n|---|---|---|---|---|---|---|---|\n");
+  std::printf("| run | subject | first frame ms | CPU ticks | CPU %% of a core | PSS MiB | anon MiB | RSS MiB | own executable RSS / PSS MiB |\n|---|---|---|---|---|---|---|---|---|\n");
 
   std::map<std::string, std::vector<Sample>> samples;
   std::map<std::string, std::vector<double>> cpu_ratio, pss_above, anon_above;
@@ -327,12 +356,12 @@ int main(int argc, char** argv) {
     for (const auto& s : subjects) {
       try {
         Sample m = measure(s, opt, run);
-        std::printf("| %d | %s | %.0f | %ld | %.3f | %.1f | %.1f | %.1f |\n", run, s.name.c_str(), m.start_ms, m.cpu_ticks,
-                    m.cpu_percent, m.pss_mib, m.anon_mib, m.rss_mib);
+        std::printf("| %d | %s | %.0f | %ld | %.3f | %.1f | %.1f | %.1f | %.2f / %.2f |\n", run, s.name.c_str(), m.start_ms,
+                    m.cpu_ticks, m.cpu_percent, m.pss_mib, m.anon_mib, m.rss_mib, m.exe_rss_mib, m.exe_pss_mib);
         samples[s.name].push_back(m);
         this_run[s.name] = m;
       } catch (const std::exception& e) {
-        std::printf("| %d | %s | failed: %s | | | | | |\n", run, s.name.c_str(), e.what());
+        std::printf("| %d | %s | failed: %s | | | | | | |\n", run, s.name.c_str(), e.what());
       }
     }
     if (auto bare = this_run.find("bare"); bare != this_run.end()) {
@@ -347,12 +376,14 @@ int main(int argc, char** argv) {
   }
 
   std::printf("\nMedians of %d run(s) (ratios and differences per run against that run's bare board, then the median)\n\n", opt.runs);
-  std::printf("| subject | first frame ms | CPU %% of a core | x bare | PSS MiB | PSS above bare MiB | anon above bare MiB | RSS MiB |\n|---|---|---|---|---|---|---|---|\n");
+  std::printf("| subject | first frame ms | CPU %% of a core | x bare | PSS MiB | PSS above bare MiB | anon above bare MiB | RSS MiB | own executable RSS / PSS MiB |\n|---|---|---|---|---|---|---|---|---|\n");
   for (const auto& s : subjects) {
     const auto& v = samples[s.name];
     if (v.empty()) continue;
-    std::vector<double> start, cpu, pss, rss;
+    std::vector<double> start, cpu, pss, rss, exe_rss, exe_pss;
     for (const auto& m : v) {
+      exe_rss.push_back(m.exe_rss_mib);
+      exe_pss.push_back(m.exe_pss_mib);
       start.push_back(m.start_ms);
       cpu.push_back(m.cpu_percent);
       pss.push_back(m.pss_mib);
@@ -362,8 +393,8 @@ int main(int argc, char** argv) {
     if (!cpu_ratio[s.name].empty()) std::snprintf(ratio, sizeof ratio, "%.2f", median(cpu_ratio[s.name]));
     if (!pss_above[s.name].empty()) std::snprintf(above, sizeof above, "%+.1f", median(pss_above[s.name]));
     if (!anon_above[s.name].empty()) std::snprintf(anon, sizeof anon, "%+.1f", median(anon_above[s.name]));
-    std::printf("| %s | %.0f | %.3f | %s | %.1f | %s | %s | %.1f |\n", s.name.c_str(), median(start), median(cpu), ratio,
-                median(pss), above, anon, median(rss));
+    std::printf("| %s | %.0f | %.3f | %s | %.1f | %s | %s | %.1f | %.2f / %.2f |\n", s.name.c_str(), median(start), median(cpu),
+                ratio, median(pss), above, anon, median(rss), median(exe_rss), median(exe_pss));
   }
   std::printf("\nTargets (performance.md): idle <= 0.15%% of a core and within 2x of the bare board; PSS <= 15 MiB above "
               "the bare board with a whole trust loaded; start to first frame (5-year trust, warm) <= 250 ms.\n");
