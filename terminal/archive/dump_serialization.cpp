@@ -14,6 +14,7 @@
 #include <boost/serialization/version.hpp>
 
 #include <bit>
+#include <exception>
 #include <new>
 #include <sstream>
 #include <streambuf>
@@ -276,14 +277,26 @@ class PieceBuffer final : public std::streambuf {
   explicit PieceBuffer(const std::function<void(std::string_view)>& piece) : piece_(piece), buffer_(64 * 1024) {
     setp(buffer_.data(), buffer_.data() + buffer_.size());
   }
-  void hand_on() {
-    if (pptr() != pbase()) piece_(std::string_view(pbase(), static_cast<std::size_t>(pptr() - pbase())));
+  // Never throws: a failing `piece` is kept and the stream sees a write error (Boost then stops, and a
+  // throw out of a streambuf would reach Boost's destructors, which flush: std::terminate).
+  void hand_on() noexcept {
+    if (!failure_ && pptr() != pbase()) {
+      try {
+        piece_(std::string_view(pbase(), static_cast<std::size_t>(pptr() - pbase())));
+      } catch (...) {
+        failure_ = std::current_exception();
+      }
+    }
     setp(buffer_.data(), buffer_.data() + buffer_.size());
+  }
+  void rethrow_failure() const {
+    if (failure_) std::rethrow_exception(failure_);
   }
 
  protected:
   int_type overflow(int_type c) override {
     hand_on();
+    if (failure_) return traits_type::eof();
     if (!traits_type::eq_int_type(c, traits_type::eof())) {
       *pptr() = traits_type::to_char_type(c);
       pbump(1);
@@ -292,12 +305,13 @@ class PieceBuffer final : public std::streambuf {
   }
   int sync() override {
     hand_on();
-    return 0;
+    return failure_ ? -1 : 0;
   }
 
  private:
   const std::function<void(std::string_view)>& piece_;
   std::vector<char> buffer_;
+  std::exception_ptr failure_;
 };
 
 }  // namespace
@@ -306,13 +320,16 @@ StreamedDump serialize_database_to(sqlite3* db, const std::function<void(std::st
   StreamedDump out;
   PieceBuffer buffer(piece);
   std::ostream text(&buffer);
-  text.exceptions(std::ios::badbit);  // a failing `piece` (a full disk) comes out as itself
-  {
+  try {
     boost::archive::text_oarchive ar(text);
     PayloadWriter writer(ar, out);
     store::read_tables(db, writer);
+  } catch (...) {
+    buffer.rethrow_failure();  // a failing `piece` (a full disk) comes out as itself, not as Boost's stream error
+    throw;
   }
   buffer.hand_on();
+  buffer.rethrow_failure();
   return out;
 }
 
