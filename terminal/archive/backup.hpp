@@ -38,9 +38,11 @@ struct RestoreSummary {
   std::string previous_path;  // where the replaced database was kept
 };
 
-// Restores `archive_path` to `db_path`: verified archive -> fresh side file (checked: integrity,
-// foreign keys, row counts; migrated; one 'restore' audit row) -> one rename into place, the old
-// file kept as db_path.previous. On any refusal nothing at `db_path` has changed.
+// Restores `archive_path` to `db_path`: every tag verified (a first read that keeps nothing) ->
+// a second read parsed row by row into a fresh side file (checked: integrity, foreign keys, row
+// counts against the header; migrated; one 'restore' audit row) -> one rename into place, the old
+// file kept as db_path.previous. Holds a chunk and a row at a time, never the archive or its dump
+// (session 12). On any refusal nothing at `db_path` has changed and no side file is left.
 RestoreSummary restore_backup(const std::string& archive_path, const std::string& db_path, const ArchiveKey& key, Instant now);
 
 }  // namespace vb::archive

@@ -1,6 +1,6 @@
 // Boost.Serialization of the dump. Boost 1.74 trusts lengths it reads (and no longer refuses
 // newer class versions), so every length is read as a number and checked here before anything is
-// allocated, strings travel as sized binary objects, and each serialize() refuses future versions.
+// allocated, strings travel as sized binary objects, and the loader refuses future class versions.
 #include "archive/dump_serialization.hpp"
 
 #include "archive/archive_error.hpp"
@@ -116,9 +116,6 @@ BOOST_SERIALIZATION_SPLIT_FREE(vb::store::TableRows)
 
 namespace boost::serialization {
 
-using vb::archive::LimitExceeded;
-using vb::archive::detail::bounded;
-
 template <class Archive>
 void save(Archive& ar, const vb::store::TableRows& t, unsigned /*version*/) {
   vb::archive::detail::save_bytes(ar, t.name);
@@ -132,58 +129,11 @@ void save(Archive& ar, const vb::store::TableRows& t, unsigned /*version*/) {
 }
 
 template <class Archive>
-void load(Archive& ar, vb::store::TableRows& t, unsigned version) {
-  if (version > vb::archive::table_class_version) {
-    throw LimitExceeded("a table is class version " + std::to_string(version) + ", newer than this build (" +
-                        std::to_string(vb::archive::table_class_version) + ")");
-  }
-  vb::archive::detail::load_bytes(ar, t.name, vb::archive::max_name_bytes, "a table name of length");
-  std::uint64_t columns = 0, rows = 0;
-  ar >> columns;
-  bounded(columns, vb::archive::max_columns, "a column count of");
-  for (std::uint64_t i = 0; i < columns; ++i) {
-    std::string c;
-    vb::archive::detail::load_bytes(ar, c, vb::archive::max_name_bytes, "a column name of length");
-    t.columns.push_back(std::move(c));
-  }
-  ar >> rows;
-  bounded(rows, vb::archive::max_rows_per_table, "a row count of");
-  // Every row must cost input: a table without columns has no rows (found by dump_payload_fuzz).
-  if (columns == 0 && rows != 0) throw LimitExceeded("table '" + t.name + "' has rows but no columns");
-  // No reserve: memory grows only with rows actually present in the (authenticated) payload.
-  for (std::uint64_t r = 0; r < rows; ++r) {
-    std::vector<vb::store::SqlValue> row;
-    row.reserve(t.columns.size());
-    for (std::uint64_t i = 0; i < columns; ++i) row.push_back(vb::archive::detail::load_value(ar));
-    t.rows.push_back(std::move(row));
-  }
-}
-
-template <class Archive>
 void save(Archive& ar, const vb::store::DatabaseDump& d, unsigned /*version*/) {
   std::int64_t schema = d.schema_version;
   std::uint64_t tables = d.tables.size();
   ar << schema << tables;
   for (const auto& t : d.tables) ar << t;
-}
-
-template <class Archive>
-void load(Archive& ar, vb::store::DatabaseDump& d, unsigned version) {
-  if (version > vb::archive::dump_class_version) {
-    throw LimitExceeded("the dump is class version " + std::to_string(version) + ", newer than this build (" +
-                        std::to_string(vb::archive::dump_class_version) + ")");
-  }
-  std::int64_t schema = 0;
-  std::uint64_t tables = 0;
-  ar >> schema >> tables;
-  if (schema < 0 || schema > 1'000'000) throw LimitExceeded("schema version " + std::to_string(schema) + " is out of range");
-  d.schema_version = static_cast<int>(schema);
-  bounded(tables, vb::archive::max_tables, "a table count of");
-  for (std::uint64_t i = 0; i < tables; ++i) {
-    vb::store::TableRows t;
-    ar >> t;
-    d.tables.push_back(std::move(t));
-  }
 }
 
 }  // namespace boost::serialization
@@ -250,20 +200,71 @@ class PayloadWriter final : public store::TableReader {
 };
 
 // Boost reads its own signature as a length-prefixed string (a false length allocates it), so the
-// signature and library version are checked here before Boost sees the text.
-void check_boost_signature(const std::string& payload) {
+// signature and library version are read here, and Boost is told to skip its own header.
+unsigned read_boost_signature(std::streambuf& text) {
   constexpr std::string_view signature = "22 serialization::archive ";
-  std::size_t i = signature.size(), digits = 0;
-  unsigned version = 0;
-  while (i < payload.size() && digits < 4 && payload[i] >= '0' && payload[i] <= '9') {
-    version = version * 10 + static_cast<unsigned>(payload[i++] - '0');
+  const auto fail = [] { return LimitExceeded("it does not start with a Boost.Serialization text archive signature"); };
+  for (char expected : signature) {
+    if (text.sbumpc() != std::streambuf::traits_type::to_int_type(expected)) throw fail();
+  }
+  unsigned version = 0, digits = 0;
+  for (int c = text.sgetc(); digits < 4 && c >= '0' && c <= '9'; c = text.snextc()) {
+    version = version * 10 + static_cast<unsigned>(c - '0');
     ++digits;
   }
-  if (!payload.starts_with(signature) || digits == 0 || i >= payload.size() || payload[i] != ' ') {
-    throw LimitExceeded("it does not start with a Boost.Serialization text archive signature");
-  }
+  if (digits == 0 || text.sgetc() != ' ') throw fail();
   if (version > boost::archive::BOOST_ARCHIVE_VERSION()) {
     throw LimitExceeded("it was written by a newer Boost (archive library version " + std::to_string(version) + ")");
+  }
+  return version;
+}
+
+// Reads what PayloadWriter writes (Boost's class information by hand, as it writes it), handing
+// each table and row on as soon as it is read: the payload is never held as a dump.
+void load_payload(boost::archive::text_iarchive& ar, store::TableReader& reader) {
+  using detail::bounded;
+  // Boost writes "<tracking> <class version>" before the first object of each class; 1.74 no
+  // longer refuses a newer version itself.
+  const auto class_version = [&ar](unsigned current, const std::string& what) {
+    bool tracking = false;  // read as Boost reads it: 0 or 1
+    unsigned version = 0;
+    ar >> tracking >> version;
+    if (version > current) {
+      throw LimitExceeded(what + " class version " + std::to_string(version) + ", newer than this build (" + std::to_string(current) + ")");
+    }
+  };
+  class_version(dump_class_version, "the dump is");
+  std::int64_t schema = 0;
+  std::uint64_t tables = 0;
+  ar >> schema >> tables;
+  if (schema < 0 || schema > 1'000'000) throw LimitExceeded("schema version " + std::to_string(schema) + " is out of range");
+  bounded(tables, max_tables, "a table count of");
+  reader.begin(static_cast<int>(schema), static_cast<std::size_t>(tables));
+  store::TableRows layout;
+  std::vector<store::SqlValue> row;
+  for (std::uint64_t t = 0; t < tables; ++t) {
+    if (t == 0) class_version(table_class_version, "a table is");
+    detail::load_bytes(ar, layout.name, max_name_bytes, "a table name of length");
+    std::uint64_t columns = 0, rows = 0;
+    ar >> columns;
+    bounded(columns, max_columns, "a column count of");
+    layout.columns.clear();
+    for (std::uint64_t i = 0; i < columns; ++i) {
+      std::string c;
+      detail::load_bytes(ar, c, max_name_bytes, "a column name of length");
+      layout.columns.push_back(std::move(c));
+    }
+    ar >> rows;
+    bounded(rows, max_rows_per_table, "a row count of");
+    // Every row must cost input: a table without columns has no rows (found by dump_payload_fuzz).
+    if (columns == 0 && rows != 0) throw LimitExceeded("table '" + layout.name + "' has rows but no columns");
+    reader.table(layout, rows);
+    // Memory grows only with the row being read: each goes to `reader` and is dropped.
+    for (std::uint64_t r = 0; r < rows; ++r) {
+      row.clear();
+      for (std::uint64_t i = 0; i < columns; ++i) row.push_back(detail::load_value(ar));
+      reader.row(row);
+    }
   }
 }
 
@@ -351,26 +352,39 @@ StreamedDump serialize_database(sqlite3* db) {
   return out;
 }
 
-store::DatabaseDump parse_dump(const std::string& payload) {
+void parse_dump_to(std::streambuf& text, store::TableReader& reader) {
   const std::string problem = "the archive payload is not a valid visitboard dump: ";
   try {
-    check_boost_signature(payload);
-    std::istringstream in(payload);
-    boost::archive::text_iarchive ar(in);
-    store::DatabaseDump dump;
-    ar >> dump;
-    return dump;
+    const unsigned library_version = read_boost_signature(text);
+    std::istream in(&text);
+    boost::archive::text_iarchive ar(in, boost::archive::no_header);
+    ar.set_library_version(boost::archive::library_version_type(library_version));
+    load_payload(ar, reader);
   } catch (const LimitExceeded& e) {
-    throw ArchiveError(problem + e.what());
+    throw PayloadError(problem + e.what());
   } catch (const boost::archive::archive_exception& e) {
-    throw ArchiveError(problem + e.what());
+    throw PayloadError(problem + e.what());
   } catch (const std::bad_alloc&) {
-    throw ArchiveError(problem + "it asks for more memory than is available");
+    throw PayloadError(problem + "it asks for more memory than is available");
   } catch (const std::length_error& e) {
-    throw ArchiveError(problem + "a length is out of range (" + e.what() + ")");
+    throw PayloadError(problem + "a length is out of range (" + e.what() + ")");
   } catch (const std::ios_base::failure& e) {
-    throw ArchiveError(problem + "it ends early (" + e.what() + ")");
+    throw PayloadError(problem + "it ends early (" + e.what() + ")");
   }
+}
+
+void DumpCollector::begin(int schema_version, std::size_t /*tables*/) { dump_.schema_version = schema_version; }
+void DumpCollector::table(const store::TableRows& layout, std::uint64_t /*rows*/) {
+  dump_.tables.push_back({layout.name, layout.columns, {}});  // no reserve: rows grow as they are read
+}
+void DumpCollector::row(const std::vector<store::SqlValue>& values) { dump_.tables.back().rows.push_back(values); }
+
+store::DatabaseDump parse_dump(const std::string& payload) {
+  store::DatabaseDump dump;
+  DumpCollector collector(dump);
+  std::stringbuf text(payload, std::ios::in);
+  parse_dump_to(text, collector);
+  return dump;
 }
 
 }  // namespace vb::archive

@@ -2,12 +2,14 @@
 // The archive payload: a store::DatabaseDump as a Boost.Serialization TEXT archive (portable
 // across platforms and later Boost versions), with class versions and a size limit on every
 // collection and string. Only ever given bytes whose authentication tag has been verified.
+#include "archive/archive_error.hpp"
 #include "store/table_dump.hpp"
 
 #include <sqlite3.h>
 
 #include <cstdint>
 #include <functional>
+#include <streambuf>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -42,8 +44,32 @@ StreamedDump serialize_database(sqlite3* db);
 // counts the bytes, then seals them: store::read_tables joins a transaction already open).
 StreamedDump serialize_database_to(sqlite3* db, const std::function<void(std::string_view)>& piece);
 
-// Throws ArchiveError("... payload: what") for anything that is not a well-formed dump within the
-// limits, including a class version newer than this build and allocation failures.
+// What the parser throws for a payload that is not a well-formed dump within the limits
+// ("the archive payload is not a valid visitboard dump: what"), including a class version newer
+// than this build and allocation failures.
+struct PayloadError : ArchiveError {
+  using ArchiveError::ArchiveError;
+};
+
+// Parses the payload text as it arrives from `text` and hands each table and row to `reader` as
+// read_tables does on the backup side (session 12: a restore writes each row as it is parsed
+// instead of holding the whole dump; the same limits and checks as parse_dump, which is this with
+// a reader that keeps everything). Whatever `reader` throws comes out unchanged.
+void parse_dump_to(std::streambuf& text, store::TableReader& reader);
+
+// A reader that keeps every table and row it is handed, in order, in `dump`.
+class DumpCollector final : public store::TableReader {
+ public:
+  explicit DumpCollector(store::DatabaseDump& dump) : dump_(dump) {}
+  void begin(int schema_version, std::size_t tables) override;
+  void table(const store::TableRows& layout, std::uint64_t rows) override;
+  void row(const std::vector<store::SqlValue>& values) override;
+
+ private:
+  store::DatabaseDump& dump_;
+};
+
+// Throws PayloadError for anything that is not a well-formed dump within the limits.
 store::DatabaseDump parse_dump(const std::string& payload);
 
 }  // namespace vb::archive

@@ -15,7 +15,7 @@ namespace vb::archive {
 namespace {
 
 constexpr std::size_t chunk_bytes = 1024 * 1024;  // plaintext per secretstream message
-constexpr std::size_t stream_header = crypto_secretstream_xchacha20poly1305_HEADERBYTES;
+constexpr std::size_t stream_header_bytes = crypto_secretstream_xchacha20poly1305_HEADERBYTES;
 constexpr std::size_t tag_bytes = crypto_secretstream_xchacha20poly1305_ABYTES;
 
 std::string one_line(std::string_view text) {
@@ -136,16 +136,16 @@ ArchiveSealer::ArchiveSealer(ArchiveHeader header, std::uint64_t payload_size, c
   if (sodium_init() < 0) throw ArchiveError("libsodium could not be initialised");
   chunks_ = payload_size == 0 ? 1 : (payload_size + chunk_bytes - 1) / chunk_bytes;
   header.key_id = key.id;
-  header.payload_bytes = stream_header + payload_size + chunks_ * tag_bytes;
+  header.payload_bytes = stream_header_bytes + payload_size + chunks_ * tag_bytes;
   if (header.payload_bytes > max_payload_bytes) throw ArchiveError("the database is too large for one archive");
   head_ = format_header(header);
   write_(head_);
   const std::size_t largest = static_cast<std::size_t>(std::min<std::uint64_t>(chunk_bytes, payload_size));
   plain_.reserve(largest);
-  sealed_.assign(std::max(stream_header, largest + tag_bytes), '\0');
+  sealed_.assign(std::max(stream_header_bytes, largest + tag_bytes), '\0');
   crypto_secretstream_xchacha20poly1305_init_push(&state_->stream, reinterpret_cast<unsigned char*>(sealed_.data()),
                                                   key.bytes.data());
-  write_(std::string_view(sealed_.data(), stream_header));
+  write_(std::string_view(sealed_.data(), stream_header_bytes));
 }
 
 ArchiveSealer::~ArchiveSealer() = default;
@@ -188,57 +188,127 @@ std::string seal_archive_to(ArchiveHeader header, std::string_view payload, cons
 
 std::string seal_archive(ArchiveHeader header, std::string_view payload, const ArchiveKey& key) {
   std::string out;
-  out.reserve(max_header_bytes + stream_header + payload.size() + (payload.size() / chunk_bytes + 1) * tag_bytes);
+  out.reserve(max_header_bytes + stream_header_bytes + payload.size() + (payload.size() / chunk_bytes + 1) * tag_bytes);
   seal_archive_to(std::move(header), payload, key, [&out](std::string_view piece) { out.append(piece); });
   return out;
 }
 
-OpenedArchive open_archive(std::string_view file, const std::string& name, const ArchiveKey& key) {
+struct ArchiveOpener::State {
+  crypto_secretstream_xchacha20poly1305_state stream;
+  ~State() { sodium_memzero(&stream, sizeof stream); }
+};
+
+ArchiveOpener::ArchiveOpener(Source read, std::uint64_t file_size, const std::string& name, const ArchiveKey& key)
+    : read_(std::move(read)), name_(name), state_(std::make_unique<State>()) {
   if (sodium_init() < 0) throw ArchiveError("libsodium could not be initialised");
+  // The header is at most max_header_bytes: read that much (or the whole file), parse it, and keep
+  // what follows it as the first sealed bytes.
+  std::string start(static_cast<std::size_t>(std::min<std::uint64_t>(file_size, max_header_bytes)), '\0');
+  start.resize(read_exactly(start.data(), start.size()));
   std::size_t head_len = 0;
-  OpenedArchive opened{parse_header(file, name, head_len), {}};
-  const ArchiveHeader& h = opened.header;
-  if (h.key_id != key.id) {
-    throw ArchiveError("'" + name + "' was sealed with a different key (key id " + one_line(h.key_id).substr(0, 32) +
+  header_ = parse_header(start, name, head_len);
+  head_ = start.substr(0, head_len);
+  pending_ = std::move(start);
+  pending_at_ = head_len;
+  if (header_.key_id != key.id) {
+    throw ArchiveError("'" + name + "' was sealed with a different key (key id " + one_line(header_.key_id).substr(0, 32) +
                        "); the key '" + key.path + "' has id " + key.id);
   }
-  const std::uint64_t actual = file.size() - head_len;
-  if (actual < h.payload_bytes) {
-    throw ArchiveError("'" + name + "' is truncated: the header promises " + std::to_string(h.payload_bytes) +
+  const std::uint64_t actual = file_size - head_len;
+  if (actual < header_.payload_bytes) {
+    throw ArchiveError("'" + name + "' is truncated: the header promises " + std::to_string(header_.payload_bytes) +
                        " sealed bytes, the file holds " + std::to_string(actual));
   }
-  if (actual > h.payload_bytes) {
-    throw ArchiveError("'" + name + "' has " + std::to_string(actual - h.payload_bytes) + " unexpected bytes after its payload");
+  if (actual > header_.payload_bytes) {
+    throw ArchiveError("'" + name + "' has " + std::to_string(actual - header_.payload_bytes) + " unexpected bytes after its payload");
   }
-  const std::string_view head = file.substr(0, head_len);
-  std::string_view sealed = file.substr(head_len);
   const std::string damaged = "'" + name + "' is damaged or was altered (its authentication tag does not match); nothing was restored";
-  if (sealed.size() < stream_header + tag_bytes) throw ArchiveError(damaged);
-
-  crypto_secretstream_xchacha20poly1305_state state;
-  if (crypto_secretstream_xchacha20poly1305_init_pull(&state, reinterpret_cast<const unsigned char*>(sealed.data()),
+  if (header_.payload_bytes < stream_header_bytes + tag_bytes) throw ArchiveError(damaged);
+  stream_header_.resize(stream_header_bytes);
+  if (read_exactly(stream_header_.data(), stream_header_bytes) != stream_header_bytes) {
+    throw ArchiveError("'" + name + "' is truncated: it ended while it was being read");
+  }
+  if (crypto_secretstream_xchacha20poly1305_init_pull(&state_->stream, reinterpret_cast<const unsigned char*>(stream_header_.data()),
                                                       key.bytes.data()) != 0) {
     throw ArchiveError(damaged);
   }
-  sealed.remove_prefix(stream_header);
-  opened.payload.reserve(sealed.size());
-  std::string chunk(chunk_bytes, '\0');
-  while (!sealed.empty()) {
-    std::size_t n = std::min(sealed.size(), chunk_bytes + tag_bytes);
-    if (n < tag_bytes) throw ArchiveError(damaged);
-    unsigned long long got = 0;
-    unsigned char tag = 0;
-    if (crypto_secretstream_xchacha20poly1305_pull(&state, reinterpret_cast<unsigned char*>(chunk.data()), &got, &tag,
-                                                   reinterpret_cast<const unsigned char*>(sealed.data()), n,
-                                                   reinterpret_cast<const unsigned char*>(head.data()), head.size()) != 0) {
-      throw ArchiveError(damaged);
+  remaining_ = header_.payload_bytes - stream_header_bytes;
+  sealed_.resize(static_cast<std::size_t>(std::min<std::uint64_t>(remaining_, chunk_bytes + tag_bytes)));
+  plain_.resize(chunk_bytes);
+}
+
+ArchiveOpener::~ArchiveOpener() { sodium_memzero(plain_.data(), plain_.size()); }
+
+// Takes what is left of the header's read first, then asks the source until `n` bytes or its end.
+std::size_t ArchiveOpener::read_exactly(char* into, std::size_t n) {
+  std::size_t got = 0;
+  if (pending_at_ < pending_.size()) {
+    got = std::min(n, pending_.size() - pending_at_);
+    std::copy_n(pending_.data() + pending_at_, got, into);
+    pending_at_ += got;
+    if (pending_at_ == pending_.size()) {
+      std::string().swap(pending_);
+      pending_at_ = 0;
     }
-    sealed.remove_prefix(n);
-    const bool last = sealed.empty();
-    if (last != (tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL)) throw ArchiveError(damaged);
-    opened.payload.append(chunk.data(), got);
   }
-  sodium_memzero(chunk.data(), chunk.size());
+  while (got < n) {
+    const std::size_t more = read_(into + got, n - got);
+    if (more == 0) break;
+    got += more;
+  }
+  return got;
+}
+
+bool ArchiveOpener::next(std::string_view& plain) {
+  if (finished_) return false;
+  if (remaining_ == 0) {
+    // The file may have grown since its size was taken: nothing may follow the final chunk.
+    char extra = 0;
+    if (read_exactly(&extra, 1) != 0) throw ArchiveError("'" + name_ + "' has unexpected bytes after its payload");
+    finished_ = true;
+    return false;
+  }
+  const std::string damaged = "'" + name_ + "' is damaged or was altered (its authentication tag does not match); nothing was restored";
+  const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(remaining_, chunk_bytes + tag_bytes));
+  if (n < tag_bytes) throw ArchiveError(damaged);
+  if (read_exactly(sealed_.data(), n) != n) throw ArchiveError("'" + name_ + "' is truncated: it ended while it was being read");
+  unsigned long long got = 0;
+  unsigned char tag = 0;
+  if (crypto_secretstream_xchacha20poly1305_pull(&state_->stream, reinterpret_cast<unsigned char*>(plain_.data()), &got, &tag,
+                                                 reinterpret_cast<const unsigned char*>(sealed_.data()), n,
+                                                 reinterpret_cast<const unsigned char*>(head_.data()), head_.size()) != 0) {
+    throw ArchiveError(damaged);
+  }
+  remaining_ -= n;
+  const bool last = remaining_ == 0;
+  if (last != (tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL)) throw ArchiveError(damaged);
+  plain = std::string_view(plain_.data(), static_cast<std::size_t>(got));
+  return true;
+}
+
+VerifiedStream verify_archive(const ArchiveOpener::Source& read, std::uint64_t file_size, const std::string& name,
+                              const ArchiveKey& key) {
+  ArchiveOpener opener(read, file_size, name, key);
+  std::string_view plain;
+  while (opener.next(plain)) {
+  }
+  return VerifiedStream{opener.header(), opener.head(), opener.stream_header()};
+}
+
+OpenedArchive open_archive(std::string_view file, const std::string& name, const ArchiveKey& key) {
+  std::size_t at = 0;
+  ArchiveOpener opener(
+      [&](char* into, std::size_t most) {
+        const std::size_t n = std::min(most, file.size() - at);
+        std::copy_n(file.data() + at, n, into);
+        at += n;
+        return n;
+      },
+      file.size(), name, key);
+  OpenedArchive opened{opener.header(), {}};
+  opened.payload.reserve(static_cast<std::size_t>(opener.header().payload_bytes));
+  std::string_view plain;
+  while (opener.next(plain)) opened.payload.append(plain);
   return opened;
 }
 

@@ -72,6 +72,55 @@ class ArchiveSealer {
   std::uint64_t size_ = 0, added_ = 0, chunks_ = 0;
 };
 
+// Reads an archive a sealed chunk at a time (session 12: a restore never holds the file, the
+// payload or the dump whole; the 5-year trust's held 1.5 GiB). The constructor reads the header and
+// checks it as open_archive does (shape and caps, format version, key id, then `file_size` against
+// the header's length); next() then hands out each chunk's plaintext only after its tag (with the
+// header as additional data) is verified. A chunk's text is authentic but, until the final chunk
+// has been read, the archive may still be cut short: a caller that must not look at anything before
+// the whole archive is verified reads it through once (verify), then again.
+class ArchiveOpener {
+ public:
+  // Fills `into` with up to `most` bytes of the file, in order; returns 0 only at its end.
+  using Source = std::function<std::size_t(char* into, std::size_t most)>;
+  ArchiveOpener(Source read, std::uint64_t file_size, const std::string& name, const ArchiveKey& key);
+  ~ArchiveOpener();
+  ArchiveOpener(const ArchiveOpener&) = delete;
+  ArchiveOpener& operator=(const ArchiveOpener&) = delete;
+
+  const ArchiveHeader& header() const { return header_; }
+  // The header's exact text and the stream's random header: together they name this one sealed
+  // stream (a second read of a file that was replaced meanwhile differs in them).
+  const std::string& head() const { return head_; }
+  const std::string& stream_header() const { return stream_header_; }
+
+  // The next chunk's plaintext (valid until the next call; zeroed after), or false once the final
+  // chunk has been read and nothing follows it. Throws ArchiveError: damaged or altered, truncated,
+  // unexpected bytes after the payload.
+  bool next(std::string_view& plain);
+
+ private:
+  std::size_t read_exactly(char* into, std::size_t n);
+  Source read_;
+  std::string name_;
+  ArchiveHeader header_;
+  std::string head_, stream_header_, pending_, sealed_, plain_;
+  std::size_t pending_at_ = 0;
+  std::uint64_t remaining_ = 0;  // sealed bytes of the payload not yet read
+  bool finished_ = false;
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+// Reads the whole archive through an opener, keeping nothing: every tag and the final tag checked.
+// Returns the opener's header, head() and stream_header() for a second read to be compared with.
+struct VerifiedStream {
+  ArchiveHeader header;
+  std::string head, stream_header;
+};
+VerifiedStream verify_archive(const ArchiveOpener::Source& read, std::uint64_t file_size, const std::string& name,
+                              const ArchiveKey& key);
+
 struct OpenedArchive {
   ArchiveHeader header;
   std::string payload;  // authenticated plaintext

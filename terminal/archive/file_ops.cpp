@@ -59,6 +59,40 @@ std::string read_file(const std::string& path, std::uint64_t max_bytes) {
   return bytes;
 }
 
+FileReader::FileReader(const std::string& path, std::uint64_t max_bytes) : path_(path) {
+  std::error_code ec;
+  auto status = fs::status(path, ec);
+  if (!fs::exists(status)) throw ArchiveError("'" + path + "' does not exist");
+  if (!fs::is_regular_file(status)) throw ArchiveError("'" + path + "' is not a file");
+  fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd_ < 0) throw ArchiveError("cannot read '" + path + "': " + why());
+  const auto bytes = size();
+  if (bytes > max_bytes) {
+    ::close(fd_);
+    throw ArchiveError("'" + path + "' is " + std::to_string(bytes) + " bytes, more than the " + std::to_string(max_bytes) + " allowed");
+  }
+}
+
+FileReader::~FileReader() { ::close(fd_); }
+
+std::uint64_t FileReader::size() const {
+  struct stat st {};
+  if (::fstat(fd_, &st) != 0) throw ArchiveError("cannot read '" + path_ + "': " + why());
+  return static_cast<std::uint64_t>(st.st_size);
+}
+
+void FileReader::rewind() {
+  if (::lseek(fd_, 0, SEEK_SET) != 0) throw ArchiveError("cannot read '" + path_ + "' again: " + why());
+}
+
+std::size_t FileReader::read(char* into, std::size_t most) {
+  for (;;) {
+    const ssize_t n = ::read(fd_, into, most);
+    if (n >= 0) return static_cast<std::size_t>(n);
+    if (errno != EINTR) throw ArchiveError("cannot read '" + path_ + "': " + why());
+  }
+}
+
 void write_file_atomically(const std::string& path, std::string_view bytes, unsigned mode) {
   write_file_atomically(path, [bytes](const std::function<void(std::string_view)>& write) { write(bytes); }, mode);
 }

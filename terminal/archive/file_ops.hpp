@@ -11,6 +11,25 @@ namespace vb::archive {
 // Reads a whole file, refusing one larger than `max_bytes`. Throws ArchiveError naming the file.
 std::string read_file(const std::string& path, std::uint64_t max_bytes);
 
+// A file opened once for reading and read through as often as needed (session 12: a restore reads
+// its archive twice, verifying, then restoring; the same open file both times, so a file renamed
+// over it meanwhile is not the one read the second time). Refuses what read_file refuses.
+class FileReader {
+ public:
+  FileReader(const std::string& path, std::uint64_t max_bytes);
+  ~FileReader();
+  FileReader(const FileReader&) = delete;
+  FileReader& operator=(const FileReader&) = delete;
+  std::uint64_t size() const;  // as it is now
+  void rewind();
+  // Up to `most` bytes from where the last read ended; 0 only at the end. Throws ArchiveError.
+  std::size_t read(char* into, std::size_t most);
+
+ private:
+  std::string path_;
+  int fd_ = -1;
+};
+
 // Writes `bytes` to PATH.tmp-XXXXXX beside `path`, fsyncs, renames over `path`, fsyncs the folder.
 // On failure the temp file is removed and `path` is as before.
 void write_file_atomically(const std::string& path, std::string_view bytes, unsigned mode = 0600);

@@ -27,6 +27,24 @@ TempDir::~TempDir() {
   fs::remove_all(path_, ec);
 }
 
+RawDatabase::RawDatabase(const std::string& path) {
+  if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK) {
+    const std::string why = sqlite3_errmsg(db_);
+    sqlite3_close(db_);
+    throw std::runtime_error("cannot open " + path + ": " + why);
+  }
+}
+
+RawDatabase::~RawDatabase() { sqlite3_close(db_); }
+
+std::string RawDatabase::exec(const std::string& sql) {
+  char* error = nullptr;
+  const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error);
+  std::string out = rc == SQLITE_OK ? "" : (error ? error : "failed");
+  sqlite3_free(error);
+  return out;
+}
+
 std::string data_file(const std::string& name) { return std::string(VB_ARCHIVE_TEST_DATA) + "/" + name; }
 
 namespace {

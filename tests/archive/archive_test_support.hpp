@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+struct sqlite3;
+
 namespace vb::archive::test {
 
 class TempDir {
@@ -32,6 +34,21 @@ void make_demo_database(const std::string& path);
 
 // Every table -> its rows as sorted text (each value through SQLite's quote()), read with raw SQLite.
 std::map<std::string, std::vector<std::string>> table_contents(const std::string& path);
+
+// A raw SQLite connection to a test file, with no visitboard code in between.
+class RawDatabase {
+ public:
+  explicit RawDatabase(const std::string& path);  // throws when SQLite cannot open it
+  ~RawDatabase();
+  RawDatabase(const RawDatabase&) = delete;
+  RawDatabase& operator=(const RawDatabase&) = delete;
+  // SQLite's message, or "" when it went through.
+  std::string exec(const std::string& sql);
+  sqlite3* get() const { return db_; }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
 
 std::string read_bytes(const std::string& path);
 void write_bytes(const std::string& path, const std::string& bytes);

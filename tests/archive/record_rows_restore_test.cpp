@@ -24,25 +24,7 @@ const Instant now = parse_stored_utc("2026-11-23T12:00:00Z");
 const char* const record_tables[] = {"decision_log", "audit_log", "risk_change", "concern",
                                      "escalation_ack", "risk_reassessment", "transition_record", "carer_contact"};
 
-class Raw {
- public:
-  explicit Raw(const std::string& path) { REQUIRE(sqlite3_open(path.c_str(), &db_) == SQLITE_OK); }
-  ~Raw() { sqlite3_close(db_); }
-  Raw(const Raw&) = delete;
-  Raw& operator=(const Raw&) = delete;
-  // SQLite's message, or "" when it went through.
-  std::string exec(const std::string& sql) {
-    char* error = nullptr;
-    int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error);
-    std::string out = rc == SQLITE_OK ? "" : (error ? error : "failed");
-    sqlite3_free(error);
-    return out;
-  }
-  sqlite3* get() const { return db_; }
-
- private:
-  sqlite3* db_ = nullptr;
-};
+using Raw = RawDatabase;
 
 void ok(Raw& raw, const std::string& sql) {
   const std::string error = raw.exec(sql);

@@ -29,23 +29,14 @@ namespace {
 
 const Instant now = parse_stored_utc("2026-11-23T12:00:00Z");
 
-class Raw {
+// A raw connection whose every statement must go through.
+class Raw : public RawDatabase {
  public:
-  explicit Raw(const std::string& path) { REQUIRE(sqlite3_open(path.c_str(), &db_) == SQLITE_OK); }
-  ~Raw() { sqlite3_close(db_); }
-  Raw(const Raw&) = delete;
-  Raw& operator=(const Raw&) = delete;
+  using RawDatabase::RawDatabase;
   void exec(const std::string& sql) {
-    char* error = nullptr;
-    const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error);
-    const std::string message = error ? error : "";
-    sqlite3_free(error);
-    REQUIRE_MESSAGE(rc == SQLITE_OK, sql << ": " << message);
+    const std::string error = RawDatabase::exec(sql);
+    REQUIRE_MESSAGE(error == "", sql << ": " << error);
   }
-  sqlite3* get() const { return db_; }
-
- private:
-  sqlite3* db_ = nullptr;
 };
 
 void check_same_as_dump(sqlite3* db) {
