@@ -1,7 +1,8 @@
 #pragma once
 // The archive file: a short text header of our own, then the payload sealed with libsodium's
 // secretstream (XChaCha20-Poly1305) with the header as additional data. Nothing in the payload is
-// looked at before every chunk's tag, the final tag and the header have been verified.
+// looked at before every chunk's tag, the final tag and the header have been verified (open_archive
+// returns only then; a restore reads the file through verify_archive before it parses a byte).
 #include "archive/archive_key.hpp"
 
 #include <cstdint>
