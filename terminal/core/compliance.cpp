@@ -3,6 +3,7 @@
 #include "core/compliance.hpp"
 
 #include "core/compliance_detail.hpp"
+#include "core/day_number.hpp"
 #include "core/ooh_windows_range.hpp"
 
 #include <algorithm>
@@ -138,13 +139,14 @@ MeasureFigure current_and_tallies(const MeasureRule& rule, std::vector<MeasureIt
   const auto span = static_cast<std::int32_t>(today_n - period_n + 1);
   std::vector<std::int32_t> bucket(all.size(), -1);
   std::vector<std::uint32_t> start(2 * static_cast<size_t>(std::max(span, 0)) + 1, 0);
-  // Items come day by day: a day's number is worked out when the day changes.
-  LocalDate last_day = today;
+  // Items come day by day: a day's number is worked out when the day changes (told by the packed
+  // date, one comparison instead of year_month_day's three).
+  std::uint32_t last_key = date_key(today);
   long last_n = today_n;
   for (size_t i = 0; i < all.size(); ++i) {
     const MeasureItem& item = all[i];
-    if (item.day != last_day) {
-      last_day = item.day;
+    if (const std::uint32_t key = date_key(item.day); key != last_key) {
+      last_key = key;
       last_n = number(item.day);
     }
     const long n = last_n;

@@ -131,11 +131,12 @@ std::vector<MeasureItem> risk_reassessed_at_step_down(const MeasureInput& in, co
     // reassessment_for_step_down(in.s, e, d, in.as_at, needed_since), with the day's bounds from the
     // table (needed_since worked out once per step-down when listed, shared with the safety-plan measure).
     auto reassessed = [&] {
-      return latest_reassessment(in.s, e.id, in.data->day_start_n(at.needed_since), std::min(in.as_at, in.data->day_start_n(at.day_n + 1)));
+      return latest_reassessment_seen(in.s, e.id, in.data->day_start_n(at.needed_since),
+                                      std::min(in.as_at, in.data->day_start_n(at.day_n + 1)));
     };
     // The answer read in place (not copied with its author and source words).
-    std::optional<ReassessmentFound> pending;
-    const std::optional<ReassessmentFound>* answer = &pending;
+    std::optional<ReassessmentSeen> pending;
+    const std::optional<ReassessmentSeen>* answer = &pending;
     if (in.ended(d)) {
       // Once the day is over the answer no longer depends on as-at (only records up to its end count).
       if (!at.reassessed) at.reassessed = reassessed();
@@ -143,14 +144,14 @@ std::vector<MeasureItem> risk_reassessed_at_step_down(const MeasureInput& in, co
     } else {
       pending = reassessed();
     }
-    const std::optional<ReassessmentFound>& found = *answer;
+    const std::optional<ReassessmentSeen>& found = *answer;
     if (!found && !in.ended(d)) return;  // the transition day is not over: pending
     MeasureItem item;
     item.episode = e.id;
     item.day = d;
     item.met = found.has_value();
     if (in.detail_on(d))
-      in.describe(item, found ? found->source + " " + when(found->at, in.zone)
+      in.describe(item, found ? std::string(found->source) + " " + when(found->at, in.zone)
                           : "stepped down " + format_day_label(d) + " without a risk reassessment");
     out.push_back(std::move(item));
   });

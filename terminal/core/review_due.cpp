@@ -65,9 +65,10 @@ namespace {
 // Every obligation of the episode as it stands (open, `stage`) at `now`, in the order below, each
 // passed to emit(rule, due, say) where say() gives its detail text (called only when wanted).
 // `history_until`: when set, reviews held and risk changes made after it are ignored (as at then).
+// `now_day`: local_day_number(now, zone) when the caller knows it (else worked out when needed).
 template <typename Emit>
 void each_obligation(const Snapshot& s, const ReviewFacts& f, Stage stage, Instant now, std::optional<Instant> history_until,
-                     Emit&& emit) {
+                     Emit&& emit, std::optional<long> now_day = std::nullopt) {
   const Episode& e = *f.episode;
   const ReviewRules& rules = s.review_rules;
   const Zone zone = s.zone();
@@ -97,8 +98,11 @@ void each_obligation(const Snapshot& s, const ReviewFacts& f, Stage stage, Insta
     emit(&rules.after_high_risk, change.at + within, [&] { return "risk raised to high " + when(change.at, zone); });
   }
 
-  if (!reviewed_between(reviews, f.six_week_window, far_future))
-    emit(&rules.six_weeks, f.six_weeks, [&] { return "accepted " + when(e.accepted_at, zone); });
+  // `reviews` is a prefix of f.reviews: the first review from the window on is among them or none is.
+  const bool six_week_reviewed =
+      f.six_week_review && *f.six_week_review <= f.reviews.size() ? *f.six_week_review < reviews.size()
+                                                                  : reviewed_between(reviews, f.six_week_window, far_future);
+  if (!six_week_reviewed) emit(&rules.six_weeks, f.six_weeks, [&] { return "accepted " + when(e.accepted_at, zone); });
 
   if (const ContactPlan* plan = f.plan) {
     // With the facts' worked-out days (else as relevant_step_down and start_of_local_day).
@@ -107,7 +111,7 @@ void each_obligation(const Snapshot& s, const ReviewFacts& f, Stage stage, Insta
     std::optional<size_t> step;  // index of the relevant step-down
     if (!f.plan_step_downs.empty()) {
       if (known) {
-        step = relevant_step_down_index(f, local_day_number(now, zone));
+        step = relevant_step_down_index(f, now_day ? *now_day : local_day_number(now, zone));
       } else if (auto change = relevant_step_down(*plan, f.plan_step_downs, local_date_of(now, zone))) {
         step = static_cast<size_t>(std::find(f.plan_step_downs.begin(), f.plan_step_downs.end(), *change) - f.plan_step_downs.begin());
       }
@@ -163,6 +167,9 @@ ReviewFacts review_facts(const Snapshot& s, const Episode& e, std::span<const Re
   const auto accepted_time = date::floor<std::chrono::minutes>(to_local(e.accepted_at, zone) - date::local_days{accepted_day});
   f.six_weeks = local_day_time(LocalDate{date::sys_days{accepted_day} + date::days{rules.six_week_day}}, accepted_time, zone);
   f.six_week_window = f.six_weeks - date::days{rules.six_week_window_days};
+  f.six_week_review = static_cast<size_t>(
+      std::partition_point(f.reviews.begin(), f.reviews.end(), [&](const Review* r) { return r->held_at < f.six_week_window; }) -
+      f.reviews.begin());
   f.plan = s.plan_for_episode(e.id);
   if (f.plan) {
     f.plan_step_downs = step_down_dates(*f.plan);
@@ -203,20 +210,36 @@ std::vector<ReviewObligation> review_obligations_as_at(const Snapshot& s, const 
   return out;
 }
 
-std::optional<ReviewObligation> next_review_as_at(const Snapshot& s, const ReviewFacts& f, Stage stage, Instant at) {
+namespace {
+
+std::optional<ReviewObligation> next_as_at(const Snapshot& s, const ReviewFacts& f, Stage stage, Instant at,
+                                           std::optional<long> at_day) {
   // The first of the earliest (the stable sort's front); the obligation is made once, at the end.
   const RuleText* best_rule = nullptr;
   Instant best_due{};
   bool any = false;
-  each_obligation(s, f, stage, at, at, [&](const RuleText* rule, Instant due, auto&&) {
-    if (!any || due < best_due) {
-      best_rule = rule;
-      best_due = due;
-      any = true;
-    }
-  });
+  each_obligation(
+      s, f, stage, at, at,
+      [&](const RuleText* rule, Instant due, auto&&) {
+        if (!any || due < best_due) {
+          best_rule = rule;
+          best_due = due;
+          any = true;
+        }
+      },
+      at_day);
   if (!any) return std::nullopt;
   return ReviewObligation{best_rule, best_due, std::string()};
+}
+
+}  // namespace
+
+std::optional<ReviewObligation> next_review_as_at(const Snapshot& s, const ReviewFacts& f, Stage stage, Instant at) {
+  return next_as_at(s, f, stage, at, std::nullopt);
+}
+
+std::optional<ReviewObligation> next_review_as_at(const Snapshot& s, const ReviewFacts& f, Stage stage, Instant at, long at_day) {
+  return next_as_at(s, f, stage, at, at_day);
 }
 
 std::vector<ReviewObligation> review_obligations(const Snapshot& s, const Episode& e, Instant now) {
