@@ -329,7 +329,7 @@ MeasureData prepare_measure_data(const Snapshot& s, LocalDate from, LocalDate to
   for (const Episode* e : d.episodes) {
     reviews.clear();
     s.each_review_of(e->id, [&](const Review& r) { reviews.push_back(&r); });
-    d.review_facts.push_back(review_facts(s, *e, reviews));
+    d.review_facts.push_back(review_facts(s, *e, reviews, d.first_day, d.day_starts));  // midnights from the table
   }
   detail::review_history_items(s, d, from, to, now);
   return d;

@@ -67,8 +67,15 @@ std::vector<TransitionCache::StepDownAt>& listed_step_downs(const MeasureInput& 
     for (size_t i = 0; i < episodes.size(); ++i) {
       const Episode* e = episodes[i];
       days.clear();
-      const ContactPlan* plan = in.s.plan_for_episode(e->id);
-      if (plan) {
+      // The plan and its step-down days as the episode's review facts found them once (issue 6),
+      // when they did (facts made otherwise are looked up here).
+      const ReviewFacts* facts = i < in.data->review_facts.size() && in.data->review_facts[i].episode == e
+                                     ? &in.data->review_facts[i]
+                                     : nullptr;
+      const ContactPlan* plan = facts ? facts->plan : in.s.plan_for_episode(e->id);
+      if (plan && facts && facts->plan_step_down_phase.size() == facts->plan_step_downs.size()) {
+        for (const auto& [first_day, end] : facts->plan_step_down_phase) days.push_back(first_day);
+      } else if (plan) {
         long start = day_key(plan->start_date);
         for (size_t k = 0; k + 1 < plan->phases.size(); ++k) {
           start += plan->phases[k].length_days;

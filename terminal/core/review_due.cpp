@@ -153,7 +153,10 @@ std::vector<ReviewObligation> obligations(const Snapshot& s, const Episode& e, I
 
 }  // namespace
 
-ReviewFacts review_facts(const Snapshot& s, const Episode& e, std::span<const Review* const> reviews) {
+namespace {
+
+ReviewFacts facts_of(const Snapshot& s, const Episode& e, std::span<const Review* const> reviews, long first_day,
+                     std::span<const Instant> midnights) {
   ReviewFacts f;
   f.episode = &e;
   f.reviews.assign(reviews.begin(), reviews.end());
@@ -177,8 +180,13 @@ ReviewFacts review_facts(const Snapshot& s, const Episode& e, std::span<const Re
     f.plan_step_down_starts.reserve(f.plan_step_downs.size());
     f.plan_step_down_phase.reserve(f.plan_step_downs.size());
     const long plan_start = day_number(f.plan->start_date);
+    // Local midnight of a day: from the table given when it holds the day.
+    auto midnight = [&](LocalDate d) {
+      const long k = day_number(d) - first_day;
+      return k >= 0 && k < static_cast<long>(midnights.size()) ? midnights[static_cast<size_t>(k)] : start_of_local_day(d, zone);
+    };
     for (const LocalDate d : f.plan_step_downs) {
-      f.plan_step_down_starts.push_back(start_of_local_day(d, zone));
+      f.plan_step_down_starts.push_back(midnight(d));
       // The phase plan_position(*f.plan, d) gives (the first whose days hold d) ends on `end`; it
       // starts on d (a step-down is the first day of a phase; the phases before it end the day before).
       const long first = day_number(d);
@@ -195,9 +203,20 @@ ReviewFacts review_facts(const Snapshot& s, const Episode& e, std::span<const Re
       }
       f.plan_step_down_phase.emplace_back(first, end);
     }
-    if (f.plan_end) f.plan_end_start = start_of_local_day(*f.plan_end, zone);
+    if (f.plan_end) f.plan_end_start = midnight(*f.plan_end);
   }
   return f;
+}
+
+}  // namespace
+
+ReviewFacts review_facts(const Snapshot& s, const Episode& e, std::span<const Review* const> reviews) {
+  return facts_of(s, e, reviews, 0, {});
+}
+
+ReviewFacts review_facts(const Snapshot& s, const Episode& e, std::span<const Review* const> reviews, long first_day,
+                         std::span<const Instant> midnights) {
+  return facts_of(s, e, reviews, first_day, midnights);
 }
 
 ReviewFacts review_facts(const Snapshot& s, const Episode& e) { return review_facts(s, e, s.reviews_of(e.id)); }

@@ -55,6 +55,10 @@ struct ReviewFacts {
 };
 ReviewFacts review_facts(const Snapshot& s, const Episode& e);
 ReviewFacts review_facts(const Snapshot& s, const Episode& e, std::span<const Review* const> reviews);
+// The same with the local midnights of days first_day, first_day + 1, ... given (`midnights`, the
+// compliance board's table of its days: a step-down or plan end on one of them is not converted again).
+ReviewFacts review_facts(const Snapshot& s, const Episode& e, std::span<const Review* const> reviews, long first_day,
+                         std::span<const Instant> midnights);
 // The front of review_obligations_as_at(s, then, at) for the episode open at `at` with `stage`
 // (detail left empty), without building the list.
 std::optional<ReviewObligation> next_review_as_at(const Snapshot& s, const ReviewFacts& f, Stage stage, Instant at);

@@ -5,7 +5,8 @@
 // equals the search as asked; the latest reassessment found in place equals the copied one. Every
 // episode of demo teams, at every review (a second before it, as the review history asks), at
 // midnight, 01:30 (the missing / repeated hour on change nights) and a second before midnight of
-// days across the clock changes (29 Mar / 25 Oct 2026, 28 Mar / 31 Oct 2027).
+// days across the clock changes (29 Mar / 25 Oct 2026, 28 Mar / 31 Oct 2027). And review facts that
+// take the board's local midnights from its table of days equal those converting each day.
 #include "core/compliance_detail.hpp"
 #include "core/day_number.hpp"
 #include "core/review_due.hpp"
@@ -14,6 +15,7 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
 #include <vector>
 
 using namespace vb;
@@ -103,4 +105,35 @@ TEST_CASE("compliance: an episode's state and next review with the local day giv
   CHECK(stepped > 100);
   CHECK(six_week_due > 100);
   CHECK(reassessed > 1000);
+}
+
+TEST_CASE("compliance: review facts with the board's table of local midnights equal those converting each day, across clock changes") {
+  size_t compared = 0, in_table = 0;
+  for (std::uint64_t seed : {4u, 9u})
+    for (const char* when : {"2026-11-02T09:00", "2027-04-20T12:00"}) {
+      CAPTURE(seed);
+      CAPTURE(when);
+      const Snapshot s = test::demo_history(seed, when, 400);
+      const Instant now = *parse_instant(when, s.zone());
+      const LocalDate today = local_date_of(now, s.zone());
+      // The board's range (12 weeks and a lookback week), holding 25 Oct 2026 or 28 Mar 2027.
+      const MeasureData d = prepare_measure_data(s, plus_days(today, -83), today, now);
+      REQUIRE(d.review_facts.size() == d.episodes.size());
+      for (size_t i = 0; i < d.episodes.size(); ++i) {
+        CAPTURE(d.episodes[i]->id);
+        const ReviewFacts& table = d.review_facts[i];
+        const ReviewFacts alone = review_facts(s, *d.episodes[i]);
+        CHECK(table.plan == alone.plan);
+        CHECK(table.plan_step_downs == alone.plan_step_downs);
+        CHECK(table.plan_step_down_phase == alone.plan_step_down_phase);
+        CHECK(table.plan_step_down_starts == alone.plan_step_down_starts);
+        CHECK(table.plan_end_start == alone.plan_end_start);
+        CHECK(table.six_weeks == alone.six_weeks);
+        CHECK(table.six_week_review == alone.six_week_review);
+        for (const LocalDate day : table.plan_step_downs) in_table += !(day < d.first) && !(d.last < day);
+        ++compared;
+      }
+    }
+  CHECK(compared > 300);
+  CHECK(in_table > 100);
 }
