@@ -3,6 +3,7 @@
 #include "core/compliance.hpp"
 
 #include "core/compliance_detail.hpp"
+#include "core/day_number.hpp"
 #include "core/ooh_windows_range.hpp"
 
 #include <algorithm>
@@ -138,13 +139,14 @@ MeasureFigure current_and_tallies(const MeasureRule& rule, std::vector<MeasureIt
   const auto span = static_cast<std::int32_t>(today_n - period_n + 1);
   std::vector<std::int32_t> bucket(all.size(), -1);
   std::vector<std::uint32_t> start(2 * static_cast<size_t>(std::max(span, 0)) + 1, 0);
-  // Items come day by day: a day's number is worked out when the day changes.
-  LocalDate last_day = today;
+  // Items come day by day: a day's number is worked out when the day changes (told by the packed
+  // date, one comparison instead of year_month_day's three).
+  std::uint32_t last_key = date_key(today);
   long last_n = today_n;
   for (size_t i = 0; i < all.size(); ++i) {
     const MeasureItem& item = all[i];
-    if (item.day != last_day) {
-      last_day = item.day;
+    if (const std::uint32_t key = date_key(item.day); key != last_key) {
+      last_key = key;
       last_n = number(item.day);
     }
     const long n = last_n;
@@ -327,7 +329,7 @@ MeasureData prepare_measure_data(const Snapshot& s, LocalDate from, LocalDate to
   for (const Episode* e : d.episodes) {
     reviews.clear();
     s.each_review_of(e->id, [&](const Review& r) { reviews.push_back(&r); });
-    d.review_facts.push_back(review_facts(s, *e, reviews));
+    d.review_facts.push_back(review_facts(s, *e, reviews, d.first_day, d.day_starts));  // midnights from the table
   }
   detail::review_history_items(s, d, from, to, now);
   return d;

@@ -21,7 +21,7 @@ struct TransitionCache {
     const Episode* episode = nullptr;
     LocalDate day{};
     size_t order = 0;  // index in MeasureData::episodes
-    std::optional<std::optional<ReassessmentFound>> reassessed;  // once the day has ended
+    std::optional<std::optional<ReassessmentSeen>> reassessed;  // once the day has ended
     // As day numbers (issue 6: no calendar conversion a step-down and period): `day`, and
     // step_down_needed_since of the episode on `day` (needed_since_day_on).
     long day_n = 0;
@@ -118,9 +118,14 @@ EpisodeAsAt state_as_at(const Snapshot& s, const Episode& e, Instant at, Instant
 // The same for the episode of `f` (state_as_at(s, *f.episode, at, now, &f.plan)), from the days its
 // review facts worked out once (the first step-down, the plan's end): no walk of the plan's phases.
 EpisodeAsAt state_as_at(const Snapshot& s, const ReviewFacts& f, Instant at, Instant now);
+// The same with `at_day` = local_day_number(at, s.zone()) given by the caller (worked out once for
+// every use of the same instant: a review's state and obligation, a trend week's episodes).
+EpisodeAsAt state_as_at(const Snapshot& s, const ReviewFacts& f, Instant at, Instant now, long at_day);
 // The next obligation of the episode as it stood at `at` (the front of review_obligations_as_at of
 // episode_as_at), from facts looked up once; nullopt when it was closed then.
 std::optional<ReviewObligation> next_review_then(const Snapshot& s, const ReviewFacts& f, Instant at, Instant now);
+// The same with `at_day` = local_day_number(at, s.zone()) given.
+std::optional<ReviewObligation> next_review_then(const Snapshot& s, const ReviewFacts& f, Instant at, Instant now, long at_day);
 
 // Visits of one episode within the prepared range, in time order (empty when none).
 std::span<const Visit* const> visits_of(const MeasureInput& in, Id episode);

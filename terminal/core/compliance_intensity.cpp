@@ -2,20 +2,28 @@
 // the first day when accepted late), and at least seven contacts in days 1-7. Day 1 is the local
 // day of acceptance; a contact is a visit recorded as done (any type).
 #include "core/compliance_detail.hpp"
+#include "core/day_number.hpp"
+
+#include <algorithm>
+#include <cstdint>
 
 namespace vb::detail {
 
 namespace {
 
-// Done visits of the episode on each of `days` local days from `first`.
-std::vector<int> done_per_day(const MeasureInput& in, Id episode, LocalDate first, int days) {
-  std::vector<int> n(static_cast<size_t>(days), 0);
+// Done visits of the episode on each of `days` local days from `first`, into `n` (the caller's
+// buffer, reused from episode to episode: no list per episode). Most of an episode's visits in the
+// range fall after its first days: the dates are compared before any day number is worked out.
+void done_per_day(const MeasureInput& in, Id episode, LocalDate first, int days, std::vector<int>& n) {
+  n.assign(static_cast<size_t>(std::max(days, 0)), 0);
+  if (days <= 0) return;
+  const std::uint32_t lo = date_key(first), hi = date_key(plus_days(first, days - 1));
   for (const Visit* v : visits_of(in, episode)) {
     if (v->status != VisitStatus::done) continue;
-    const auto d = (date::sys_days{v->date} - date::sys_days{first}).count();
-    if (d >= 0 && d < days) ++n[static_cast<size_t>(d)];
+    const std::uint32_t key = date_key(v->date);
+    if (key < lo || hi < key) continue;
+    ++n[static_cast<size_t>((date::sys_days{v->date} - date::sys_days{first}).count())];
   }
-  return n;
 }
 
 // Episodes whose day `last_day` (1-based) falls in the period, has ended by as-at, and who were
@@ -42,8 +50,9 @@ std::vector<MeasureItem> twice_daily_first_days(const MeasureInput& in, const Me
   const int days = static_cast<int>(rule.param("days", 3));
   const int per_day = static_cast<int>(rule.param("visits_per_day", 2));
   const auto late = std::chrono::minutes{static_cast<int>(rule.param("first_day_late_after_minute", 13 * 60))};
+  std::vector<int> n;
   each_episode_judged_on_day(in, days, [&](const Episode& e, LocalDate first, LocalDate judged) {
-    const auto n = done_per_day(in, e.id, first, days);
+    done_per_day(in, e.id, first, days, n);
     const bool accepted_late = e.accepted_at >= in.data->day_start(first) + late;
     MeasureItem item;
     item.episode = e.id;
@@ -66,9 +75,11 @@ std::vector<MeasureItem> twice_daily_first_days(const MeasureInput& in, const Me
 std::vector<MeasureItem> week_one_contacts(const MeasureInput& in, const MeasureRule& rule) {
   std::vector<MeasureItem> out;
   const int contacts = static_cast<int>(rule.param("contacts", 7));
+  std::vector<int> per_day;
   each_episode_judged_on_day(in, 7, [&](const Episode& e, LocalDate first, LocalDate judged) {
     int total = 0;
-    for (int n : done_per_day(in, e.id, first, 7)) total += n;
+    done_per_day(in, e.id, first, 7, per_day);
+    for (int n : per_day) total += n;
     MeasureItem item;
     item.episode = e.id;
     item.day = judged;

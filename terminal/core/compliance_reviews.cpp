@@ -57,7 +57,10 @@ EpisodeAsAt state_as_at(const Snapshot& s, const Episode& e, Instant at, Instant
   return {true, last_phase ? Stage::handover : Stage::step_down};
 }
 
-EpisodeAsAt state_as_at(const Snapshot& s, const ReviewFacts& f, Instant at, Instant now) {
+namespace {
+
+// state_as_at from the facts; `at_day`: local_day_number(at, zone) when the caller knows it.
+EpisodeAsAt state_from_facts(const Snapshot& s, const ReviewFacts& f, Instant at, Instant now, std::optional<long> at_day) {
   const Episode& e = *f.episode;
   const ContactPlan* plan = f.plan;
   // Without the worked-out days (or a plan without phases): the per-call path.
@@ -68,7 +71,7 @@ EpisodeAsAt state_as_at(const Snapshot& s, const ReviewFacts& f, Instant at, Ins
   if (e.is_open() && e.stage == Stage::intensive) return {true, e.stage};
   // As the per-call path: intensive before the first step-down (plan_step_downs are
   // step_down_dates(*plan), the first of them first); the plan's days run to plan_end.
-  const long d = local_day_number(at, s.zone());
+  const long d = at_day ? *at_day : local_day_number(at, s.zone());
   if (f.plan_step_downs.empty() || d < f.plan_step_down_phase.front().first) return {true, Stage::intensive};
   const long plan_start = day_number(plan->start_date);
   const long total = day_number(*f.plan_end) - plan_start;
@@ -76,6 +79,25 @@ EpisodeAsAt state_as_at(const Snapshot& s, const ReviewFacts& f, Instant at, Ins
   const bool last_phase = offset < 0 || offset >= total ||
                           (plan->phases.size() > 1 && offset >= total - plan->phases.back().length_days);
   return {true, last_phase ? Stage::handover : Stage::step_down};
+}
+
+std::optional<ReviewObligation> next_then(const Snapshot& s, const ReviewFacts& f, Instant at, Instant now,
+                                          std::optional<long> at_day) {
+  const EpisodeAsAt then = state_from_facts(s, f, at, now, at_day);
+  if (!then.open) return std::nullopt;
+  // The obligation as at min(at, now): the day given is at's (a later `at` asks as at now).
+  if (at_day && at <= now) return next_review_as_at(s, f, then.stage, at, *at_day);
+  return next_review_as_at(s, f, then.stage, std::min(at, now));
+}
+
+}  // namespace
+
+EpisodeAsAt state_as_at(const Snapshot& s, const ReviewFacts& f, Instant at, Instant now) {
+  return state_from_facts(s, f, at, now, std::nullopt);
+}
+
+EpisodeAsAt state_as_at(const Snapshot& s, const ReviewFacts& f, Instant at, Instant now, long at_day) {
+  return state_from_facts(s, f, at, now, at_day);
 }
 
 Episode episode_as_at(const Snapshot& s, const Episode& e, Instant at, Instant now) {
@@ -86,9 +108,11 @@ Episode episode_as_at(const Snapshot& s, const Episode& e, Instant at, Instant n
 }
 
 std::optional<ReviewObligation> next_review_then(const Snapshot& s, const ReviewFacts& f, Instant at, Instant now) {
-  const EpisodeAsAt then = state_as_at(s, f, at, now);
-  if (!then.open) return std::nullopt;
-  return next_review_as_at(s, f, then.stage, std::min(at, now));
+  return next_then(s, f, at, now, std::nullopt);
+}
+
+std::optional<ReviewObligation> next_review_then(const Snapshot& s, const ReviewFacts& f, Instant at, Instant now, long at_day) {
+  return next_then(s, f, at, now, at_day);
 }
 
 namespace {
@@ -133,6 +157,8 @@ void review_history_items(const Snapshot& s, MeasureData& data, LocalDate from, 
       const Review* r = reviews[k];
       if (r->held_at > stop) break;
       const Instant at = r->held_at - 1s;
+      // Its local day, worked out once for the episode's state then and its obligation (at < now).
+      const long at_day = local_day_number(at, zone);
       // A review held long before the range meets an obligation due before it, when that obligation's
       // due time is bounded: the first review (none held before) is due within a day of acceptance,
       // and while intensive the weekly one is due within a week of the last review. Skipped unasked.
@@ -142,13 +168,13 @@ void review_history_items(const Snapshot& s, MeasureData& data, LocalDate from, 
         const bool none_before = k == 0 || reviews[0]->held_at > at;
         if (none_before ? e.accepted_at + s.review_rules.first_review_within < range_start
                         : at + s.review_rules.intensive_interval < range_start &&
-                              (then = state_as_at(s, facts, at, now))->stage == Stage::intensive)
+                              (then = state_as_at(s, facts, at, now, at_day))->stage == Stage::intensive)
           continue;
       }
       // next_review_then(s, facts, at, now) with the state found above.
-      if (!then) then = state_as_at(s, facts, at, now);
+      if (!then) then = state_as_at(s, facts, at, now, at_day);
       if (!then->open) continue;
-      auto ob = next_review_as_at(s, facts, then->stage, std::min(at, now));
+      auto ob = next_review_as_at(s, facts, then->stage, at, at_day);  // at < stop <= now
       // Not due before the episode closed: an obligation that never fell due is not counted.
       if (!ob || (e.closed_at && ob->due >= *e.closed_at)) continue;
       const long due_day = local_day_number(ob->due, zone);
@@ -181,10 +207,11 @@ std::vector<MeasureItem> reviews_on_time(const MeasureInput& in, const MeasureRu
 
 std::vector<MeasureItem> reviews_overdue_now(const MeasureInput& in, const MeasureRule&) {
   std::vector<MeasureItem> out;
+  const long as_at_day = local_day_number(in.as_at, in.zone);  // once for every episode
   for (size_t i = 0; i < in.data->episodes.size(); ++i) {
     const Episode& e = *in.data->episodes[i];
     if (!open_at(e, in.as_at)) continue;
-    auto ob = next_review_then(in.s, in.data->review_facts[i], in.as_at, in.now);
+    auto ob = next_review_then(in.s, in.data->review_facts[i], in.as_at, in.now, as_at_day);
     if (!ob) continue;
     MeasureItem item;
     item.episode = e.id;
@@ -230,12 +257,15 @@ std::vector<MeasureItem> six_weeks_without_review(const MeasureInput& in, const 
 std::vector<PeriodCount> reviews_overdue_at(const Snapshot& s, const MeasureData& d, const MeasureRule&,
                                             std::span<const PeriodAt> periods, Instant now) {
   std::vector<PeriodCount> out(periods.size());
+  // Each period's as-at day, worked out once for every episode.
+  std::vector<long> as_at_days(periods.size());
+  for (size_t k = 0; k < periods.size(); ++k) as_at_days[k] = local_day_number(periods[k].as_at, s.zone());
   for (size_t i = 0; i < d.episodes.size(); ++i) {
     const Episode& e = *d.episodes[i];
     for (size_t k = 0; k < periods.size(); ++k) {
       const Instant as_at = periods[k].as_at;
       if (!open_at(e, as_at)) continue;
-      auto ob = next_review_then(s, d.review_facts[i], as_at, now);
+      auto ob = next_review_then(s, d.review_facts[i], as_at, now, as_at_days[k]);
       if (!ob) continue;
       ++out[k].items;
       if (!(as_at > ob->due)) ++out[k].met;  // as reviews_overdue_now's item.met
@@ -248,13 +278,15 @@ std::vector<PeriodCount> six_weeks_without_review_at(const Snapshot& s, const Me
                                                      std::span<const PeriodAt> periods, Instant now) {
   std::vector<PeriodCount> out(periods.size());
   const auto& rules = s.review_rules;
+  std::vector<long> as_at_days(periods.size());  // each period's, once for every episode
+  for (size_t k = 0; k < periods.size(); ++k) as_at_days[k] = local_day_number(periods[k].as_at, s.zone());
   for (size_t i = 0; i < d.episodes.size(); ++i) {
     const Episode& e = *d.episodes[i];
     const ReviewFacts& facts = d.review_facts[i];
     for (size_t k = 0; k < periods.size(); ++k) {
       const Instant as_at = periods[k].as_at;
       if (!open_at(e, as_at) || e.accepted_at + date::days{rules.six_week_day} > as_at) continue;
-      const EpisodeAsAt then = state_as_at(s, facts, as_at, now);
+      const EpisodeAsAt then = state_as_at(s, facts, as_at, now, as_at_days[k]);
       const auto list = review_obligations_as_at(s, facts, then.stage, std::min(as_at, now));
       bool met = true;
       for (const auto& ob : list)

@@ -67,8 +67,15 @@ std::vector<TransitionCache::StepDownAt>& listed_step_downs(const MeasureInput& 
     for (size_t i = 0; i < episodes.size(); ++i) {
       const Episode* e = episodes[i];
       days.clear();
-      const ContactPlan* plan = in.s.plan_for_episode(e->id);
-      if (plan) {
+      // The plan and its step-down days as the episode's review facts found them once (issue 6),
+      // when they did (facts made otherwise are looked up here).
+      const ReviewFacts* facts = i < in.data->review_facts.size() && in.data->review_facts[i].episode == e
+                                     ? &in.data->review_facts[i]
+                                     : nullptr;
+      const ContactPlan* plan = facts ? facts->plan : in.s.plan_for_episode(e->id);
+      if (plan && facts && facts->plan_step_down_phase.size() == facts->plan_step_downs.size()) {
+        for (const auto& [first_day, end] : facts->plan_step_down_phase) days.push_back(first_day);
+      } else if (plan) {
         long start = day_key(plan->start_date);
         for (size_t k = 0; k + 1 < plan->phases.size(); ++k) {
           start += plan->phases[k].length_days;
@@ -131,11 +138,12 @@ std::vector<MeasureItem> risk_reassessed_at_step_down(const MeasureInput& in, co
     // reassessment_for_step_down(in.s, e, d, in.as_at, needed_since), with the day's bounds from the
     // table (needed_since worked out once per step-down when listed, shared with the safety-plan measure).
     auto reassessed = [&] {
-      return latest_reassessment(in.s, e.id, in.data->day_start_n(at.needed_since), std::min(in.as_at, in.data->day_start_n(at.day_n + 1)));
+      return latest_reassessment_seen(in.s, e.id, in.data->day_start_n(at.needed_since),
+                                      std::min(in.as_at, in.data->day_start_n(at.day_n + 1)));
     };
     // The answer read in place (not copied with its author and source words).
-    std::optional<ReassessmentFound> pending;
-    const std::optional<ReassessmentFound>* answer = &pending;
+    std::optional<ReassessmentSeen> pending;
+    const std::optional<ReassessmentSeen>* answer = &pending;
     if (in.ended(d)) {
       // Once the day is over the answer no longer depends on as-at (only records up to its end count).
       if (!at.reassessed) at.reassessed = reassessed();
@@ -143,14 +151,14 @@ std::vector<MeasureItem> risk_reassessed_at_step_down(const MeasureInput& in, co
     } else {
       pending = reassessed();
     }
-    const std::optional<ReassessmentFound>& found = *answer;
+    const std::optional<ReassessmentSeen>& found = *answer;
     if (!found && !in.ended(d)) return;  // the transition day is not over: pending
     MeasureItem item;
     item.episode = e.id;
     item.day = d;
     item.met = found.has_value();
     if (in.detail_on(d))
-      in.describe(item, found ? found->source + " " + when(found->at, in.zone)
+      in.describe(item, found ? std::string(found->source) + " " + when(found->at, in.zone)
                           : "stepped down " + format_day_label(d) + " without a risk reassessment");
     out.push_back(std::move(item));
   });

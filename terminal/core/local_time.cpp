@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <stdexcept>
+#include <utility>
 
 namespace vb {
 
@@ -18,24 +19,35 @@ Zone find_zone(std::string_view name) {
 
 namespace {
 
-// The last UTC offset interval looked up, per thread: compliance and outcome boards convert
-// thousands of instants that fall in the same few months, and each tz lookup costs a search and a
-// lock. A pure cache: the answers are exactly the zone's.
+// The last two UTC offset intervals looked up, per thread, the latest used first: compliance and
+// outcome boards convert thousands of instants that fall in the same few months, and each tz lookup
+// costs a search and a lock. Two, because a board's 12 weeks often straddle a clock change and its
+// instants go back and forth across it (one interval kept made every other lookup a miss; issue 6).
+// A pure cache: the answers are exactly the zone's.
 struct OffsetCache {
   Zone zone = nullptr;
   Instant begin{};
   Instant end{};
   std::chrono::seconds offset{};
+  bool holds(Instant t, Zone z) const { return zone == z && t >= begin && t < end; }
 };
-thread_local OffsetCache offset_cache;
+thread_local OffsetCache offset_cache[2];
+
+// Keeps `c` as the latest interval used (the other one second).
+void remember(const OffsetCache& c) {
+  offset_cache[1] = offset_cache[0];
+  offset_cache[0] = c;
+}
 
 const OffsetCache& offset_at(Instant t, Zone zone) {
-  OffsetCache& c = offset_cache;
-  if (c.zone != zone || t < c.begin || t >= c.end) {
-    const date::sys_info info = zone->get_info(t);
-    c = {zone, info.begin, info.end, info.offset};
+  if (offset_cache[0].holds(t, zone)) return offset_cache[0];
+  if (offset_cache[1].holds(t, zone)) {
+    std::swap(offset_cache[0], offset_cache[1]);
+    return offset_cache[0];
   }
-  return c;
+  const date::sys_info info = zone->get_info(t);
+  remember({zone, info.begin, info.end, info.offset});
+  return offset_cache[0];
 }
 
 }  // namespace
@@ -51,8 +63,7 @@ long local_day_number(Instant t, Zone zone) { return date::floor<date::days>(to_
 Instant from_local(LocalDateTime local, Zone zone) {
   // Fast path: a local time a day or more inside the cached interval has exactly one instant
   // (offsets differ by less than a day, so no other interval reaches it).
-  {
-    const OffsetCache& c = offset_cache;
+  for (const OffsetCache& c : offset_cache) {
     if (c.zone == zone) {
       const Instant t{local.time_since_epoch() - c.offset};
       if (t >= c.begin + date::days{1} && t + date::days{1} < c.end) return t;
@@ -61,7 +72,7 @@ Instant from_local(LocalDateTime local, Zone zone) {
   auto info = zone->get_info(local);
   switch (info.result) {
     case date::local_info::unique:
-      offset_cache = {zone, info.first.begin, info.first.end, info.first.offset};
+      remember({zone, info.first.begin, info.first.end, info.first.offset});
       return Instant{local.time_since_epoch() - info.first.offset};
     case date::local_info::ambiguous:
       return Instant{local.time_since_epoch() - info.first.offset};

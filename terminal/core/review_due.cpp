@@ -65,9 +65,10 @@ namespace {
 // Every obligation of the episode as it stands (open, `stage`) at `now`, in the order below, each
 // passed to emit(rule, due, say) where say() gives its detail text (called only when wanted).
 // `history_until`: when set, reviews held and risk changes made after it are ignored (as at then).
+// `now_day`: local_day_number(now, zone) when the caller knows it (else worked out when needed).
 template <typename Emit>
 void each_obligation(const Snapshot& s, const ReviewFacts& f, Stage stage, Instant now, std::optional<Instant> history_until,
-                     Emit&& emit) {
+                     Emit&& emit, std::optional<long> now_day = std::nullopt) {
   const Episode& e = *f.episode;
   const ReviewRules& rules = s.review_rules;
   const Zone zone = s.zone();
@@ -97,8 +98,11 @@ void each_obligation(const Snapshot& s, const ReviewFacts& f, Stage stage, Insta
     emit(&rules.after_high_risk, change.at + within, [&] { return "risk raised to high " + when(change.at, zone); });
   }
 
-  if (!reviewed_between(reviews, f.six_week_window, far_future))
-    emit(&rules.six_weeks, f.six_weeks, [&] { return "accepted " + when(e.accepted_at, zone); });
+  // `reviews` is a prefix of f.reviews: the first review from the window on is among them or none is.
+  const bool six_week_reviewed =
+      f.six_week_review && *f.six_week_review <= f.reviews.size() ? *f.six_week_review < reviews.size()
+                                                                  : reviewed_between(reviews, f.six_week_window, far_future);
+  if (!six_week_reviewed) emit(&rules.six_weeks, f.six_weeks, [&] { return "accepted " + when(e.accepted_at, zone); });
 
   if (const ContactPlan* plan = f.plan) {
     // With the facts' worked-out days (else as relevant_step_down and start_of_local_day).
@@ -107,7 +111,7 @@ void each_obligation(const Snapshot& s, const ReviewFacts& f, Stage stage, Insta
     std::optional<size_t> step;  // index of the relevant step-down
     if (!f.plan_step_downs.empty()) {
       if (known) {
-        step = relevant_step_down_index(f, local_day_number(now, zone));
+        step = relevant_step_down_index(f, now_day ? *now_day : local_day_number(now, zone));
       } else if (auto change = relevant_step_down(*plan, f.plan_step_downs, local_date_of(now, zone))) {
         step = static_cast<size_t>(std::find(f.plan_step_downs.begin(), f.plan_step_downs.end(), *change) - f.plan_step_downs.begin());
       }
@@ -149,7 +153,10 @@ std::vector<ReviewObligation> obligations(const Snapshot& s, const Episode& e, I
 
 }  // namespace
 
-ReviewFacts review_facts(const Snapshot& s, const Episode& e, std::span<const Review* const> reviews) {
+namespace {
+
+ReviewFacts facts_of(const Snapshot& s, const Episode& e, std::span<const Review* const> reviews, long first_day,
+                     std::span<const Instant> midnights) {
   ReviewFacts f;
   f.episode = &e;
   f.reviews.assign(reviews.begin(), reviews.end());
@@ -163,6 +170,9 @@ ReviewFacts review_facts(const Snapshot& s, const Episode& e, std::span<const Re
   const auto accepted_time = date::floor<std::chrono::minutes>(to_local(e.accepted_at, zone) - date::local_days{accepted_day});
   f.six_weeks = local_day_time(LocalDate{date::sys_days{accepted_day} + date::days{rules.six_week_day}}, accepted_time, zone);
   f.six_week_window = f.six_weeks - date::days{rules.six_week_window_days};
+  f.six_week_review = static_cast<size_t>(
+      std::partition_point(f.reviews.begin(), f.reviews.end(), [&](const Review* r) { return r->held_at < f.six_week_window; }) -
+      f.reviews.begin());
   f.plan = s.plan_for_episode(e.id);
   if (f.plan) {
     f.plan_step_downs = step_down_dates(*f.plan);
@@ -170,8 +180,13 @@ ReviewFacts review_facts(const Snapshot& s, const Episode& e, std::span<const Re
     f.plan_step_down_starts.reserve(f.plan_step_downs.size());
     f.plan_step_down_phase.reserve(f.plan_step_downs.size());
     const long plan_start = day_number(f.plan->start_date);
+    // Local midnight of a day: from the table given when it holds the day.
+    auto midnight = [&](LocalDate d) {
+      const long k = day_number(d) - first_day;
+      return k >= 0 && k < static_cast<long>(midnights.size()) ? midnights[static_cast<size_t>(k)] : start_of_local_day(d, zone);
+    };
     for (const LocalDate d : f.plan_step_downs) {
-      f.plan_step_down_starts.push_back(start_of_local_day(d, zone));
+      f.plan_step_down_starts.push_back(midnight(d));
       // The phase plan_position(*f.plan, d) gives (the first whose days hold d) ends on `end`; it
       // starts on d (a step-down is the first day of a phase; the phases before it end the day before).
       const long first = day_number(d);
@@ -188,9 +203,20 @@ ReviewFacts review_facts(const Snapshot& s, const Episode& e, std::span<const Re
       }
       f.plan_step_down_phase.emplace_back(first, end);
     }
-    if (f.plan_end) f.plan_end_start = start_of_local_day(*f.plan_end, zone);
+    if (f.plan_end) f.plan_end_start = midnight(*f.plan_end);
   }
   return f;
+}
+
+}  // namespace
+
+ReviewFacts review_facts(const Snapshot& s, const Episode& e, std::span<const Review* const> reviews) {
+  return facts_of(s, e, reviews, 0, {});
+}
+
+ReviewFacts review_facts(const Snapshot& s, const Episode& e, std::span<const Review* const> reviews, long first_day,
+                         std::span<const Instant> midnights) {
+  return facts_of(s, e, reviews, first_day, midnights);
 }
 
 ReviewFacts review_facts(const Snapshot& s, const Episode& e) { return review_facts(s, e, s.reviews_of(e.id)); }
@@ -203,20 +229,36 @@ std::vector<ReviewObligation> review_obligations_as_at(const Snapshot& s, const 
   return out;
 }
 
-std::optional<ReviewObligation> next_review_as_at(const Snapshot& s, const ReviewFacts& f, Stage stage, Instant at) {
+namespace {
+
+std::optional<ReviewObligation> next_as_at(const Snapshot& s, const ReviewFacts& f, Stage stage, Instant at,
+                                           std::optional<long> at_day) {
   // The first of the earliest (the stable sort's front); the obligation is made once, at the end.
   const RuleText* best_rule = nullptr;
   Instant best_due{};
   bool any = false;
-  each_obligation(s, f, stage, at, at, [&](const RuleText* rule, Instant due, auto&&) {
-    if (!any || due < best_due) {
-      best_rule = rule;
-      best_due = due;
-      any = true;
-    }
-  });
+  each_obligation(
+      s, f, stage, at, at,
+      [&](const RuleText* rule, Instant due, auto&&) {
+        if (!any || due < best_due) {
+          best_rule = rule;
+          best_due = due;
+          any = true;
+        }
+      },
+      at_day);
   if (!any) return std::nullopt;
   return ReviewObligation{best_rule, best_due, std::string()};
+}
+
+}  // namespace
+
+std::optional<ReviewObligation> next_review_as_at(const Snapshot& s, const ReviewFacts& f, Stage stage, Instant at) {
+  return next_as_at(s, f, stage, at, std::nullopt);
+}
+
+std::optional<ReviewObligation> next_review_as_at(const Snapshot& s, const ReviewFacts& f, Stage stage, Instant at, long at_day) {
+  return next_as_at(s, f, stage, at, at_day);
 }
 
 std::vector<ReviewObligation> review_obligations(const Snapshot& s, const Episode& e, Instant now) {

@@ -37,6 +37,11 @@ struct ReviewFacts {
   std::vector<const RiskChange*> raised_to_high;  // risk changes to high from below, in the snapshot's order
   Instant six_weeks{};                             // day 42 at the wall time of acceptance
   Instant six_week_window{};                       // a review from then on is the six-week review
+  // The index in `reviews` of the first one held at or after six_week_window (reviews.size() when
+  // none), found once by review_facts: the six-week obligation as at any instant is then met exactly
+  // when that review is among those held by then (no search an instant; issue 6). nullopt: not worked
+  // out (searched as asked).
+  std::optional<size_t> six_week_review;
   const ContactPlan* plan = nullptr;
   std::vector<LocalDate> plan_step_downs;  // step_down_dates(*plan)
   std::optional<LocalDate> plan_end;       // the day after the plan's last phase
@@ -50,9 +55,17 @@ struct ReviewFacts {
 };
 ReviewFacts review_facts(const Snapshot& s, const Episode& e);
 ReviewFacts review_facts(const Snapshot& s, const Episode& e, std::span<const Review* const> reviews);
+// The same with the local midnights of days first_day, first_day + 1, ... given (`midnights`, the
+// compliance board's table of its days: a step-down or plan end on one of them is not converted again).
+ReviewFacts review_facts(const Snapshot& s, const Episode& e, std::span<const Review* const> reviews, long first_day,
+                         std::span<const Instant> midnights);
 // The front of review_obligations_as_at(s, then, at) for the episode open at `at` with `stage`
 // (detail left empty), without building the list.
 std::optional<ReviewObligation> next_review_as_at(const Snapshot& s, const ReviewFacts& f, Stage stage, Instant at);
+// The same with the local day number of `at` given (local_day_number(at, s.zone()), the caller's:
+// compliance works it out once for the episode's state and its obligation, or once for a whole
+// trend week's as-at instant, instead of once in each; issue 6).
+std::optional<ReviewObligation> next_review_as_at(const Snapshot& s, const ReviewFacts& f, Stage stage, Instant at, long at_day);
 // Every obligation as review_obligations_as_at gives for the episode open at `at` with `stage`.
 std::vector<ReviewObligation> review_obligations_as_at(const Snapshot& s, const ReviewFacts& f, Stage stage, Instant at);
 // overdue: `now` is past the due instant; due: it falls before the end of today (local); else ok.

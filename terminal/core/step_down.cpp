@@ -64,8 +64,8 @@ std::optional<PhaseSpan> span_on(const ContactPlan& plan, LocalDate d) {
   return std::nullopt;
 }
 
-std::optional<ReassessmentFound> latest_reassessment(const Snapshot& s, Id episode, Instant since, Instant now) {
-  // The latest found, its author and source copied once at the end.
+std::optional<ReassessmentSeen> latest_reassessment_seen(const Snapshot& s, Id episode, Instant since, Instant now) {
+  // The latest found (the first of equals: reviews before reassessments, each in the snapshot's order).
   const StaffId* best_by = nullptr;
   const char* best_source = nullptr;
   Instant best_at{};
@@ -80,7 +80,14 @@ std::optional<ReassessmentFound> latest_reassessment(const Snapshot& s, Id episo
   s.each_review_of(episode, [&](const Review& r) { consider(r.held_at, r.reviewer, "senior review"); });
   s.each_reassessment_of(episode, [&](const RiskReassessment& r) { consider(r.at, r.by, "risk reassessment"); });
   if (!best_by) return std::nullopt;
-  return ReassessmentFound{best_at, *best_by, best_source};
+  return ReassessmentSeen{best_at, best_by, best_source};
+}
+
+std::optional<ReassessmentFound> latest_reassessment(const Snapshot& s, Id episode, Instant since, Instant now) {
+  // Its author and source copied once, from the one found.
+  const auto seen = latest_reassessment_seen(s, episode, since, now);
+  if (!seen) return std::nullopt;
+  return ReassessmentFound{seen->at, *seen->by, seen->source};
 }
 
 namespace {

@@ -34,6 +34,14 @@ struct ReassessmentFound {
 };
 // The latest reassessment of the episode in [since, now].
 std::optional<ReassessmentFound> latest_reassessment(const Snapshot& s, Id episode, Instant since, Instant now);
+// The same found in place, nothing copied (compliance asks for every step-down of a board and needs
+// when and which kind only; issue 6). `by` points into the snapshot's row.
+struct ReassessmentSeen {
+  Instant at{};
+  const StaffId* by = nullptr;
+  const char* source = "";  // "senior review", "risk reassessment"
+};
+std::optional<ReassessmentSeen> latest_reassessment_seen(const Snapshot& s, Id episode, Instant since, Instant now);
 
 struct StepDownCheck {
   std::string problem;      // non-empty: the step-down is not possible or is blocked, in words
