@@ -54,7 +54,9 @@ struct PayloadError : ArchiveError {
 // Parses the payload text as it arrives from `text` and hands each table and row to `reader` as
 // read_tables does on the backup side (session 12: a restore writes each row as it is parsed
 // instead of holding the whole dump; the same limits and checks as parse_dump, which is this with
-// a reader that keeps everything). Whatever `reader` throws comes out unchanged.
+// a reader that keeps everything). What `reader` throws comes out unchanged, except std::bad_alloc,
+// std::length_error and std::ios_base::failure, which come out as PayloadError like the parser's own
+// (for a reader that keeps every row, running out of memory is the payload's doing).
 void parse_dump_to(std::streambuf& text, store::TableReader& reader);
 
 // A reader that keeps every table and row it is handed, in order, in `dump`.

@@ -9,8 +9,6 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -43,19 +41,10 @@ void fsync_file(const std::string& path) {
 }  // namespace
 
 std::string read_file(const std::string& path, std::uint64_t max_bytes) {
-  std::error_code ec;
-  auto status = fs::status(path, ec);
-  if (!fs::exists(status)) throw ArchiveError("'" + path + "' does not exist");
-  if (!fs::is_regular_file(status)) throw ArchiveError("'" + path + "' is not a file");
-  auto size = fs::file_size(path, ec);
-  if (ec) throw ArchiveError("cannot read '" + path + "': " + ec.message());
-  if (size > max_bytes) {
-    throw ArchiveError("'" + path + "' is " + std::to_string(size) + " bytes, more than the " + std::to_string(max_bytes) + " allowed");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ArchiveError("cannot read '" + path + "': " + why());
-  std::string bytes((std::istreambuf_iterator<char>(in)), {});
-  if (in.bad()) throw ArchiveError("cannot read '" + path + "'");
+  FileReader file(path, max_bytes);
+  std::string bytes;
+  char buffer[64 * 1024];
+  while (const std::size_t n = file.read(buffer, sizeof buffer)) bytes.append(buffer, n);
   return bytes;
 }
 
@@ -66,10 +55,14 @@ FileReader::FileReader(const std::string& path, std::uint64_t max_bytes) : path_
   if (!fs::is_regular_file(status)) throw ArchiveError("'" + path + "' is not a file");
   fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd_ < 0) throw ArchiveError("cannot read '" + path + "': " + why());
-  const auto bytes = size();
-  if (bytes > max_bytes) {
-    ::close(fd_);
-    throw ArchiveError("'" + path + "' is " + std::to_string(bytes) + " bytes, more than the " + std::to_string(max_bytes) + " allowed");
+  try {
+    const auto bytes = size();
+    if (bytes > max_bytes) {
+      throw ArchiveError("'" + path + "' is " + std::to_string(bytes) + " bytes, more than the " + std::to_string(max_bytes) + " allowed");
+    }
+  } catch (...) {
+    ::close(fd_);  // the destructor does not run for a constructor that throws
+    throw;
   }
 }
 

@@ -8,12 +8,13 @@
 
 namespace vb::archive {
 
-// Reads a whole file, refusing one larger than `max_bytes`. Throws ArchiveError naming the file.
+// Reads a whole file through a FileReader (so refusing what it refuses). Throws ArchiveError naming the file.
 std::string read_file(const std::string& path, std::uint64_t max_bytes);
 
 // A file opened once for reading and read through as often as needed (session 12: a restore reads
 // its archive twice, verifying, then restoring; the same open file both times, so a file renamed
-// over it meanwhile is not the one read the second time). Refuses what read_file refuses.
+// over it meanwhile is not the one read the second time). Refuses a path that does not exist or is
+// not a file, and a file larger than `max_bytes`.
 class FileReader {
  public:
   FileReader(const std::string& path, std::uint64_t max_bytes);
