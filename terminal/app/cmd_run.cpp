@@ -327,6 +327,11 @@ int run_kiosk(const CommandLine& cl) {
       if (!ready_sent) trace.mark("render");
       glfwSwapBuffers(w);
       if (!ready_sent) trace.mark("swap");
+      if (!schedule.busy()) {
+        // The last frame for now (idle until the minute, input or data): what the driver kept for
+        // drawing it goes back (platform/gl_window.hpp).
+        imgui.release_frame_memory(ui::background_colour(mode.night));
+      }
     }
     if (!ready_sent) {
       service.ready();  // the board is on screen

@@ -186,4 +186,18 @@ void ImGuiBinding::render(unsigned background) {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
+bool ImGuiBinding::release_frame_memory(unsigned background) {
+  if (const char* v = std::getenv("VISITBOARD_FRAME_MEMORY"); v && std::strcmp(v, "keep") == 0) return false;
+  // The swap has waited for the frame's rasterisation; glFinish makes sure of it, so the driver
+  // sees the scene as done and ends it (freeing its blocks) when the clear asks for a scene. The
+  // clear itself is only recorded: it is carried out with the next frame's own clear.
+  glFinish();
+  ImVec4 c = ImGui::ColorConvertU32ToFloat4(background);
+  glClearColor(c.x, c.y, c.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  // The blocks lay in the main heap between blocks still in use: only a trim returns their pages.
+  malloc_trim(0);
+  return true;
+}
+
 }  // namespace vb::platform

@@ -44,6 +44,14 @@ class ImGuiBinding {
   void rebuild_font_texture();
   // ImGui::Render, clear the current framebuffer to `background` (0xAABBGGRR), draw into it.
   void render(unsigned background);
+  // After a frame is on the glass and before the board waits (idle): lets the GL driver give back
+  // what it kept for drawing that frame. llvmpipe keeps each rendered scene's binned commands
+  // (64 KiB blocks, one per ~64 KiB of triangles and state: 3-5 MiB for a full board) until it
+  // reuses the scene for a later frame; taking the scene now (a clear, which the next frame
+  // repeats) frees them. Pixels on screen are not touched: the clear is of the back buffer, which
+  // the next frame clears anyway. Then give the freed heap back (malloc_trim). False (nothing done)
+  // when VISITBOARD_FRAME_MEMORY=keep is set: for comparing memory and frames.
+  bool release_frame_memory(unsigned background);
 };
 
 }  // namespace vb::platform
