@@ -19,6 +19,7 @@
 #include "platform/font_loader.hpp"
 #include "platform/gl_window.hpp"
 #include "platform/privacy_blur.hpp"
+#include "platform/solid_fill.hpp"
 #include "store/command_store.hpp"
 #include "store/sign_in.hpp"
 #include "store/access_rows.hpp"
@@ -136,6 +137,8 @@ int run_kiosk(const CommandLine& cl) {
   // The blur behind the PIN pad is compiled after the first frame: the kiosk starts locked with the
   // pad closed, and only an open pad draws it.
   std::optional<platform::PrivacyBlur> blur;
+  // So are the solid fills (the first frame's fills are drawn by ImGui's shader, the same pixels).
+  std::optional<platform::SolidFill> solid_fill;
   Session s = loading.get();
   trace.mark("waiting for the load");
   // Until the whole working set is in, the snapshot holds only the first frame's rows: the locked
@@ -303,6 +306,10 @@ int run_kiosk(const CommandLine& cl) {
       in.privacy_blur_data = blur->callback_data();
       in.privacy_blur_ready = blur->ready(fb_w, fb_h);  // the open pad's picture is made: the board is not drawn under it
     }
+    if (solid_fill) {
+      in.solid_fill = solid_fill->callback();
+      in.solid_fill_data = solid_fill->callback_data();
+    }
     in.still_loading = partial;
     in.night = mode.night;
     in.dimmed = mode.dimmed;
@@ -351,6 +358,8 @@ int run_kiosk(const CommandLine& cl) {
       blur.emplace(platform::find_asset_root() / "shaders");
       trace.mark("after the first frame: privacy blur shader compiled");
       if (!blur->ok()) std::cerr << "visitboard: privacy blur unavailable (" << blur->problem() << "); the lock screen dims instead\n";
+      solid_fill.emplace(platform::find_asset_root() / "shaders");
+      if (!solid_fill->ok()) std::cerr << "visitboard: solid fills unavailable (" << solid_fill->problem() << "); ImGui draws them\n";
       trace.print();
     }
 

@@ -13,6 +13,7 @@
 #include "platform/gl_window.hpp"
 #include "platform/offscreen_target.hpp"
 #include "platform/privacy_blur.hpp"
+#include "platform/solid_fill.hpp"
 #include "ui/lock_screen.hpp"
 #include "ui/screen.hpp"
 #include "ui/theme.hpp"
@@ -158,9 +159,13 @@ int run_screenshot(const CommandLine& cl) {
   ui::FrameInput in{s.model.snapshot, s.model.board, s.model.staff_day, s.model.reviews, backup_status, now, s.model.loaded_at, "", fonts,
                     s.model.compliance_if_fresh(now), s.model.outcomes_if_fresh(now)};
   platform::PrivacyBlur blur(platform::find_asset_root() / "shaders");
+  platform::SolidFill solid_fill(platform::find_asset_root() / "shaders");
   if (!blur.ok()) std::cerr << "screenshot: privacy blur unavailable (" << blur.problem() << ")\n";
   in.privacy_blur = blur.callback();
   in.privacy_blur_data = blur.callback_data();
+  if (!solid_fill.ok()) std::cerr << "screenshot: solid fills unavailable (" << solid_fill.problem() << "); ImGui draws them\n";
+  in.solid_fill = solid_fill.callback();
+  in.solid_fill_data = solid_fill.callback_data();
   // The night view when --now is out of hours (no burn-in shift: screenshots are exact).
   const DisplayMode mode = display_mode(now, s.model.snapshot.zone());
   ui::apply_palette(mode.night);

@@ -2,72 +2,22 @@
 #define GL_GLEXT_PROTOTYPES
 #include "platform/privacy_blur.hpp"
 
+#include "platform/gl_program.hpp"
+
 #include <GL/gl.h>
 #include <GL/glext.h>
 #include <malloc.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 namespace vb::platform {
 
-namespace {
-
-std::string read_text(const std::filesystem::path& p) {
-  std::ifstream in(p);
-  if (!in) throw std::runtime_error("cannot read " + p.string());
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-GLuint compile(GLenum kind, const std::filesystem::path& file) {
-  const std::string source = read_text(file);
-  GLuint shader = glCreateShader(kind);
-  const char* text = source.c_str();
-  glShaderSource(shader, 1, &text, nullptr);
-  glCompileShader(shader);
-  GLint ok = 0;
-  glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
-  if (!ok) {
-    char log[1024] = {};
-    glGetShaderInfoLog(shader, sizeof log, nullptr, log);
-    glDeleteShader(shader);
-    throw std::runtime_error(file.string() + ": " + log);
-  }
-  return shader;
-}
-
-}  // namespace
-
 PrivacyBlur::PrivacyBlur(const std::filesystem::path& shader_dir) {
   try {
-    GLuint vs = compile(GL_VERTEX_SHADER, shader_dir / "privacy_blur.vert");
-    GLuint fs = 0;
-    try {
-      fs = compile(GL_FRAGMENT_SHADER, shader_dir / "privacy_blur.frag");
-    } catch (...) {
-      glDeleteShader(vs);
-      throw;
-    }
-    GLuint program = glCreateProgram();
-    glAttachShader(program, vs);
-    glAttachShader(program, fs);
-    glBindFragDataLocation(program, 0, "frag_colour");
-    glLinkProgram(program);
-    glDeleteShader(vs);
-    glDeleteShader(fs);
-    GLint linked = 0;
-    glGetProgramiv(program, GL_LINK_STATUS, &linked);
-    if (!linked) {
-      char log[1024] = {};
-      glGetProgramInfoLog(program, sizeof log, nullptr, log);
-      glDeleteProgram(program);
-      throw std::runtime_error("linking the privacy blur: " + std::string(log));
-    }
-    program_ = program;
+    const Shader vs(GL_VERTEX_SHADER, shader_dir / "privacy_blur.vert");
+    const Shader fs(GL_FRAGMENT_SHADER, shader_dir / "privacy_blur.frag");
+    program_ = link_program(vs.id(), fs.id(), "frag_colour", {}, "the privacy blur");
     u_board_ = glGetUniformLocation(program_, "u_board");
     u_texel_ = glGetUniformLocation(program_, "u_texel");
     u_lod_ = glGetUniformLocation(program_, "u_lod");

@@ -3,6 +3,7 @@
 
 #include "ui/charts.hpp"
 #include "ui/icons.hpp"
+#include "ui/solid_layer.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -83,7 +84,8 @@ int wrapped_lines(ImFont* font, float size, const std::string& text, float wrap)
   return std::max(1, static_cast<int>(std::lround(h / font->FontSize)));
 }
 
-void tile(const FrameInput& in, UiState& state, const MeasureResult& m, ImVec2 size) {
+// The panel, its state stripe and the state pill go in `layers`' fills, the rest on top.
+void tile(const FrameInput& in, UiState& state, const MeasureResult& m, ImVec2 size, SolidLayer& layers) {
   const Fonts& f = in.fonts;
   const float em = f.em;
   const MeasureRule& rule = *m.rule;
@@ -96,12 +98,14 @@ void tile(const FrameInput& in, UiState& state, const MeasureResult& m, ImVec2 s
   }
   state.targets.add_last_item("measure:" + rule.id);
   ImGui::PopID();
-  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImDrawList* dl = layers.draw_list();
   const ImVec2 q(p.x + size.x, p.y + size.y);
   const StateStyle st = state_style(fig.state);
   const bool selected = state.compliance_measure == rule.id;
+  layers.fills();
   dl->AddRectFilled(p, q, colour::panel, em * 0.3f);
   dl->AddRectFilled(p, ImVec2(p.x + em * 0.35f, q.y), st.fill, em * 0.3f, ImDrawFlags_RoundCornersLeft);
+  layers.rest();
   if (selected) dl->AddRect(p, q, colour::accent, em * 0.3f, 0, em * 0.18f);
 
   const float pad = em * 0.8f;
@@ -157,7 +161,9 @@ void tile(const FrameInput& in, UiState& state, const MeasureResult& m, ImVec2 s
   const ImVec2 word_size = f.bold->CalcTextSizeA(em, 1e6f, 0, word.c_str());
   const ImVec2 pill_min(p.x + pad, y);
   const ImVec2 pill_max(pill_min.x + word_size.x + em * 0.9f, y + em * 1.6f);
+  layers.fills();
   dl->AddRectFilled(pill_min, pill_max, st.fill, em * 0.8f);
+  layers.rest();
   dl->AddText(f.bold, em, ImVec2(pill_min.x + em * 0.45f, y + em * 0.3f), st.ink, word.c_str());
   const std::string span = std::to_string(m.weeks.size()) + " wk";
   const float span_w = f.small->CalcTextSizeA(f.small->FontSize, 1e6f, 0, span.c_str()).x;
@@ -320,10 +326,13 @@ void draw_compliance_screen(const FrameInput& in, UiState& state, float height) 
     tile_h = min_h;
   }
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(spacing, spacing));
+  // The tiles' panels cover over half of the screen: drawn first, all together, as solid fills.
+  SolidLayer layers(ImGui::GetWindowDrawList(), in);
   for (int i = 0; i < n; ++i) {
     if (i % columns != 0) ImGui::SameLine();
-    tile(in, state, b.measures[static_cast<size_t>(i)], ImVec2(tile_w, tile_h));
+    tile(in, state, b.measures[static_cast<size_t>(i)], ImVec2(tile_w, tile_h), layers);
   }
+  layers.end();
   ImGui::PopStyleVar();
   // Touch: a drag anywhere on the tiles scrolls them.
   if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && ImGui::IsMouseDragging(0, 0.0f) && dragging())

@@ -3,6 +3,7 @@
 #include "ui/lock_screen.hpp"
 
 #include "ui/icons.hpp"
+#include "ui/solid_layer.hpp"
 #include "ui/pin_pad.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -195,7 +196,11 @@ void draw_lock_pad(const FrameInput& in, UiState& state) {
   } else {
     dl->AddRectFilled(ImVec2(0, 0), display, IM_COL32(8, 14, 20, 240));  // without the blur: almost opaque
   }
+  // The panel and the well of names (most of the screen) are solid fills, drawn first.
+  SolidLayer layer(dl, in);
+  layer.fills();
   dl->AddRectFilled(p0, ImVec2(p0.x + panel_w, p0.y + panel_h), colour::panel, em * 0.4f);
+  layer.rest();
   dl->AddRect(p0, ImVec2(p0.x + panel_w, p0.y + panel_h), colour::accent, em * 0.4f, 0, 2.0f);
 
   // Left: who.
@@ -209,10 +214,16 @@ void draw_lock_pad(const FrameInput& in, UiState& state) {
   ImGui::PopFont();
   ImGui::Spacing();
   const float list_h = p0.y + panel_h - ImGui::GetCursorScreenPos().y - em;
-  // The list sits in a well of the background colour (ChildBg is left to the clear elsewhere).
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, in.night ? background_colour(true) : colour::background);
+  // The list sits in a well of the background colour (ChildBg is left to the clear elsewhere), drawn
+  // in the solid layer where ImGui would draw the child's background.
   ImGui::BeginChild("people", ImVec2(list_w + em * 0.2f, list_h), false, ImGuiWindowFlags_NoScrollbar);
-  ImGui::PopStyleColor();
+  {
+    const ImVec2 at = ImGui::GetWindowPos();
+    const ImVec2 size = ImGui::GetWindowSize();
+    layer.fills();
+    dl->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y), in.night ? background_colour(true) : colour::background);
+    layer.rest();
+  }
   // Only the lines of names in sight are laid out (a trust has hundreds of staff).
   const size_t per_line = static_cast<size_t>(columns);
   ImGuiListClipper clipper;
@@ -276,6 +287,7 @@ void draw_lock_pad(const FrameInput& in, UiState& state) {
   if (toggle_button("Cancel", ImVec2(pad_w, em * 2.6f), false, state.targets, "lock:cancel")) close_pad(state);
   ImGui::EndGroup();
   keyboard(state);
+  layer.end();
   ImGui::End();
 }
 

@@ -180,6 +180,10 @@ struct FrameInput {
   // Blurs what is already drawn (an ImGui draw callback from the platform; null: dim only).
   ImDrawCallback privacy_blur = nullptr;
   void* privacy_blur_data = nullptr;
+  // Switches a draw list's following commands to drawing filled shapes without the font texture,
+  // until ImDrawCallback_ResetRenderState (platform SolidFill; null: ImGui draws them, same pixels).
+  ImDrawCallback solid_fill = nullptr;
+  void* solid_fill_data = nullptr;
   // Wall-screen care (core/night_view.hpp): night view, dimming, and where the picture sits this minute.
   bool night = false;
   bool dimmed = false;

@@ -467,6 +467,29 @@ PY
     # frames drawn); at least 2 MiB leaves room for noise. Without the release both are the same.
     [ $((given + 2048)) -lt "$kept" ] || fail "idle anonymous memory ${given} KiB with the frame's blocks given back, ${kept} KiB kept: expected at least 2 MiB less"
     ;;
+  solid_fills_leave_the_pixels_unchanged)
+    # The compliance tiles' and the PIN pad's fills drawn by shaders/solid_fill.* (no font texture:
+    # issue 7's frame target) give the very pixels ImGui's own shader gives: day and night, wall and
+    # desk, a list open, the pad over the blurred board.
+    demo
+    shot() {  # shot NAME NOW SIZE SCREEN [more screenshot options]: both ways, compared byte for byte
+      local name=$1 at=$2 size=$3 screen=$4; shift 4
+      xrun "$bin" --db "$db" --now "$at" screenshot "$work/$name-solid.png" --screen "$screen" --size "$size" "$@" \
+        2>"$work/err" || fail "screenshot $name: $(cat "$work/err")"
+      grep -q "solid fill" "$work/err" && fail "the solid fill shader did not load: $(cat "$work/err")"
+      VISITBOARD_SOLID_FILL=off xrun "$bin" --db "$db" --now "$at" screenshot "$work/$name-imgui.png" --screen "$screen" \
+        --size "$size" "$@" 2>"$work/err" || fail "screenshot $name without solid fills: $(cat "$work/err")"
+      grep -q "solid fills unavailable (turned off" "$work/err" || fail "VISITBOARD_SOLID_FILL=off was not taken: $(cat "$work/err")"
+      cmp -s "$work/$name-solid.png" "$work/$name-imgui.png" || fail "$name: the solid fills changed pixels"
+    }
+    shot wall "$now" 1920x1080 compliance
+    shot desk "$now" 1280x800 compliance
+    shot night 2026-11-23T23:30:00 1280x800 compliance
+    shot list "$now" 1280x800 compliance --measure missed-visit-follow-up-4h
+    shot pad "$now" 1920x1080 lock
+    shot pad-desk "$now" 1280x800 lock
+    shot pad-night 2026-11-23T23:30:00 1280x800 lock
+    ;;
   *) fail "unknown case $case_name" ;;
 esac
 echo "ok: $case_name"

@@ -28,6 +28,7 @@
 #include "platform/font_loader.hpp"
 #include "platform/gl_window.hpp"
 #include "platform/privacy_blur.hpp"
+#include "platform/solid_fill.hpp"
 #include "ui/lock_screen.hpp"
 #include "ui/ooh_screen.hpp"
 #include "ui/screen.hpp"
@@ -77,6 +78,7 @@ int draw_screen(const std::string& name, const std::string& db, int width, int h
   platform::ImGuiBinding imgui(window.handle());
   ui::Fonts fonts = platform::load_fonts(platform::find_asset_root() / "fonts", platform::em_for_screen(width, height));
   platform::PrivacyBlur blur(platform::find_asset_root() / "shaders");
+  platform::SolidFill solid_fill(platform::find_asset_root() / "shaders");
 
   ui::UiState state;
   const std::string screen_name = name == "wall" ? "today" : name;
@@ -116,6 +118,8 @@ int draw_screen(const std::string& name, const std::string& db, int width, int h
                       s.model.compliance_if_fresh(now), s.model.outcomes_if_fresh(now)};
     in.privacy_blur = blur.callback();
     in.privacy_blur_data = blur.callback_data();
+    in.solid_fill = solid_fill.callback();
+    in.solid_fill_data = solid_fill.callback_data();
     in.privacy_blur_ready = blur.ready(width, height);  // as `visitboard run`
     in.night = mode.night;
     in.dimmed = mode.dimmed;

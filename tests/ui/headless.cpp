@@ -41,6 +41,8 @@ std::optional<Command> HeadlessUi::frame() {
   in.plans = &plans_;
   in.ooh_board = &ooh_.board_for(snapshot_, ui::shown_ooh_window(snapshot_, state, now_));
   in.still_loading = still_loading;
+  in.solid_fill = solid_fill;
+  in.solid_fill_data = solid_fill_data;
   auto command = ui::draw_frame(in, state);
   ImGui::Render();
   return command;

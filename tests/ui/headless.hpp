@@ -46,6 +46,8 @@ class HeadlessUi {
   BackupStatus backups;
   const ui::OohProposalView* proposal = nullptr;  // the out-of-hours proposal panel's input
   bool still_loading = false;  // FrameInput::still_loading (the kiosk's first frame's rows only)
+  ImDrawCallback solid_fill = nullptr;  // FrameInput::solid_fill and its data (the platform's SolidFill)
+  void* solid_fill_data = nullptr;
 
  private:
   ui::Fonts fonts_;
