@@ -281,6 +281,8 @@ std::optional<Command> draw_frame(const FrameInput& in, UiState& state) {
   std::optional<Id> tapped;
   std::optional<Command> screen_command;
   std::optional<Command> ooh_command;
+  // The footer's "N more below" is the screen on view's: a screen with a long list sets it again.
+  state.rows_below = 0;
   if (in.still_loading && !state.locked) draw_still_loading(in, body_h);  // only the locked Today is whole
   else switch (state.screen) {
     case Screen::today: tapped = draw_today_screen(in, state, body_h); break;
