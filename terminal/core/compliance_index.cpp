@@ -47,6 +47,16 @@ ComplianceIndex index_compliance(const Snapshot& s, std::optional<Instant> episo
     for (size_t k = 0; k < x.facts.back().reviews.size(); ++k) x.review_met.push_back(detail::review_met(s, x.facts.back(), k));
   }
   x.review_met_starts.push_back(static_cast<std::uint32_t>(x.review_met.size()));
+  // Kept beside the snapshot all day (issue 7): no spare capacity.
+  x.facts.shrink_to_fit();
+  x.review_met.shrink_to_fit();
+  for (ReviewFacts& f : x.facts) {
+    f.reviews.shrink_to_fit();
+    f.raised_to_high.shrink_to_fit();
+    f.plan_step_downs.shrink_to_fit();
+    f.plan_step_down_starts.shrink_to_fit();
+    f.plan_step_down_phase.shrink_to_fit();
+  }
   return x;
 }
 

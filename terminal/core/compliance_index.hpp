@@ -17,12 +17,12 @@ namespace vb {
 struct ComplianceIndex {
   // The obligation a review met, as the review history counts it (every review, as held at any
   // `now` after it: an episode's state a second before a past review does not depend on `now`).
-  struct ReviewMet {
-    bool counted = false;  // false: the episode was closed then, nothing was due, or not before closure
-    bool on_time = false;  // held before the end of the day it fell due
-    long due_day = 0;      // local day number of `due`
+  struct ReviewMet {  // 24 bytes: one per review of the snapshot
     const RuleText* rule = nullptr;
     Instant due{};
+    std::int32_t due_day = 0;  // local day number of `due`
+    bool counted = false;      // false: the episode was closed then, nothing was due, or not before closure
+    bool on_time = false;      // held before the end of the day it fell due
   };
   // The episodes indexed: those not closed before `episodes_from` (every one when unset). A board
   // works out an episode left out itself (as without an index), so any `now` gets the same board.

@@ -145,7 +145,7 @@ ComplianceIndex::ReviewMet review_met(const Snapshot& s, const ReviewFacts& fact
   // Not due before the episode closed: an obligation that never fell due is not counted.
   if (!ob || (e.closed_at && ob->due >= *e.closed_at)) return met;
   met.counted = true;
-  met.due_day = local_day_number(ob->due, zone);
+  met.due_day = static_cast<std::int32_t>(local_day_number(ob->due, zone));
   const Instant due_day_end =
       days ? days->day_start_n(met.due_day + 1) : start_of_local_day(date_of_day_number(met.due_day + 1), zone);
   met.on_time = r->held_at < due_day_end;

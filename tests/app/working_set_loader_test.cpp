@@ -231,7 +231,7 @@ TEST_CASE("kiosk reload: after a change the session holds the new rows, compact,
   CHECK(s.db.data_version() == s.db.data_version());
 }
 
-TEST_CASE("kiosk reload: the new snapshot is indexed for the compliance screen with the reload; its board is a fresh one") {
+TEST_CASE("kiosk reload: the new snapshot is indexed for the compliance screen with the reload, and its board is a fresh one") {
   TempFile file;
   const Zone zone = find_zone("Europe/London");
   const Instant now = demo_now();
