@@ -233,9 +233,15 @@ const OohShiftWindows& MeasureData::ooh_windows_on(LocalDate d) const {
   const auto i = date::sys_days{d}.time_since_epoch().count() - first_day;
   if (i < 0 || i >= static_cast<long>(day_starts.size())) return ooh_outside = ooh_shift_windows(*snapshot, d);
   if (ooh_windows.size() < day_starts.size()) {
-    // The first ask: every date of the range at once (each date's windows worked out once).
-    const auto all = ooh_shift_windows_range(*snapshot, first, plus_days(first, static_cast<long>(day_starts.size()) - 1));
-    ooh_windows.assign(all.begin(), all.end());
+    // The first ask: every date of the range at once (each date's windows worked out once), from
+    // the snapshot's index when it holds them.
+    const LocalDate last_day = plus_days(first, static_cast<long>(day_starts.size()) - 1);
+    if (const auto held = index ? index->ooh_windows_of(first, last_day) : std::span<const OohShiftWindows>(); !held.empty()) {
+      ooh_windows.assign(held.begin(), held.end());
+    } else {
+      const auto all = ooh_shift_windows_range(*snapshot, first, last_day);
+      ooh_windows.assign(all.begin(), all.end());
+    }
   }
   return *ooh_windows[static_cast<size_t>(i)];
 }

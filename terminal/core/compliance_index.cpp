@@ -2,6 +2,9 @@
 #include "core/compliance_index.hpp"
 
 #include "core/compliance_detail.hpp"
+#include "core/ooh_windows_range.hpp"
+
+#include <algorithm>
 
 namespace vb {
 
@@ -20,6 +23,13 @@ std::span<const ComplianceIndex::ReviewMet> ComplianceIndex::met_by_reviews_of(s
   if (position >= slot.size() || slot[position] == none) return {};
   const size_t i = slot[position];
   return std::span<const ReviewMet>(review_met).subspan(review_met_starts[i], review_met_starts[i + 1] - review_met_starts[i]);
+}
+
+std::span<const OohShiftWindows> ComplianceIndex::ooh_windows_of(LocalDate first, LocalDate last) const {
+  const long a = (date::sys_days{first} - date::sys_days{ooh_first}).count();
+  const long b = (date::sys_days{last} - date::sys_days{ooh_first}).count();
+  if (ooh_windows.empty() || a < 0 || b < a || b >= static_cast<long>(ooh_windows.size())) return {};
+  return std::span<const OohShiftWindows>(ooh_windows).subspan(static_cast<size_t>(a), static_cast<size_t>(b - a + 1));
 }
 
 ComplianceIndex index_compliance(const Snapshot& s, std::optional<Instant> episodes_from) {
@@ -47,9 +57,24 @@ ComplianceIndex index_compliance(const Snapshot& s, std::optional<Instant> episo
     for (size_t k = 0; k < x.facts.back().reviews.size(); ++k) x.review_met.push_back(detail::review_met(s, x.facts.back(), k));
   }
   x.review_met_starts.push_back(static_cast<std::uint32_t>(x.review_met.size()));
+  // The dates a board may ask windows for: its range's lookback week before the first visit or shift
+  // (or the history's start) up to the day after the last (a board past them works its own out).
+  std::optional<LocalDate> lo, hi;
+  auto span_date = [&](LocalDate d) {
+    if (!lo || d < *lo) lo = d;
+    if (!hi || *hi < d) hi = d;
+  };
+  for (const Visit& v : s.visits) span_date(v.date);
+  for (const Shift& sh : s.shifts) span_date(sh.date);
+  if (s.history_from && lo) lo = std::max(*lo, local_date_of(*s.history_from, s.zone()));
+  if (lo) {
+    x.ooh_first = plus_days(*lo, -8);
+    x.ooh_windows = ooh_shift_windows_range(s, x.ooh_first, plus_days(*hi, 1));
+  }
   // Kept beside the snapshot all day (issue 7): no spare capacity.
   x.facts.shrink_to_fit();
   x.review_met.shrink_to_fit();
+  x.ooh_windows.shrink_to_fit();
   for (ReviewFacts& f : x.facts) {
     f.reviews.shrink_to_fit();
     f.raised_to_high.shrink_to_fit();

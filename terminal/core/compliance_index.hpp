@@ -1,9 +1,11 @@
 #pragma once
 // What the compliance board needs of a snapshot that does not depend on `now` (issue 6): each
-// episode's review facts and, for each of its reviews, the obligation that review met. Built once
+// episode's review facts and, for each of its reviews, the obligation that review met; the
+// out-of-hours shift windows of the dates its visits and shifts span. Built once
 // per snapshot (the kiosk: when it is loaded, or at the first board after a command changed it), so
 // the board's recompute each minute is the measures and what does depend on `now`. Pure, as the rest
 // of core: the board from an index equals the board computed fresh (tests/core/compliance_index_test).
+#include "core/ooh_allocation.hpp"
 #include "core/review_due.hpp"
 #include "core/snapshot.hpp"
 
@@ -33,6 +35,14 @@ struct ComplianceIndex {
   // facts[i].reviews[k] met review_met[review_met_starts[i] + k].
   std::vector<ReviewMet> review_met;
   std::vector<std::uint32_t> review_met_starts;  // facts.size() + 1
+
+  // The out-of-hours shift windows (core/ooh_windows_range) of every date from a week before the
+  // snapshot's first visit or shift (or its history_from) to the day after its last:
+  // ooh_windows[k] = ooh_shift_windows(s, ooh_first + k days).
+  LocalDate ooh_first{};
+  std::vector<OohShiftWindows> ooh_windows;
+  // Those of first..last, or empty when some of those dates are not held.
+  std::span<const OohShiftWindows> ooh_windows_of(LocalDate first, LocalDate last) const;
 
   // Which snapshot it was built from (its review rules are pointed at: a moved snapshot is another),
   // and the rows it points into (reloaded, copied or compacted since: other rows, the index unused).

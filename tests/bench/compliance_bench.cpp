@@ -138,15 +138,19 @@ int main(int argc, char** argv) {
     for (size_t i = 0; i < snaps.size(); ++i) out[i] = index_compliance_for(snaps[i]);
   };
   if (profile > 0) {
-    // --profile N [outcomes] [fresh]: with the index built first (outside build_compliance_board), as
+    // --profile N [outcomes|kiosk] [fresh]: with the index built first (outside build_compliance_board), as
     // the kiosk recomputes; "fresh": without it (the index's work inside every recompute).
+    // "kiosk": the kiosk's working sets instead of the full snapshots.
     const bool fresh = argc > 3 && std::strcmp(argv[argc - 1], "fresh") == 0;
-    const bool with_outcomes = argc > (fresh ? 4 : 3);
-    index_all(trust, trust_index);
+    const bool on_kiosk = argc > 3 && std::strcmp(argv[3], "kiosk") == 0;
+    const bool with_outcomes = !on_kiosk && argc > (fresh ? 4 : 3);
+    const std::vector<Snapshot>& snaps = on_kiosk ? kiosk : trust;
+    std::vector<ComplianceIndex>& indexes = on_kiosk ? kiosk_index : trust_index;
+    index_all(snaps, indexes);
     std::vector<OutcomesBoard> ob(trust.size());
     for (int r = 0; r < profile; ++r)
-      for (size_t i = 0; i < trust.size(); ++i) {
-        boards[i] = build_compliance_board(trust[i], rules, now, fresh ? nullptr : &trust_index[i]);
+      for (size_t i = 0; i < snaps.size(); ++i) {
+        boards[i] = build_compliance_board(snaps[i], rules, now, fresh ? nullptr : &indexes[i]);
         if (with_outcomes) ob[i] = build_outcomes_board(trust[i], now);
       }
     return 0;

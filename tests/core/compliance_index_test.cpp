@@ -5,7 +5,8 @@
 // its items' text. Demo teams at nows on and around the clock changes (29 Mar / 25 Oct 2026), at the
 // edges of a day, and before some of the snapshot's rows (reviews held after `now` are in the index).
 // An index leaving out the episodes closed before a horizon (the kiosk's) gives the same board, the
-// board working those episodes out itself; an index is never used for another snapshot.
+// board working those episodes out itself; an index is never used for another snapshot. The
+// out-of-hours windows it holds are each date's own.
 #include "core/compliance.hpp"
 #include "core/compliance_index.hpp"
 #include "support/demo_history.hpp"
@@ -89,6 +90,21 @@ TEST_CASE("compliance index: the board from a snapshot's index equals the board 
   CHECK(boards == 14);
   CHECK(items > 1000);    // lists with items were compared, not empty boards
   CHECK(left_out > 10);   // the partial index left out episodes the boards count
+}
+
+TEST_CASE("compliance index: the out-of-hours windows it holds are each date's own, across the clock changes") {
+  const Snapshot s = test::demo_history(6, "2026-12-01T09:00", 500);
+  const ComplianceIndex index = index_compliance(s);
+  size_t dates = 0;
+  for (LocalDate d = LocalDate{date::year{2026} / 3 / 20}; d <= LocalDate{date::year{2026} / 11 / 10}; d = plus_days(d, 1)) {
+    CAPTURE(format_day_label(d));
+    const auto held = index.ooh_windows_of(d, d);
+    REQUIRE(held.size() == 1);
+    CHECK(held[0].windows == ooh_shift_windows(s, d).windows);
+    ++dates;
+  }
+  CHECK(dates > 200);
+  CHECK(index.ooh_windows_of(plus_days(index.ooh_first, -1), index.ooh_first).empty());  // not held: the board works them out
 }
 
 TEST_CASE("compliance index: an index is used only for the snapshot it was built from") {
