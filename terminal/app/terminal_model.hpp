@@ -6,6 +6,7 @@
 // Every board reads `now` (missed visits, overdue reviews, as-at of the compliance period, pending
 // outcomes), so none is keyed on the date alone.
 #include "core/compliance.hpp"
+#include "core/compliance_index.hpp"
 #include "core/day_board.hpp"
 #include "core/ooh_board_cache.hpp"
 #include "core/outcomes.hpp"
@@ -39,6 +40,10 @@ struct TerminalModel {
   // The team's compliance rules (data/compliance_rules.json) and the figures derived from them.
   ComplianceRules compliance_rules = default_compliance_rules();
   ComplianceBoard compliance;
+  // What the compliance board needs of this snapshot that does not depend on now (issue 6): built
+  // once per snapshot, so a minute's recompute is the measures. A load builds it off the loop's thread
+  // (app/post_load.hpp); after a command edited the snapshot in place, the next compliance board does.
+  ComplianceIndex compliance_index;
   OutcomesBoard outcomes;
   std::vector<PlanView> plans;  // step-down (issue 3)
   Instant loaded_at{};
@@ -51,12 +56,22 @@ struct TerminalModel {
   std::int64_t generation = 0;
   // How many times each board was derived (index = bit position): a counting hook for tests and benches.
   std::array<int, boards::count> derivations{};
+  int indexings = 0;  // how many times compliance_index was built (the same kind of hook)
 
   // The snapshot changed (a command, a reload): every board is stale; nothing is derived yet.
   void changed() {
     ++generation;
     ooh.invalidate();
   }
+
+  // The compliance index for the current data: kept when already built for it, else built now.
+  void index_snapshot() {
+    if (compliance_index_fresh()) return;
+    compliance_index = index_compliance_for(snapshot);
+    index_generation_ = generation;
+    ++indexings;
+  }
+  bool compliance_index_fresh() const { return index_generation_ == generation && compliance_index.built_for(snapshot); }
 
   // True when `which` (one board) was derived from the current data for the minute of `now`.
   bool fresh(BoardSet which, Instant now) const {
@@ -83,7 +98,10 @@ struct TerminalModel {
     step(boards::day, [&] { board = build_day_board(snapshot, day, now); });
     step(boards::staff, [&] { staff_day = build_staff_day(snapshot, day, now); });
     step(boards::reviews, [&] { reviews = build_review_board(snapshot, now); });
-    step(boards::compliance, [&] { compliance = build_compliance_board(snapshot, compliance_rules, now); });
+    step(boards::compliance, [&] {
+      index_snapshot();
+      compliance = build_compliance_board(snapshot, compliance_rules, now, &compliance_index);
+    });
     step(boards::outcomes, [&] { outcomes = build_outcomes_board(snapshot, now); });
     step(boards::plans, [&] { plans = build_plan_views(snapshot, now); });
     if (done) built_for = now;
@@ -101,7 +119,8 @@ struct TerminalModel {
   // The open compliance list's detail text (the board is derived without any; core/compliance).
   // True when it was written just now: a frame drawn before it showed the list without its text.
   bool compliance_details(const std::string& measure, Instant now) {
-    return !measure.empty() && fresh(boards::compliance, now) && write_measure_details(snapshot, compliance, measure);
+    return !measure.empty() && fresh(boards::compliance, now) &&
+           write_measure_details(snapshot, compliance, measure, compliance_index_fresh() ? &compliance_index : nullptr);
   }
   const OutcomesBoard* outcomes_if_fresh(Instant now) const { return fresh(boards::outcomes, now) ? &outcomes : nullptr; }
   const std::vector<PlanView>* plans_if_fresh(Instant now) const { return fresh(boards::plans, now) ? &plans : nullptr; }
@@ -113,6 +132,7 @@ struct TerminalModel {
     long long minute = 0;
   };
   std::array<Stamp, boards::count> stamps_{};
+  std::int64_t index_generation_ = -1;  // the generation compliance_index was built for
 
   static int index(BoardSet one) {
     int i = 0;

@@ -3,6 +3,7 @@
 #include "core/compliance.hpp"
 
 #include "core/compliance_detail.hpp"
+#include "core/compliance_index.hpp"
 #include "core/day_number.hpp"
 #include "core/ooh_windows_range.hpp"
 
@@ -232,9 +233,15 @@ const OohShiftWindows& MeasureData::ooh_windows_on(LocalDate d) const {
   const auto i = date::sys_days{d}.time_since_epoch().count() - first_day;
   if (i < 0 || i >= static_cast<long>(day_starts.size())) return ooh_outside = ooh_shift_windows(*snapshot, d);
   if (ooh_windows.size() < day_starts.size()) {
-    // The first ask: every date of the range at once (each date's windows worked out once).
-    const auto all = ooh_shift_windows_range(*snapshot, first, plus_days(first, static_cast<long>(day_starts.size()) - 1));
-    ooh_windows.assign(all.begin(), all.end());
+    // The first ask: every date of the range at once (each date's windows worked out once), from
+    // the snapshot's index when it holds them.
+    const LocalDate last_day = plus_days(first, static_cast<long>(day_starts.size()) - 1);
+    if (const auto held = index ? index->ooh_windows_of(first, last_day) : std::span<const OohShiftWindows>(); !held.empty()) {
+      ooh_windows.assign(held.begin(), held.end());
+    } else {
+      const auto all = ooh_shift_windows_range(*snapshot, first, last_day);
+      ooh_windows.assign(all.begin(), all.end());
+    }
   }
   return *ooh_windows[static_cast<size_t>(i)];
 }
@@ -307,8 +314,10 @@ void place_visits(MeasureData& d, std::vector<const Visit*> dated) {
 
 }  // namespace
 
-MeasureData prepare_measure_data(const Snapshot& s, LocalDate from, LocalDate to, Instant now) {
+MeasureData prepare_measure_data(const Snapshot& s, LocalDate from, LocalDate to, Instant now,
+                                 const ComplianceIndex* index) {
   MeasureData d;
+  if (index && index->built_for(s)) d.index = index;
   d.zone = s.zone();
   d.snapshot = &s;
   // Week-one measures look back a week before a period's first day.
@@ -323,13 +332,19 @@ MeasureData prepare_measure_data(const Snapshot& s, LocalDate from, LocalDate to
   d.shifts = s.shifts_dated(from, to);
   d.episodes = s.episodes_overlapping(range_start, range_end);
   d.review_facts.reserve(d.episodes.size());
+  d.own_review_facts.reserve(d.episodes.size());  // no reallocation: review_facts points into it
   // Each episode's reviews walked in place into one buffer (review_facts copies them): the same
   // reviews in the same order as reviews_of, without a list built per episode.
   std::vector<const Review*> reviews;
   for (const Episode* e : d.episodes) {
+    if (const ReviewFacts* f = d.index ? d.index->facts_of(static_cast<size_t>(e - s.episodes.data())) : nullptr) {
+      d.review_facts.push_back(f);  // worked out once for the snapshot
+      continue;
+    }
     reviews.clear();
     s.each_review_of(e->id, [&](const Review& r) { reviews.push_back(&r); });
-    d.review_facts.push_back(review_facts(s, *e, reviews, d.first_day, d.day_starts));  // midnights from the table
+    d.own_review_facts.push_back(review_facts(s, *e, reviews, d.first_day, d.day_starts));  // midnights from the table
+    d.review_facts.push_back(&d.own_review_facts.back());
   }
   detail::review_history_items(s, d, from, to, now);
   return d;
@@ -343,7 +358,7 @@ MeasureFigure compute(const Snapshot& s, const MeasureRule& rule, LocalDate from
   MeasureData own;
   // Data prepared for a range that does not cover this period would silently miss items: prepare afresh.
   if (!data || from < plus_days(data->first, detail::visit_lookback_days) || to > data->last) {
-    own = prepare_measure_data(s, from, to, now);
+    own = prepare_measure_data(s, from, to, now, data ? data->index : nullptr);
     data = &own;
   }
   const Instant as_at = std::min(now, data->day_end(to));
@@ -459,22 +474,25 @@ MeasureResult compute_measure_result(const Snapshot& s, const MeasureRule& rule,
   return r;
 }
 
-ComplianceBoard build_compliance_board(const Snapshot& s, const ComplianceRules& rules, Instant now) {
+ComplianceBoard build_compliance_board(const Snapshot& s, const ComplianceRules& rules, Instant now,
+                                       const ComplianceIndex* index) {
   ComplianceBoard b;
   b.now = now;
   const Zone zone = s.zone();
   b.today = local_date_of(now, zone);
   const LocalDate period_from = plus_days(b.today, -(rules.period_days - 1));
   const LocalDate trend_from = plus_days(b.today, -(7 * rules.trend_weeks - 1));
-  const MeasureData data = prepare_measure_data(s, std::min(period_from, trend_from), b.today, now);
+  const MeasureData data = prepare_measure_data(s, std::min(period_from, trend_from), b.today, now, index);
   for (const auto& rule : rules.measures) b.measures.push_back(compute_measure_result(s, rule, rules, now, data, false, false));
   return b;
 }
 
-bool write_measure_details(const Snapshot& s, ComplianceBoard& b, std::string_view measure_id) {
+bool write_measure_details(const Snapshot& s, ComplianceBoard& b, std::string_view measure_id,
+                           const ComplianceIndex* index) {
   for (auto& r : b.measures) {
     if (!r.rule || r.rule->id != measure_id || r.details_written) continue;
-    MeasureFigure alone = compute_measure(s, *r.rule, r.current.from, r.current.to, b.now);
+    const MeasureData data = prepare_measure_data(s, r.current.from, r.current.to, b.now, index);
+    MeasureFigure alone = compute_measure(s, *r.rule, r.current.from, r.current.to, b.now, &data);
     r.current.items = std::move(alone.items);
     r.current.texts = std::move(alone.texts);
     r.details_written = true;

@@ -52,6 +52,7 @@ struct MeasureFigure {
 };
 
 struct MeasureData;
+struct ComplianceIndex;  // compliance_index.hpp
 namespace detail {
 struct TransitionCache;  // compliance_detail.hpp
 }
@@ -140,14 +141,20 @@ struct MeasureData {
   mutable OohShiftWindows ooh_outside;                               // a date outside the range
   // The step-down measures' per-episode facts, worked out once for every period (compliance_transitions.cpp).
   mutable std::shared_ptr<detail::TransitionCache> transitions;
-  // What the review obligations need of each episode (parallel to `episodes`), looked up once.
-  std::vector<ReviewFacts> review_facts;
+  // What the review obligations need of each episode (parallel to `episodes`), looked up once: the
+  // snapshot's index's when `index` was built for it, else own_review_facts'.
+  std::vector<const ReviewFacts*> review_facts;
+  std::vector<ReviewFacts> own_review_facts;
+  // The snapshot's compliance index (what does not depend on now), or null: then worked out here.
+  const ComplianceIndex* index = nullptr;
   // `first` as a day number (days since 1970-01-01), and day_start of a day number (issue 6: a
   // measure's loops step in day numbers, without a calendar conversion a step).
   long first_day = 0;
   Instant day_start_n(long day) const;
 };
-MeasureData prepare_measure_data(const Snapshot& s, LocalDate from, LocalDate to, Instant now);
+// `index`: the snapshot's (index_compliance), used when built for `s`; the data are the same without.
+MeasureData prepare_measure_data(const Snapshot& s, LocalDate from, LocalDate to, Instant now,
+                                 const ComplianceIndex* index = nullptr);
 
 // One measure over one period. `data` (optional) must have been prepared for a range covering the
 // period; otherwise it is prepared here.
@@ -168,7 +175,10 @@ struct ComplianceBoard {
   std::vector<MeasureResult> measures;  // in the rules' order
 };
 
-ComplianceBoard build_compliance_board(const Snapshot& s, const ComplianceRules& rules, Instant now);
+// `index`: the snapshot's (core/compliance_index.hpp: what does not depend on now, built once per
+// snapshot), used when built for `s`; the board is the same without it.
+ComplianceBoard build_compliance_board(const Snapshot& s, const ComplianceRules& rules, Instant now,
+                                       const ComplianceIndex* index = nullptr);
 
 // One measure's tile on the board (as build_compliance_board): a measure counted by day is counted
 // once over the whole range (period and trend) as at now, each item on its day, and each period takes
@@ -180,7 +190,8 @@ MeasureResult compute_measure_result(const Snapshot& s, const MeasureRule& rule,
 // The board is built without the detail text of any list (most are never opened): this writes one
 // tile's (the current period counted on its own, with text; the same items in the same order).
 // Returns true when it wrote them (false: already written, or no such measure on the board).
-bool write_measure_details(const Snapshot& s, ComplianceBoard& b, std::string_view measure_id);
+bool write_measure_details(const Snapshot& s, ComplianceBoard& b, std::string_view measure_id,
+                           const ComplianceIndex* index = nullptr);
 // Whether a measure's items for a past period are exactly those of a count as at now on the
 // period's days (judged on its own day, once that day has ended, by facts fixed by then). Not so for
 // the as-at-now measures, the 4-hour follow-up (pending as at the period's end) and the per-person

@@ -2,6 +2,7 @@
 // Internals shared by the compliance measure files: the counting functions the registry names, and
 // small helpers about episodes and visits at a moment. Nothing outside core/compliance*.cpp uses this.
 #include "core/compliance.hpp"
+#include "core/compliance_index.hpp"
 
 #include "core/review_due.hpp"
 #include "core/step_down.hpp"
@@ -102,6 +103,7 @@ class StampedSlots {
 // or which was met), walked once from the episode's reviews with review_obligations_as_at.
 // Fills data.review_history and data.review_history_why.
 // `every_review`: walk every review of the episodes (the reference the bounded walk is tested against).
+// With the snapshot's index (data.index built for it) each review's obligation is the index's.
 void review_history_items(const Snapshot& s, MeasureData& data, LocalDate from, LocalDate to, Instant now,
                           bool every_review = false);
 // The episode as it stood at `at`: open unless closed by then, stage from its plan for past instants.
@@ -121,6 +123,12 @@ EpisodeAsAt state_as_at(const Snapshot& s, const ReviewFacts& f, Instant at, Ins
 // The same with `at_day` = local_day_number(at, s.zone()) given by the caller (worked out once for
 // every use of the same instant: a review's state and obligation, a trend week's episodes).
 EpisodeAsAt state_as_at(const Snapshot& s, const ReviewFacts& f, Instant at, Instant now, long at_day);
+// What review k of the episode of `facts` met (the history's rule, as held at any `now` after it).
+// `then`: the episode's state a second before it, `at_day` that second's local day, when the caller
+// has them; `days`: local midnights from a board's table.
+ComplianceIndex::ReviewMet review_met(const Snapshot& s, const ReviewFacts& facts, size_t k,
+                                      std::optional<EpisodeAsAt> then = std::nullopt,
+                                      std::optional<long> at_day = std::nullopt, const MeasureData* days = nullptr);
 // The next obligation of the episode as it stood at `at` (the front of review_obligations_as_at of
 // episode_as_at), from facts looked up once; nullopt when it was closed then.
 std::optional<ReviewObligation> next_review_then(const Snapshot& s, const ReviewFacts& f, Instant at, Instant now);

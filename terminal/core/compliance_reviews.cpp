@@ -128,6 +128,32 @@ std::string review_why_words(const MeasureData::ReviewWhy& why, Zone zone) {
 
 }  // namespace
 
+ComplianceIndex::ReviewMet review_met(const Snapshot& s, const ReviewFacts& facts, size_t k, std::optional<EpisodeAsAt> then,
+                                      std::optional<long> at_day, const MeasureData* days) {
+  ComplianceIndex::ReviewMet met;
+  const Episode& e = *facts.episode;
+  const Review* r = facts.reviews[k];
+  const Instant at = r->held_at - 1s;
+  const Zone zone = s.zone();
+  // Its local day, worked out once for the episode's state then and its obligation.
+  if (!at_day) at_day = local_day_number(at, zone);
+  // next_review_then(s, facts, at, now) for any now after the review: the state a second before a
+  // held review does not depend on now (state_as_at reads now only for `at` at or after it).
+  if (!then) then = state_as_at(s, facts, at, Instant::max(), *at_day);
+  if (!then->open) return met;
+  auto ob = next_review_as_at(s, facts, then->stage, at, *at_day);
+  // Not due before the episode closed: an obligation that never fell due is not counted.
+  if (!ob || (e.closed_at && ob->due >= *e.closed_at)) return met;
+  met.counted = true;
+  met.due_day = static_cast<std::int32_t>(local_day_number(ob->due, zone));
+  const Instant due_day_end =
+      days ? days->day_start_n(met.due_day + 1) : start_of_local_day(date_of_day_number(met.due_day + 1), zone);
+  met.on_time = r->held_at < due_day_end;
+  met.rule = ob->rule;
+  met.due = ob->due;
+  return met;
+}
+
 void review_history_items(const Snapshot& s, MeasureData& data, LocalDate from, LocalDate to, Instant now, bool every_review) {
   std::vector<MeasureItem>& out = data.review_history;
   out.clear();
@@ -136,50 +162,54 @@ void review_history_items(const Snapshot& s, MeasureData& data, LocalDate from, 
   const Instant range_start = data.day_start(from);
   const Instant range_end = data.day_end(to);
   const long from_n = day_number(from), to_n = day_number(to);
+  // The reviews' obligations from the snapshot's index when it has one (worked out once per snapshot).
+  const ComplianceIndex* index = data.index && data.index->built_for(s) ? data.index : nullptr;
   for (size_t i = 0; i < data.episodes.size(); ++i) {
     const Episode& e = *data.episodes[i];
     if (e.accepted_at > now || e.accepted_at >= range_end) continue;
     if (e.closed_at && *e.closed_at < range_start) continue;
     const Instant stop = e.closed_at ? std::min(*e.closed_at, now) : now;
-    const ReviewFacts& facts = data.review_facts[i];
+    const ReviewFacts& facts = *data.review_facts[i];
     const auto& reviews = facts.reviews;
-    auto add = [&](const ReviewObligation& ob, long due_day, bool met, std::optional<Instant> held, bool closed) {
+    auto add = [&](const RuleText* rule, Instant due, long due_day, bool met, std::optional<Instant> held, bool closed) {
       if (due_day < from_n || due_day > to_n) return;
       MeasureItem item;
       item.episode = e.id;
       item.day = date_of_day_number(due_day);
       item.met = met;
       out.push_back(std::move(item));
-      data.review_history_why.push_back({ob.rule, ob.due, held, closed});
+      data.review_history_why.push_back({rule, due, held, closed});
     };
     // Each review meets the earliest obligation open just before it was held.
-    for (size_t k = 0; k < reviews.size(); ++k) {
-      const Review* r = reviews[k];
-      if (r->held_at > stop) break;
-      const Instant at = r->held_at - 1s;
-      // Its local day, worked out once for the episode's state then and its obligation (at < now).
-      const long at_day = local_day_number(at, zone);
-      // A review held long before the range meets an obligation due before it, when that obligation's
-      // due time is bounded: the first review (none held before) is due within a day of acceptance,
-      // and while intensive the weekly one is due within a week of the last review. Skipped unasked.
-      // The episode as it stood then, worked out once for the check below and the obligation.
-      std::optional<EpisodeAsAt> then;
-      if (!every_review) {
-        const bool none_before = k == 0 || reviews[0]->held_at > at;
-        if (none_before ? e.accepted_at + s.review_rules.first_review_within < range_start
-                        : at + s.review_rules.intensive_interval < range_start &&
-                              (then = state_as_at(s, facts, at, now, at_day))->stage == Stage::intensive)
-          continue;
+    const auto met = index ? index->met_by_reviews_of(static_cast<size_t>(&e - s.episodes.data()))
+                           : std::span<const ComplianceIndex::ReviewMet>();
+    if (index && index->facts_of(static_cast<size_t>(&e - s.episodes.data())) == &facts) {
+      for (size_t k = 0; k < reviews.size() && k < met.size(); ++k) {
+        if (reviews[k]->held_at > stop) break;
+        if (met[k].counted) add(met[k].rule, met[k].due, met[k].due_day, met[k].on_time, reviews[k]->held_at, false);
       }
-      // next_review_then(s, facts, at, now) with the state found above.
-      if (!then) then = state_as_at(s, facts, at, now, at_day);
-      if (!then->open) continue;
-      auto ob = next_review_as_at(s, facts, then->stage, at, at_day);  // at < stop <= now
-      // Not due before the episode closed: an obligation that never fell due is not counted.
-      if (!ob || (e.closed_at && ob->due >= *e.closed_at)) continue;
-      const long due_day = local_day_number(ob->due, zone);
-      const bool on_time = r->held_at < data.day_start_n(due_day + 1);
-      add(*ob, due_day, on_time, r->held_at, false);
+    } else {
+      for (size_t k = 0; k < reviews.size(); ++k) {
+        const Review* r = reviews[k];
+        if (r->held_at > stop) break;
+        const Instant at = r->held_at - 1s;
+        // Its local day, worked out once for the episode's state then and its obligation (at < now).
+        const long at_day = local_day_number(at, zone);
+        // A review held long before the range meets an obligation due before it, when that obligation's
+        // due time is bounded: the first review (none held before) is due within a day of acceptance,
+        // and while intensive the weekly one is due within a week of the last review. Skipped unasked.
+        // The episode as it stood then, worked out once for the check below and the obligation.
+        std::optional<EpisodeAsAt> then;
+        if (!every_review) {
+          const bool none_before = k == 0 || reviews[0]->held_at > at;
+          if (none_before ? e.accepted_at + s.review_rules.first_review_within < range_start
+                          : at + s.review_rules.intensive_interval < range_start &&
+                                (then = state_as_at(s, facts, at, now, at_day))->stage == Stage::intensive)
+            continue;
+        }
+        const ComplianceIndex::ReviewMet m = review_met(s, facts, k, then, at_day, &data);
+        if (m.counted) add(m.rule, m.due, m.due_day, m.on_time, r->held_at, false);
+      }
     }
     // The obligation still open at the end (now, or closure): missed once its due day has ended.
     if (stop < range_start) continue;
@@ -188,7 +218,7 @@ void review_history_items(const Snapshot& s, MeasureData& data, LocalDate from, 
     if (!ob) continue;
     const long due_day = local_day_number(ob->due, zone);
     if (data.day_start_n(due_day + 1) > last) continue;
-    add(*ob, due_day, false, std::nullopt, e.closed_at && *e.closed_at <= now);
+    add(ob->rule, ob->due, due_day, false, std::nullopt, e.closed_at && *e.closed_at <= now);
   }
 }
 
@@ -211,7 +241,7 @@ std::vector<MeasureItem> reviews_overdue_now(const MeasureInput& in, const Measu
   for (size_t i = 0; i < in.data->episodes.size(); ++i) {
     const Episode& e = *in.data->episodes[i];
     if (!open_at(e, in.as_at)) continue;
-    auto ob = next_review_then(in.s, in.data->review_facts[i], in.as_at, in.now, as_at_day);
+    auto ob = next_review_then(in.s, *in.data->review_facts[i], in.as_at, in.now, as_at_day);
     if (!ob) continue;
     MeasureItem item;
     item.episode = e.id;
@@ -231,7 +261,7 @@ std::vector<MeasureItem> six_weeks_without_review(const MeasureInput& in, const 
   for (size_t i = 0; i < in.data->episodes.size(); ++i) {
     const Episode& e = *in.data->episodes[i];
     if (!open_at(e, in.as_at) || e.accepted_at + date::days{rules.six_week_day} > in.as_at) continue;
-    const ReviewFacts& facts = in.data->review_facts[i];
+    const ReviewFacts& facts = *in.data->review_facts[i];
     const EpisodeAsAt then = state_as_at(in.s, facts, in.as_at, in.now);
     auto list = review_obligations_as_at(in.s, facts, then.stage, std::min(in.as_at, in.now));
     MeasureItem item;
@@ -265,7 +295,7 @@ std::vector<PeriodCount> reviews_overdue_at(const Snapshot& s, const MeasureData
     for (size_t k = 0; k < periods.size(); ++k) {
       const Instant as_at = periods[k].as_at;
       if (!open_at(e, as_at)) continue;
-      auto ob = next_review_then(s, d.review_facts[i], as_at, now, as_at_days[k]);
+      auto ob = next_review_then(s, *d.review_facts[i], as_at, now, as_at_days[k]);
       if (!ob) continue;
       ++out[k].items;
       if (!(as_at > ob->due)) ++out[k].met;  // as reviews_overdue_now's item.met
@@ -282,7 +312,7 @@ std::vector<PeriodCount> six_weeks_without_review_at(const Snapshot& s, const Me
   for (size_t k = 0; k < periods.size(); ++k) as_at_days[k] = local_day_number(periods[k].as_at, s.zone());
   for (size_t i = 0; i < d.episodes.size(); ++i) {
     const Episode& e = *d.episodes[i];
-    const ReviewFacts& facts = d.review_facts[i];
+    const ReviewFacts& facts = *d.review_facts[i];
     for (size_t k = 0; k < periods.size(); ++k) {
       const Instant as_at = periods[k].as_at;
       if (!open_at(e, as_at) || e.accepted_at + date::days{rules.six_week_day} > as_at) continue;

@@ -69,8 +69,8 @@ std::vector<TransitionCache::StepDownAt>& listed_step_downs(const MeasureInput& 
       days.clear();
       // The plan and its step-down days as the episode's review facts found them once (issue 6),
       // when they did (facts made otherwise are looked up here).
-      const ReviewFacts* facts = i < in.data->review_facts.size() && in.data->review_facts[i].episode == e
-                                     ? &in.data->review_facts[i]
+      const ReviewFacts* facts = i < in.data->review_facts.size() && in.data->review_facts[i]->episode == e
+                                     ? in.data->review_facts[i]
                                      : nullptr;
       const ContactPlan* plan = facts ? facts->plan : in.s.plan_for_episode(e->id);
       if (plan && facts && facts->plan_step_down_phase.size() == facts->plan_step_downs.size()) {

@@ -29,6 +29,37 @@ BoardSet before_frame(app::TerminalModel& m, const ui::UiState& state, Instant n
   return m.ensure(app::boards_needed(state), now);
 }
 
+// The compliance screen's step before a frame.
+BoardSet before_frame_compliance(app::TerminalModel& m, Instant now) {
+  ui::UiState state;
+  ui::signed_in(state, "S01");
+  state.screen = ui::Screen::compliance;
+  return m.ensure(app::boards_needed(state), now) & boards::compliance;
+}
+
+// Every figure of two compliance boards, items and their text included.
+void same_figures(const ComplianceBoard& a, const ComplianceBoard& b) {
+  REQUIRE(a.measures.size() == b.measures.size());
+  for (size_t i = 0; i < a.measures.size(); ++i) {
+    CAPTURE(b.measures[i].rule->id);
+    auto same = [](const MeasureFigure& x, const MeasureFigure& y) {
+      CHECK(x.numerator == y.numerator);
+      CHECK(x.denominator == y.denominator);
+      CHECK(x.state == y.state);
+      REQUIRE(x.items.size() == y.items.size());
+      for (size_t k = 0; k < x.items.size(); ++k) {
+        CHECK(x.items[k].episode == y.items[k].episode);
+        CHECK(x.items[k].day == y.items[k].day);
+        CHECK(x.items[k].met == y.items[k].met);
+        CHECK(x.detail(x.items[k]) == y.detail(y.items[k]));
+      }
+    };
+    same(a.measures[i].current, b.measures[i].current);
+    REQUIRE(a.measures[i].weeks.size() == b.measures[i].weeks.size());
+    for (size_t w = 0; w < a.measures[i].weeks.size(); ++w) same(a.measures[i].weeks[w], b.measures[i].weeks[w]);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("lazy boards: a minute tick on the wall's Today board derives the day board only") {
@@ -109,4 +140,37 @@ TEST_CASE("lazy boards: an open sheet derives who is on shift; the locked wall n
   state.screen = ui::Screen::compliance;  // a locked wall draws Today whatever was on view
   CHECK(app::boards_needed(state) == boards::day);
   CHECK_FALSE(app::ooh_needed(state));
+}
+
+TEST_CASE("lazy boards: the compliance screen's minute recompute uses the snapshot's index, built once per data change") {
+  app::TerminalModel m = model_of_small_team();
+  const Instant t = test::at("2026-11-23T10:30:00");
+  CHECK(before_frame_compliance(m, t) == boards::compliance);
+  CHECK(m.indexings == 1);
+  CHECK(m.compliance_index_fresh());
+  // A minute later the measures are recomputed from the same index, and equal a fresh board.
+  for (int minute = 1; minute <= 3; ++minute) {
+    const Instant later = t + std::chrono::minutes(minute);
+    CHECK(before_frame_compliance(m, later) == boards::compliance);
+    CHECK(m.indexings == 1);
+    same_figures(m.compliance, build_compliance_board(m.snapshot, m.compliance_rules, later));
+  }
+  // A command edits the snapshot in place (here: the last review before now moved 20 days earlier;
+  // the rows keep their places and counts): the next board indexes it again, and equals a fresh one.
+  Review* last = nullptr;
+  for (Review& r : m.snapshot.reviews)
+    if (r.held_at <= t && (!last || r.held_at > last->held_at)) last = &r;
+  REQUIRE(last);
+  last->held_at -= std::chrono::days(20);
+  m.changed();
+  CHECK_FALSE(m.compliance_index_fresh());
+  const Instant after = t + std::chrono::minutes(4);
+  CHECK(before_frame_compliance(m, after) == boards::compliance);
+  CHECK(m.indexings == 2);
+  same_figures(m.compliance, build_compliance_board(m.snapshot, m.compliance_rules, after));
+  // Opening a list writes its text from the index too: the same text as a fresh board's.
+  ComplianceBoard fresh = build_compliance_board(m.snapshot, m.compliance_rules, after);
+  CHECK(m.compliance_details("reviews-on-time", after));
+  CHECK(write_measure_details(m.snapshot, fresh, "reviews-on-time"));
+  same_figures(m.compliance, fresh);
 }

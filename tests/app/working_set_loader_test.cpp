@@ -186,6 +186,11 @@ TEST_CASE("working set loader: the whole working set arrives on the loop's turn 
   CHECK(s.model.snapshot.review_rules.six_week_day == 40);
   CHECK(s.model.loaded_at == later);
   CHECK(s.model.generation > generation);  // every board is stale
+  // The compliance index is built as the set settles in, before any board asks for it (issue 6).
+  CHECK_FALSE(s.model.compliance_index_fresh());
+  app::settle_after_swap(s);
+  CHECK(s.model.compliance_index_fresh());
+  CHECK(s.model.compliance_index.episodes_from == from);  // the episodes the set's rows are loaded for
 }
 
 TEST_CASE("working set loader: a load that fails wakes the loop and hands back its error") {
@@ -224,6 +229,35 @@ TEST_CASE("kiosk reload: after a change the session holds the new rows, compact,
   check_stored_alike(s.model.snapshot, expected);
   // The session's connection still works on the loop's thread afterwards.
   CHECK(s.db.data_version() == s.db.data_version());
+}
+
+TEST_CASE("kiosk reload: the new snapshot is indexed for the compliance screen with the reload, and its board is a fresh one") {
+  TempFile file;
+  const Zone zone = find_zone("Europe/London");
+  const Instant now = demo_now();
+  app::Session s = demo_session(file, now, zone);
+  {
+    auto other = store::Database::open(file.path.string(), store::OpenMode::existing);  // a change elsewhere
+    other.exec("UPDATE visit SET reason = 'moved' WHERE id = (SELECT MAX(id) FROM visit)", "changing a visit");
+  }
+  const Instant later = now + std::chrono::seconds(5);
+  app::reload_and_settle(s, later);
+  CHECK(s.model.compliance_index_fresh());  // built on the reload's own thread, not by a board
+  CHECK(s.model.indexings == 1);
+  for (int minute = 0; minute < 3; ++minute) {
+    const Instant at = later + std::chrono::minutes(minute);
+    CHECK(s.model.ensure(app::boards::compliance, at) == app::boards::compliance);
+    CHECK(s.model.indexings == 1);  // each minute recomputes the measures only
+    const ComplianceBoard fresh = build_compliance_board(s.model.snapshot, s.model.compliance_rules, at);
+    REQUIRE(s.model.compliance.measures.size() == fresh.measures.size());
+    for (std::size_t m = 0; m < fresh.measures.size(); ++m) {
+      CAPTURE(fresh.measures[m].rule->id);
+      CHECK(s.model.compliance.measures[m].current.numerator == fresh.measures[m].current.numerator);
+      CHECK(s.model.compliance.measures[m].current.denominator == fresh.measures[m].current.denominator);
+      for (std::size_t w = 0; w < fresh.measures[m].weeks.size(); ++w)
+        CHECK(s.model.compliance.measures[m].weeks[w].numerator == fresh.measures[m].weeks[w].numerator);
+    }
+  }
 }
 
 TEST_CASE("kiosk reload: a reload that fails leaves the session's rows and the rules read at the start as they were") {

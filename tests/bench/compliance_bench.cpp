@@ -1,11 +1,16 @@
 // compliance_bench: the time to recompute the whole compliance screen (every measure over the last
 // 28 days plus its 12-week trend) at trust scale: 15 demo teams (seeds 1-15) with five years of
-// history each. Prints the median of several runs and the figures it computed.
+// history each. Prints the median of several runs and the figures it computed. The kiosk recomputes
+// the screen from its snapshot's compliance index (core/compliance_index.hpp: built once per snapshot,
+// when it is loaded or first needed after a data change): the index is timed on its own row.
 // Usage: compliance_bench [--full]   (--full: more runs)
 #include "core/compliance.hpp"
+#include "core/compliance_index.hpp"
 #include "core/demo_team.hpp"
 #include "core/outcomes.hpp"
 #include "core/working_set.hpp"
+
+#include <malloc.h>
 
 #include <algorithm>
 #include <chrono>
@@ -124,17 +129,38 @@ int main(int argc, char** argv) {
     kiosk.push_back(working_set_of(s, now));
     kiosk_visits += kiosk.back().visits.size();
   }
-  std::printf("kiosk working set (history from 26 weeks back plus open episodes): %zu visits\n\n", kiosk_visits);
+  std::printf("kiosk working set (history from 26 weeks back plus open episodes): %zu visits\n", kiosk_visits);
 
   std::vector<ComplianceBoard> boards(trust.size());
+  // Each snapshot's index, built once (a snapshot is not moved after: the index names it).
+  std::vector<ComplianceIndex> trust_index(trust.size()), kiosk_index(kiosk.size());
+  auto index_all = [](const std::vector<Snapshot>& snaps, std::vector<ComplianceIndex>& out) {
+    for (size_t i = 0; i < snaps.size(); ++i) out[i] = index_compliance_for(snaps[i]);
+  };
   if (profile > 0) {
+    // --profile N [outcomes|kiosk] [fresh]: with the index built first (outside build_compliance_board), as
+    // the kiosk recomputes; "fresh": without it (the index's work inside every recompute).
+    // "kiosk": the kiosk's working sets instead of the full snapshots.
+    const bool fresh = argc > 3 && std::strcmp(argv[argc - 1], "fresh") == 0;
+    const bool on_kiosk = argc > 3 && std::strcmp(argv[3], "kiosk") == 0;
+    const bool with_outcomes = !on_kiosk && argc > (fresh ? 4 : 3);
+    const std::vector<Snapshot>& snaps = on_kiosk ? kiosk : trust;
+    std::vector<ComplianceIndex>& indexes = on_kiosk ? kiosk_index : trust_index;
+    index_all(snaps, indexes);
     std::vector<OutcomesBoard> ob(trust.size());
     for (int r = 0; r < profile; ++r)
-      for (size_t i = 0; i < trust.size(); ++i) {
-        boards[i] = build_compliance_board(trust[i], rules, now);
-        if (argc > 3) ob[i] = build_outcomes_board(trust[i], now);
+      for (size_t i = 0; i < snaps.size(); ++i) {
+        boards[i] = build_compliance_board(snaps[i], rules, now, fresh ? nullptr : &indexes[i]);
+        if (with_outcomes) ob[i] = build_outcomes_board(trust[i], now);
       }
     return 0;
+  }
+  {
+    // What the kiosk keeps beside its snapshot: the index's heap bytes (malloc's in-use bytes before and after).
+    const size_t before = mallinfo2().uordblks;
+    index_all(kiosk, kiosk_index);
+    std::printf("kiosk working set: the compliance indexes hold %.2f MiB of heap\n\n",
+                static_cast<double>(mallinfo2().uordblks - before) / (1024.0 * 1024.0));
   }
   auto row = [&](const char* what, double ms) { std::printf("| %-52s | %9.2f | %4d | %9.2f |\n", what, ms, runs, last_cpu_ms); };
   std::printf("| %-52s | %9s | %4s | %9s |\n", "recompute the compliance screen", "ms", "runs", "cpu ms");
@@ -144,6 +170,11 @@ int main(int argc, char** argv) {
       median_ms(runs, [&] { boards[0] = build_compliance_board(trust[0], rules, now); }));
   row("whole trust: 15 teams", median_ms(runs, [&] {
         for (size_t i = 0; i < trust.size(); ++i) boards[i] = build_compliance_board(trust[i], rules, now);
+      }));
+  // Once per snapshot, not per recompute: what the board needs of a snapshot that does not depend on now.
+  row("  index each team's snapshot (once per snapshot)", median_ms(runs, [&] { index_all(trust, trust_index); }));
+  row("whole trust: 15 teams, from the snapshots' index", median_ms(runs, [&] {
+        for (size_t i = 0; i < trust.size(); ++i) boards[i] = build_compliance_board(trust[i], rules, now, &trust_index[i]);
       }));
   // An addition, not the CPU work: the teams split over two threads (the machine has two cores).
   // The first column is the wall time; the last is the CPU time of both threads together.
@@ -155,13 +186,19 @@ int main(int argc, char** argv) {
         other.join();
       }));
   std::vector<ComplianceBoard> kiosk_boards(trust.size());
-  row("whole trust, kiosk working set (what the screen recomputes)", median_ms(runs, [&] {
+  row("whole trust, kiosk working set, fresh (no index)", median_ms(runs, [&] {
         for (size_t i = 0; i < kiosk.size(); ++i) kiosk_boards[i] = build_compliance_board(kiosk[i], rules, now);
+      }));
+  // The kiosk indexes its snapshot when it is loaded (on the reload's own thread) or, after one of
+  // its own commands changed it in place, before the first board derived from it (app/terminal_model.hpp).
+  row("  kiosk working set: index the snapshots (once per snapshot)", median_ms(runs, [&] { index_all(kiosk, kiosk_index); }));
+  row("whole trust, kiosk working set (what the screen recomputes)", median_ms(runs, [&] {
+        for (size_t i = 0; i < kiosk.size(); ++i) kiosk_boards[i] = build_compliance_board(kiosk[i], rules, now, &kiosk_index[i]);
       }));
   // Opening a tile's list writes its text (the current period counted on its own): the largest list.
   row("open the largest list (team seed 1: write its text)", median_ms(runs, [&] {
         ComplianceBoard b = boards[0];
-        write_measure_details(trust[0], b, "visit-outcome-same-day");
+        write_measure_details(trust[0], b, "visit-outcome-same-day", &trust_index[0]);
       }));
   std::vector<OutcomesBoard> outcome_boards(trust.size());
   row("outcomes screen, one team (52 weeks + 12 weekly)",
@@ -174,7 +211,7 @@ int main(int argc, char** argv) {
   const LocalDate from = LocalDate{date::sys_days{today} - date::days{7 * rules.trend_weeks - 1}};
   std::vector<MeasureData> data(trust.size());
   row("  of which: prepare visits, shifts, review history", median_ms(runs, [&] {
-        for (size_t i = 0; i < trust.size(); ++i) data[i] = prepare_measure_data(trust[i], from, today, now);
+        for (size_t i = 0; i < trust.size(); ++i) data[i] = prepare_measure_data(trust[i], from, today, now, &trust_index[i]);
       }));
   for (const auto& rule : rules.measures) {
     const double ms = median_ms(runs, [&] {

@@ -121,7 +121,7 @@ TEST_CASE("compliance: review facts with the board's table of local midnights eq
       REQUIRE(d.review_facts.size() == d.episodes.size());
       for (size_t i = 0; i < d.episodes.size(); ++i) {
         CAPTURE(d.episodes[i]->id);
-        const ReviewFacts& table = d.review_facts[i];
+        const ReviewFacts& table = *d.review_facts[i];
         const ReviewFacts alone = review_facts(s, *d.episodes[i]);
         CHECK(table.plan == alone.plan);
         CHECK(table.plan_step_downs == alone.plan_step_downs);
