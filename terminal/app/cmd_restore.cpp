@@ -17,6 +17,8 @@ int run_restore(const CommandLine& cl) {
 
   auto key = archive::load_key(archive::key_path(cl.option("key")), false);
   auto summary = archive::restore_backup(archive_path, db_path, key, clock.now());
+  if (!summary.removed_leftover.empty())
+    std::cerr << "restore: removed " << summary.removed_leftover << ", left by an earlier restore that did not finish\n";
   std::cerr << "restore: " << archive_path << " (team '" << summary.header.team << "', taken "
             << summary.header.created_at << ", schema " << summary.header.schema_version << ") -> " << db_path
             << ": " << summary.header.table_rows.size() << " tables, " << summary.header.total_rows() << " rows";

@@ -20,16 +20,20 @@ struct LineError {
   std::string what;
 };
 
-std::string required_string(const json& j, const char* field) {
-  if (!j.contains(field)) throw LineError{std::string("missing field '") + field + "'"};
+// The field's text, which must be a string when given.
+std::string string_value(const json& j, const char* field) {
   if (!j[field].is_string()) throw LineError{std::string("field '") + field + "' must be a string"};
   return j[field].get<std::string>();
 }
 
+std::string required_string(const json& j, const char* field) {
+  if (!j.contains(field)) throw LineError{std::string("missing field '") + field + "'"};
+  return string_value(j, field);
+}
+
 std::string optional_string(const json& j, const char* field) {
   if (!j.contains(field) || j[field].is_null()) return "";
-  if (!j[field].is_string()) throw LineError{std::string("field '") + field + "' must be a string"};
-  return j[field].get<std::string>();
+  return string_value(j, field);
 }
 
 Id required_id(const json& j, const char* field) {
@@ -45,27 +49,42 @@ void only_fields(const json& j, const std::set<std::string>& allowed) {
   }
 }
 
-Instant time_field(const json& j, const char* field, Zone zone, Instant fallback) {
-  std::string text = optional_string(j, field);
-  if (text.empty()) return fallback;
+// A field's text as an instant (local to `zone` without an offset), or the error naming the field.
+Instant instant_of(const char* field, const std::string& text, Zone zone) {
   auto t = parse_instant(text, zone);
   if (!t) throw LineError{std::string("field '") + field + "': '" + text + "' is not an ISO-8601 time"};
   return *t;
+}
+
+Instant time_field(const json& j, const char* field, Zone zone, Instant fallback) {
+  std::string text = optional_string(j, field);
+  if (text.empty()) return fallback;
+  return instant_of(field, text, zone);
 }
 
 std::optional<Instant> optional_time(const json& j, const char* field, Zone zone) {
   std::string text = optional_string(j, field);
   if (text.empty()) return std::nullopt;
-  auto t = parse_instant(text, zone);
-  if (!t) throw LineError{std::string("field '") + field + "': '" + text + "' is not an ISO-8601 time"};
-  return *t;
+  return instant_of(field, text, zone);
 }
 
 Instant required_time(const json& j, const char* field, Zone zone) {
-  std::string text = required_string(j, field);
-  auto t = parse_instant(text, zone);
-  if (!t) throw LineError{std::string("field '") + field + "': '" + text + "' is not an ISO-8601 time"};
-  return *t;
+  return instant_of(field, required_string(j, field), zone);
+}
+
+// A required local calendar date (YYYY-MM-DD).
+LocalDate date_field(const json& j, const char* field) {
+  const std::string day = required_string(j, field);
+  auto d = parse_date(day);
+  if (!d) throw LineError{std::string("field '") + field + "': '" + day + "' is not a date (YYYY-MM-DD)"};
+  return *d;
+}
+
+// Who asked and when, as every command reads them: `by` (a staff id), then `at` (default: --now).
+template <class C>
+void by_and_at(C& c, const json& j, Zone zone, Instant default_at) {
+  c.by = required_string(j, "by");
+  c.at = time_field(j, "at", zone, default_at);
 }
 
 std::optional<Id> optional_id(const json& j, const char* field) {
@@ -109,8 +128,7 @@ Command mark_visit(const json& j, Zone zone, Instant default_at) {
   }
   m.status = *parsed;
   m.reason = optional_string(j, "reason");
-  m.by = required_string(j, "by");
-  m.at = time_field(j, "at", zone, default_at);
+  by_and_at(m, j, zone, default_at);
   return m;
 }
 
@@ -120,8 +138,7 @@ Command book_review(const json& j, Zone zone, Instant default_at) {
   c.episode = required_id(j, "episode");
   c.reviewer = required_string(j, "reviewer");
   c.slot_start = required_time(j, "slot_start", zone);
-  c.by = required_string(j, "by");
-  c.at = time_field(j, "at", zone, default_at);
+  by_and_at(c, j, zone, default_at);
   return c;
 }
 
@@ -130,8 +147,7 @@ Command cancel_booking(const json& j, Zone zone, Instant default_at) {
   CancelBooking c;
   c.booking = required_id(j, "booking");
   c.reason = optional_string(j, "reason");
-  c.by = required_string(j, "by");
-  c.at = time_field(j, "at", zone, default_at);
+  by_and_at(c, j, zone, default_at);
   return c;
 }
 
@@ -148,8 +164,7 @@ Command record_review(const json& j, Zone zone, Instant default_at) {
   c.person_told = optional_bool(j, "person_told");
   c.family_told = optional_bool(j, "family_told");
   c.next_review_due = optional_time(j, "next_review_due", zone);
-  c.by = required_string(j, "by");
-  c.at = time_field(j, "at", zone, default_at);
+  by_and_at(c, j, zone, default_at);
   c.held_at = time_field(j, "held_at", zone, c.at);
   return c;
 }
@@ -164,8 +179,7 @@ Command log_decision(const json& j, Zone zone, Instant default_at) {
   c.rationale = optional_string(j, "rationale");
   c.informed = optional_string(j, "informed");
   c.corrects = optional_id(j, "corrects");
-  c.by = required_string(j, "by");
-  c.at = time_field(j, "at", zone, default_at);
+  by_and_at(c, j, zone, default_at);
   return c;
 }
 
@@ -175,8 +189,7 @@ Command set_risk(const json& j, Zone zone, Instant default_at) {
   c.episode = required_id(j, "episode");
   c.risk = risk_field(j);
   c.reason = optional_string(j, "reason");
-  c.by = required_string(j, "by");
-  c.at = time_field(j, "at", zone, default_at);
+  by_and_at(c, j, zone, default_at);
   return c;
 }
 
@@ -186,8 +199,7 @@ Command raise_concern(const json& j, Zone zone, Instant default_at) {
   c.episode = required_id(j, "episode");
   c.source = required_string(j, "source");
   c.note = optional_string(j, "note");
-  c.by = required_string(j, "by");
-  c.at = time_field(j, "at", zone, default_at);
+  by_and_at(c, j, zone, default_at);
   return c;
 }
 
@@ -198,8 +210,7 @@ Command acknowledge_escalation(const json& j, Zone zone, Instant default_at) {
   c.trigger = required_string(j, "trigger");
   c.fired_at = required_time(j, "fired_at", zone);
   c.note = optional_string(j, "note");
-  c.by = required_string(j, "by");
-  c.at = time_field(j, "at", zone, default_at);
+  by_and_at(c, j, zone, default_at);
   return c;
 }
 
@@ -212,8 +223,7 @@ Command set_thresholds(const json& j, Zone zone, Instant default_at) {
   c.high_risk_over_24h = !j.contains("high_risk_over_24h") || j["high_risk_over_24h"].is_null() || optional_bool(j, "high_risk_over_24h");
   c.two_missed_in_a_row = !j.contains("two_missed_in_a_row") || j["two_missed_in_a_row"].is_null() || optional_bool(j, "two_missed_in_a_row");
   c.carer_concern = !j.contains("carer_concern") || j["carer_concern"].is_null() || optional_bool(j, "carer_concern");
-  c.by = required_string(j, "by");
-  c.at = time_field(j, "at", zone, default_at);
+  by_and_at(c, j, zone, default_at);
   return c;
 }
 
@@ -221,8 +231,7 @@ Command clear_lockout(const json& j, Zone zone, Instant default_at) {
   only_fields(j, {"command", "staff", "by", "at"});
   ClearLockout c;
   c.staff = required_string(j, "staff");
-  c.by = required_string(j, "by");
-  c.at = time_field(j, "at", zone, default_at);
+  by_and_at(c, j, zone, default_at);
   return c;
 }
 
@@ -231,8 +240,7 @@ Command step_down(const json& j, Zone zone, Instant default_at) {
   StepDown c;
   c.episode = required_id(j, "episode");
   c.note = optional_string(j, "note");
-  c.by = required_string(j, "by");
-  c.at = time_field(j, "at", zone, default_at);
+  by_and_at(c, j, zone, default_at);
   return c;
 }
 
@@ -247,8 +255,7 @@ AllocateVisit allocation_fields(const json& j) {
 Command allocate_visit(const json& j, Zone zone, Instant default_at) {
   only_fields(j, {"command", "visit", "staff1", "staff2", "by", "at"});
   AllocateVisit c = allocation_fields(j);
-  c.by = required_string(j, "by");
-  c.at = time_field(j, "at", zone, default_at);
+  by_and_at(c, j, zone, default_at);
   return c;
 }
 
@@ -257,8 +264,7 @@ Command unallocate_visit(const json& j, Zone zone, Instant default_at) {
   UnallocateVisit c;
   c.visit = required_id(j, "visit");
   c.reason = optional_string(j, "reason");
-  c.by = required_string(j, "by");
-  c.at = time_field(j, "at", zone, default_at);
+  by_and_at(c, j, zone, default_at);
   return c;
 }
 
@@ -267,8 +273,7 @@ Command allocate_visits(const json& j, Zone zone, Instant default_at) {
   AllocateVisits c;
   if (!j.contains("allocations")) throw LineError{"missing field 'allocations'"};
   if (!j["allocations"].is_array()) throw LineError{"field 'allocations' must be a list of {visit, staff1, staff2}"};
-  c.by = required_string(j, "by");
-  c.at = time_field(j, "at", zone, default_at);
+  by_and_at(c, j, zone, default_at);
   for (const auto& item : j["allocations"]) {
     if (!item.is_object()) throw LineError{"field 'allocations' must be a list of {visit, staff1, staff2}"};
     only_fields(item, {"visit", "staff1", "staff2"});
@@ -288,12 +293,8 @@ Command add_shift(const json& j, Zone zone, Instant default_at) {
   auto parsed = parse_shift_kind(kind);
   if (!parsed) throw LineError{"field 'kind': '" + kind + "' is not one of early, late, twilight, night"};
   c.kind = *parsed;
-  std::string day = required_string(j, "date");
-  auto d = parse_date(day);
-  if (!d) throw LineError{"field 'date': '" + day + "' is not a date (YYYY-MM-DD)"};
-  c.date = *d;
-  c.by = required_string(j, "by");
-  c.at = time_field(j, "at", zone, default_at);
+  c.date = date_field(j, "date");
+  by_and_at(c, j, zone, default_at);
   return c;
 }
 
@@ -307,8 +308,7 @@ Command step_up(const json& j, Zone zone, Instant default_at) {
     auto days = j["days"].get<std::int64_t>();
     c.days = days < 0 || days > 1000 ? -1 : static_cast<int>(days);
   }
-  c.by = required_string(j, "by");
-  c.at = time_field(j, "at", zone, default_at);
+  by_and_at(c, j, zone, default_at);
   return c;
 }
 
@@ -317,8 +317,7 @@ Command remove_shift(const json& j, Zone zone, Instant default_at) {
   RemoveShift c;
   c.shift = required_id(j, "shift");
   c.reason = optional_string(j, "reason");
-  c.by = required_string(j, "by");
-  c.at = time_field(j, "at", zone, default_at);
+  by_and_at(c, j, zone, default_at);
   return c;
 }
 
@@ -328,8 +327,7 @@ Command record_reassessment(const json& j, Zone zone, Instant default_at) {
   c.episode = required_id(j, "episode");
   c.risk = risk_field(j);
   c.note = required_string(j, "note");
-  c.by = required_string(j, "by");
-  c.at = time_field(j, "at", zone, default_at);
+  by_and_at(c, j, zone, default_at);
   return c;
 }
 
@@ -339,8 +337,7 @@ Command record_transition_item(const json& j, Zone zone, Instant default_at) {
   c.episode = required_id(j, "episode");
   c.item = required_string(j, "item");
   c.detail = optional_string(j, "detail");
-  c.by = required_string(j, "by");
-  c.at = time_field(j, "at", zone, default_at);
+  by_and_at(c, j, zone, default_at);
   return c;
 }
 
@@ -351,8 +348,7 @@ Command close_episode(const json& j, Zone zone, Instant default_at) {
   c.reason = required_string(j, "reason");
   c.destination = optional_string(j, "destination");
   c.override_reason = optional_string(j, "override_reason");
-  c.by = required_string(j, "by");
-  c.at = time_field(j, "at", zone, default_at);
+  by_and_at(c, j, zone, default_at);
   return c;
 }
 
@@ -364,8 +360,7 @@ Command add_key_person(const json& j, Zone zone, Instant default_at) {
   c.relationship = required_string(j, "relationship");
   c.contact = optional_string(j, "contact");
   c.consent_to_share = optional_bool(j, "consent_to_share");
-  c.by = required_string(j, "by");
-  c.at = time_field(j, "at", zone, default_at);
+  by_and_at(c, j, zone, default_at);
   return c;
 }
 
@@ -383,8 +378,7 @@ Command update_key_person(const json& j, Zone zone, Instant default_at) {
   c.relationship = string_if_given(j, "relationship");
   c.contact = string_if_given(j, "contact");
   if (j.contains("consent_to_share") && !j["consent_to_share"].is_null()) c.consent_to_share = optional_bool(j, "consent_to_share");
-  c.by = required_string(j, "by");
-  c.at = time_field(j, "at", zone, default_at);
+  by_and_at(c, j, zone, default_at);
   return c;
 }
 
@@ -394,8 +388,7 @@ Command remove_key_person(const json& j, Zone zone, Instant default_at) {
   c.key_person = required_id(j, "key_person");
   c.reason = required_string(j, "reason");
   c.note = optional_string(j, "note");
-  c.by = required_string(j, "by");
-  c.at = time_field(j, "at", zone, default_at);
+  by_and_at(c, j, zone, default_at);
   return c;
 }
 
@@ -405,8 +398,7 @@ Command clear_care_flag(const json& j, Zone zone, Instant default_at) {
   c.episode = required_id(j, "episode");
   c.flag = required_string(j, "flag");
   c.reason = required_string(j, "reason");
-  c.by = required_string(j, "by");
-  c.at = time_field(j, "at", zone, default_at);
+  by_and_at(c, j, zone, default_at);
   return c;
 }
 
@@ -418,8 +410,7 @@ Command log_carer_contact(const json& j, Zone zone, Instant default_at) {
   c.outcome = required_string(j, "outcome");
   c.shared = optional_strings(j, "shared");
   c.note = optional_string(j, "note");
-  c.by = required_string(j, "by");
-  c.at = time_field(j, "at", zone, default_at);
+  by_and_at(c, j, zone, default_at);
   return c;
 }
 
@@ -428,13 +419,9 @@ Command start_plan(const json& j, Zone zone, Instant default_at) {
   StartPlan c;
   c.episode = required_id(j, "episode");
   c.template_name = required_string(j, "template");
-  c.by = required_string(j, "by");
-  c.at = time_field(j, "at", zone, default_at);
+  by_and_at(c, j, zone, default_at);
   if (j.contains("start")) {
-    std::string day = required_string(j, "start");
-    auto d = parse_date(day);
-    if (!d) throw LineError{"field 'start': '" + day + "' is not a date (YYYY-MM-DD)"};
-    c.start = *d;
+    c.start = date_field(j, "start");
   } else {
     c.start = local_date_of(c.at, zone);
   }
@@ -460,8 +447,7 @@ Command clear_pin(const json& j, Zone zone, Instant default_at) {
   only_fields(j, {"command", "staff", "by", "at"});
   ClearPin c;
   c.staff = required_string(j, "staff");
-  c.by = required_string(j, "by");
-  c.at = time_field(j, "at", zone, default_at);
+  by_and_at(c, j, zone, default_at);
   return c;
 }
 
@@ -470,8 +456,7 @@ Command grant_role(const json& j, Zone zone, Instant default_at) {
   GrantRole c;
   c.staff = required_string(j, "staff");
   c.role = role_field(j);
-  c.by = required_string(j, "by");
-  c.at = time_field(j, "at", zone, default_at);
+  by_and_at(c, j, zone, default_at);
   return c;
 }
 
@@ -480,8 +465,7 @@ Command revoke_role(const json& j, Zone zone, Instant default_at) {
   RevokeRole c;
   c.staff = required_string(j, "staff");
   c.role = role_field(j);
-  c.by = required_string(j, "by");
-  c.at = time_field(j, "at", zone, default_at);
+  by_and_at(c, j, zone, default_at);
   return c;
 }
 
@@ -498,10 +482,7 @@ Command add_visit(const json& j, Zone zone, Instant default_at) {
                   "by", "at", "ends_next_day"});
   AddVisit c;
   c.episode = required_id(j, "episode");
-  const std::string day = required_string(j, "date");
-  auto d = parse_date(day);
-  if (!d) throw LineError{"field 'date': '" + day + "' is not a date (YYYY-MM-DD)"};
-  c.date = *d;
+  c.date = date_field(j, "date");
   c.start_min = hm_field(j, "start");
   c.end_min = hm_field(j, "end");
   if (j.contains("type")) {
@@ -518,8 +499,7 @@ Command add_visit(const json& j, Zone zone, Instant default_at) {
   c.double_up = optional_bool(j, "double_up");
   c.required_skills = optional_strings(j, "skills");
   c.note = optional_string(j, "note");
-  c.by = required_string(j, "by");
-  c.at = time_field(j, "at", zone, default_at);
+  by_and_at(c, j, zone, default_at);
   c.ends_next_day = optional_bool(j, "ends_next_day");  // session 8: a night visit 23:30-00:30
   return c;
 }

@@ -6,6 +6,7 @@
 #include "archive/archive_error.hpp"
 #include "archive/dump_serialization.hpp"
 #include "archive/file_ops.hpp"
+#include "archive/restore_lock.hpp"
 #include "store/database_from_dump.hpp"
 #include "store/migrations.hpp"
 #include "store/statement.hpp"
@@ -201,7 +202,7 @@ RestoreSummary restore_backup(const std::string& archive_path, const std::string
                         after.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)};
 
   const std::string side = db_path + ".restoring";
-  remove_database_files(side);
+  const RestoreLock lock(side, db_path);  // held until the side file is in place (or removed)
   try {
     store::DatabaseFromRows builder(side, note);
     file.rewind();
@@ -231,7 +232,7 @@ RestoreSummary restore_backup(const std::string& archive_path, const std::string
     remove_database_files(side);
     throw ArchiveError("'" + archive_path + "' was not restored: " + e.what());
   }
-  RestoreSummary summary{header, fs::exists(db_path, ec), db_path + ".previous"};
+  RestoreSummary summary{header, fs::exists(db_path, ec), db_path + ".previous", lock.removed_leftover()};
   try {
     replace_database_file(side, db_path);
   } catch (...) {

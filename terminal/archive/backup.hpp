@@ -36,13 +36,17 @@ struct RestoreSummary {
   ArchiveHeader header;
   bool replaced_existing = false;
   std::string previous_path;  // where the replaced database was kept
+  // What a restore that did not finish (killed) had left at DB.restoring, found with no restore
+  // running and removed, in words; empty when there was nothing (archive/restore_lock.hpp).
+  std::string removed_leftover;
 };
 
 // Restores `archive_path` to `db_path`: every tag verified (a first read that keeps nothing) ->
 // a second read parsed row by row into a fresh side file (checked: integrity, foreign keys, row
 // counts against the header; migrated; one 'restore' audit row) -> one rename into place, the old
 // file kept as db_path.previous. Holds a chunk and a row at a time, never the archive or its dump
-// (session 12). On any refusal nothing at `db_path` has changed and no side file is left.
+// (session 12). On any refusal nothing at `db_path` has changed and no side file is left. One restore
+// into a database at a time: another one running is refused (ArchiveError) and keeps its side file.
 RestoreSummary restore_backup(const std::string& archive_path, const std::string& db_path, const ArchiveKey& key, Instant now);
 
 }  // namespace vb::archive

@@ -9,19 +9,14 @@
 namespace vb::store {
 
 void load_allocation(Database& db, Snapshot& s) {
-  // The loader read visits in id order: found by binary search (no hash map of every visit).
-  auto find = [&](Id id) {
-    auto it = std::lower_bound(s.visits.begin(), s.visits.end(), id, [](const Visit& v, Id x) { return v.id < x; });
-    return it != s.visits.end() && it->id == id ? it : s.visits.end();
-  };
   const std::string visits_loaded =
       where_child_in_scope(db, s, "visit_skill", "visit_id", s.visits.size(), "visit", "local_date", TimeColumn::local_date);
   StoredRow r(db, "visit_skill", "SELECT visit_id, skill FROM visit_skill" + visits_loaded + " ORDER BY visit_id, seq");
   while (r.next()) {
-    auto it = find(r.integer(0));
-    if (it == s.visits.end() && s.history_from && visits_loaded.empty()) continue;  // a visit outside the working set
-    if (it == s.visits.end()) r.fail(0, "visit " + r.text(0) + " does not exist");
-    it->required_skills.push_back(r.text(1));
+    Visit* v = find_by_id(s.visits, r.integer(0));  // the loader read visits in id order
+    if (!v && s.history_from && visits_loaded.empty()) continue;  // a visit outside the working set
+    if (!v) r.fail(0, "visit " + r.text(0) + " does not exist");
+    v->required_skills.push_back(r.text(1));
   }
 }
 

@@ -75,12 +75,25 @@ class SnapshotUndo {
   std::optional<std::vector<Shift>> shifts_;
 };
 
+// What every command writer works with inside apply_commands' transaction: the database, the audit
+// trail, the snapshot it mirrors each row into, and the undo that puts that snapshot back on failure.
+class CommandWriter {
+ public:
+  CommandWriter(Database& db, AuditTrail& audit, Snapshot& s, SnapshotUndo& undo)
+      : db_(db), audit_(audit), s_(s), undo_(undo) {}
+
+ protected:
+  Database& db_;
+  AuditTrail& audit_;
+  Snapshot& s_;
+  SnapshotUndo& undo_;
+};
+
 // Applies the senior-review commands (review_command_writer.cpp): rows written, snapshot mirrored
 // (new rows carry their new ids; reindex() after a vector grew), one audit row each.
-class ReviewCommandWriter {
+class ReviewCommandWriter : CommandWriter {
  public:
-  ReviewCommandWriter(Database& db, AuditTrail& audit, Snapshot& s, SnapshotUndo& undo)
-      : db_(db), audit_(audit), s_(s), undo_(undo) {}
+  using CommandWriter::CommandWriter;
   Id apply(const Command& c, const BookReview& b);
   Id apply(const Command& c, const CancelBooking& b);
   Id apply(const Command& c, const RecordReview& r);
@@ -95,19 +108,13 @@ class ReviewCommandWriter {
   Id change_risk(Id episode, RiskLevel to, Instant at, const StaffId& by, const std::string& reason);
   // Runs a prepared INSERT; returns the new rowid.
   Id insert(Statement& st, std::string_view what);
-
-  Database& db_;
-  AuditTrail& audit_;
-  Snapshot& s_;
-  SnapshotUndo& undo_;
 };
 
 // Applies the allocation commands (allocation_command_writer.cpp): visit.staff1/staff2 updated,
 // snapshot mirrored, one audit row per visit (a batch writes one per allocation and returns the last).
-class AllocationCommandWriter {
+class AllocationCommandWriter : CommandWriter {
  public:
-  AllocationCommandWriter(Database& db, AuditTrail& audit, Snapshot& s, SnapshotUndo& undo)
-      : db_(db), audit_(audit), s_(s), undo_(undo) {}
+  using CommandWriter::CommandWriter;
   Id apply(const Command& c, const AllocateVisit& a);
   Id apply(const Command& c, const UnallocateVisit& u);
   Id apply(const Command& c, const AllocateVisits& batch);
@@ -117,19 +124,13 @@ class AllocationCommandWriter {
  private:
   Id set_staff(const Command& c, Id visit, const StaffId& staff1, const StaffId& staff2, const StaffId& by, Instant at,
                const std::string& reason);
-
-  Database& db_;
-  AuditTrail& audit_;
-  Snapshot& s_;
-  SnapshotUndo& undo_;
 };
 
 // Applies the step-down commands (step_down_command_writer.cpp): the plan's phases replaced, future
 // planned visits regenerated, a plan_change row, one audit row each.
-class StepDownCommandWriter {
+class StepDownCommandWriter : CommandWriter {
  public:
-  StepDownCommandWriter(Database& db, AuditTrail& audit, Snapshot& s, SnapshotUndo& undo)
-      : db_(db), audit_(audit), s_(s), undo_(undo) {}
+  using CommandWriter::CommandWriter;
   Id apply(const Command& c, const StepDown& d);
   Id apply(const Command& c, const StepUp& u);
   Id apply(const Command& c, const RecordReassessment& r);
@@ -146,11 +147,6 @@ class StepDownCommandWriter {
  private:
   Id change_plan(const Command& c, Id episode, const ContactPlan& next, const std::string& kind,
                  const std::string& reason, const StaffId& by, Instant at);
-
-  Database& db_;
-  AuditTrail& audit_;
-  Snapshot& s_;
-  SnapshotUndo& undo_;
 };
 
 // Invalid UTF-8 in free text must not stop the audit row from being written.

@@ -2,6 +2,7 @@
 // checked as it is read, and a failure names table, row and column.
 #include "store/key_person_version_rows.hpp"
 
+#include "store/load_scope.hpp"
 #include "store/typed_rows.hpp"
 
 #include <algorithm>
@@ -18,11 +19,8 @@ void load_key_person_versions(Database& db, Snapshot& s) {
   while (v.next()) {
     const Id key_person_id = v.integer(1);
     if (!k || k->id != key_person_id) {
-      auto it = std::lower_bound(s.key_people.begin(), s.key_people.end(), key_person_id,
-                                 [](const KeyPerson& x, Id id) { return x.id < id; });
-      if (it == s.key_people.end() || it->id != key_person_id)
-        v.fail(1, "key person " + std::to_string(key_person_id) + " does not exist");
-      k = &*it;
+      k = find_by_id(s.key_people, key_person_id);
+      if (!k) v.fail(1, "key person " + std::to_string(key_person_id) + " does not exist");
     }
     k->versions.push_back(KeyPersonVersion{v.integer(0), v.optional_instant(2), v.staff_ref(3), v.text(4), v.text(5),
                                            v.text(6), v.boolean(7)});

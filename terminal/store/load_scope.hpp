@@ -73,4 +73,12 @@ void sort_by_id(std::vector<Row>& rows) {
   rows = std::move(sorted);
 }
 
+// The row with `id` among rows in id order (as every loader leaves its table), or nullptr: a binary
+// search, so a child table's loader needs no hash map of every parent row.
+template <class Row>
+Row* find_by_id(std::vector<Row>& rows, std::int64_t id) {
+  auto it = std::lower_bound(rows.begin(), rows.end(), id, [](const Row& r, std::int64_t x) { return r.id < x; });
+  return it != rows.end() && it->id == id ? &*it : nullptr;
+}
+
 }  // namespace vb::store

@@ -30,20 +30,15 @@ void load_capacity(Database& db, Snapshot& s) {
 }
 
 void load_risk(Database& db, Snapshot& s) {
-  // The loader read reviews in id order: found by binary search (no hash map of every review).
-  auto find = [&](Id id) {
-    auto it = std::lower_bound(s.reviews.begin(), s.reviews.end(), id, [](const Review& r, Id x) { return r.id < x; });
-    return it != s.reviews.end() && it->id == id ? it : s.reviews.end();
-  };
   const std::string reviews_loaded =
       where_child_in_scope(db, s, "review_risk_domain", "review_id", s.reviews.size(), "review", "held_at", TimeColumn::instant);
   StoredRow d(db, "review_risk_domain",
               "SELECT review_id, domain FROM review_risk_domain" + reviews_loaded + " ORDER BY review_id, seq");
   while (d.next()) {
-    auto it = find(d.integer(0));
-    if (it == s.reviews.end() && s.history_from && reviews_loaded.empty()) continue;  // outside the working set
-    if (it == s.reviews.end()) d.fail(0, "review " + d.text(0) + " does not exist");
-    it->risk_domains.push_back(d.text(1));
+    Review* review = find_by_id(s.reviews, d.integer(0));  // the loader read reviews in id order
+    if (!review && s.history_from && reviews_loaded.empty()) continue;  // outside the working set
+    if (!review) d.fail(0, "review " + d.text(0) + " does not exist");
+    review->risk_domains.push_back(d.text(1));
   }
   StoredRow r(db, "risk_change",
               "SELECT id, episode_id, at, from_level, to_level, by_staff, reason FROM risk_change" +

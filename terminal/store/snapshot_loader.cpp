@@ -120,7 +120,7 @@ void read_plans(Database& db, std::vector<ContactPlan>& plans, const std::string
         "FROM contact_phase" + where_phase + " ORDER BY plan_id, sequence");
   // Plans were read in id order and phases come in plan order: each phase's plan is the last one
   // found or a later one (a binary search, no hash map of every plan).
-  auto plan = plans.begin();
+  ContactPlan* plan = nullptr;
   while (f.next()) {
     ContactPhase ph;
     ph.id = f.integer(0);
@@ -132,9 +132,8 @@ void read_plans(Database& db, std::vector<ContactPlan>& plans, const std::string
     ph.length_days = f.small_int(6);
     ph.focus = f.text(7);
     read_step_down_phase(f, 8, ph);  // once, with the rest of the row (was a second pass)
-    if (plan == plans.end() || plan->id != ph.plan_id)
-      plan = std::lower_bound(plans.begin(), plans.end(), ph.plan_id, [](const ContactPlan& x, Id id) { return x.id < id; });
-    if (plan == plans.end() || plan->id != ph.plan_id) f.fail(1, "contact plan " + f.text(1) + " does not exist");
+    if (!plan || plan->id != ph.plan_id) plan = find_by_id(plans, ph.plan_id);
+    if (!plan) f.fail(1, "contact plan " + f.text(1) + " does not exist");
     plan->phases.push_back(std::move(ph));
   }
 }

@@ -182,12 +182,7 @@ std::optional<Command> draw_key_person_edit(const FrameInput& in, const PlanView
     state.key_person_removing = true;
     return std::nullopt;
   }
-  if (!save) return std::nullopt;
-  state.key_person_checked = true;
-  if (!made || refusal) return std::nullopt;
-  const Command out = *made;
-  reset_key_person_form(state);
-  return out;
+  return key_person_saved(save, made, refusal.has_value(), state);
 }
 
 void draw_removed_key_people(const FrameInput& in, const PlanView& v, UiState& state) {

@@ -208,12 +208,7 @@ std::optional<Command> draw_key_person_form(const FrameInput& in, const PlanView
     reset_key_person_form(state);
     return std::nullopt;
   }
-  if (!save) return std::nullopt;
-  state.key_person_checked = true;
-  if (!made || refusal) return std::nullopt;
-  const Command out = *made;
-  reset_key_person_form(state);
-  return out;
+  return key_person_saved(save, made, refusal.has_value(), state);
 }
 
 }  // namespace vb::ui

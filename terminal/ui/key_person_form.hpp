@@ -32,6 +32,17 @@ KeyPersonProblems key_person_problems(const UiState& state);
 std::optional<AddKeyPerson> key_person_command(const UiState& state, Id person, const StaffId& by, Instant at);
 
 void reset_key_person_form(UiState& state);
+// What the form gives once Save is drawn (adding or changing): nothing until Save is tapped; a tap
+// shows each field's problem from then on, and a command nothing refuses is sent and closes the form.
+template <class C>
+std::optional<Command> key_person_saved(bool save, const std::optional<C>& made, bool refused, UiState& state) {
+  if (!save) return std::nullopt;
+  state.key_person_checked = true;
+  if (!made || refused) return std::nullopt;
+  const Command out = *made;
+  reset_key_person_form(state);
+  return out;
+}
 // The form's fields (name, phone, relationship, consent, each with its problem once Save was pressed),
 // shared by adding and changing a key person (ui/key_person_edit.hpp).
 void draw_key_person_fields(const FrameInput& in, UiState& state);

@@ -2,16 +2,16 @@
 // set_pin is refused outright, and the refusal never repeats the PIN.
 #include <doctest/doctest.h>
 
-#include "app/command_json.hpp"
+#include "app/apply_line.hpp"
 
 using namespace vb;
 
 namespace {
 
-const Instant at = *parse_instant("2026-11-23T10:00:00Z", nullptr);
+const Instant at = test::apply_now;
 
 std::string refusal(const std::string& line) {
-  auto r = app::parse_command_json(line, find_zone("Europe/London"), at);
+  auto r = test::parse_apply_line(line);
   REQUIRE(std::holds_alternative<std::string>(r));
   return std::get<std::string>(r);
 }

@@ -1,17 +1,14 @@
 // `apply` and add_visit (session 7): every field read strictly, times as local "HH:MM".
 #include <doctest/doctest.h>
 
-#include "app/command_json.hpp"
+#include "app/apply_line.hpp"
 
 using namespace vb;
 
 namespace {
 
-const Instant at = *parse_instant("2026-11-23T10:00:00Z", nullptr);
-
-std::variant<Command, std::string> parse(const std::string& line) {
-  return app::parse_command_json(line, find_zone("Europe/London"), at);
-}
+const Instant at = test::apply_now;
+constexpr auto parse = test::parse_apply_line;
 
 std::string refusal(const std::string& line) {
   auto r = parse(line);

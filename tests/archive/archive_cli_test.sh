@@ -73,6 +73,48 @@ case "$case_name" in
     expect_exit 1 vb restore "$work/team.vba" --key "$work/keys/other.key"
     grep -q 'can be read by other users' "$work/err" || fail "a readable key was accepted"
     ;;
+  restore_killed_midway_changes_nothing_and_the_next_restore_clears_it_in_words)
+    demo
+    vb backup "$work/team.vba" 2>/dev/null || fail "backup failed"
+    sqlite3 "$db" "UPDATE visit SET reason='after backup' WHERE id=(SELECT min(id) FROM visit)"
+    sum=$(sha256sum < "$db")
+    # True while restore process $1 has its side file open and has written 100 kB into it (WAL included).
+    writing() {
+      ls -l "/proc/$1/fd" 2>/dev/null | grep -q -- "-> $db.restoring\$" &&
+        [ "$(cat "$db.restoring" "$db.restoring-wal" 2>/dev/null | wc -c)" -ge 100000 ]
+    }
+    wait_writing() { while kill -0 "$1" 2>/dev/null && ! writing "$1"; do sleep 0.01; done; }
+    # Killed with SIGKILL while it writes the side file (a few tries, in case one finishes first).
+    killed=0
+    for try in $(seq 1 10); do
+      "$bin" --db "$db" --now "$now" restore "$work/team.vba" >/dev/null 2>&1 &
+      pid=$!
+      wait_writing "$pid"
+      writing "$pid" && kill -9 "$pid" && killed=1
+      wait "$pid" 2>/dev/null
+      [ "$killed" = 1 ] && break
+      mv "$db.previous" "$db" && rm -f "$db-wal" "$db-shm"  # it finished first: put the database back
+    done
+    [ "$killed" = 1 ] || fail "no restore could be killed mid-way in 10 tries"
+    [ "$(sha256sum < "$db")" = "$sum" ] || fail "a restore killed mid-way changed the database"
+    [ ! -e "$db.previous" ] || fail "a restore killed mid-way moved the database aside"
+    [ -s "$db.restoring" ] || fail "the killed restore left no side file (nothing to test)"
+    # The next restore: stopped while it writes, a third one is refused and takes nothing from it.
+    "$bin" --db "$db" --now "$now" restore "$work/team.vba" >/dev/null 2>"$work/first.err" &
+    pid=$!
+    wait_writing "$pid"
+    writing "$pid" && kill -STOP "$pid" || fail "could not catch the next restore while it writes"
+    expect_exit 1 vb restore "$work/team.vba"
+    grep -q "another restore into '$db' is running" "$work/err" || fail "the concurrent restore was not refused in words: $(cat "$work/err")"
+    kill -CONT "$pid"
+    wait "$pid" || fail "the restore that was running failed: $(cat "$work/first.err")"
+    # It removed what the killed one left and said so; the database is the backup's; nothing is left over.
+    grep -q "removed '$db.restoring' (.* MB, last written .*), left by an earlier restore that did not finish" "$work/first.err" ||
+      fail "the leftover was not reported: $(cat "$work/first.err")"
+    [ "$(sqlite3 "$db" "SELECT count(*) FROM visit WHERE reason='after backup'")" = 0 ] || fail "the database was not restored"
+    [ "$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE command='restore'")" = 1 ] || fail "not one restore audit row"
+    ! ls "$work" | grep -q 'restoring' || fail "files left behind: $(ls "$work" | tr '\n' ' ')"
+    ;;
   backup_creates_a_private_key_on_first_use)
     demo
     unset VISITBOARD_KEY_FILE

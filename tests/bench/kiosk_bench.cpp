@@ -10,6 +10,7 @@
 #include "core/demo_team.hpp"
 #include "core/review_board.hpp"
 #include "core/plan_view.hpp"
+#include "headless_frame.hpp"
 #include "platform/asset_paths.hpp"
 #include "platform/font_loader.hpp"
 #include "store/database.hpp"
@@ -117,16 +118,7 @@ int main(int argc, char** argv) {
   std::vector<PlanView> plans;
   row("derive the plans screen (every open episode)", median_ms(20, [&] { plans = build_plan_views(s, now); }), "20");
 
-  // Headless ImGui with the real fonts at 1920x1080.
-  ImGui::CreateContext();
-  ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;
-  io.DisplaySize = ImVec2(1920, 1080);
-  io.DeltaTime = 1.0f / 30.0f;
-  ui::Fonts fonts = platform::load_fonts(platform::find_asset_root() / "fonts", platform::em_for_screen(1920, 1080));
-  unsigned char* pixels = nullptr;
-  int w = 0, h = 0;
-  io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  const ui::Fonts fonts = bench::start_headless_imgui(1920, 1080);
   BackupStatus backups;
   for (auto [screen, name] : {std::pair{ui::Screen::today, "build one frame: Today (1920x1080)"},
                               std::pair{ui::Screen::staff, "build one frame: By staff"},
@@ -137,23 +129,11 @@ int main(int argc, char** argv) {
                               std::pair{ui::Screen::ooh, "build one frame: Out of hours"},
                               std::pair{ui::Screen::plans, "build one frame: Plans"},
                               std::pair{ui::Screen::lock, "build one frame: Lock (PIN pad over the board)"}}) {
-    ui::UiState state;
-    if (screen == ui::Screen::lock) {  // as `screenshot --screen lock`: a name chosen, two digits typed
-      ui::lock_now(state);
-      for (const auto& m : s.staff)
-        if (m.active && m.has_role(Role::clinician) && state.pin_staff.empty()) state.pin_staff = m.id;
-      state.pin_digits = "00";
-    }
-    state.screen = screen;
-    if (screen == ui::Screen::compliance) state.compliance_measure = "visit-outcome-same-day";  // the longest list
+    ui::UiState state = bench::measured_state(s, screen);
     ui::FrameInput in{s, board, staff_day, reviews, backups, now, now, "", fonts, &compliance, &outcomes};
     in.plans = &plans;
     in.ooh_board = &ooh;  // derived between frames, as the kiosk does
-    auto frame = [&] {
-      ImGui::NewFrame();
-      ui::draw_frame(in, state);
-      ImGui::Render();
-    };
+    auto frame = [&] { bench::build_frame(in, state); };
     for (int i = 0; i < 5; ++i) frame();  // tables settle
     row(name, median_ms(200, frame), "200");
   }
@@ -164,11 +144,7 @@ int main(int argc, char** argv) {
     state.screen = ui::Screen::admin;
     ui::FrameInput in{s, board, staff_day, reviews, backups, now, now, "", fonts, &compliance, &outcomes};
     in.plans = &plans;
-    auto frame = [&] {
-      ImGui::NewFrame();
-      ui::draw_frame(in, state);
-      ImGui::Render();
-    };
+    auto frame = [&] { bench::build_frame(in, state); };
     for (int i = 0; i < 5; ++i) frame();
     row("build one frame: Admin, Staff and access (admin signed in)", median_ms(200, frame), "200");
   }

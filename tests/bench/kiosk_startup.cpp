@@ -5,6 +5,7 @@
 // (one MarkVisit committed and the boards rebuilt) and a reload (another program wrote the file).
 // Prints one "startup-figures" line; print_kiosk_startup runs it in fresh processes and prints medians.
 #include "kiosk_startup.hpp"
+#include "headless_frame.hpp"
 
 #include "app/board_needs.hpp"
 #include "app/session.hpp"
@@ -78,16 +79,7 @@ int kiosk_startup(const std::string& db_path, const std::string& now_text) {
     s.times.derive_ms = ms_since(t0);
 
     t0 = Steady::now();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1920, 1080);
-    io.DeltaTime = 1.0f / 30.0f;
-    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;  // as the OpenGL 3 backend declares
-    ui::Fonts fonts = platform::load_fonts(platform::find_asset_root() / "fonts", platform::em_for_screen(1920, 1080));
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    const ui::Fonts fonts = start_headless_imgui(1920, 1080);
     const double fonts_ms = ms_since(t0);
 
     t0 = Steady::now();
@@ -95,9 +87,7 @@ int kiosk_startup(const std::string& db_path, const std::string& now_text) {
     ui::FrameInput in{s.model.snapshot, s.model.board, s.model.staff_day, s.model.reviews, backups, now, s.model.loaded_at,
                       "", fonts, s.model.compliance_if_fresh(now), s.model.outcomes_if_fresh(now)};
     in.plans = s.model.plans_if_fresh(now);
-    ImGui::NewFrame();
-    ui::draw_frame(in, state);
-    ImGui::Render();
+    build_frame(in, state);
     const double frame_ms = ms_since(t0);
     const double total_ms = ms_since(t_start);
 

@@ -5,6 +5,7 @@
 // as the bytes malloc gets back when the table is freed (chunk headers and spare capacity
 // included), for a snapshot as loaded and for one after the kiosk's post-load compaction.
 #include "memory_figures.hpp"
+#include "headless_frame.hpp"
 
 #include "app/board_needs.hpp"
 #include "app/post_load.hpp"
@@ -190,24 +191,14 @@ int memory_figures(const std::string& db_path, const std::string& now_text) {
     ui::lock_now(state);
     s.model.ensure(app::boards_needed(state), now);
     step("derive the boards on view (locked Today)", last);
-    ImGui::CreateContext();
+    const ui::Fonts fonts = start_headless_imgui(1920, 1080);
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1920, 1080);
-    io.DeltaTime = 1.0f / 30.0f;
-    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
-    ui::Fonts fonts = platform::load_fonts(platform::find_asset_root() / "fonts", platform::em_for_screen(1920, 1080));
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
     step("fonts (atlas on the CPU, before upload)", last);
     BackupStatus backups;
     ui::FrameInput in{s.model.snapshot, s.model.board, s.model.staff_day, s.model.reviews, backups, now, s.model.loaded_at,
                       "", fonts, s.model.compliance_if_fresh(now), s.model.outcomes_if_fresh(now)};
     in.plans = s.model.plans_if_fresh(now);
-    ImGui::NewFrame();
-    ui::draw_frame(in, state);
-    ImGui::Render();
+    build_frame(in, state);
     step("first frame built (ImGui buffers)", last);
     {
       const ImDrawData* dd = ImGui::GetDrawData();

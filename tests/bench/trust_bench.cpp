@@ -2,6 +2,7 @@
 // check the trust, write it to a database, open + load it (startup to first frame minus rendering),
 // derive each board, and build one headless ImGui frame of every screen (CPU only).
 #include "trust_scale.hpp"
+#include "headless_frame.hpp"
 #include "kiosk_startup.hpp"
 
 #include "core/compliance.hpp"
@@ -142,19 +143,7 @@ int trust_bench(bool full) {
   const double ooh_ms = median_ms(5, [&] { ooh = build_ooh_board(s, current_ooh_window(s, now)); });
   row("derive the out-of-hours board (this evening, between frames)", ooh_ms, 5);
 
-  // Headless ImGui with the real fonts at 1920x1080.
-  ImGui::CreateContext();
-  ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;
-  io.DisplaySize = ImVec2(1920, 1080);
-  io.DeltaTime = 1.0f / 30.0f;
-  // As the kiosk's OpenGL 3 backend declares: draw lists past 65536 vertices are split into
-  // commands with a vertex offset (16-bit indices). Without it ImGui asserts at trust scale.
-  io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
-  ui::Fonts fonts = platform::load_fonts(platform::find_asset_root() / "fonts", platform::em_for_screen(1920, 1080));
-  unsigned char* pixels = nullptr;
-  int w = 0, h = 0;
-  io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  const ui::Fonts fonts = start_headless_imgui(1920, 1080);
   BackupStatus backups;
   std::vector<double> frame_medians;
   for (auto [screen, name] : {std::pair{ui::Screen::today, "today"}, std::pair{ui::Screen::staff, "staff"},
@@ -163,23 +152,11 @@ int trust_bench(bool full) {
                               std::pair{ui::Screen::compliance, "compliance (one list open)"},
                               std::pair{ui::Screen::outcomes, "outcomes"}, std::pair{ui::Screen::admin, "admin"},
                               std::pair{ui::Screen::lock, "lock (PIN pad over the board)"}}) {
-    ui::UiState state;
-    if (screen == ui::Screen::lock) {
-      ui::lock_now(state);
-      for (const auto& m : s.staff)
-        if (m.active && m.has_role(Role::clinician) && state.pin_staff.empty()) state.pin_staff = m.id;
-      state.pin_digits = "00";
-    }
-    state.screen = screen;
-    if (screen == ui::Screen::compliance) state.compliance_measure = "visit-outcome-same-day";  // the longest list
+    ui::UiState state = measured_state(s, screen);
     ui::FrameInput in{s, board, staff_day, reviews, backups, now, now, "", fonts, &compliance, &outcomes};
     in.plans = &plans;
     in.ooh_board = &ooh;  // derived between frames, as the kiosk does
-    auto frame = [&] {
-      ImGui::NewFrame();
-      ui::draw_frame(in, state);
-      ImGui::Render();
-    };
+    auto frame = [&] { build_frame(in, state); };
     for (int i = 0; i < 5; ++i) frame();  // tables settle
     const double ms = median_ms(50, frame);
     frame_medians.push_back(ms);

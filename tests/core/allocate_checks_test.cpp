@@ -8,20 +8,9 @@
 
 using namespace vb;
 using vb::test::at;
+using vb::test::shift;
 
 namespace {
-
-Shift shift(Id id, const char* staff, ShiftKind kind, const char* start, const char* end) {
-  Shift s;
-  s.id = id;
-  s.staff_id = staff;
-  s.team_id = 1;
-  s.kind = kind;
-  s.start = at(start);
-  s.end = at(end);
-  s.date = local_date_of(s.start, find_zone("Europe/London"));
-  return s;
-}
 
 // The small team's evening: Jo (S02) and Kim (S03) on the late shift, Lee (S04, support worker, not
 // trained) on a twilight; Sam (S01) only on the early. Visit 102 is Ada's double-up 17:00-19:00.

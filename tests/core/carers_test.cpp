@@ -4,6 +4,8 @@
 
 #include "core/carers.hpp"
 #include "core/commands.hpp"
+#include "support/one_episode_team.hpp"
+#include "support/phase_fixture.hpp"
 
 using namespace vb;
 
@@ -12,38 +14,14 @@ namespace {
 Zone london() { return find_zone("Europe/London"); }
 Instant local(const char* s) { return *parse_instant(s, london()); }
 
-ContactPhase phase(const char* label, int per_day, int every, int days) {
-  ContactPhase p;
-  p.label = label;
-  p.visits_per_day = per_day;
-  p.every_n_days = every;
-  p.length_days = days;
-  return p;
-}
-
 // Stepped down from daily to alternate days on Thu 12 Nov 2026 (by schedule).
 Snapshot team() {
-  Snapshot s;
-  s.team = Team{1, "Test team", "Europe/London"};
-  Staff nurse;
-  nurse.id = "S01";
-  nurse.name = "Nurse";
-  s.staff = {nurse};
-  Person p;
-  p.id = 1;
-  p.local_id = "HT-1";
-  s.people = {p};
-  Episode e;
-  e.id = 1;
-  e.person_id = 1;
-  e.accepted_at = local("2026-11-05T09:00");
-  e.stage = Stage::step_down;
-  s.episodes = {e};
+  Snapshot s = test::one_episode_team(local("2026-11-05T09:00"), Stage::step_down);
   ContactPlan plan;
   plan.id = 1;
   plan.episode_id = 1;
   plan.start_date = *parse_date("2026-11-05");
-  plan.phases = {phase("Daily", 1, 0, 7), phase("Alternate days", 0, 2, 14)};
+  plan.phases = {phase_of("Daily", 1, 0, 7), phase_of("Alternate days", 0, 2, 14)};
   s.plans = {plan};
   s.key_people = {KeyPerson{1, 1, "Mary", "mother", "07700 900123", true},
                   KeyPerson{2, 1, "Sam", "friend", "", false}};

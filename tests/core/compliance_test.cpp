@@ -9,17 +9,11 @@
 using namespace vb;
 using vb::test::at;
 using vb::test::Fixture;
+using vb::test::figure;
 
 namespace {
 
 LocalDate day(const char* d) { return *parse_date(d); }
-
-MeasureFigure figure(const Snapshot& s, const char* id, const char* from, const char* to, const char* now) {
-  const auto rules = default_compliance_rules();
-  const MeasureRule* rule = rules.find(id);
-  REQUIRE(rule != nullptr);
-  return compute_measure(s, *rule, day(from), day(to), at(now));
-}
 
 bool lists(const MeasureFigure& f, Id episode, Id visit, bool met) {
   for (const auto& i : f.items)

@@ -9,20 +9,9 @@
 
 using namespace vb;
 using vb::test::at;
+using vb::test::shift;
 
 namespace {
-
-Shift shift(Id id, const char* staff, ShiftKind kind, const char* start, const char* end) {
-  Shift s;
-  s.id = id;
-  s.staff_id = staff;
-  s.team_id = 1;
-  s.kind = kind;
-  s.start = at(start);
-  s.end = at(end);
-  s.date = local_date_of(s.start, find_zone("Europe/London"));
-  return s;
-}
 
 Staff person_on_rota(const char* id, const char* name, bool trained) {
   Staff s;

@@ -6,6 +6,8 @@
 #include "core/plan_view.hpp"
 #include "core/step_down.hpp"
 #include "core/step_down_words.hpp"
+#include "support/one_episode_team.hpp"
+#include "support/phase_fixture.hpp"
 
 using namespace vb;
 
@@ -15,49 +17,26 @@ Zone london() { return find_zone("Europe/London"); }
 LocalDate day(const char* s) { return *parse_date(s); }
 Instant local(const char* s) { return *parse_instant(s, london()); }
 
-ContactPhase phase(const char* label, int per_day, int every, int days) {
-  ContactPhase p;
-  p.label = label;
-  p.visits_per_day = per_day;
-  p.every_n_days = every;
-  p.length_days = days;
-  return p;
-}
-
 // Episode 1 accepted Mon 2 Nov 2026 09:00; its plan: twice daily 3, daily 7, alternate days 7,
 // every 3 days 14 — step-downs on Thu 5 Nov (reviewed the day before), Thu 12 Nov and Thu 19 Nov.
 Snapshot team() {
-  Snapshot s;
-  s.team = Team{1, "Test team", "Europe/London"};
-  Staff nurse;
-  nurse.id = "S01";
-  nurse.name = "Nurse";
-  nurse.initials = "NN";
+  Snapshot s = test::one_episode_team(local("2026-11-02T09:00"), Stage::step_down);
+  s.staff[0].initials = "NN";
   Staff consultant;
   consultant.id = "S09";
   consultant.name = "Consultant";
   consultant.initials = "CC";
   consultant.skills = {"senior_reviewer"};
-  s.staff = {nurse, consultant};
-  Person p;
-  p.id = 1;
-  p.given_name = "Test";
-  p.family_name = "Person";
-  p.local_id = "HT-1";
-  s.people = {p};
-  Episode e;
-  e.id = 1;
-  e.person_id = 1;
-  e.accepted_at = local("2026-11-02T09:00");
-  e.stage = Stage::step_down;
-  e.named_worker = "S01";
-  s.episodes = {e};
+  s.staff.push_back(consultant);
+  s.people[0].given_name = "Test";
+  s.people[0].family_name = "Person";
+  s.episodes[0].named_worker = "S01";
   ContactPlan plan;
   plan.id = 1;
   plan.episode_id = 1;
   plan.start_date = day("2026-11-02");
-  plan.phases = {phase("Twice daily", 2, 0, 3), phase("Daily", 1, 0, 7), phase("Alternate days", 0, 2, 7),
-                 phase("Every 3 days", 0, 3, 14)};
+  plan.phases = {phase_of("Twice daily", 2, 0, 3), phase_of("Daily", 1, 0, 7), phase_of("Alternate days", 0, 2, 7),
+                 phase_of("Every 3 days", 0, 3, 14)};
   s.plans = {plan};
   Review r;
   r.id = 100;
@@ -142,7 +121,7 @@ TEST_CASE("step-down gate: a step-down that went ahead without a reassessment st
 
 TEST_CASE("step-down: never to a phase with more contact; step-up needs a reason and a more intensive phase behind") {
   Snapshot s = team();
-  s.plans[0].phases[2] = phase("Three times daily", 3, 0, 7);
+  s.plans[0].phases[2] = phase_of("Three times daily", 3, 0, 7);
   s.reassessments = {RiskReassessment{1, 1, local("2026-11-09T15:00"), "S01", RiskLevel::low, "settled"}};
   auto check = check_step_down_now(s, s.plans[0], local("2026-11-10T10:00"));
   CHECK(check.problem.find("that is a step up") != std::string::npos);

@@ -5,6 +5,7 @@
 #include "core/commands.hpp"
 #include "core/day_board.hpp"
 #include "core/transition_bundle.hpp"
+#include "support/one_episode_team.hpp"
 
 using namespace vb;
 
@@ -14,22 +15,7 @@ Zone london() { return find_zone("Europe/London"); }
 Instant local(const char* s) { return *parse_instant(s, london()); }
 
 Snapshot team() {
-  Snapshot s;
-  s.team = Team{1, "Test team", "Europe/London"};
-  Staff nurse;
-  nurse.id = "S01";
-  nurse.name = "Nurse";
-  s.staff = {nurse};
-  Person p;
-  p.id = 1;
-  p.local_id = "HT-1";
-  s.people = {p};
-  Episode e;
-  e.id = 1;
-  e.person_id = 1;
-  e.accepted_at = local("2026-10-01T09:00");
-  e.stage = Stage::handover;
-  s.episodes = {e};
+  Snapshot s = test::one_episode_team(local("2026-10-01T09:00"), Stage::handover);
   s.reindex();
   return s;
 }

@@ -38,22 +38,36 @@ std::map<std::string, Figures> from_csv(const std::string& csv) {
   return out;
 }
 
-}  // namespace
-
-TEST_CASE("report: csv, json, the compliance screen's figures and a hand count agree") {
-  DemoOptions o;
-  o.seed = 3;
-  o.now = *parse_instant("2026-11-23T10:30", find_zone("Europe/London"));
-  o.history_days = 200;
-  const Snapshot s = generate_demo_team(o);
+// A demo team (200 days of history, now Mon 23 Nov 2026 10:30) and the report over the period the
+// compliance screen shows (the last 28 days up to today), as built and as CSV figures by measure.
+struct ScreenPeriod {
+  explicit ScreenPeriod(std::uint64_t seed) : o(demo_options(seed)), s(generate_demo_team(o)) {}
+  static DemoOptions demo_options(std::uint64_t seed) {
+    DemoOptions d;
+    d.seed = seed;
+    d.now = *parse_instant("2026-11-23T10:30", find_zone("Europe/London"));
+    d.history_days = 200;
+    return d;
+  }
+  const DemoOptions o;
+  const Snapshot s;
   const Zone zone = s.zone();
-  const auto rules = default_compliance_rules();
-  // The screen shows the last 28 days up to today; ask the report for the same period.
+  const ComplianceRules rules = default_compliance_rules();
   const ComplianceBoard board = build_compliance_board(s, rules, o.now);
   const LocalDate today = board.today;
   const LocalDate from = plus_days(today, -27);
   const report::Report r = report::build_report(s, rules, from, today, o.now);
-  const auto csv = from_csv(report::report_csv(r));
+  const std::map<std::string, Figures> csv = from_csv(report::report_csv(r));
+};
+
+template <std::uint64_t Seed>
+struct ScreenPeriodOf : ScreenPeriod {
+  ScreenPeriodOf() : ScreenPeriod(Seed) {}
+};
+
+}  // namespace
+
+TEST_CASE_FIXTURE(ScreenPeriodOf<3>, "report: csv, json, the compliance screen's figures and a hand count agree") {
   const auto json = nlohmann::json::parse(report::report_json(r));
 
   for (const auto& m : board.measures) {
@@ -112,18 +126,7 @@ TEST_CASE("report: csv, json, the compliance screen's figures and a hand count a
   for (const auto& [dest, n] : where) CHECK(csv.at("closure-destination-" + dest).numerator == n);
 }
 
-TEST_CASE("report: the handover-summary and out-of-hours allocation figures agree with a hand count") {
-  DemoOptions o;
-  o.seed = 5;
-  o.now = *parse_instant("2026-11-23T10:30", find_zone("Europe/London"));
-  o.history_days = 200;
-  const Snapshot s = generate_demo_team(o);
-  const Zone zone = s.zone();
-  const auto rules = default_compliance_rules();
-  const ComplianceBoard board = build_compliance_board(s, rules, o.now);
-  const LocalDate today = board.today;
-  const LocalDate from = plus_days(today, -27);
-  const auto csv = from_csv(report::report_csv(report::build_report(s, rules, from, today, o.now)));
+TEST_CASE_FIXTURE(ScreenPeriodOf<5>, "report: the handover-summary and out-of-hours allocation figures agree with a hand count") {
   auto local = [&](LocalDate d, const char* hhmm) {
     return *parse_instant(format_date(d) + "T" + hhmm, zone);
   };

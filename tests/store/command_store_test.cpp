@@ -53,20 +53,6 @@ Command mark(Id visit, VisitStatus status, std::string reason = "", const char* 
   return MarkVisit{visit, status, std::move(reason), std::move(by), utc(at)};
 }
 
-struct AuditRow {
-  std::string at, by, command, entity, entity_id;
-  Json before, after;
-};
-
-AuditRow audit_row(Database& db, Id id) {
-  auto st = db.prepare(
-      "SELECT at, by_staff, command, entity, entity_id, before_json, after_json FROM audit_log WHERE id = ?1");
-  st.bind_int(1, id);
-  REQUIRE(st.step());
-  return AuditRow{st.column_text(0), st.column_text(1), st.column_text(2), st.column_text(3), st.column_text(4),
-                  Json::parse(st.column_text(5)), Json::parse(st.column_text(6))};
-}
-
 }  // namespace
 
 TEST_CASE("store: marking a visit writes the change and exactly one audit row with before and after") {

@@ -77,20 +77,6 @@ RecordReview review_of(Id episode, RiskLevel risk) {
   return r;
 }
 
-struct AuditRow {
-  std::string at, by, command, entity, entity_id;
-  Json before, after;  // before is null for a row the command created
-};
-
-AuditRow audit_row(Database& db, Id id) {
-  auto st = db.prepare(
-      "SELECT at, by_staff, command, entity, entity_id, before_json, after_json FROM audit_log WHERE id = ?1");
-  st.bind_int(1, id);
-  REQUIRE(st.step());
-  return AuditRow{st.column_text(0), st.column_text(1), st.column_text(2), st.column_text(3), st.column_text(4),
-                  Json::parse(st.column_text(5)), Json::parse(st.column_text(6))};
-}
-
 }  // namespace
 
 TEST_CASE("store: booking a review writes the booking and exactly one audit row, and the slot shows it") {

@@ -1,6 +1,8 @@
 // Temp folders, the full synthetic snapshot and raw connections for the store suites.
 #include "store/store_test_support.hpp"
 
+#include <doctest/doctest.h>
+
 #include "core/nhs_number.hpp"
 #include "support/phase_fixture.hpp"
 
@@ -13,6 +15,15 @@
 namespace vb::store::test {
 
 namespace fs = std::filesystem;
+
+AuditRow audit_row(Database& db, Id id) {
+  auto st = db.prepare(
+      "SELECT at, by_staff, command, entity, entity_id, before_json, after_json FROM audit_log WHERE id = ?1");
+  st.bind_int(1, id);
+  REQUIRE(st.step());
+  return AuditRow{st.column_text(0), st.column_text(1), st.column_text(2), st.column_text(3), st.column_text(4),
+                  nlohmann::json::parse(st.column_text(5)), nlohmann::json::parse(st.column_text(6))};
+}
 
 TempDir::TempDir() {
   std::string pattern = (fs::temp_directory_path() / "vb-store-test-XXXXXX").string();

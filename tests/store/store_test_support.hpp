@@ -2,8 +2,10 @@
 // Shared by the store suites: a fresh temp folder per test, a synthetic snapshot that sets every
 // field of every struct, and a raw SQLite connection for poking past the store (as another program).
 #include "core/snapshot.hpp"
+#include "store/database.hpp"
 #include "store/store_error.hpp"
 
+#include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
 #include <filesystem>
@@ -41,6 +43,13 @@ std::string store_error_of(F&& f) {
   }
   return "(no StoreError)";
 }
+
+// One audit_log row as written: `before` is null for a row the command created.
+struct AuditRow {
+  std::string at, by, command, entity, entity_id;
+  nlohmann::json before, after;
+};
+AuditRow audit_row(Database& db, Id id);  // fails the test when there is no such row
 
 std::string read_bytes(const std::string& path);
 void write_bytes(const std::string& path, const std::string& bytes);

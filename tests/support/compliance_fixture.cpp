@@ -3,6 +3,8 @@
 
 #include "support/small_team.hpp"
 
+#include <doctest/doctest.h>
+
 namespace vb::test {
 
 Fixture::Fixture() {
@@ -94,6 +96,13 @@ void Fixture::close(Id episode, const char* when, const char* destination) {
 Snapshot& Fixture::done() {
   s.reindex();
   return s;
+}
+
+MeasureFigure figure(const Snapshot& s, const char* id, const char* from, const char* to, const char* now) {
+  const auto rules = default_compliance_rules();
+  const MeasureRule* rule = rules.find(id);
+  REQUIRE(rule != nullptr);
+  return compute_measure(s, *rule, *parse_date(from), *parse_date(to), at(now));
 }
 
 }  // namespace vb::test

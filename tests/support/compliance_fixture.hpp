@@ -1,6 +1,7 @@
 #pragma once
 // Hand-built pieces for compliance and outcome tests: every fact is set by the test, so the expected
 // figures can be counted by hand. Synthetic people only.
+#include "core/compliance.hpp"
 #include "core/snapshot.hpp"
 
 namespace vb::test {
@@ -17,5 +18,9 @@ struct Fixture {
   void close(Id episode, const char* at, const char* destination);
   Snapshot& done();  // reindexes
 };
+
+// The figure of default rule `id` for local dates from..to as at `now` (local times as above);
+// fails the test when there is no such rule.
+MeasureFigure figure(const Snapshot& s, const char* id, const char* from, const char* to, const char* now);
 
 }  // namespace vb::test

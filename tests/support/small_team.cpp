@@ -16,6 +16,18 @@ void grant_usual_roles(Snapshot& s) {
   for (auto& m : s.staff) grant_usual_roles(m);
 }
 
+Shift shift(Id id, const char* staff, ShiftKind kind, const char* start, const char* end) {
+  Shift s;
+  s.id = id;
+  s.staff_id = staff;
+  s.team_id = 1;
+  s.kind = kind;
+  s.start = at(start);
+  s.end = at(end);
+  s.date = local_date_of(s.start, find_zone("Europe/London"));
+  return s;
+}
+
 namespace {
 
 Staff staff(const char* id, const char* name, const char* initials) {
@@ -88,18 +100,8 @@ Snapshot small_team() {
   evening.double_up = true;
   s.visits = {done, evening, visit(201, 2, "2026-11-23T08:00", "2026-11-23T09:00", "S02", VisitStatus::planned),
               visit(301, 3, "2026-11-24T13:00", "2026-11-24T14:00", "S01", VisitStatus::planned)};
-  Shift early;
-  early.id = 1;
-  early.staff_id = "S01";
-  early.team_id = 1;
-  early.kind = ShiftKind::early;
-  early.date = *parse_date("2026-11-23");
-  early.start = at("2026-11-23T08:00");
-  early.end = at("2026-11-23T16:00");
-  Shift early2 = early;
-  early2.id = 2;
-  early2.staff_id = "S02";
-  s.shifts = {early, early2};
+  s.shifts = {shift(1, "S01", ShiftKind::early, "2026-11-23T08:00", "2026-11-23T16:00"),
+              shift(2, "S02", ShiftKind::early, "2026-11-23T08:00", "2026-11-23T16:00")};
   // Episode 1 was reviewed on acceptance with the next review set for today 15:00;
   // episode 3 was last reviewed 8 days ago and the reviewer set the next for a week later
   // (2026-11-22 10:00: overdue); episode 2 has none yet (first review due 24 h after

@@ -15,5 +15,7 @@ Instant at(const char* local_iso);  // local time in Europe/London
 // (clinician), senior reviewers and medical staff also review. small_team() staff have them.
 void grant_usual_roles(Staff& s);
 void grant_usual_roles(Snapshot& s);  // every staff member of `s`
+// A rota shift of team 1 from `start` to `end` (local times as for at()), dated by its start.
+Shift shift(Id id, const char* staff, ShiftKind kind, const char* start, const char* end);
 
 }  // namespace vb::test

@@ -19,6 +19,19 @@ inline const KeyPerson* key_person_of_open_episode(const Snapshot& s, Id& episod
   return nullptr;
 }
 
+// Where every carer-tab test starts: the demo at sheet_now(), a key person of one of its open
+// episodes (`key_person` null if none), that episode and a clinician. Not copyable: `key_person`
+// points into `s`. Read it as `const auto& [s, episode, k, me] = start;`.
+struct KeyPersonStart {
+  Snapshot s = sheet_demo();
+  Id episode = 0;
+  const KeyPerson* key_person = key_person_of_open_episode(s, episode);
+  StaffId clinician = member_with_role(s, Role::clinician, true);
+  KeyPersonStart() = default;
+  KeyPersonStart(const KeyPersonStart&) = delete;
+  KeyPersonStart& operator=(const KeyPersonStart&) = delete;
+};
+
 // The kiosk at sheet_now(), 1920x1080, `me` signed in, on `episode`'s closure sheet, carer tab.
 struct CarerPart {
   HeadlessUi ui;

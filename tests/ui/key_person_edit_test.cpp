@@ -13,7 +13,6 @@
 
 using namespace vb;
 using test::CarerPart;
-using test::key_person_of_open_episode;
 
 namespace {
 
@@ -22,11 +21,9 @@ Instant now() { return test::sheet_now(); }
 }  // namespace
 
 TEST_CASE("key person changes: update and remove are checked, and each refusal says what and where") {
-  const Snapshot s = test::sheet_demo();
-  Id episode = 0;
-  const KeyPerson* k = key_person_of_open_episode(s, episode);
+  const test::KeyPersonStart start;
+  const auto& [s, episode, k, me] = start;
   REQUIRE(k);
-  const StaffId me = test::member_with_role(s, Role::clinician, true);
   UpdateKeyPerson u{k->id, std::string("New Name"), std::nullopt, std::nullopt, std::nullopt, me, now()};
   CHECK_FALSE(command_problem(s, u));
   u.key_person = 999999;
@@ -67,12 +64,10 @@ TEST_CASE("key person changes: update and remove are checked, and each refusal s
 }
 
 TEST_CASE("key person changes: a correction and a removal each write one audit row; removal keeps the entry and its contacts") {
-  const Snapshot s = test::sheet_demo();
-  Id episode = 0;
-  const KeyPerson* k = key_person_of_open_episode(s, episode);
+  const test::KeyPersonStart start;
+  const auto& [s, episode, k, me] = start;
   REQUIRE(k);
   const Id id = k->id;
-  const StaffId me = test::member_with_role(s, Role::clinician, true);
   const auto contacts_before = s.carer_contacts_of(id).size();
   const UpdateKeyPerson u{id, std::string("Zoë O'Brien-Núñez"), std::string("partner"), std::string("07700 900123"), true, me, now()};
   const RemoveKeyPerson r{id, "other", "moved abroad", me, now() + std::chrono::minutes{5}};
@@ -104,11 +99,9 @@ TEST_CASE("key person changes: a correction and a removal each write one audit r
 }
 
 TEST_CASE("key person sheet: Edit fills the form, Save changes sends only a real change, and the store keeps it") {
-  const Snapshot s = test::sheet_demo();
-  Id episode = 0;
-  const KeyPerson* k = key_person_of_open_episode(s, episode);
+  const test::KeyPersonStart start;
+  const auto& [s, episode, k, me] = start;
   REQUIRE(k);
-  const StaffId me = test::member_with_role(s, Role::clinician, true);
   CarerPart part(s, episode, me);
   auto& ui = part.ui;
   const std::string edit = "carer_edit:" + std::to_string(k->id);
@@ -143,11 +136,9 @@ TEST_CASE("key person sheet: Edit fills the form, Save changes sends only a real
 }
 
 TEST_CASE("key person sheet: Remove asks why, then to confirm; Go back and No keep them; Yes removes them from the list") {
-  const Snapshot s = test::sheet_demo();
-  Id episode = 0;
-  const KeyPerson* k = key_person_of_open_episode(s, episode);
+  const test::KeyPersonStart start;
+  const auto& [s, episode, k, me] = start;
   REQUIRE(k);
-  const StaffId me = test::member_with_role(s, Role::clinician, true);
   std::optional<Command> c;
   {  // one headless ImGui at a time
   CarerPart part(s, episode, me);
@@ -184,9 +175,8 @@ TEST_CASE("key person sheet: Remove asks why, then to confirm; Go back and No ke
 }
 
 TEST_CASE("key person sheet: without the clinician role there is no Edit") {
-  const Snapshot s = test::sheet_demo();
-  Id episode = 0;
-  const KeyPerson* k = key_person_of_open_episode(s, episode);
+  const test::KeyPersonStart start;
+  const auto& [s, episode, k, clinician] = start;
   REQUIRE(k);
   CarerPart part(s, episode, test::member_with_role(s, Role::clinician, false));
   CHECK(part.ui.shows("closure_read_only"));

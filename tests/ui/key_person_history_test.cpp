@@ -10,7 +10,6 @@
 
 using namespace vb;
 using test::CarerPart;
-using test::key_person_of_open_episode;
 
 namespace {
 
@@ -19,11 +18,9 @@ Instant now() { return test::sheet_now(); }
 }  // namespace
 
 TEST_CASE("key person sheet: a tap on the consent line shows its history, newest first; another tap hides it") {
-  const Snapshot s = test::sheet_demo();
-  Id episode = 0;
-  const KeyPerson* k = key_person_of_open_episode(s, episode);
+  const test::KeyPersonStart start;
+  const auto& [s, episode, k, me] = start;
   REQUIRE(k);
-  const StaffId me = test::member_with_role(s, Role::clinician, true);
   const UpdateKeyPerson u{k->id, std::nullopt, std::nullopt, std::nullopt, !k->consent_to_share, me, now() - std::chrono::hours{1}};
   const auto result = test::apply_through_store(s, {u}, "consent_history");
   REQUIRE(result.audits == 1);

@@ -8,20 +8,9 @@
 
 using namespace vb;
 using vb::test::at;
+using vb::test::shift;
 
 namespace {
-
-Shift shift(Id id, const char* staff, ShiftKind kind, const char* start, const char* end) {
-  Shift s;
-  s.id = id;
-  s.staff_id = staff;
-  s.team_id = 1;
-  s.kind = kind;
-  s.start = at(start);
-  s.end = at(end);
-  s.date = local_date_of(s.start, find_zone("Europe/London"));
-  return s;
-}
 
 // Monday 23 Nov 2026, 16:30. Jo (S02) and Kim (S03) on lates; Sam (S01) only on the early.
 // Evening visits: Ada's double-up 102 (17:00-19:00, nobody), Ben's 501 (18:00-19:00, nobody),
