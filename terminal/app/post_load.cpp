@@ -21,13 +21,6 @@ void keep_compact_copy(Session& s) {
   s.model.snapshot = std::move(kept);
 }
 
-// The snapshot's compliance index (core/compliance_index.hpp) built with the load, on a short thread
-// of its own (its blocks in that thread's arena, beside nothing the load freed), so no board derived
-// between frames waits for it.
-void index_loaded_snapshot(Session& s) {
-  on_own_thread([&] { s.model.index_snapshot(); });
-}
-
 }  // namespace
 
 void settle_after_load(Session& s) {
@@ -35,7 +28,6 @@ void settle_after_load(Session& s) {
   store::release_page_cache(s.db);
   keep_compact_copy(s);
   s.model.changed();  // rows moved: boards pointing into the old vectors are stale
-  index_loaded_snapshot(s);
   release_freed_memory();
 }
 
@@ -48,14 +40,10 @@ void reload_and_settle(Session& s, Instant now) {
     store::trim_thread_heap();  // which is then all free: its top goes back (store/page_cache.hpp)
   });
   s.model.changed();
-  index_loaded_snapshot(s);
   release_freed_memory();
 }
 
-void settle_after_swap(Session& s) {
-  store::release_page_cache(s.db);
-  index_loaded_snapshot(s);
-}
+void settle_after_swap(Session& s) { store::release_page_cache(s.db); }
 
 void release_freed_memory() { malloc_trim(0); }
 

@@ -13,8 +13,7 @@ namespace vb::app {
 // Lets SQLite drop its cached pages, replaces the session's snapshot by its compact copy made on a
 // short thread (core/snapshot_compact.hpp compact_copy), then trims the heap.
 // Rows move: every board is marked stale (TerminalModel::changed), to be derived again before
-// the next frame. The snapshot's compliance index is built then too (TerminalModel::index_snapshot,
-// on a short thread): a minute's recompute of the compliance screen is then the measures alone.
+// the next frame (the compliance index too: the next compliance board builds it).
 void settle_after_load(Session& s);
 
 // The kiosk's reload after the data changed: Session::reload and settle_after_load on a short thread
@@ -25,8 +24,7 @@ void reload_and_settle(Session& s, Instant now);
 
 // After the whole working set was swapped in (app/working_set_loader.hpp): the loader's thread
 // compacted it already, so the rows are not moved again on the loop's thread: only the session's
-// page cache is given back here and the compliance index built (the caller then calls
-// release_freed_memory).
+// page cache is given back here (the caller then calls release_freed_memory).
 void settle_after_swap(Session& s);
 
 // Gives malloc's free pages back to the system, in every arena (a finished background thread's

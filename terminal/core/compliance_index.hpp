@@ -2,7 +2,7 @@
 // What the compliance board needs of a snapshot that does not depend on `now` (issue 6): each
 // episode's review facts and, for each of its reviews, the obligation that review met; the
 // out-of-hours shift windows of the dates its visits and shifts span. Built once
-// per snapshot (the kiosk: when it is loaded, or at the first board after a command changed it), so
+// per snapshot (the kiosk: by the first compliance board after a load or a command changed it), so
 // the board's recompute each minute is the measures and what does depend on `now`. Pure, as the rest
 // of core: the board from an index equals the board computed fresh (tests/core/compliance_index_test).
 #include "core/ooh_allocation.hpp"

@@ -186,11 +186,14 @@ TEST_CASE("working set loader: the whole working set arrives on the loop's turn 
   CHECK(s.model.snapshot.review_rules.six_week_day == 40);
   CHECK(s.model.loaded_at == later);
   CHECK(s.model.generation > generation);  // every board is stale
-  // The compliance index is built as the set settles in, before any board asks for it (issue 6).
-  CHECK_FALSE(s.model.compliance_index_fresh());
+  // The compliance index is not built as the set settles in (a wall on Today never needs it): the
+  // first compliance board builds it, for the episodes the set's rows are loaded for (issue 6).
   app::settle_after_swap(s);
+  CHECK_FALSE(s.model.compliance_index_fresh());
+  CHECK(s.model.compliance_index.facts.empty());
+  s.model.ensure(app::boards::compliance, later);
   CHECK(s.model.compliance_index_fresh());
-  CHECK(s.model.compliance_index.episodes_from == from);  // the episodes the set's rows are loaded for
+  CHECK(s.model.compliance_index.episodes_from == from);
 }
 
 TEST_CASE("working set loader: a load that fails wakes the loop and hands back its error") {
@@ -231,7 +234,7 @@ TEST_CASE("kiosk reload: after a change the session holds the new rows, compact,
   CHECK(s.db.data_version() == s.db.data_version());
 }
 
-TEST_CASE("kiosk reload: the new snapshot is indexed for the compliance screen with the reload, and its board is a fresh one") {
+TEST_CASE("kiosk reload: the first compliance board indexes the new snapshot, the next minutes reuse it, and each board is a fresh one") {
   TempFile file;
   const Zone zone = find_zone("Europe/London");
   const Instant now = demo_now();
@@ -241,13 +244,17 @@ TEST_CASE("kiosk reload: the new snapshot is indexed for the compliance screen w
     other.exec("UPDATE visit SET reason = 'moved' WHERE id = (SELECT MAX(id) FROM visit)", "changing a visit");
   }
   const Instant later = now + std::chrono::seconds(5);
+  s.model.ensure(app::boards::compliance, now);  // Compliance on view before the change: indexed
+  CHECK(s.model.indexings == 1);
   app::reload_and_settle(s, later);
-  CHECK(s.model.compliance_index_fresh());  // built on the reload's own thread, not by a board
+  CHECK_FALSE(s.model.compliance_index_fresh());  // the old snapshot's index went with it
+  CHECK(s.model.compliance_index.facts.empty());
   CHECK(s.model.indexings == 1);
   for (int minute = 0; minute < 3; ++minute) {
     const Instant at = later + std::chrono::minutes(minute);
     CHECK(s.model.ensure(app::boards::compliance, at) == app::boards::compliance);
-    CHECK(s.model.indexings == 1);  // each minute recomputes the measures only
+    CHECK(s.model.indexings == 2);  // the first board after the reload indexed it; each minute then recomputes the measures only
+    CHECK(s.model.compliance_index_fresh());
     const ComplianceBoard fresh = build_compliance_board(s.model.snapshot, s.model.compliance_rules, at);
     REQUIRE(s.model.compliance.measures.size() == fresh.measures.size());
     for (std::size_t m = 0; m < fresh.measures.size(); ++m) {
