@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "app/board_needs.hpp"
+#include "core/demo_team.hpp"
 #include "support/small_team.hpp"
 #include "ui/lock_screen.hpp"
 
@@ -173,4 +174,46 @@ TEST_CASE("lazy boards: the compliance screen's minute recompute uses the snapsh
   CHECK(m.compliance_details("reviews-on-time", after));
   CHECK(write_measure_details(m.snapshot, fresh, "reviews-on-time"));
   same_figures(m.compliance, fresh);
+}
+
+TEST_CASE("lazy boards: after a command edits a review in place, the compliance board shows the edit, not the index's old facts") {
+  // The demo team: reviews whose place in the history decides figures. One review held in the last
+  // 28 days is moved 20 days earlier in place (rows keep their places and counts, as a command's edit
+  // does), choosing one whose move changes a fresh board's figures: a board from an index built
+  // before the edit would show the old ones.
+  DemoOptions options;
+  options.seed = 7;
+  options.now = test::at("2026-11-23T10:30:00");
+  options.history_days = 120;
+  app::TerminalModel m;
+  m.snapshot = generate_demo_team(options);
+  const Instant t = options.now;
+  CHECK(before_frame_compliance(m, t) == boards::compliance);
+  REQUIRE(m.compliance_index_fresh());
+  auto figures = [](const ComplianceBoard& b) {
+    std::vector<double> all;
+    for (const auto& measure : b.measures) {
+      all.push_back(measure.current.numerator);
+      all.push_back(measure.current.denominator);
+      for (const auto& w : measure.weeks) all.insert(all.end(), {w.numerator, w.denominator});
+    }
+    return all;
+  };
+  const auto before = figures(build_compliance_board(m.snapshot, m.compliance_rules, t));
+  bool changed_figures = false;
+  for (Review& r : m.snapshot.reviews) {
+    if (r.held_at >= t || r.held_at < t - std::chrono::days(28)) continue;
+    r.held_at -= std::chrono::days(20);
+    if (figures(build_compliance_board(m.snapshot, m.compliance_rules, t)) != before) {
+      changed_figures = true;
+      break;
+    }
+    r.held_at += std::chrono::days(20);
+  }
+  REQUIRE(changed_figures);  // the edit matters to the figures
+  m.changed();
+  const Instant after = t + std::chrono::minutes(1);
+  CHECK(before_frame_compliance(m, after) == boards::compliance);
+  CHECK(figures(m.compliance) == figures(build_compliance_board(m.snapshot, m.compliance_rules, after)));
+  CHECK(figures(m.compliance) != before);
 }
