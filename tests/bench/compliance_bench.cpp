@@ -9,6 +9,7 @@
 #include "core/demo_team.hpp"
 #include "core/outcomes.hpp"
 #include "core/working_set.hpp"
+#include "trust_scale.hpp"
 
 #include <malloc.h>
 
@@ -140,7 +141,18 @@ int main(int argc, char** argv) {
   if (profile > 0) {
     // --profile N [outcomes|kiosk] [fresh]: with the index built first (outside build_compliance_board), as
     // the kiosk recomputes; "fresh": without it (the index's work inside every recompute).
-    // "kiosk": the kiosk's working sets instead of the full snapshots.
+    // "kiosk": the kiosk's working sets instead of the full snapshots; "one": see below.
+    if (argc > 3 && std::strcmp(argv[3], "one") == 0) {
+      // "one": the kiosk's working set of one snapshot holding the whole trust (trust_scale.hpp).
+      DemoOptions o;
+      o.seed = 1;
+      o.now = now;
+      o.history_days = 5 * 365;
+      const Snapshot one = working_set_of(bench::build_trust_snapshot(o, teams).snapshot, now);
+      const ComplianceIndex one_index = index_compliance_for(one);
+      for (int r = 0; r < profile; ++r) boards[0] = build_compliance_board(one, rules, now, &one_index);
+      return 0;
+    }
     const bool fresh = argc > 3 && std::strcmp(argv[argc - 1], "fresh") == 0;
     const bool on_kiosk = argc > 3 && std::strcmp(argv[3], "kiosk") == 0;
     const bool with_outcomes = !on_kiosk && argc > (fresh ? 4 : 3);
@@ -195,6 +207,20 @@ int main(int argc, char** argv) {
   row("whole trust, kiosk working set (what the screen recomputes)", median_ms(runs, [&] {
         for (size_t i = 0; i < kiosk.size(); ++i) kiosk_boards[i] = build_compliance_board(kiosk[i], rules, now, &kiosk_index[i]);
       }));
+  // What a kiosk holding a whole trust recomputes: one snapshot with the 15 teams (trust_scale.hpp),
+  // its working set and its index, one board (the rows above add up 15 boards of one team each).
+  {
+    DemoOptions o;
+    o.seed = 1;
+    o.now = now;
+    o.history_days = 5 * 365;
+    const Snapshot one = working_set_of(bench::build_trust_snapshot(o, teams).snapshot, now);
+    ComplianceIndex one_index;
+    row("one trust snapshot, kiosk working set: index it (once)", median_ms(runs, [&] { one_index = index_compliance_for(one); }));
+    ComplianceBoard b;
+    row("one trust snapshot, kiosk working set: recompute",
+        median_ms(runs, [&] { b = build_compliance_board(one, rules, now, &one_index); }));
+  }
   // Opening a tile's list writes its text (the current period counted on its own): the largest list.
   row("open the largest list (team seed 1: write its text)", median_ms(runs, [&] {
         ComplianceBoard b = boards[0];
