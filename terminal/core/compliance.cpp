@@ -56,15 +56,6 @@ std::string_view to_string(MeasureUnit u) {
 std::string_view to_string(Direction d) { return d == Direction::lower_is_better ? "lower" : "higher"; }
 
 Instant end_of_local_day(LocalDate d, Zone zone) { return start_of_local_day(plus_days(d, 1), zone); }
-LocalDate plus_days(LocalDate d, long n) {
-  // Within the first 28 days of one month the day field moves alone (every month has them); this
-  // runs in every measure's loops, and the calendar conversion costs more than the rest of a step.
-  // (A valid month is enough: the conversion below is linear in the day field, so even a day past
-  // the month's end lands where the day field alone says.)
-  const long day = static_cast<long>(static_cast<unsigned>(d.day())) + n;
-  if (day >= 1 && day <= 28 && d.month().ok()) return LocalDate{d.year(), d.month(), date::day{static_cast<unsigned>(day)}};
-  return LocalDate{date::sys_days{d} + date::days{n}};
-}
 
 RagState rag_state(const MeasureRule& rule, double value, double denominator) {
   // A count of problems is meaningful with nothing to look at (zero problems); a share is not.
@@ -208,9 +199,7 @@ MeasureFigure summarise(const MeasureRule& rule, std::vector<MeasureItem> items,
 
 Instant MeasureData::day_start(LocalDate d) const { return day_start_n(date::sys_days{d}.time_since_epoch().count()); }
 
-Instant MeasureData::day_start_n(long day) const {
-  const long i = day - first_day;
-  if (i >= 0 && i < static_cast<long>(day_starts.size())) return day_starts[static_cast<size_t>(i)];
+Instant MeasureData::day_start_outside(long day) const {
   return start_of_local_day(LocalDate{date::sys_days{date::days{day}}}, zone);
 }
 
