@@ -316,6 +316,13 @@ TemplateFile parse_taper_templates(std::string_view text, std::string_view file_
     if (first != std::string_view::npos && line[first] != '#') {
       try {
         TaperTemplate t = parse_line(line, line_no);
+        // What loads must write back as one line that loads again: the standard form spells some
+        // phases out ("every 2 days" is "alternate days"), so a line near the limit can grow past it.
+        if (const size_t standard = format_template(t).size(); standard > max_template_line_length)
+          return error(line_no, static_cast<int>(first) + 1,
+                       "template '" + t.name + "' in its standard form (as it is saved) has " + std::to_string(standard) +
+                           " characters, over the " + std::to_string(max_template_line_length) +
+                           " a line may have; shorten its focus text or use fewer phases");
         for (const auto& other : out.templates)
           if (other.name == t.name)
             return error(line_no, static_cast<int>(first) + 1,

@@ -58,6 +58,34 @@ TEST_CASE("taper template: formatting and parsing again gives the same plan") {
   CHECK(again.templates[0].phases[1].weekdays == std::vector<int>{1, 3, 5});
 }
 
+TEST_CASE("taper template: a line that fits but whose standard form would not is refused at that line") {
+  // "every 2 days" is written back as "alternate days" (two characters more a phase): five such
+  // phases in a 1000-character line would save as 1010 characters, which could not be loaded again
+  // (found by taper_template_fuzz). Four phases with a 200-character focus, and a fifth whose focus
+  // is `last` characters long.
+  auto line = [](size_t last) {
+    std::string s = "Long:";
+    for (int i = 0; i < 4; ++i) s += std::string(i ? " -> " : " ") + "every 2 days 1d focus \"" + std::string(200, 'x') + "\"";
+    return s + " -> every 2 days 1d focus \"" + std::string(last, 'y') + "\"";
+  };
+  const size_t fixed = line(0).size();
+  const std::string fits = line(990 - fixed);   // saved as 1000 characters
+  const std::string over = line(1000 - fixed);  // saved as 1010
+  REQUIRE(fits.size() == 990);
+  REQUIRE(over.size() == max_template_line_length);
+  auto ok = parse_taper_templates("Short: daily 7d\n" + fits + "\n", "t.txt");
+  REQUIRE_FALSE(ok.error);
+  CHECK(format_template(ok.templates[1]).size() == 1000);
+  CHECK_FALSE(parse_taper_templates(format_template(ok.templates[1]), "t.txt").error);
+
+  auto bad = parse_taper_templates("Short: daily 7d\n" + over + "\n", "t.txt");
+  REQUIRE(bad.error);
+  CHECK(bad.templates.empty());
+  CHECK(bad.error->line == 2);
+  CHECK(bad.error->column == 1);
+  CHECK(bad.error->message.find("'Long' in its standard form (as it is saved) has 1010 characters") != std::string::npos);
+}
+
 TEST_CASE("taper template: an error names file, line and column and what was expected; nothing is loaded") {
   struct Case {
     const char* text;
