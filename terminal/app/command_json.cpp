@@ -531,7 +531,7 @@ std::variant<Command, std::string> parse_command_json(std::string_view line, Zon
   json j;
   try {
     j = json::parse(line);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // malformed, or a number too large to hold (out_of_range 406)
     return std::string("not valid JSON (") + e.what() + ")";
   }
   if (!j.is_object()) return std::string("expected a JSON object");

@@ -135,6 +135,8 @@ json RulesReader::parse_object(std::string_view text, const std::string& file, b
       where += ":" + std::to_string(line) + ":" + std::to_string(col);
     }
     throw std::runtime_error(where + ": not valid JSON (" + e.what() + ")");
+  } catch (const json::exception& e) {  // a number too large to hold (out_of_range 406): the text says which
+    throw std::runtime_error(file + ": not valid JSON (" + e.what() + ")");
   }
   if (!j.is_object()) throw std::runtime_error(file + (with_position ? ":1:1" : "") + ": expected a JSON object");
   return j;

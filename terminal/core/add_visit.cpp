@@ -5,7 +5,6 @@
 #include "core/out_of_hours.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <set>
 
 namespace vb {
@@ -24,22 +23,6 @@ bool exists_locally(LocalDate d, int minutes, Zone zone) {
 constexpr size_t max_note_length = 500;
 
 }  // namespace
-
-std::string format_minutes_hm(int minutes) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", (minutes / 60) % 100, minutes % 60);
-  return buf;
-}
-
-std::optional<int> parse_hm(std::string_view text) {
-  if (text.size() != 5 || text[2] != ':') return std::nullopt;
-  for (size_t i : {0u, 1u, 3u, 4u})
-    if (text[i] < '0' || text[i] > '9') return std::nullopt;
-  const int h = (text[0] - '0') * 10 + (text[1] - '0');
-  const int m = (text[3] - '0') * 10 + (text[4] - '0');
-  if (h > 23 || m > 59) return std::nullopt;
-  return h * 60 + m;
-}
 
 std::vector<std::string> team_skills(const Snapshot& s) {
   std::set<std::string> all;

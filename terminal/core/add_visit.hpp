@@ -10,6 +10,7 @@
 // The visit has no plan slot and is marked hand_edited: regeneration keeps it and never counts it
 // as one of the plan's visits (core/plan_generation), and closing the episode removes it while
 // still in the future (hand_added_to_remove_at_closure).
+#include "core/clock_minutes.hpp"  // format_minutes_hm, parse_hm (the sheet and `apply` use them with these)
 #include "core/snapshot.hpp"
 
 #include <optional>
@@ -79,9 +80,5 @@ AddVisitEnd add_visit_end_after(const Snapshot& s, LocalDate d, int start_min, i
 // ago"; "" when it starts at or after c.at. A late record is allowed; the sheet says so before Save.
 std::string add_visit_past_words(const Snapshot& s, const AddVisit& c);
 
-// "17:30" from minutes since local midnight.
-std::string format_minutes_hm(int minutes);
-// Minutes since midnight of "HH:MM" (00:00-23:59), or nullopt.
-std::optional<int> parse_hm(std::string_view text);
 
 }  // namespace vb

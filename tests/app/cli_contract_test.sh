@@ -122,6 +122,11 @@ case "$case_name" in
     printf '%s\nnot json\n' "$good" > "$work/in"
     expect_exit 1 vb apply < "$work/in"
     grep -q '^line 2: not valid JSON' "$work/err" || fail "malformed line not reported"
+    # A number too large to hold: the same refusal naming the line (it escaped as an exception before).
+    printf '%s\n%s\n' "$good" '{"command":"mark_visit","visit":1E999,"status":"done","by":"'"$staff"'"}' > "$work/in"
+    expect_exit 1 vb apply < "$work/in"
+    grep -q "^line 2: not valid JSON (.*number overflow parsing '1E999'" "$work/err" || fail "number overflow not reported by line: $(cat "$work/err")"
+    grep -q '^nothing applied' "$work/err" || fail "number overflow: 'nothing applied' missing: $(cat "$work/err")"
     printf '{"command":"launch_rocket"}\n' > "$work/in"
     expect_exit 1 vb apply < "$work/in"
     grep -q "^line 1: unknown command 'launch_rocket'" "$work/err" || fail "unknown command not reported"

@@ -53,4 +53,9 @@ TEST_CASE("review rules file: bad edits are refused with the file and field name
   CHECK(problem(with(shipped(), "\"source\": \"Team default: senior sign-off within 72 h before discharge\"", "\"source\": \"\"")) ==
         "review_rules.json: field 'before_closure.source': must be non-empty text");
   CHECK(problem("{ not json").find("review_rules.json: not valid JSON") == 0);
+  // A number too large to hold is refused in words naming the file, not thrown past the reader
+  // (found by command_json_fuzz in the `apply` parser, which shares nlohmann's parser).
+  const std::string overflow = problem(with(shipped(), "\"day\": 42", "\"day\": 1e999"));
+  CHECK(overflow.find("review_rules.json: not valid JSON (") == 0);
+  CHECK(overflow.find("number overflow parsing '1e999'") != std::string::npos);
 }
