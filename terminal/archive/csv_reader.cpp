@@ -6,6 +6,38 @@ namespace vb::archive {
 
 namespace {
 
+// Where `text` stops being UTF-8 (RFC 3629: no overlong forms, surrogates or code points past
+// U+10FFFF), as a byte offset; npos when it is UTF-8 throughout. The rows an import writes go into
+// audit rows as JSON, which holds only UTF-8.
+std::size_t invalid_utf8_at(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t n = 0;
+    unsigned char lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
+    if (b >= 0xC2 && b <= 0xDF) n = 1;
+    else if (b == 0xE0) n = 2, lo = 0xA0;
+    else if (b >= 0xE1 && b <= 0xEC) n = 2;
+    else if (b == 0xED) n = 2, hi = 0x9F;
+    else if (b >= 0xEE && b <= 0xEF) n = 2;
+    else if (b == 0xF0) n = 3, lo = 0x90;
+    else if (b >= 0xF1 && b <= 0xF3) n = 3;
+    else if (b == 0xF4) n = 3, hi = 0x8F;
+    else return i;
+    if (i + n >= text.size()) return i;  // cut short
+    for (std::size_t k = 1; k <= n; ++k) {
+      const auto c = static_cast<unsigned char>(text[i + k]);
+      if (k == 1 ? (c < lo || c > hi) : (c < 0x80 || c > 0xBF)) return i;
+    }
+    i += n + 1;
+  }
+  return std::string_view::npos;
+}
+
 class Reader {
  public:
   explicit Reader(std::string_view text) : s_(text) {
@@ -45,6 +77,13 @@ class Reader {
       }
       if (field.text.size() > max_csv_field_bytes) {
         problem(field.column, "a field longer than " + std::to_string(max_csv_field_bytes) + " bytes");
+        skip_rest_of_line();
+        return;
+      }
+      if (const std::size_t at = invalid_utf8_at(field.text); at != std::string_view::npos) {
+        out_.problems.push_back({field.line, field.column,
+                                 "text that is not UTF-8 (byte " + std::to_string(at + 1) +
+                                     " of the field); save the file as UTF-8"});
         skip_rest_of_line();
         return;
       }

@@ -50,3 +50,29 @@ TEST_CASE("csv: malformed quoting is reported at its line and column and reading
   CHECK(t.problems[2].what == "a quoted field that is never closed");
   CHECK(t.records.size() == 1);  // only the header survives
 }
+
+TEST_CASE("csv: text that is not UTF-8 is reported at its field, and UTF-8 of every length is read") {
+  // Ay\u015fe (2 bytes), \u20ac (3), U+1F600 (4) are UTF-8; then a lone byte 0xFF, an overlong '/'
+  // (C0 AF), a surrogate (ED A0 80), a code point past U+10FFFF (F4 90 80 80) and a sequence cut
+  // short at the end of the field.
+  auto t = read_csv(
+      "id,name\n"
+      "S01,Ay\xC5\x9F" "e \xE2\x82\xAC \xF0\x9F\x98\x80\n"
+      "S02,a\xFF\n"
+      "S03,\xC0\xAF\n"
+      "S04,x\xED\xA0\x80\n"
+      "S05,\xF4\x90\x80\x80\n"
+      "S06,ok \xE2\x82\n"
+      "S07,\"quoted\nand \xFE\"\n");
+  REQUIRE(t.records.size() == 2);  // the header and S01
+  CHECK(texts(t.records[1])[1] == "Ay\xC5\x9F" "e \xE2\x82\xAC \xF0\x9F\x98\x80");
+  REQUIRE(t.problems.size() == 6);
+  const int lines[] = {3, 4, 5, 6, 7, 8};
+  const char* bytes[] = {"byte 2 ", "byte 1 ", "byte 2 ", "byte 1 ", "byte 4 ", "byte 12 "};
+  for (size_t i = 0; i < 6; ++i) {
+    CAPTURE(i);
+    CHECK(t.problems[i].line == lines[i]);
+    CHECK(t.problems[i].column == 2);
+    CHECK(t.problems[i].what.find("text that is not UTF-8 (" + std::string(bytes[i])) == 0);
+  }
+}
